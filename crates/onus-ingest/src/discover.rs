@@ -1,0 +1,193 @@
+//! Finds the files to read and decides each one's format by its content.
+
+use crate::Options;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// One thing to read.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Unit {
+    CloudFormation(PathBuf),
+    /// A directory holding `.tf` files: one Terraform module.
+    TerraformModule(PathBuf),
+    TerraformPlan(PathBuf),
+}
+
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Sorted, so output does not depend on walk order.
+    pub units: Vec<Unit>,
+    /// Files looked at and left alone: not infrastructure code.
+    pub skipped: usize,
+    /// Paths that could not be walked or read (missing, permission denied).
+    pub errors: Vec<(PathBuf, String)>,
+}
+
+/// Directories never worth reading: provider caches and dependencies.
+const SKIPPED_DIRS: &[&str] = &[".terraform", "node_modules", ".git"];
+
+const TEMPLATE_EXTENSIONS: &[&str] = &["yaml", "yml", "json", "template", "jsn"];
+
+/// What a file's content says it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sniffed {
+    CloudFormation,
+    TerraformPlan,
+    Other,
+}
+
+/// Decides the format of a YAML or JSON file from its first bytes and keys.
+///
+/// A CloudFormation template has `AWSTemplateFormatVersion`, or a `Resources`
+/// map whose types look like `AWS::`. A plan has `format_version` and
+/// `planned_values` or `resource_changes`.
+pub fn sniff(text: &str) -> Sniffed {
+    let head = &text[..text.len().min(1 << 16)];
+    if text.contains("\"planned_values\"") || text.contains("\"resource_changes\"") {
+        if head.contains("\"format_version\"") || head.contains("\"terraform_version\"") {
+            return Sniffed::TerraformPlan;
+        }
+    }
+    if text.contains("AWSTemplateFormatVersion") {
+        return Sniffed::CloudFormation;
+    }
+    if text.contains("Resources") && (text.contains("AWS::") || text.contains("Alexa::")) {
+        return Sniffed::CloudFormation;
+    }
+    Sniffed::Other
+}
+
+pub fn discover(paths: &[PathBuf], options: &Options) -> Found {
+    let mut found = Found::default();
+    let mut units = BTreeSet::new();
+    for root in paths {
+        if !root.exists() {
+            found
+                .errors
+                .push((root.clone(), "no such file or directory".into()));
+            continue;
+        }
+        if root.is_file() {
+            // A file named on the command line is read whatever its extension.
+            classify(root, true, &mut units, &mut found);
+            continue;
+        }
+        let mut walk = ignore::WalkBuilder::new(root);
+        walk.hidden(false)
+            .git_ignore(!options.no_ignore)
+            .git_exclude(!options.no_ignore)
+            .git_global(false)
+            .ignore(!options.no_ignore)
+            .parents(!options.no_ignore)
+            .require_git(false)
+            .follow_links(false)
+            .sort_by_file_name(|a, b| a.cmp(b))
+            .filter_entry(|entry| {
+                !(entry.file_type().is_some_and(|t| t.is_dir())
+                    && entry
+                        .file_name()
+                        .to_str()
+                        .is_some_and(|n| SKIPPED_DIRS.contains(&n)))
+            });
+        if !options.excludes.is_empty() {
+            let mut builder = ignore::overrides::OverrideBuilder::new(root);
+            for pattern in &options.excludes {
+                // An override glob is a whitelist; `!` turns it into an exclusion.
+                let glob = if pattern.contains('/') || pattern.starts_with("**") {
+                    format!("!{pattern}")
+                } else {
+                    format!("!**/{pattern}")
+                };
+                if let Err(e) = builder.add(&glob) {
+                    found.errors.push((
+                        PathBuf::from(pattern),
+                        format!("invalid --exclude pattern: {e}"),
+                    ));
+                }
+            }
+            if let Ok(built) = builder.build() {
+                walk.overrides(built);
+            }
+        }
+        for entry in walk.build() {
+            match entry {
+                Ok(entry) => {
+                    if entry.file_type().is_some_and(|t| t.is_file()) {
+                        classify(entry.path(), false, &mut units, &mut found);
+                    }
+                }
+                Err(e) => {
+                    let path = error_path(&e).unwrap_or_else(|| root.clone());
+                    found.errors.push((path, e.to_string()));
+                }
+            }
+        }
+    }
+    found.units = units.into_iter().collect();
+    found
+}
+
+fn error_path(error: &ignore::Error) -> Option<PathBuf> {
+    match error {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child.clone()),
+        _ => None,
+    }
+}
+
+fn classify(path: &Path, explicit: bool, units: &mut BTreeSet<Unit>, found: &mut Found) {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    if ext == "tf" {
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let dir = if dir.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            dir
+        };
+        units.insert(Unit::TerraformModule(dir));
+        return;
+    }
+    if name.ends_with(".tfvars") || name.ends_with(".tfvars.json") || name.ends_with(".tf.json") {
+        // Read as part of their module, not on their own.
+        return;
+    }
+    if !explicit && !TEMPLATE_EXTENSIONS.contains(&ext.as_str()) {
+        found.skipped += 1;
+        return;
+    }
+    // Read the file to decide; unreadable or non-UTF-8 files go to the
+    // CloudFormation reader when their extension says template, so the
+    // diagnostic names the file.
+    match std::fs::read(path) {
+        Ok(bytes) => match std::str::from_utf8(&bytes) {
+            Ok(text) => match sniff(text) {
+                Sniffed::CloudFormation => {
+                    units.insert(Unit::CloudFormation(path.to_path_buf()));
+                }
+                Sniffed::TerraformPlan => {
+                    units.insert(Unit::TerraformPlan(path.to_path_buf()));
+                }
+                Sniffed::Other if explicit => {
+                    units.insert(Unit::CloudFormation(path.to_path_buf()));
+                }
+                Sniffed::Other => found.skipped += 1,
+            },
+            Err(_) => {
+                units.insert(Unit::CloudFormation(path.to_path_buf()));
+            }
+        },
+        Err(e) => {
+            found
+                .errors
+                .push((path.to_path_buf(), format!("cannot read: {e}")));
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! The service catalog: every AWS service onus knows, its category and the
+//! CloudFormation and Terraform types that belong to it.
+//!
+//! The data lives in `data/services.tsv`, embedded in the binary and parsed once,
+//! on first use.
+
+use crate::category::{Category, Owner};
+use crate::decide::{self, CategoryDecision, Properties};
+use crate::duty::Duty;
+use serde::Serialize;
+use std::sync::LazyLock;
+
+const SERVICES_TSV: &str = include_str!("../data/services.tsv");
+
+/// A duty whose owner for this service differs from its category's default.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DutyOverride {
+    pub duty: Duty,
+    pub owner: Owner,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Service {
+    /// Official name, e.g. `Amazon S3`.
+    pub name: String,
+    /// Short and long names users type: `s3`, `Simple Storage Service`.
+    pub aliases: Vec<String>,
+    /// The category when nothing in a resource says otherwise.
+    pub category: Category,
+    /// CloudFormation type prefixes, e.g. `AWS::S3::`.
+    pub cfn_prefixes: Vec<String>,
+    /// Terraform resource type prefixes, e.g. `aws_s3_`.
+    pub tf_prefixes: Vec<String>,
+    pub overrides: Vec<DutyOverride>,
+    /// Why the service is in its category.
+    pub rationale: String,
+    /// Source keys (see `docs/SOURCES.md`).
+    pub sources: Vec<String>,
+}
+
+impl Service {
+    /// A short id for use in rule ids and on the command line, e.g. `s3`.
+    pub fn key(&self) -> &str {
+        self.aliases
+            .first()
+            .map(String::as_str)
+            .unwrap_or(&self.name)
+    }
+
+    /// True when the category depends on a resource's type or properties.
+    pub fn category_varies(&self) -> bool {
+        decide::has_rule(self.key())
+    }
+
+    /// The effective category of one resource of this service.
+    pub fn category_for(&self, resource_type: &str, props: &dyn Properties) -> CategoryDecision {
+        decide::decide(self, resource_type, props)
+    }
+
+    /// How the category is decided, for services where it varies.
+    pub fn category_rule_doc(&self) -> Option<&'static str> {
+        decide::rule_doc(self.key())
+    }
+
+    /// The owner of `duty` for a resource of this service in `category`, with the
+    /// service-specific reason when it differs from the category default.
+    pub fn duty_owner(&self, duty: Duty, category: Category) -> (Owner, Option<&str>) {
+        match self.overrides.iter().find(|o| o.duty == duty) {
+            Some(o) => (o.owner, Some(o.reason.as_str())),
+            None => (duty.owner(category), None),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Catalog {
+    services: Vec<Service>,
+    /// (prefix, service index), longest prefix first.
+    prefixes: Vec<(String, usize)>,
+}
+
+/// A problem in the catalog data file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogError {
+    pub line: usize,
+    pub message: String,
+}
+
+static CATALOG: LazyLock<Catalog> = LazyLock::new(|| match Catalog::parse(SERVICES_TSV) {
+    Ok(catalog) => catalog,
+    // The file is compiled in and validated by tests; a broken build is a bug.
+    Err(e) => panic!("embedded services.tsv line {}: {}", e.line, e.message),
+});
+
+fn split_list(field: &str) -> Vec<String> {
+    field
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && *s != "-")
+        .map(str::to_owned)
+        .collect()
+}
+
+impl Catalog {
+    /// The embedded catalog.
+    pub fn get() -> &'static Catalog {
+        &CATALOG
+    }
+
+    /// Parses the tab-separated catalog format (header line first).
+    pub fn parse(text: &str) -> Result<Catalog, CatalogError> {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(b'\t')
+            .quoting(false)
+            .has_headers(true)
+            .comment(Some(b'#'))
+            .from_reader(text.as_bytes());
+        let mut services = Vec::new();
+        for record in reader.records() {
+            let record = record.map_err(|e| CatalogError {
+                line: e.position().map(|p| p.line() as usize).unwrap_or(0),
+                message: e.to_string(),
+            })?;
+            let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
+            let err = |message: String| CatalogError { line, message };
+            if record.len() != 8 {
+                return Err(err(format!("expected 8 columns, found {}", record.len())));
+            }
+            let field = |i: usize| record.get(i).unwrap_or("").trim();
+            let category = Category::parse(field(2))
+                .ok_or_else(|| err(format!("unknown category {:?}", field(2))))?;
+            let mut overrides = Vec::new();
+            for part in field(5)
+                .split(';')
+                .map(str::trim)
+                .filter(|s| !s.is_empty() && *s != "-")
+            {
+                // duty=owner: reason
+                let (head, reason) = part
+                    .split_once(':')
+                    .ok_or_else(|| err(format!("override {part:?} needs `duty=owner: reason`")))?;
+                let (duty, owner) = head
+                    .split_once('=')
+                    .ok_or_else(|| err(format!("override {part:?} needs `duty=owner: reason`")))?;
+                overrides.push(DutyOverride {
+                    duty: Duty::from_slug(duty.trim())
+                        .ok_or_else(|| err(format!("unknown duty {duty:?}")))?,
+                    owner: Owner::parse(owner)
+                        .ok_or_else(|| err(format!("unknown owner {owner:?}")))?,
+                    reason: reason.trim().to_owned(),
+                });
+            }
+            services.push(Service {
+                name: field(0).to_owned(),
+                aliases: split_list(field(1)),
+                category,
+                cfn_prefixes: split_list(field(3)),
+                tf_prefixes: split_list(field(4)),
+                overrides,
+                rationale: field(6).to_owned(),
+                sources: field(7).split_whitespace().map(str::to_owned).collect(),
+            });
+        }
+        let mut prefixes: Vec<(String, usize)> = services
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| {
+                s.cfn_prefixes
+                    .iter()
+                    .chain(&s.tf_prefixes)
+                    .map(move |p| (p.clone(), i))
+            })
+            .collect();
+        prefixes.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        Ok(Catalog { services, prefixes })
+    }
+
+    pub fn services(&self) -> &[Service] {
+        &self.services
+    }
+
+    /// The service a CloudFormation or Terraform resource type belongs to, by the
+    /// longest matching prefix (`AWS::EC2::Volume` is EBS, `AWS::EC2::Instance` EC2).
+    pub fn service_for_type(&self, resource_type: &str) -> Option<&Service> {
+        self.prefixes
+            .iter()
+            .find(|(prefix, _)| resource_type.starts_with(prefix.as_str()))
+            .map(|(_, i)| &self.services[*i])
+    }
+
+    /// A service by its name or one of its aliases, ignoring case.
+    pub fn find_service(&self, query: &str) -> Option<&Service> {
+        let query = query.trim();
+        self.services.iter().find(|s| {
+            s.name.eq_ignore_ascii_case(query)
+                || s.aliases.iter().any(|a| a.eq_ignore_ascii_case(query))
+        })
+    }
+
+    /// Names, aliases and prefixes close to `query`, best first.
+    pub fn suggest(&self, query: &str, limit: usize) -> Vec<String> {
+        let query = query.trim().to_ascii_lowercase();
+        let mut scored: Vec<(usize, &str)> = self
+            .services
+            .iter()
+            .flat_map(|s| {
+                std::iter::once(s.name.as_str())
+                    .chain(s.aliases.iter().map(String::as_str))
+                    .chain(s.cfn_prefixes.iter().map(String::as_str))
+                    .chain(s.tf_prefixes.iter().map(String::as_str))
+            })
+            .map(|candidate| {
+                let distance = strsim::levenshtein(&query, &candidate.to_ascii_lowercase());
+                (distance, candidate)
+            })
+            .filter(|(d, c)| *d <= (c.len().max(query.len()) / 3).max(2))
+            .collect();
+        scored.sort();
+        let mut out: Vec<String> = Vec::new();
+        for (_, candidate) in scored {
+            if !out.iter().any(|o| o == candidate) {
+                out.push(candidate.to_owned());
+            }
+            if out.len() == limit {
+                break;
+            }
+        }
+        out
+    }
+}

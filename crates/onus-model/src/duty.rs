@@ -1,0 +1,188 @@
+//! Duties: what each layer obliges its owner to do.
+//!
+//! Every layer has at least one duty, so a resource's matrix lists what AWS carries
+//! (inherited) as well as what the customer carries. A customer duty is either
+//! verifiable from infrastructure code or must be attested by the user.
+
+use crate::category::{Category, Layer, Owner};
+use crate::matrix::assignment;
+use serde::Serialize;
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Duty {
+    PhysicalSecurity,
+    HardwareLifecycle,
+    FoundationServices,
+    HostPatching,
+    OsPatching,
+    PlatformPatching,
+    NetworkExposure,
+    EncryptionAtRest,
+    KeyManagement,
+    Backups,
+    EncryptionInTransit,
+    ClientSideEncryption,
+    AccessControl,
+    SecretsHandling,
+    Logging,
+    DataResidency,
+    ApplicationSecurity,
+    DataClassification,
+}
+
+/// How a duty can be shown to be met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verification {
+    /// Rules read the infrastructure code and give a verdict.
+    Code,
+    /// Nothing in infrastructure code can show it: the user signs it off.
+    Attest,
+}
+
+impl Duty {
+    pub const ALL: [Duty; 18] = [
+        Duty::PhysicalSecurity,
+        Duty::HardwareLifecycle,
+        Duty::FoundationServices,
+        Duty::HostPatching,
+        Duty::OsPatching,
+        Duty::PlatformPatching,
+        Duty::NetworkExposure,
+        Duty::EncryptionAtRest,
+        Duty::KeyManagement,
+        Duty::Backups,
+        Duty::EncryptionInTransit,
+        Duty::ClientSideEncryption,
+        Duty::AccessControl,
+        Duty::SecretsHandling,
+        Duty::Logging,
+        Duty::DataResidency,
+        Duty::ApplicationSecurity,
+        Duty::DataClassification,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Duty::PhysicalSecurity => "physical-security",
+            Duty::HardwareLifecycle => "hardware-lifecycle",
+            Duty::FoundationServices => "foundation-services",
+            Duty::HostPatching => "host-patching",
+            Duty::OsPatching => "os-patching",
+            Duty::PlatformPatching => "platform-patching",
+            Duty::NetworkExposure => "network-exposure",
+            Duty::EncryptionAtRest => "encryption-at-rest",
+            Duty::KeyManagement => "key-management",
+            Duty::Backups => "backups",
+            Duty::EncryptionInTransit => "encryption-in-transit",
+            Duty::ClientSideEncryption => "client-side-encryption",
+            Duty::AccessControl => "access-control",
+            Duty::SecretsHandling => "secrets-handling",
+            Duty::Logging => "logging",
+            Duty::DataResidency => "data-residency",
+            Duty::ApplicationSecurity => "application-security",
+            Duty::DataClassification => "data-classification",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Duty> {
+        Duty::ALL.into_iter().find(|d| d.slug() == slug)
+    }
+
+    pub fn layer(self) -> Layer {
+        match self {
+            Duty::PhysicalSecurity => Layer::GlobalInfrastructure,
+            Duty::HardwareLifecycle => Layer::HardwarePhysical,
+            Duty::FoundationServices => Layer::FoundationServices,
+            Duty::HostPatching => Layer::HostOsVirtualization,
+            Duty::OsPatching => Layer::GuestOsPatching,
+            Duty::PlatformPatching => Layer::ApplicationPlatform,
+            Duty::NetworkExposure => Layer::NetworkFirewall,
+            Duty::EncryptionAtRest | Duty::KeyManagement => Layer::ServerSideEncryption,
+            Duty::Backups => Layer::BackupsDurability,
+            Duty::EncryptionInTransit => Layer::NetworkTrafficProtection,
+            Duty::ClientSideEncryption => Layer::ClientSideEncryption,
+            Duty::AccessControl | Duty::SecretsHandling => Layer::IdentityAccess,
+            Duty::Logging => Layer::LoggingMonitoring,
+            Duty::DataResidency => Layer::RegionChoice,
+            Duty::ApplicationSecurity => Layer::ApplicationCode,
+            Duty::DataClassification => Layer::CustomerData,
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Duty::PhysicalSecurity => "Physical and environmental security of data centers",
+            Duty::HardwareLifecycle => "Hardware maintenance, replacement and media disposal",
+            Duty::FoundationServices => {
+                "Running the compute, storage, database and network software"
+            }
+            Duty::HostPatching => "Patching and isolating host operating systems and hypervisors",
+            Duty::OsPatching => "Patching and hardening the guest operating system",
+            Duty::PlatformPatching => {
+                "Keeping the runtime or engine on a supported, patched version"
+            }
+            Duty::NetworkExposure => {
+                "Limiting network exposure with firewalls and private placement"
+            }
+            Duty::EncryptionAtRest => "Encrypting stored data",
+            Duty::KeyManagement => "Choosing, controlling and rotating encryption keys",
+            Duty::Backups => "Backing up data and protecting it from deletion",
+            Duty::EncryptionInTransit => "Encrypting network traffic (TLS)",
+            Duty::ClientSideEncryption => "Encrypting data client-side and checking its integrity",
+            Duty::AccessControl => "Granting least-privilege access to resources and data",
+            Duty::SecretsHandling => "Keeping secrets out of code and plaintext configuration",
+            Duty::Logging => "Recording and keeping audit and access logs",
+            Duty::DataResidency => "Keeping data in Regions allowed by data-sovereignty rules",
+            Duty::ApplicationSecurity => "Securing the application code you run",
+            Duty::DataClassification => "Classifying and managing your data",
+        }
+    }
+
+    pub fn verification(self) -> Verification {
+        match self {
+            Duty::ClientSideEncryption | Duty::ApplicationSecurity | Duty::DataClassification => {
+                Verification::Attest
+            }
+            // AWS's own duties are inherited, never checked; "code" only says the
+            // question could be asked of code if the owner were the customer.
+            _ => Verification::Code,
+        }
+    }
+
+    /// Why the user must attest this duty, when code cannot show it.
+    pub fn attest_reason(self) -> Option<&'static str> {
+        match self {
+            Duty::ClientSideEncryption => Some(
+                "Client-side encryption happens in your application before data reaches AWS; infrastructure code cannot show it.",
+            ),
+            Duty::ApplicationSecurity => Some(
+                "The security of your application code is decided in that code and its reviews, not in the infrastructure that runs it.",
+            ),
+            Duty::DataClassification => Some(
+                "Which data is sensitive, and who may see it, is a decision about the data itself that no template records.",
+            ),
+            _ => None,
+        }
+    }
+
+    /// The owner of this duty for a service in `category`.
+    ///
+    /// A duty follows its layer, except key management: where AWS encrypts by
+    /// default (abstracted), choosing your own key is still partly yours.
+    pub fn owner(self, category: Category) -> Owner {
+        let owner = assignment(category, self.layer()).owner;
+        match (self, owner) {
+            (Duty::KeyManagement, Owner::Aws) => Owner::Shared,
+            _ => owner,
+        }
+    }
+}
+
+impl fmt::Display for Duty {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.slug())
+    }
+}
