@@ -253,8 +253,11 @@ pub struct Reference {
 pub struct Resource {
     /// CloudFormation logical id, or Terraform address (`module.db.aws_db_instance.this[0]`).
     pub id: String,
-    /// `AWS::S3::Bucket` or `aws_s3_bucket`.
+    /// `AWS::S3::Bucket` or `aws_s3_bucket`. For SAM, the type the transform
+    /// generates (`AWS::Lambda::Function` for `AWS::Serverless::Function`).
     pub resource_type: String,
+    /// The type as written, when it differs from `resource_type` (SAM).
+    pub source_type: Option<String>,
     pub format: Format,
     /// Groups resources that can refer to each other: the template file, or the
     /// Terraform module instance (`module.db` / root).
@@ -276,6 +279,24 @@ pub struct Resource {
     pub is_data: bool,
     /// CloudFormation `Metadata` of the resource (suppressions live there).
     pub metadata: Option<Node>,
+}
+
+impl Resource {
+    /// Fills `service` and `category` from the catalog: longest type prefix, then
+    /// the service's category rule over this resource's properties.
+    pub fn classify(&mut self) {
+        let catalog = onus_model::Catalog::get();
+        match catalog.service_for_type(&self.resource_type) {
+            Some(service) => {
+                self.category = Some(service.category_for(&self.resource_type, &*self));
+                self.service = Some(service.name.clone());
+            }
+            None => {
+                self.service = None;
+                self.category = None;
+            }
+        }
+    }
 }
 
 impl Properties for Resource {
