@@ -43,10 +43,10 @@ pub enum Sniffed {
 /// `planned_values` or `resource_changes`.
 pub fn sniff(text: &str) -> Sniffed {
     let head = &text[..text.len().min(1 << 16)];
-    if text.contains("\"planned_values\"") || text.contains("\"resource_changes\"") {
-        if head.contains("\"format_version\"") || head.contains("\"terraform_version\"") {
-            return Sniffed::TerraformPlan;
-        }
+    if (text.contains("\"planned_values\"") || text.contains("\"resource_changes\""))
+        && (head.contains("\"format_version\"") || head.contains("\"terraform_version\""))
+    {
+        return Sniffed::TerraformPlan;
     }
     if text.contains("AWSTemplateFormatVersion") {
         return Sniffed::CloudFormation;

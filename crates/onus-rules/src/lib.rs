@@ -1,1 +1,20 @@
-//! placeholder
+//! Customer duties as rules.
+//!
+//! Each rule lives in its own file under `src/rules/` (doc comment = user
+//! docs, metadata, check). [`scan`] runs every rule over a workload and builds
+//! the per-resource responsibility matrix: for every resource, every duty of
+//! the model with its owner and, for the customer's duties, the rules' verdicts.
+
+pub mod check;
+pub mod context;
+pub mod docs;
+pub mod engine;
+pub mod net;
+pub mod rule;
+pub mod rules;
+pub mod verdict;
+
+pub use context::{Context, Settings};
+pub use engine::{DutyRow, DutyStatus, Finding, ResourceReport, RuleVerdict, ScanResult, scan};
+pub use rule::{Controls, Peer, Relation, Rule, Severity, Tool};
+pub use verdict::{Status, Verdict};

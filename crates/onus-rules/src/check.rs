@@ -1,0 +1,261 @@
+//! Helpers that rules are written with. They keep three things uniform across
+//! rules: reading the CloudFormation or Terraform spelling of a property,
+//! treating every branch of a non-static condition as a possible value, and
+//! turning an unresolved value into `unknown` rather than a guess.
+
+use crate::verdict::Verdict;
+use onus_ingest::{Node, Resource, Span, Value};
+
+/// The answer of a predicate over one value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Judgement {
+    Yes,
+    /// No, because of the value at this span (with an explanation).
+    No(Span, String),
+    /// Depends on an unresolved value (named) at this span.
+    Unknown(Span, String),
+}
+
+impl Judgement {
+    pub fn no(node: &Node, why: impl Into<String>) -> Judgement {
+        Judgement::No(node.span, why.into())
+    }
+
+    pub fn from_bool(ok: bool, node: &Node, why_not: impl Into<String>) -> Judgement {
+        if ok {
+            Judgement::Yes
+        } else {
+            Judgement::no(node, why_not)
+        }
+    }
+}
+
+/// Applies `predicate` to every possible value of `node`: each branch of an
+/// `Either` must pass; an `Unknown` value is unknown. References are handed to
+/// the predicate (a reference to a key *is* a key).
+pub fn judge(node: &Node, predicate: &mut dyn FnMut(&Node) -> Judgement) -> Judgement {
+    match &node.value {
+        Value::Unknown(what) => Judgement::Unknown(node.span, what.clone()),
+        Value::Either(branches) => {
+            let mut unknown = None;
+            for branch in branches {
+                match judge(branch, predicate) {
+                    Judgement::Yes => {}
+                    no @ Judgement::No(..) => return no,
+                    u @ Judgement::Unknown(..) => {
+                        unknown.get_or_insert(u);
+                    }
+                }
+            }
+            unknown.unwrap_or(Judgement::Yes)
+        }
+        _ => predicate(node),
+    }
+}
+
+/// `cfn` or `tf`, whichever spelling this resource's format uses.
+pub fn spelling<'a>(resource: &Resource, cfn: &'a str, tf: &'a str) -> &'a str {
+    if resource.format.is_terraform() {
+        tf
+    } else {
+        cfn
+    }
+}
+
+/// Follows a dotted property path (`BucketEncryption.ServerSideEncryptionConfiguration`),
+/// looking through one-element lists. A `null` value counts as absent.
+pub fn get<'a>(resource: &'a Resource, path: &str) -> Option<&'a Node> {
+    get_in(&resource.properties, path)
+}
+
+/// Like [`get`], from any node.
+pub fn get_in<'a>(node: &'a Node, path: &str) -> Option<&'a Node> {
+    if path.is_empty() {
+        return Some(node);
+    }
+    let keys: Vec<&str> = path.split('.').collect();
+    node.path(&keys).filter(|n| !matches!(n.value, Value::Null))
+}
+
+/// The property at the format's spelling of the path, with that spelling.
+pub fn prop<'a, 'p>(
+    resource: &'a Resource,
+    cfn: &'p str,
+    tf: &'p str,
+) -> (Option<&'a Node>, &'p str) {
+    let path = spelling(resource, cfn, tf);
+    (get(resource, path), path)
+}
+
+/// Turns a judgement on a present property into a verdict.
+pub fn verdict_of(
+    resource: &Resource,
+    node: &Node,
+    path: &str,
+    judgement: Judgement,
+    met: impl Into<String>,
+) -> Verdict {
+    match judgement {
+        Judgement::Yes => Verdict::met(resource, node.span, path, met),
+        Judgement::No(span, why) => Verdict::not_met(resource, span, path, why),
+        Judgement::Unknown(span, what) => Verdict::unknown(resource, span, path, what),
+    }
+}
+
+/// A boolean setting that must be `want`. `default` is what AWS uses when the
+/// property is absent.
+pub fn require_bool(
+    resource: &Resource,
+    cfn: &str,
+    tf: &str,
+    want: bool,
+    default: bool,
+    what: &str,
+) -> Verdict {
+    let (node, path) = prop(resource, cfn, tf);
+    match node {
+        None if default == want => {
+            Verdict::met_by_default(resource, path, format!("{what}: {path} defaults to {want}"))
+        }
+        None => Verdict::missing(
+            resource,
+            path,
+            format!("{path} is not set and defaults to {default}: {what} is off"),
+        ),
+        Some(node) => {
+            let j = judge(node, &mut |n| match n.as_bool() {
+                Some(b) => {
+                    Judgement::from_bool(b == want, n, format!("{path} is {b}: {what} is off"))
+                }
+                None => Judgement::no(n, format!("{path} is not a boolean")),
+            });
+            verdict_of(resource, node, path, j, format!("{what}: {path} is {want}"))
+        }
+    }
+}
+
+/// A property that must be present and not empty (a reference counts as set).
+pub fn require_set(resource: &Resource, cfn: &str, tf: &str, what: &str) -> Verdict {
+    let (node, path) = prop(resource, cfn, tf);
+    match node {
+        None => Verdict::missing(resource, path, format!("{path} is not set: {what}")),
+        Some(node) => {
+            let j = judge(node, &mut |n| {
+                Judgement::from_bool(!is_empty(n), n, format!("{path} is empty: {what}"))
+            });
+            verdict_of(resource, node, path, j, format!("{path} is set"))
+        }
+    }
+}
+
+/// True for empty strings, lists and maps.
+pub fn is_empty(node: &Node) -> bool {
+    match &node.value {
+        Value::Null => true,
+        Value::String(s) => s.trim().is_empty(),
+        Value::List(items) => items.is_empty(),
+        Value::Map(entries) => entries.is_empty(),
+        _ => false,
+    }
+}
+
+/// A string setting that must be one of `allowed` (compared ignoring case).
+/// `default` is the value AWS uses when absent.
+pub fn require_one_of(
+    resource: &Resource,
+    cfn: &str,
+    tf: &str,
+    allowed: &[&str],
+    default: Option<&str>,
+    what: &str,
+) -> Verdict {
+    let (node, path) = prop(resource, cfn, tf);
+    let ok = |s: &str| allowed.iter().any(|a| a.eq_ignore_ascii_case(s));
+    match node {
+        None => match default {
+            Some(d) if ok(d) => {
+                Verdict::met_by_default(resource, path, format!("{what}: {path} defaults to {d}"))
+            }
+            Some(d) => Verdict::missing(
+                resource,
+                path,
+                format!(
+                    "{path} is not set and defaults to {d}: {what} needs {}",
+                    allowed.join(" or ")
+                ),
+            ),
+            None => Verdict::missing(
+                resource,
+                path,
+                format!("{path} is not set: {what} needs {}", allowed.join(" or ")),
+            ),
+        },
+        Some(node) => {
+            let j = judge(node, &mut |n| match n.scalar_text() {
+                Some(s) => Judgement::from_bool(
+                    ok(&s),
+                    n,
+                    format!("{path} is {s:?}: {what} needs {}", allowed.join(" or ")),
+                ),
+                None => Judgement::no(n, format!("{path} is not a plain value")),
+            });
+            verdict_of(
+                resource,
+                node,
+                path,
+                j,
+                format!("{what}: {path} is allowed"),
+            )
+        }
+    }
+}
+
+/// A number that must satisfy `ok` (e.g. retention ≥ 7). `default` applies when absent.
+pub fn require_number(
+    resource: &Resource,
+    cfn: &str,
+    tf: &str,
+    default: Option<f64>,
+    ok: fn(f64) -> bool,
+    what: &str,
+) -> Verdict {
+    let (node, path) = prop(resource, cfn, tf);
+    match node {
+        None => match default {
+            Some(d) if ok(d) => {
+                Verdict::met_by_default(resource, path, format!("{what}: {path} defaults to {d}"))
+            }
+            Some(d) => Verdict::missing(
+                resource,
+                path,
+                format!("{path} is not set and defaults to {d}: {what}"),
+            ),
+            None => Verdict::missing(resource, path, format!("{path} is not set: {what}")),
+        },
+        Some(node) => {
+            let j = judge(node, &mut |n| match n.as_f64() {
+                Some(v) => Judgement::from_bool(ok(v), n, format!("{path} is {v}: {what}")),
+                None => Judgement::no(n, format!("{path} is not a number")),
+            });
+            verdict_of(
+                resource,
+                node,
+                path,
+                j,
+                format!("{what}: {path} is acceptable"),
+            )
+        }
+    }
+}
+
+/// Combines verdicts where every one must be met: the first not met wins,
+/// then the first unknown, else the first met.
+pub fn all_of(verdicts: Vec<Verdict>) -> Option<Verdict> {
+    use crate::verdict::Status;
+    verdicts
+        .iter()
+        .find(|v| v.status == Status::NotMet)
+        .or_else(|| verdicts.iter().find(|v| v.status == Status::Unknown))
+        .or_else(|| verdicts.first())
+        .cloned()
+}

@@ -1,0 +1,284 @@
+//! Runs the rules and builds the responsibility matrix.
+
+use crate::context::{Context, Settings};
+use crate::rule::{Rule, Severity};
+use crate::rules;
+use crate::verdict::{Status, Verdict};
+use onus_ingest::{Resource, Workload};
+use onus_model::{Catalog, Category, Duty, Owner, Verification};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// A duty's state for one resource.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DutyStatus {
+    /// AWS carries it: nothing for the customer to do.
+    Inherited,
+    Met,
+    NotMet,
+    Unknown,
+    /// The customer's, and no code can show it: the user signs it off.
+    Attest,
+    /// The customer's, but it does not arise for this resource.
+    NotApplicable,
+}
+
+impl DutyStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DutyStatus::Inherited => "inherited",
+            DutyStatus::Met => "met",
+            DutyStatus::NotMet => "not-met",
+            DutyStatus::Unknown => "unknown",
+            DutyStatus::Attest => "attest",
+            DutyStatus::NotApplicable => "not-applicable",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleVerdict {
+    pub rule: &'static Rule,
+    pub verdict: Verdict,
+}
+
+/// One duty of one resource.
+#[derive(Debug, Clone, Serialize)]
+pub struct DutyRow {
+    pub duty: Duty,
+    pub owner: Owner,
+    /// Why this party owns it (service override or the category's reason).
+    pub owner_reason: String,
+    pub status: DutyStatus,
+    /// Why the status is attest, inherited or not applicable.
+    pub note: Option<String>,
+    pub verdicts: Vec<RuleVerdict>,
+}
+
+/// The matrix row of one resource.
+#[derive(Debug, Clone, Serialize)]
+pub struct ResourceReport {
+    /// Index into the workload's resources.
+    pub resource: usize,
+    pub category: Option<Category>,
+    pub duties: Vec<DutyRow>,
+}
+
+/// A customer duty a rule found not met, or could not decide.
+#[derive(Debug, Clone, Copy)]
+pub struct Finding<'a> {
+    pub resource: &'a Resource,
+    pub rule: &'static Rule,
+    pub verdict: &'a Verdict,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ScanResult {
+    pub resources: Vec<ResourceReport>,
+}
+
+impl ScanResult {
+    /// Not-met and unknown verdicts, in resource order.
+    pub fn findings<'a>(&'a self, workload: &'a Workload) -> Vec<Finding<'a>> {
+        self.resources
+            .iter()
+            .flat_map(|r| {
+                r.duties.iter().flat_map(move |d| {
+                    d.verdicts
+                        .iter()
+                        .filter(|v| matches!(v.verdict.status, Status::NotMet | Status::Unknown))
+                        .map(move |v| Finding {
+                            resource: &workload.resources[r.resource],
+                            rule: v.rule,
+                            verdict: &v.verdict,
+                        })
+                })
+            })
+            .collect()
+    }
+
+    /// True when a not-met verdict is at or above `threshold`.
+    pub fn fails_at(&self, threshold: Severity) -> bool {
+        self.resources.iter().any(|r| {
+            r.duties.iter().any(|d| {
+                d.verdicts
+                    .iter()
+                    .any(|v| v.verdict.status == Status::NotMet && v.rule.severity >= threshold)
+            })
+        })
+    }
+}
+
+/// Rules by the resource type they evaluate, built once per scan.
+struct RuleIndex {
+    by_type: HashMap<&'static str, Vec<&'static Rule>>,
+    every: Vec<&'static Rule>,
+}
+
+impl RuleIndex {
+    fn new(rules: &[&'static Rule]) -> RuleIndex {
+        let mut by_type: HashMap<&'static str, Vec<&'static Rule>> = HashMap::new();
+        let mut every = Vec::new();
+        for rule in rules {
+            for t in rule.cfn_types.iter().chain(rule.tf_types) {
+                if *t == "*" {
+                    if !every.iter().any(|r: &&Rule| r.id == rule.id) {
+                        every.push(*rule);
+                    }
+                } else {
+                    by_type.entry(t).or_default().push(rule);
+                }
+            }
+        }
+        RuleIndex { by_type, every }
+    }
+
+    fn for_type(&self, resource_type: &str) -> impl Iterator<Item = &'static Rule> + '_ {
+        self.by_type
+            .get(resource_type)
+            .into_iter()
+            .flatten()
+            .copied()
+            .chain(self.every.iter().copied())
+    }
+}
+
+/// Runs every registered rule over the workload.
+pub fn scan(workload: &Workload, settings: &Settings) -> ScanResult {
+    scan_with(workload, settings, rules::ALL)
+}
+
+/// Runs `rules` over the workload.
+pub fn scan_with(workload: &Workload, settings: &Settings, rules: &[&'static Rule]) -> ScanResult {
+    let cx = Context::new(workload, settings);
+    let index = RuleIndex::new(rules);
+    let resources = workload
+        .resources
+        .par_iter()
+        .enumerate()
+        .filter(|(_, r)| !r.is_data)
+        .map(|(i, resource)| evaluate(i, resource, &cx, &index))
+        .collect();
+    ScanResult { resources }
+}
+
+fn evaluate(i: usize, resource: &Resource, cx: &Context, index: &RuleIndex) -> ResourceReport {
+    let category = resource.category.as_ref().and_then(|c| c.category);
+    let service = resource
+        .service
+        .as_deref()
+        .and_then(|name| Catalog::get().find_service(name));
+    let mut verdicts: Vec<RuleVerdict> = index
+        .for_type(&resource.resource_type)
+        .map(|rule| RuleVerdict {
+            rule,
+            verdict: (rule.check)(resource, cx),
+        })
+        .collect();
+    verdicts.sort_by(|a, b| a.rule.id.cmp(b.rule.id));
+
+    let duties = Duty::ALL
+        .into_iter()
+        .map(|duty| {
+            let (owner, reason) = owner_of(duty, category, service);
+            let mine: Vec<RuleVerdict> = verdicts
+                .iter()
+                .filter(|v| v.rule.duty == duty)
+                .cloned()
+                .collect();
+            row(duty, owner, reason, mine, &resource.resource_type)
+        })
+        .collect();
+    ResourceReport {
+        resource: i,
+        category,
+        duties,
+    }
+}
+
+/// The owner of a duty for a resource. An unknown category takes the owner that
+/// asks most of the customer, so nothing is waved through as inherited.
+fn owner_of(
+    duty: Duty,
+    category: Option<Category>,
+    service: Option<&onus_model::Service>,
+) -> (Owner, String) {
+    let categories: Vec<Category> = match category {
+        Some(c) => vec![c],
+        None => Category::ALL.to_vec(),
+    };
+    let mut best: Option<(Owner, String)> = None;
+    for c in categories {
+        let (owner, reason) = match service {
+            Some(s) => {
+                let (owner, reason) = s.duty_owner(duty, c);
+                let reason = reason
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| onus_model::assignment(c, duty.layer()).reason.to_owned());
+                (owner, reason)
+            }
+            None => (
+                duty.owner(c),
+                onus_model::assignment(c, duty.layer()).reason.to_owned(),
+            ),
+        };
+        if best.as_ref().is_none_or(|(o, _)| owner > *o) {
+            best = Some((owner, reason));
+        }
+    }
+    let (owner, mut reason) = best.unwrap_or((Owner::Customer, String::new()));
+    if category.is_none() {
+        reason = format!("category undetermined, so the strictest owner applies: {reason}");
+    }
+    (owner, reason)
+}
+
+fn row(
+    duty: Duty,
+    owner: Owner,
+    owner_reason: String,
+    verdicts: Vec<RuleVerdict>,
+    resource_type: &str,
+) -> DutyRow {
+    let statuses: Vec<Status> = verdicts.iter().map(|v| v.verdict.status).collect();
+    let decided = statuses.iter().any(|s| *s != Status::NotApplicable);
+    // AWS's duty, but a rule reads a setting of it that is the customer's
+    // (e.g. allowing minor-version upgrades AWS then applies): shared.
+    let owner = if owner == Owner::Aws && decided {
+        Owner::Shared
+    } else {
+        owner
+    };
+    let (status, note) = if owner == Owner::Aws {
+        (DutyStatus::Inherited, None)
+    } else if statuses.contains(&Status::NotMet) {
+        (DutyStatus::NotMet, None)
+    } else if statuses.contains(&Status::Unknown) {
+        (DutyStatus::Unknown, None)
+    } else if statuses.contains(&Status::Met) {
+        (DutyStatus::Met, None)
+    } else if duty.verification() == Verification::Attest {
+        (DutyStatus::Attest, duty.attest_reason().map(str::to_owned))
+    } else if let Some(v) = verdicts.first() {
+        // Every rule said not applicable: say why (e.g. no allowed regions set).
+        (DutyStatus::Attest, Some(v.verdict.message.clone()))
+    } else {
+        (
+            DutyStatus::Attest,
+            Some(format!(
+                "no onus rule checks {} for {resource_type}: sign it off",
+                duty.slug()
+            )),
+        )
+    };
+    DutyRow {
+        duty,
+        owner,
+        owner_reason,
+        status,
+        note,
+        verdicts,
+    }
+}

@@ -1,0 +1,103 @@
+//! # rds.encryption-at-rest: RDS databases encrypt their storage
+//!
+//! ## Why this is your duty
+//! RDS is a container service: AWS runs the operating system and the database
+//! engine, but encrypting the data is yours. Storage encryption is off unless
+//! you turn it on, and it can only be chosen when the database is created.
+//!
+//! ## What AWS already does
+//! Offers AES-256 storage encryption with KMS, covering the instance's
+//! storage, automated backups, read replicas and snapshots once it is on.
+//!
+//! ## Verdicts
+//! - met: `StorageEncrypted: true` / `storage_encrypted = true`;
+//! - not met: false or absent (the default is unencrypted);
+//! - not applicable: an Aurora instance (`DBClusterIdentifier` /
+//!   `cluster_identifier`), which inherits its cluster's setting;
+//! - unknown: the flag comes from a value onus cannot resolve.
+//!
+//! ## Examples
+//! ```yaml pass
+//! Resources:
+//!   Db:
+//!     Type: AWS::RDS::DBInstance
+//!     Properties:
+//!       Engine: postgres
+//!       DBInstanceClass: db.t3.micro
+//!       StorageEncrypted: true
+//! ```
+//! ```yaml fail
+//! Resources:
+//!   Db:
+//!     Type: AWS::RDS::DBInstance
+//!     Properties:
+//!       Engine: postgres
+//!       DBInstanceClass: db.t3.micro
+//! ```
+//! ```hcl pass
+//! resource "aws_db_instance" "db" {
+//!   engine            = "postgres"
+//!   instance_class    = "db.t3.micro"
+//!   storage_encrypted = true
+//! }
+//! ```
+//! ```hcl fail
+//! resource "aws_rds_cluster" "db" {
+//!   engine            = "aurora-postgresql"
+//!   storage_encrypted = false
+//! }
+//! ```
+
+use crate::check::{get, require_bool, spelling};
+use crate::context::Context;
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::verdict::Verdict;
+use onus_ingest::Resource;
+use onus_model::Duty;
+
+pub static RULE: Rule = Rule {
+    id: "rds.encryption-at-rest",
+    title: "RDS database storage is encrypted",
+    duty: Duty::EncryptionAtRest,
+    severity: Severity::High,
+    cfn_types: &["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
+    tf_types: &["aws_db_instance", "aws_rds_cluster"],
+    reads: &[],
+    controls: Controls {
+        fsbp: &["RDS.3", "RDS.27"],
+        config: &["RDS_STORAGE_ENCRYPTED"],
+        cis: &["2.3.1"],
+    },
+    peers: &[
+        checkov("CKV_AWS_16", Same),
+        checkov("CKV_AWS_96", Same),
+        cfn_nag("F26", Same),
+        cfn_nag("F27", Same),
+        trivy("AVD-AWS-0080", Same),
+        trivy("AVD-AWS-0079", Same),
+    ],
+    check,
+    file: file!(),
+};
+
+fn check(resource: &Resource, _cx: &Context) -> Verdict {
+    let is_instance = matches!(
+        resource.resource_type.as_str(),
+        "AWS::RDS::DBInstance" | "aws_db_instance"
+    );
+    let member = spelling(resource, "DBClusterIdentifier", "cluster_identifier");
+    if is_instance && get(resource, member).is_some() {
+        return Verdict::not_applicable(
+            resource,
+            "an Aurora cluster member: storage encryption is set on the cluster",
+        );
+    }
+    require_bool(
+        resource,
+        "StorageEncrypted",
+        "storage_encrypted",
+        true,
+        false,
+        "storage encryption",
+    )
+}

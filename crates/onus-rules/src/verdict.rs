@@ -1,0 +1,137 @@
+//! Verdicts: what a rule concluded about one resource, and where.
+
+use onus_ingest::{FileId, Resource, Span};
+use serde::Serialize;
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Met,
+    NotMet,
+    /// A value the verdict depends on could not be resolved statically.
+    Unknown,
+    /// The rule does not apply to this resource (e.g. a setting that only
+    /// exists for some engines).
+    NotApplicable,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::NotMet => "not-met",
+            Status::Unknown => "unknown",
+            Status::NotApplicable => "not-applicable",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Status> {
+        [
+            Status::Met,
+            Status::NotMet,
+            Status::Unknown,
+            Status::NotApplicable,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == text)
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One rule's verdict on one resource.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Verdict {
+    pub status: Status,
+    /// Plain sentence for the user: what was found (or missing).
+    pub message: String,
+    /// The property path that decided it (`BucketEncryption.ServerSideEncryptionConfiguration`),
+    /// empty when the resource as a whole decided.
+    pub path: String,
+    /// Where: the deciding property, or the resource's name when a property is missing.
+    pub file: FileId,
+    pub span: Span,
+    /// The unresolved value, when `status` is unknown.
+    pub unknown: Option<String>,
+}
+
+impl Verdict {
+    fn at(status: Status, resource: &Resource, span: Span, path: &str, message: String) -> Verdict {
+        Verdict {
+            status,
+            message,
+            path: path.to_owned(),
+            file: resource.file,
+            span,
+            unknown: None,
+        }
+    }
+
+    pub fn met(resource: &Resource, span: Span, path: &str, message: impl Into<String>) -> Verdict {
+        Verdict::at(Status::Met, resource, span, path, message.into())
+    }
+
+    pub fn not_met(
+        resource: &Resource,
+        span: Span,
+        path: &str,
+        message: impl Into<String>,
+    ) -> Verdict {
+        Verdict::at(Status::NotMet, resource, span, path, message.into())
+    }
+
+    /// Not met because `path` is absent: points at the resource's name.
+    pub fn missing(resource: &Resource, path: &str, message: impl Into<String>) -> Verdict {
+        Verdict::at(
+            Status::NotMet,
+            resource,
+            resource.name_span,
+            path,
+            message.into(),
+        )
+    }
+
+    /// Met because the default applies when `path` is absent.
+    pub fn met_by_default(resource: &Resource, path: &str, message: impl Into<String>) -> Verdict {
+        Verdict::at(
+            Status::Met,
+            resource,
+            resource.name_span,
+            path,
+            message.into(),
+        )
+    }
+
+    pub fn unknown(
+        resource: &Resource,
+        span: Span,
+        path: &str,
+        unresolved: impl Into<String>,
+    ) -> Verdict {
+        let unresolved = unresolved.into();
+        let mut v = Verdict::at(
+            Status::Unknown,
+            resource,
+            span,
+            path,
+            format!("cannot tell statically: {unresolved}"),
+        );
+        v.unknown = Some(unresolved);
+        v
+    }
+
+    pub fn not_applicable(resource: &Resource, message: impl Into<String>) -> Verdict {
+        Verdict::at(
+            Status::NotApplicable,
+            resource,
+            resource.name_span,
+            "",
+            message.into(),
+        )
+    }
+}

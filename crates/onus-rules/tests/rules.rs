@@ -1,0 +1,264 @@
+//! Every rule's documented examples are run: the verdict each example states
+//! must be the verdict onus gives, resource by resource. Plus the registry's
+//! invariants (ids, docs, types known to the catalog).
+
+use onus_ingest::{Options, ingest};
+use onus_model::Catalog;
+use onus_rules::engine::scan_with;
+use onus_rules::rules::ALL;
+use onus_rules::{Rule, Settings, Status};
+use std::collections::HashSet;
+
+/// A fenced example in a rule's doc: ```` ```hcl fail ```` or
+/// ```` ```yaml Bucket=met Logs=not-met allowed-regions=eu-west-1 ````.
+struct Example {
+    lang: String,
+    /// Expected status of every applicable resource, or per resource id.
+    all: Option<Status>,
+    by_id: Vec<(String, Status)>,
+    allowed_regions: Option<Vec<String>>,
+    /// `region=...`: the `--region` a CloudFormation example is scanned with.
+    region: Option<String>,
+    text: String,
+}
+
+fn examples(rule: &Rule) -> Vec<Example> {
+    let mut out = Vec::new();
+    let mut lines = rule.doc().lines();
+    while let Some(line) = lines.next() {
+        let Some(info) = line.trim().strip_prefix("```") else {
+            continue;
+        };
+        let mut words = info.split_whitespace();
+        let Some(lang) = words.next() else { continue };
+        if !matches!(lang, "yaml" | "json" | "hcl") {
+            continue;
+        }
+        let mut example = Example {
+            lang: lang.to_owned(),
+            all: None,
+            by_id: Vec::new(),
+            allowed_regions: None,
+            region: None,
+            text: String::new(),
+        };
+        for word in words {
+            match word {
+                "pass" => example.all = Some(Status::Met),
+                "fail" => example.all = Some(Status::NotMet),
+                other if Status::parse(other).is_some() => example.all = Status::parse(other),
+                other => {
+                    let (key, value) = other
+                        .split_once('=')
+                        .unwrap_or_else(|| panic!("{}: bad example word {other:?}", rule.id));
+                    if key == "region" {
+                        example.region = Some(value.to_owned());
+                    } else if key == "allowed-regions" {
+                        example.allowed_regions =
+                            Some(value.split(',').map(str::to_owned).collect());
+                    } else if let Some(status) = Status::parse(value) {
+                        example.by_id.push((key.to_owned(), status));
+                    } else if key == "all" || key == "expect" {
+                        example.all = Status::parse(value);
+                    } else {
+                        panic!("{}: bad example word {other:?}", rule.id);
+                    }
+                }
+            }
+        }
+        for body in lines.by_ref() {
+            if body.trim_start().starts_with("```") {
+                break;
+            }
+            example.text.push_str(body);
+            example.text.push('\n');
+        }
+        out.push(example);
+    }
+    out
+}
+
+fn run(rule: &'static Rule, example: &Example) -> Vec<(String, Status, String)> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let name = match example.lang.as_str() {
+        "yaml" => "template.yaml",
+        "json" => "template.json",
+        _ => "main.tf",
+    };
+    std::fs::write(dir.path().join(name), &example.text).expect("write example");
+    let options = Options {
+        region: example.region.clone(),
+        ..Options::default()
+    };
+    let workload = ingest(&[dir.path().to_path_buf()], &options);
+    assert!(
+        !workload.incomplete(),
+        "{}: example did not parse: {:?}\n{}",
+        rule.id,
+        workload.diagnostics,
+        example.text
+    );
+    let settings = Settings {
+        allowed_regions: example.allowed_regions.clone(),
+    };
+    let result = scan_with(&workload, &settings, &[rule]);
+    let mut out = Vec::new();
+    for report in &result.resources {
+        let resource = &workload.resources[report.resource];
+        for row in &report.duties {
+            for v in &row.verdicts {
+                out.push((
+                    resource.id.clone(),
+                    v.verdict.status,
+                    v.verdict.message.clone(),
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn documented_examples_give_their_stated_verdicts() {
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for rule in ALL {
+        for (i, example) in examples(rule).iter().enumerate() {
+            count += 1;
+            let verdicts = run(rule, example);
+            if verdicts.is_empty() {
+                failures.push(format!(
+                    "{} example {i} ({}): no resource the rule applies to",
+                    rule.id, example.lang
+                ));
+                continue;
+            }
+            for (id, status) in &example.by_id {
+                match verdicts.iter().find(|(r, _, _)| r == id) {
+                    Some((_, got, msg)) if got == status => {}
+                    Some((_, got, msg)) => failures.push(format!(
+                        "{} example {i} ({}): {id} is {got}, expected {status} ({msg})",
+                        rule.id, example.lang
+                    )),
+                    None => failures.push(format!(
+                        "{} example {i} ({}): no verdict for {id}; got {verdicts:?}",
+                        rule.id, example.lang
+                    )),
+                }
+            }
+            if let Some(status) = example.all {
+                for (id, got, msg) in &verdicts {
+                    if got != &status {
+                        failures.push(format!(
+                            "{} example {i} ({}): {id} is {got}, expected {status} ({msg})",
+                            rule.id, example.lang
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(count >= ALL.len() * 2, "only {count} examples ran");
+}
+
+#[test]
+fn every_rule_has_a_passing_and_a_failing_example_per_format() {
+    let mut missing = Vec::new();
+    for rule in ALL {
+        let ex = examples(rule);
+        let has = |langs: &[&str], status: Status| {
+            ex.iter().any(|e| {
+                langs.contains(&e.lang.as_str())
+                    && (e.all == Some(status) || e.by_id.iter().any(|(_, s)| *s == status))
+            })
+        };
+        for (supported, langs) in [
+            (!rule.cfn_types.is_empty(), &["yaml", "json"][..]),
+            (!rule.tf_types.is_empty(), &["hcl"][..]),
+        ] {
+            if !supported {
+                continue;
+            }
+            for status in [Status::Met, Status::NotMet] {
+                if !has(langs, status) {
+                    missing.push(format!("{}: no {status} example in {langs:?}", rule.id));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
+#[test]
+fn registry_invariants() {
+    let catalog = Catalog::get();
+    let mut ids = HashSet::new();
+    for rule in ALL {
+        assert!(ids.insert(rule.id), "duplicate rule id {}", rule.id);
+        let (service, slug) = rule
+            .id
+            .split_once('.')
+            .unwrap_or_else(|| panic!("{}: id must be service.duty-slug", rule.id));
+        assert!(
+            slug.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            "{}: slug must be kebab-case",
+            rule.id
+        );
+        let wildcard = rule.cfn_types.contains(&"*") || rule.tf_types.contains(&"*");
+        if !wildcard {
+            assert!(
+                catalog.find_service(service).is_some(),
+                "{}: {service} is not a service key in the catalog",
+                rule.id
+            );
+        }
+        for t in rule
+            .cfn_types
+            .iter()
+            .chain(rule.tf_types)
+            .chain(rule.reads)
+            .filter(|t| **t != "*")
+        {
+            assert!(
+                catalog.service_for_type(t).is_some(),
+                "{}: type {t} is not in the catalog",
+                rule.id
+            );
+        }
+        let doc = rule.doc();
+        assert!(
+            doc.starts_with(&format!("# {}", rule.id)),
+            "{}: doc must start with '# {}'",
+            rule.id,
+            rule.id
+        );
+        for heading in [
+            "## Why this is your duty",
+            "## What AWS already does",
+            "## Examples",
+        ] {
+            assert!(doc.contains(heading), "{}: doc lacks {heading:?}", rule.id);
+        }
+        assert!(!rule.title.is_empty());
+    }
+    let sorted: Vec<&str> = ALL.iter().map(|r| r.id).collect();
+    let mut expected = sorted.clone();
+    expected.sort();
+    assert_eq!(sorted, expected, "ALL must be sorted by id");
+}
+
+#[test]
+fn every_rule_file_is_registered() {
+    let files: HashSet<&str> = onus_rules::docs::all().iter().map(|(f, _)| *f).collect();
+    let registered: HashSet<&str> = ALL
+        .iter()
+        .map(|r| r.file.rsplit(['/', '\\']).next().unwrap_or(r.file))
+        .collect();
+    let unregistered: Vec<_> = files.difference(&registered).collect();
+    assert!(
+        unregistered.is_empty(),
+        "rule files not in ALL: {unregistered:?}"
+    );
+}
