@@ -4,6 +4,7 @@
 use crate::rule::Rule;
 
 mod ec2_ssh_open_to_world;
+mod rds_deletion_protection;
 mod rds_encryption_at_rest;
 mod region_data_residency;
 mod s3_encryption_at_rest;
@@ -11,6 +12,7 @@ mod s3_encryption_at_rest;
 /// Every rule, sorted by id.
 pub static ALL: &[&Rule] = &[
     &ec2_ssh_open_to_world::RULE,
+    &rds_deletion_protection::RULE,
     &rds_encryption_at_rest::RULE,
     &region_data_residency::RULE,
     &s3_encryption_at_rest::RULE,
