@@ -85,3 +85,8 @@ fn malformed() {
         snap(name, &Options::default());
     }
 }
+
+#[test]
+fn foreach() {
+    snap("foreach.yaml", &Options::default());
+}

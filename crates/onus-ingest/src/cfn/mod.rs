@@ -5,6 +5,7 @@
 //! position; nothing here panics on input.
 
 pub mod eval;
+pub mod foreach;
 pub mod json;
 pub mod sam;
 pub mod yaml;
@@ -152,15 +153,20 @@ impl Template<'_> {
             );
             return;
         };
+        let expanded;
+        let resources = if foreach::has_loop(resources) {
+            expanded = foreach::Expander::new(&mut ev).expand(resources);
+            &expanded
+        } else {
+            resources
+        };
         let Some(entries) = resources.as_map() else {
             self.workload
                 .error(file, Some(resources.span), "Resources must be a map");
             return;
         };
         for e in entries {
-            if !e.key.starts_with("Fn::ForEach::") {
-                ev.resources.insert(e.key.clone());
-            }
+            ev.resources.insert(e.key.clone());
         }
         // SAM adds resources other templates' resources can name (`MyApiStage`).
         if is_sam {
