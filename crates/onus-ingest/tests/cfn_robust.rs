@@ -174,3 +174,32 @@ fn condition_cycle_is_reported() {
     );
     assert_eq!(w.resources.len(), 1);
 }
+
+/// Aliases cannot stack nesting past the depth limit (each one deepening the
+/// last would otherwise overflow the stack later).
+#[test]
+fn aliases_cannot_deepen_past_the_limit() {
+    let mut text = String::from("AWSTemplateFormatVersion: '2010-09-09'\n");
+    text.push_str(&format!(
+        "a0: &a0 {}x{}\n",
+        "[".repeat(200),
+        "]".repeat(200)
+    ));
+    for i in 1..400 {
+        let prev = i - 1;
+        text.push_str(&format!(
+            "a{i}: &a{i} {}*a{prev}{}\n",
+            "[".repeat(200),
+            "]".repeat(200)
+        ));
+    }
+    text.push_str("Resources: {}\n");
+    let w = read_text("deepalias.yaml", text.as_bytes());
+    assert!(
+        errors(&w)
+            .iter()
+            .any(|e| e.starts_with("nesting deeper than 256 levels once this alias is expanded")),
+        "{:?}",
+        errors(&w)
+    );
+}

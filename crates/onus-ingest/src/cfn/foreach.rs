@@ -14,8 +14,8 @@ use super::eval::{Evaluator, intrinsic};
 use crate::model::{Entry, Node, Span, Value};
 use std::collections::HashSet;
 
-/// Most entries all loops of a template may produce.
-const MAX_OUTPUTS: usize = 10_000;
+/// Most nodes all loops of a template may produce.
+const MAX_OUTPUTS: usize = 1_000_000;
 
 pub struct Expander<'e, 'a> {
     pub ev: &'e mut Evaluator<'a>,
@@ -124,12 +124,12 @@ impl<'e, 'a> Expander<'e, 'a> {
         let mut out = Vec::new();
         for item in &items {
             for o in outputs {
-                self.outputs += 1;
+                self.outputs += size(&o.node);
                 if self.outputs > MAX_OUTPUTS {
                     return fail(
                         self.ev,
                         e.key_span,
-                        &format!("loops produce more than {MAX_OUTPUTS} entries"),
+                        &format!("loops produce more than {MAX_OUTPUTS} nodes"),
                     );
                 }
                 let replaced = substitute(&o.node, ident, item, false);
@@ -141,6 +141,14 @@ impl<'e, 'a> Expander<'e, 'a> {
             }
         }
         out
+    }
+}
+
+fn size(node: &Node) -> usize {
+    1 + match &node.value {
+        Value::List(items) | Value::Either(items) => items.iter().map(size).sum(),
+        Value::Map(entries) => entries.iter().map(|e| size(&e.node)).sum(),
+        _ => 0,
     }
 }
 

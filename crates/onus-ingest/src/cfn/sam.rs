@@ -19,7 +19,7 @@
 //! sources (`Events`), aliases and deployments. Other SAM types are kept with
 //! their SAM type and a warning.
 
-use crate::model::{Entry, Node, Resource, ResourceRef, Span, Value};
+use crate::model::{Entry, Node, Reference, Resource, ResourceRef, Span, Value};
 
 /// The `Globals` section that applies to a SAM type.
 pub fn globals_section(resource_type: &str) -> Option<&'static str> {
@@ -109,19 +109,37 @@ fn stage_id(id: &str, stage_name: Option<&Node>, http: bool) -> String {
 /// Builds a property map from the SAM properties.
 struct Props<'a> {
     source: &'a Node,
+    /// Path of `source` in the resource (`Properties`).
+    prefix: String,
     out: Vec<Entry>,
+    /// Source paths read, to keep only their references.
+    used: Vec<String>,
+}
+
+/// Generated properties and the source paths they came from.
+struct Built {
+    node: Node,
+    used: Vec<String>,
 }
 
 impl<'a> Props<'a> {
     fn new(source: &'a Node) -> Props<'a> {
+        Props::under(source, "Properties")
+    }
+
+    fn under(source: &'a Node, prefix: &str) -> Props<'a> {
         Props {
             source,
+            prefix: prefix.into(),
             out: Vec::new(),
+            used: Vec::new(),
         }
     }
 
-    fn entry(&self, key: &str) -> Option<&'a Entry> {
-        self.source.as_map()?.iter().find(|e| e.key == key)
+    fn entry(&mut self, key: &str) -> Option<&'a Entry> {
+        let e = self.source.as_map()?.iter().find(|e| e.key == key)?;
+        self.used.push(format!("{}.{key}", self.prefix));
+        Some(e)
     }
 
     /// Copies `from` as `to`.
@@ -166,8 +184,11 @@ impl<'a> Props<'a> {
         self.out.iter().any(|e| e.key == key)
     }
 
-    fn build(self, span: Span) -> Node {
-        Node::new(Value::Map(self.out), span)
+    fn build(self, span: Span) -> Built {
+        Built {
+            node: Node::new(Value::Map(self.out), span),
+            used: self.used,
+        }
     }
 }
 
@@ -265,12 +286,43 @@ pub fn expand(base: Resource) -> (Vec<Resource>, Vec<(Span, String)>) {
     let p = &base.properties;
     let span = p.span;
     let name_span = base.name_span;
-    let make = |id: String, resource_type: &str, properties: Node| Resource {
-        id,
-        resource_type: resource_type.into(),
-        source_type: Some(source_type.clone()),
-        properties,
-        ..base.clone()
+    let make = |id: String, resource_type: &str, built: Built| {
+        // Keep the references found in the settings this resource took, and
+        // add the ones SAM makes (`RestApiId` of a stage).
+        let mut references: Vec<Reference> = base
+            .references
+            .iter()
+            .filter(|r| {
+                r.path == "DependsOn"
+                    || built.used.iter().any(|u| {
+                        r.path == *u
+                            || r.path.starts_with(&format!("{u}."))
+                            || r.path.starts_with(&format!("{u}["))
+                    })
+            })
+            .cloned()
+            .collect();
+        for e in built.node.as_map().unwrap_or(&[]) {
+            // The execution role SAM makes is not read: no reference to it.
+            if let Value::Ref(r) = &e.node.value
+                && e.node.span == name_span
+                && e.key != "Role"
+            {
+                references.push(Reference {
+                    target: r.target.clone(),
+                    path: format!("Properties.{}", e.key),
+                    span: name_span,
+                });
+            }
+        }
+        Resource {
+            id,
+            resource_type: resource_type.into(),
+            source_type: Some(source_type.clone()),
+            properties: built.node,
+            references,
+            ..base.clone()
+        }
     };
     let mut out = Vec::new();
     match source_type.as_str() {
@@ -325,7 +377,7 @@ pub fn expand(base: Resource) -> (Vec<Resource>, Vec<(Span, String)>) {
                 );
             }
             let url = p.get("FunctionUrlConfig").map(|config| {
-                let mut u = Props::new(config);
+                let mut u = Props::under(config, "Properties.FunctionUrlConfig");
                 u.copy(&["AuthType", "Cors", "InvokeMode"]);
                 u.set("TargetFunctionArn", reference(&base.id, None, name_span));
                 u.build(config.span)
@@ -368,7 +420,7 @@ pub fn expand(base: Resource) -> (Vec<Resource>, Vec<(Span, String)>) {
                             Some(Node::new(Value::List(vec![t.clone()]), t.span))
                         });
                         e.rename("VPCEndpointIds", "VpcEndpointIds");
-                        e.build(n.span)
+                        e.build(n.span).node
                     }
                     _ => n.clone(),
                 })

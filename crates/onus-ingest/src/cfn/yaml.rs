@@ -375,6 +375,13 @@ impl Loader<'_> {
                             .push((span, "alias to an unknown anchor".into()));
                         Node::new(Value::Unknown("alias to an unknown anchor".into()), span)
                     }
+                    Some(target) if self.depth() + height(target) > MAX_DEPTH + 1 => {
+                        let message = format!(
+                            "nesting deeper than {MAX_DEPTH} levels once this alias is expanded: not expanded"
+                        );
+                        self.errors.push((span, message));
+                        Node::new(Value::Unknown("alias not expanded".into()), span)
+                    }
                     Some(target) => {
                         let size = count_nodes(target);
                         if self.alias_nodes + size > MAX_ALIAS_NODES {
@@ -574,6 +581,16 @@ fn split_getatt(node: Node) -> Node {
             None => node,
         },
         _ => node,
+    }
+}
+
+/// Levels of maps and lists in a node (a scalar is 1). Nodes built here are
+/// never deeper than [`MAX_DEPTH`] (plus one), so this recursion is bounded.
+fn height(node: &Node) -> usize {
+    1 + match &node.value {
+        Value::List(items) | Value::Either(items) => items.iter().map(height).max().unwrap_or(0),
+        Value::Map(entries) => entries.iter().map(|e| height(&e.node)).max().unwrap_or(0),
+        _ => 0,
     }
 }
 
