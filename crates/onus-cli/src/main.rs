@@ -3,7 +3,7 @@
 
 mod commands;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use std::process::ExitCode;
 
 /// Exit codes, as documented in README.md.
@@ -37,6 +37,15 @@ enum Command {
     Rules(commands::rules::RulesArgs),
     /// Count the workload's resources by service and category.
     Inventory(commands::inventory::InventoryArgs),
+    /// The Customer Responsibility Matrix: resources × layers, who carries each.
+    Matrix(commands::matrix::MatrixArgs),
+    /// Write a commented onus.toml.
+    Init(commands::init::InitArgs),
+    /// Print a shell completion script.
+    Completions(commands::completions::CompletionsArgs),
+    /// Print the man page (roff).
+    #[command(hide = true)]
+    Man,
 }
 
 fn main() -> ExitCode {
@@ -56,6 +65,10 @@ fn main() -> ExitCode {
         Command::Scan(args) => commands::scan::run(args),
         Command::Rules(args) => commands::rules::run(args),
         Command::Inventory(args) => commands::inventory::run(args),
+        Command::Matrix(args) => commands::matrix::run(args),
+        Command::Init(args) => commands::init::run(args),
+        Command::Completions(args) => commands::completions::run(args, Cli::command()),
+        Command::Man => commands::completions::man(Cli::command()),
     };
     match result {
         Ok(code) => ExitCode::from(code),
