@@ -165,7 +165,7 @@ mod tests {
             .filter(|l| {
                 l.starts_with('[')
                     || l.split_once(" = ").is_some_and(|(k, _)| {
-                        !k.contains(' ') && k.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                        !k.contains(' ') && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
                     })
             })
             .collect::<Vec<_>>()

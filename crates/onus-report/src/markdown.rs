@@ -10,7 +10,7 @@ use std::io::{self, Write};
 /// entities, Markdown punctuation with a backslash, line breaks as spaces.
 pub fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in crate::terminal::clean(text).chars() {
+    for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -22,6 +22,7 @@ pub fn md(text: &str) -> String {
                 out.push(c);
             }
             '\n' | '\r' => out.push(' '),
+            c if c.is_control() && c != '\t' => out.push('\u{fffd}'),
             c => out.push(c),
         }
     }

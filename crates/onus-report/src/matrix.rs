@@ -15,8 +15,13 @@ pub enum Cell {
     /// AWS carries every duty of the layer (inherited).
     Aws,
     /// The customer's part, with the worst status of its duties; `shared`
-    /// when AWS carries part of it.
-    Customer { status: DutyStatus, shared: bool },
+    /// when AWS carries part of it; `suppressed` when every unmet verdict
+    /// behind a `not met` is under an active suppression.
+    Customer {
+        status: DutyStatus,
+        shared: bool,
+        suppressed: bool,
+    },
 }
 
 /// Worse statuses rank higher.
@@ -48,9 +53,14 @@ impl Cell {
             Cell::Aws => "AWS".to_owned(),
             Cell::Customer {
                 status,
-                shared: true,
-            } => format!("shared: {}", status_label(status)),
-            Cell::Customer { status, .. } => status_label(status).to_owned(),
+                shared,
+                suppressed,
+            } => format!(
+                "{}{}{}",
+                if shared { "shared: " } else { "" },
+                status_label(status),
+                if suppressed { " (suppressed)" } else { "" }
+            ),
         }
     }
 
@@ -58,6 +68,9 @@ impl Cell {
     pub fn class(self) -> &'static str {
         match self {
             Cell::Aws => "aws",
+            Cell::Customer {
+                suppressed: true, ..
+            } => "na",
             Cell::Customer { status, .. } => match status {
                 DutyStatus::Inherited => "aws",
                 DutyStatus::Met => "met",
@@ -77,15 +90,26 @@ impl Cell {
                 Cell::Customer {
                     status: a,
                     shared: sa,
+                    suppressed: pa,
                 },
                 Cell::Customer {
                     status: b,
                     shared: sb,
+                    suppressed: pb,
                 },
-            ) => Cell::Customer {
-                status: if rank(a) >= rank(b) { a } else { b },
-                shared: sa && sb,
-            },
+            ) => {
+                let status = if rank(a) >= rank(b) { a } else { b };
+                Cell::Customer {
+                    status,
+                    shared: sa && sb,
+                    // Suppressed only if every not-met cell merged in was.
+                    suppressed: match (a == status, b == status) {
+                        (true, true) => pa && pb,
+                        (true, false) => pa,
+                        _ => pb,
+                    },
+                }
+            }
         }
     }
 }
@@ -104,8 +128,15 @@ pub fn cell(resource: &ResourceView, layer: Layer) -> Cell {
     let Some(worst) = mine.iter().map(|d| d.status).max_by_key(|s| rank(*s)) else {
         return Cell::Aws;
     };
+    let suppressed = worst == DutyStatus::NotMet
+        && mine
+            .iter()
+            .flat_map(|d| &d.verdicts)
+            .filter(|v| v.status == onus_rules::Status::NotMet)
+            .all(|v| v.is_suppressed());
     Cell::Customer {
         status: worst,
+        suppressed,
         shared: mine.iter().any(|d| d.owner == Owner::Shared)
             || duties.iter().any(|d| d.owner == Owner::Aws),
     }
