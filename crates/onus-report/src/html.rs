@@ -30,11 +30,12 @@ h2{margin:28px 0 10px;font-size:18px;border-bottom:1px solid var(--line);padding
 .card b{display:block;font-size:22px}
 .card.bad b{color:var(--bad)}.card.met b{color:var(--met)}.card.unk b{color:var(--unk)}.card.att b{color:var(--att)}.card.aws b{color:var(--aws)}
 .note{background:var(--unk-bg);border:1px solid #d4a72c;border-radius:6px;padding:6px 10px;margin:8px 0}
-.stacks{display:flex;gap:18px;flex-wrap:wrap;align-items:flex-end}
-.stack{width:300px}
+.stacks{display:flex;gap:18px;flex-wrap:wrap;align-items:flex-start}
+.stack{width:340px}
 .stack h3{margin:0 0 6px;font-size:15px}
 .stack .sub{color:#57606a;font-size:12px;margin-bottom:6px}
-.layer{display:flex;justify-content:space-between;gap:6px;padding:3px 8px;margin:2px 0;border-radius:4px;font-size:12px;border-left:6px solid}
+.layer{display:flex;justify-content:space-between;align-items:center;gap:6px;height:26px;padding:0 8px;margin:2px 0;border-radius:4px;font-size:12px;border-left:6px solid}
+.layer span:first-child{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .layer.aws{background:var(--aws-bg);border-color:var(--aws)}
 .layer.customer{background:var(--cust-bg);border-color:var(--cust)}
 .layer.shared{background:linear-gradient(90deg,var(--aws-bg),var(--cust-bg));border-color:#8250df}
@@ -47,6 +48,8 @@ th,td{border:1px solid var(--line);padding:3px 6px;text-align:left;vertical-alig
 th{background:var(--na-bg)}
 th.layer-h{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;font-weight:500;padding:6px 2px}
 td.c{text-align:center;white-space:nowrap}
+td.c.shared{box-shadow:inset 3px 0 0 #8250df}
+td.small{font-size:11px;color:#57606a}
 td.aws{background:var(--aws-bg);color:#8a5300}
 td.met{background:var(--met-bg);color:var(--met)}
 td.not-met{background:var(--bad-bg);color:var(--bad);font-weight:700}
@@ -146,7 +149,7 @@ fn legend() -> Markup {
     html! {
         div.legend {
             span { i.sw style="background:var(--aws)" {} "AWS carries it" }
-            span { i.sw style="background:#8250df" {} "shared" }
+            span { i.sw style="background:#8250df" {} "shared (a stripe in the matrix)" }
             span { i.sw style="background:var(--cust)" {} "yours" }
         }
     }
@@ -172,11 +175,11 @@ pub fn matrix_table(report: &Report, by: By) -> Markup {
                         tr.matrix-row {
                             td { code { (r.id) } }
                             @match by {
-                                By::Resource => { td { (r.resource_type) } td { (r.category) } }
+                                By::Resource => { td.small { (r.resource_type) } td.small { (r.category) } }
                                 By::Service => { td { (r.category) } td { (r.resources) } }
                             }
                             @for c in &r.cells {
-                                td class={ "c " (c.class()) } { (cell_text(*c)) }
+                                td class={ "c " (c.class()) @if c.is_shared() { " shared" } } title=(c.label()) { (cell_text(*c)) }
                             }
                         }
                     }
@@ -186,8 +189,16 @@ pub fn matrix_table(report: &Report, by: By) -> Markup {
     }
 }
 
-fn cell_text(c: Cell) -> String {
-    c.label()
+/// Short cell text: the status; sharing shows as a stripe, the full label as
+/// the tooltip.
+fn cell_text(c: Cell) -> &'static str {
+    match c {
+        Cell::Aws => "AWS",
+        Cell::Customer {
+            suppressed: true, ..
+        } => "suppr.",
+        Cell::Customer { status, .. } => matrix::status_label(status),
+    }
 }
 
 fn finding(f: &FindingRef<'_>) -> Markup {
@@ -238,7 +249,7 @@ pub fn report_page(report: &Report) -> Markup {
     let body = html! {
         section #summary {
             div.cards {
-                div.card #resources data-count=(s.resources) { b { (s.resources) } "resources in " (s.files) " files" }
+                div.card #resources data-count=(s.resources) { b { (s.resources) } "resources in " (s.files) @if s.files == 1 { " file" } @else { " files" } }
                 div.card.aws { b { (s.inherited) } "duties AWS carries" }
                 div.card.met { b { (s.met) } "yours, met" }
                 div.card.bad { b { (s.not_met) } "yours, not met" }

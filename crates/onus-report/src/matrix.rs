@@ -64,6 +64,11 @@ impl Cell {
         }
     }
 
+    /// AWS carries part of the layer.
+    pub fn is_shared(self) -> bool {
+        matches!(self, Cell::Customer { shared: true, .. })
+    }
+
     /// A CSS class name for the HTML views.
     pub fn class(self) -> &'static str {
         match self {
