@@ -203,3 +203,47 @@ fn aliases_cannot_deepen_past_the_limit() {
         errors(&w)
     );
 }
+
+/// Random single-byte edits of every fixture (a fixed-seed generator, so runs
+/// repeat): no panic, and every diagnostic span lies inside the text.
+#[test]
+fn mutated_fixtures_do_not_panic() {
+    const BYTES: &[u8] = b"[]{}:-&*!|>'\"\n #,?%@`\t\\<0.~=";
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let dir = fixture("");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixtures")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    paths.sort();
+    // More rounds: ONUS_MUTATIONS=5000 cargo test --test cfn_robust mutated
+    let rounds: usize = std::env::var("ONUS_MUTATIONS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(300);
+    for path in paths {
+        let original = std::fs::read(&path).expect("read");
+        if original.is_empty() {
+            continue;
+        }
+        for _ in 0..rounds {
+            let mut bytes = original.clone();
+            for _ in 0..(1 + next() % 3) {
+                let at = (next() % bytes.len() as u64) as usize;
+                bytes[at] = BYTES[(next() % BYTES.len() as u64) as usize];
+            }
+            let w = read_text("m.yaml", &bytes);
+            for d in &w.diagnostics {
+                if let Some(span) = d.span {
+                    assert!(span.start <= span.end && span.end as usize <= bytes.len());
+                }
+            }
+        }
+    }
+}

@@ -59,11 +59,23 @@ pub fn read_bytes(path: &Path, bytes: &[u8], options: &Options, workload: &mut W
         text.clone(),
     );
     let is_json = text.trim_start().starts_with('{');
-    let loaded = if is_json {
-        json::load(&text)
-    } else {
-        yaml::load(&text)
-    };
+    // The parsers are third-party code: a panic in one of them is reported as
+    // a diagnostic on this file rather than ending the scan.
+    let loaded = std::panic::catch_unwind(|| {
+        if is_json {
+            json::load(&text)
+        } else {
+            yaml::load(&text)
+        }
+    })
+    .unwrap_or_else(|_| Loaded {
+        root: None,
+        errors: vec![(
+            Span::new(0, 0),
+            "the parser failed on this file (internal error)".into(),
+        )],
+        warnings: Vec::new(),
+    });
     for (span, message) in loaded.errors {
         workload.error(file, Some(span), message);
     }
@@ -75,6 +87,13 @@ pub fn read_bytes(path: &Path, bytes: &[u8], options: &Options, workload: &mut W
     };
     if !is_template(&root) {
         workload.skipped_files += 1;
+        // Not infrastructure code: drop it from the file table unless a
+        // diagnostic points into it.
+        if !workload.diagnostics.iter().any(|d| d.file == file)
+            && workload.files.len() == file.0 as usize + 1
+        {
+            workload.files.pop();
+        }
         return;
     }
     let scope = path.display().to_string();
@@ -248,6 +267,8 @@ impl Template<'_> {
             };
             let properties = match raw_props {
                 None => Node::new(Value::Map(Vec::new()), span),
+                // `Properties:` with nothing after it.
+                Some(p) if p.value == Value::Null => Node::new(Value::Map(Vec::new()), p.span),
                 Some(p) => match ev.eval(p, "Properties", &mut references) {
                     None => Node::new(Value::Map(Vec::new()), p.span),
                     Some(n) if matches!(n.value, Value::Map(_)) => n,
@@ -284,7 +305,15 @@ impl Template<'_> {
                 is_data: false,
                 metadata: node.get("Metadata").cloned(),
             };
-            let produced = if resource_type.starts_with("AWS::Serverless::") && is_sam {
+            if resource_type.starts_with("AWS::Serverless::") && !is_sam {
+                let span = node.get("Type").map(|t| t.span).unwrap_or(e.key_span);
+                self.workload.error(
+                    file,
+                    Some(span),
+                    format!("{resource_type} needs `Transform: {SAM_TRANSFORM}`"),
+                );
+            }
+            let produced = if resource_type.starts_with("AWS::Serverless::") {
                 let (resources, warnings) = sam::expand(base);
                 for (span, message) in warnings {
                     self.workload.warning(file, Some(span), message);
