@@ -247,3 +247,35 @@ fn mutated_fixtures_do_not_panic() {
         }
     }
 }
+
+/// Intrinsics nested to the depth limit evaluate on a 2 MiB stack (rayon's
+/// worker size) without overflowing.
+#[test]
+fn nested_intrinsics_fit_a_small_stack() {
+    let mut value = String::from("x");
+    for i in 0..130 {
+        value = match i % 4 {
+            0 => format!("!If [C, {value}, y]"),
+            1 => format!("!Join ['', [a, {value}]]"),
+            2 => format!("!Select [0, [{value}]]"),
+            _ => format!("!Sub ['${{V}}', {{V: {value}}}]"),
+        };
+    }
+    let text = format!(
+        "AWSTemplateFormatVersion: '2010-09-09'\nParameters:\n  P:\n    Type: String\nConditions:\n  C: !Equals [!Ref P, a]\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: {value}\n"
+    );
+    let handle = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(move || {
+            let w = read_text("nested.yaml", text.as_bytes());
+            (w.resources.len(), errors(&w))
+        })
+        .expect("thread");
+    let (resources, errors) = handle.join().expect("no overflow");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with("nesting deeper than 256 levels"),
+        "{errors:?}"
+    );
+    assert_eq!(resources, 1);
+}
