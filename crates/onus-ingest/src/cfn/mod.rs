@@ -3,6 +3,29 @@
 //! `bytes → (yaml | json) loader → Node tree → template sections → evaluated
 //! resources (SAM expanded) → Workload`. Every problem is a diagnostic with a
 //! position; nothing here panics on input.
+//!
+//! Choices worth knowing:
+//! - A file whose first non-blank character is `{` is JSON (strict: no
+//!   comments or trailing commas); anything else is YAML.
+//! - Spans: a value produced by an intrinsic (`!Ref`, `!Sub`, `!FindInMap`...)
+//!   has the span of the intrinsic. A static `Fn::If` yields the chosen
+//!   branch with the branch's own span (the text that sets the value).
+//! - `Fn::If` on a condition that is not static gives `Value::Either([a, b])`
+//!   (`AWS::NoValue` in a branch is `Null`); `Fn::FindInMap` keyed by
+//!   something unknown (usually `AWS::Region` without `--region`) gives
+//!   `Either` of the mapping's values for the second-level key.
+//! - `Fn::Base64` of a static string is the encoded string, as deployed.
+//! - Resources whose `Condition` is statically false are dropped; other
+//!   conditional resources are kept.
+//! - `Fn::ForEach` is expanded when its collection is static; otherwise an
+//!   error says what it would have made is not read.
+//! - YAML aliases and merge keys are expanded (with a warning, since
+//!   CloudFormation itself rejects them); duplicate keys keep the first value
+//!   and are errors.
+//! - Parameters: `--param` over parameter files over `Default`. SSM parameter
+//!   types are unknown (the default is a parameter *name*). List types are
+//!   lists. `AWS::Partition`/`AWS::URLSuffix` follow `--region`
+//!   (commercial partition when none is given).
 
 pub mod eval;
 pub mod foreach;
