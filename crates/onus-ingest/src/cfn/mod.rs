@@ -211,12 +211,19 @@ impl Template<'_> {
             ev.resources.insert(e.key.clone());
         }
         // SAM adds resources other templates' resources can name (`MyApiStage`).
-        if is_sam {
+        let implicit = if is_sam {
             for e in entries {
                 for extra in sam::generated_ids(&e.key, &e.node) {
                     ev.resources.insert(extra);
                 }
             }
+            sam::implicit_apis(entries)
+        } else {
+            Vec::new()
+        };
+        for api in &implicit {
+            ev.resources.insert(api.id.to_string());
+            ev.resources.insert(api.stage_id.to_string());
         }
         let globals = if is_sam { root.get("Globals") } else { None };
         let format = if is_sam {
@@ -232,16 +239,6 @@ impl Template<'_> {
         };
         for e in entries {
             let id = &e.key;
-            if id.starts_with("Fn::ForEach::") {
-                self.workload.error(
-                    file,
-                    Some(e.key_span),
-                    format!(
-                        "{id}: Fn::ForEach is not expanded, the resources it makes are not read"
-                    ),
-                );
-                continue;
-            }
             let node = &e.node;
             if !matches!(node.value, Value::Map(_)) {
                 self.workload.error(
@@ -346,6 +343,50 @@ impl Template<'_> {
                 vec![base]
             };
             for mut resource in produced {
+                resource.classify();
+                self.workload.resources.push(resource);
+            }
+        }
+        // APIs SAM creates for function events that name no API.
+        for api in implicit {
+            let mut references = Vec::new();
+            let raw = globals.and_then(|g| g.get(api.globals));
+            let mut properties = raw
+                .and_then(|r| ev.eval(r, "Properties", &mut references))
+                .filter(|n| matches!(n.value, Value::Map(_)))
+                .unwrap_or_else(|| Node::new(Value::Map(Vec::new()), api.event_span));
+            if api.globals == "Api"
+                && let Value::Map(entries) = &mut properties.value
+                && !entries.iter().any(|e| e.key == "StageName")
+            {
+                entries.push(crate::model::Entry {
+                    key: "StageName".into(),
+                    key_span: api.event_span,
+                    node: Node::new(Value::String("Prod".into()), api.event_span),
+                });
+            }
+            let base = Resource {
+                id: api.id.to_string(),
+                resource_type: api.sam_type.to_string(),
+                source_type: None,
+                format,
+                scope: self.scope.clone(),
+                service: None,
+                category: None,
+                properties,
+                file,
+                span: api.event_span,
+                name_span: api.event_span,
+                region: region.clone(),
+                references,
+                is_data: false,
+                metadata: None,
+            };
+            let (resources, warnings) = sam::expand(base);
+            for (span, message) in warnings {
+                self.workload.warning(file, Some(span), message);
+            }
+            for mut resource in resources {
                 resource.classify();
                 self.workload.resources.push(resource);
             }

@@ -74,6 +74,71 @@ pub fn merge_globals(global: &Node, local: Option<&Node>) -> Node {
     }
 }
 
+/// An API SAM creates because a function event of type `Api` or `HttpApi`
+/// names no API (`RestApiId` / `ApiId`).
+pub struct ImplicitApi {
+    pub id: &'static str,
+    pub stage_id: &'static str,
+    pub sam_type: &'static str,
+    /// The `Globals` section that configures it.
+    pub globals: &'static str,
+    /// The first event that asks for it.
+    pub event_span: Span,
+}
+
+/// The implicit APIs of a SAM template: `ServerlessRestApi` (stage `Prod`)
+/// and `ServerlessHttpApi` (stage `$default`), unless the template defines
+/// resources with those ids itself.
+pub fn implicit_apis(resources: &[Entry]) -> Vec<ImplicitApi> {
+    let kinds = [
+        (
+            "Api",
+            "RestApiId",
+            "ServerlessRestApi",
+            "ServerlessRestApiProdStage",
+            "AWS::Serverless::Api",
+        ),
+        (
+            "HttpApi",
+            "ApiId",
+            "ServerlessHttpApi",
+            "ServerlessHttpApiApiGatewayDefaultStage",
+            "AWS::Serverless::HttpApi",
+        ),
+    ];
+    let mut out = Vec::new();
+    for (kind, link, id, stage_id, sam_type) in kinds {
+        if resources.iter().any(|e| e.key == id) {
+            continue;
+        }
+        let event = resources
+            .iter()
+            .filter(|e| {
+                e.node.get("Type").and_then(Node::as_str) == Some("AWS::Serverless::Function")
+            })
+            .filter_map(|e| {
+                e.node
+                    .path(&["Properties", "Events"])
+                    .and_then(Node::as_map)
+            })
+            .flatten()
+            .find(|ev| {
+                ev.node.get("Type").and_then(Node::as_str) == Some(kind)
+                    && ev.node.path(&["Properties", link]).is_none()
+            });
+        if let Some(event) = event {
+            out.push(ImplicitApi {
+                id,
+                stage_id,
+                sam_type,
+                globals: kind,
+                event_span: Span::new(event.key_span.start as usize, event.node.span.end as usize),
+            });
+        }
+    }
+    out
+}
+
 /// Logical ids of the extra resources a SAM resource generates.
 pub fn generated_ids(id: &str, node: &Node) -> Vec<String> {
     let t = node.get("Type").and_then(Node::as_str).unwrap_or("");
