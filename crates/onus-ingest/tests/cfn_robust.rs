@@ -279,3 +279,22 @@ fn nested_intrinsics_fit_a_small_stack() {
     );
     assert_eq!(resources, 1);
 }
+
+#[test]
+fn later_yaml_documents() {
+    let one = b"AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B:\n    Type: AWS::S3::Bucket\n---\n";
+    let w = read_text("one.yaml", one);
+    assert!(w.diagnostics.is_empty(), "{:?}", w.diagnostics);
+    assert_eq!(w.resources.len(), 1);
+    let two = b"AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B:\n    Type: AWS::S3::Bucket\n---\nResources: {}\n";
+    let w = read_text("two.yaml", two);
+    assert_eq!(
+        errors(&w),
+        vec!["more than one YAML document: only the first is read"]
+    );
+    assert_eq!(
+        w.location(w.diagnostics[0].file, w.diagnostics[0].span.expect("span")),
+        "two.yaml:5:1"
+    );
+    assert_eq!(w.resources.len(), 1);
+}

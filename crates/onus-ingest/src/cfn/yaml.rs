@@ -155,6 +155,8 @@ struct Loader<'a> {
     alias_warned: bool,
     root: Option<Node>,
     documents: usize,
+    /// Where the latest document started.
+    later_document: Span,
     /// Nesting depth of a subtree being skipped because it is too deep.
     skipping: usize,
     skip_start: Span,
@@ -174,6 +176,7 @@ pub fn load(text: &str) -> Loaded {
         alias_warned: false,
         root: None,
         documents: 0,
+        later_document: Span::default(),
         skipping: 0,
         skip_start: Span::default(),
         errors: Vec::new(),
@@ -235,13 +238,20 @@ impl Loader<'_> {
             Event::StreamStart | Event::StreamEnd | Event::Nothing | Event::DocumentEnd => {}
             Event::DocumentStart(_) => {
                 self.documents += 1;
-                if self.documents > 1 {
-                    self.errors.push((
-                        span,
-                        "more than one YAML document: only the first is read".into(),
-                    ));
-                    return false;
-                }
+                self.later_document = span;
+            }
+            // A later document with content (an empty one after a final `---`
+            // is fine).
+            Event::Scalar(ref text, ScalarStyle::Plain, _, None)
+                if self.documents > 1 && self.stack.is_empty() && text.is_empty() => {}
+            Event::Scalar(..) | Event::SequenceStart(..) | Event::MappingStart(..)
+                if self.documents > 1 =>
+            {
+                self.errors.push((
+                    self.later_document,
+                    "more than one YAML document: only the first is read".into(),
+                ));
+                return false;
             }
             Event::Scalar(text, style, anchor, tag) => {
                 let tag = tag.map(|t| tag_kind(&t));
