@@ -195,9 +195,29 @@ pub fn load(text: &str) -> Loaded {
             Some(Err(e)) => {
                 let at = loader.offsets.byte(e.marker().index());
                 let at = at.min(text.len());
-                loader
-                    .errors
-                    .push((Span::new(at, at), format!("invalid YAML: {}", e.info())));
+                let mut message = format!("invalid YAML: {}", e.info());
+                // Name the bracket left open: the error is often found far
+                // from it (at the end of the file).
+                if e.info().contains("flow") {
+                    let open = loader.stack.iter().rev().find_map(|f| match f {
+                        Frame::Seq { span, .. } | Frame::Map { span, .. }
+                            if span.end > span.start =>
+                        {
+                            Some(span.start as usize)
+                        }
+                        _ => None,
+                    });
+                    if let Some(open) = open {
+                        let line = line_of(text, open);
+                        let before = text.get(..open).unwrap_or("");
+                        let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+                        let column = before.get(line_start..).unwrap_or("").chars().count() + 1;
+                        message.push_str(&format!(
+                            " (for the bracket opened at line {line}, column {column})"
+                        ));
+                    }
+                }
+                loader.errors.push((Span::new(at, at), message));
                 return Loaded {
                     root: None,
                     errors: loader.errors,
