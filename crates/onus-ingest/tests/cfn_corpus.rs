@@ -76,6 +76,9 @@ fn corpus_reads_without_panics() {
         }
     }
     assert!(read > 300, "only {read} templates read");
+    // The same through `ingest`: discovery and rayon workers (2 MiB stacks).
+    let all = onus_ingest::ingest(std::slice::from_ref(&dir), &options);
+    assert_eq!(all.resources.len(), resources);
     // Templates written for the `rain` tool (`!Rain::Embed`, `Rain::Module`)
     // are not CloudFormation until `rain pkg` has run: errors are expected.
     let not_rain: Vec<&PathBuf> = with_errors

@@ -60,3 +60,36 @@ fn yaml_span_covers_the_value_text() {
         "\"bücket\""
     );
 }
+
+/// CRLF line endings give the same lines and columns.
+#[test]
+fn crlf_positions() {
+    for name in ["positions.yaml", "positions.json"] {
+        let text = std::fs::read_to_string(cfn_support::fixture(name)).expect("fixture");
+        let crlf = text.replace('\n', "\r\n");
+        let mut w = onus_ingest::Workload::default();
+        onus_ingest::cfn::read_bytes(
+            std::path::Path::new(name),
+            crlf.as_bytes(),
+            &Options::default(),
+            &mut w,
+        );
+        assert!(w.diagnostics.is_empty(), "{:?}", w.diagnostics);
+        let bucket = &w.resources[0];
+        let node = bucket
+            .properties
+            .path(&[
+                "BucketEncryption",
+                "ServerSideEncryptionConfiguration",
+                "ServerSideEncryptionByDefault",
+                "SSEAlgorithm",
+            ])
+            .expect("SSEAlgorithm");
+        let want = if name.ends_with("yaml") {
+            "positions.yaml:11:29"
+        } else {
+            "positions.json:12:65"
+        };
+        assert_eq!(w.location(bucket.file, node.span), want);
+    }
+}

@@ -203,3 +203,98 @@ fn aliases_cannot_deepen_past_the_limit() {
         errors(&w)
     );
 }
+
+/// Random single-byte edits of every fixture (a fixed-seed generator, so runs
+/// repeat): no panic, and every diagnostic span lies inside the text.
+#[test]
+fn mutated_fixtures_do_not_panic() {
+    const BYTES: &[u8] = b"[]{}:-&*!|>'\"\n #,?%@`\t\\<0.~=";
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let dir = fixture("");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixtures")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    paths.sort();
+    // More rounds: ONUS_MUTATIONS=5000 cargo test --test cfn_robust mutated
+    let rounds: usize = std::env::var("ONUS_MUTATIONS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(300);
+    for path in paths {
+        let original = std::fs::read(&path).expect("read");
+        if original.is_empty() {
+            continue;
+        }
+        for _ in 0..rounds {
+            let mut bytes = original.clone();
+            for _ in 0..(1 + next() % 3) {
+                let at = (next() % bytes.len() as u64) as usize;
+                bytes[at] = BYTES[(next() % BYTES.len() as u64) as usize];
+            }
+            let w = read_text("m.yaml", &bytes);
+            for d in &w.diagnostics {
+                if let Some(span) = d.span {
+                    assert!(span.start <= span.end && span.end as usize <= bytes.len());
+                }
+            }
+        }
+    }
+}
+
+/// Intrinsics nested to the depth limit evaluate on a 2 MiB stack (rayon's
+/// worker size) without overflowing.
+#[test]
+fn nested_intrinsics_fit_a_small_stack() {
+    let mut value = String::from("x");
+    for i in 0..130 {
+        value = match i % 4 {
+            0 => format!("!If [C, {value}, y]"),
+            1 => format!("!Join ['', [a, {value}]]"),
+            2 => format!("!Select [0, [{value}]]"),
+            _ => format!("!Sub ['${{V}}', {{V: {value}}}]"),
+        };
+    }
+    let text = format!(
+        "AWSTemplateFormatVersion: '2010-09-09'\nParameters:\n  P:\n    Type: String\nConditions:\n  C: !Equals [!Ref P, a]\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: {value}\n"
+    );
+    let handle = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(move || {
+            let w = read_text("nested.yaml", text.as_bytes());
+            (w.resources.len(), errors(&w))
+        })
+        .expect("thread");
+    let (resources, errors) = handle.join().expect("no overflow");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with("nesting deeper than 256 levels"),
+        "{errors:?}"
+    );
+    assert_eq!(resources, 1);
+}
+
+#[test]
+fn later_yaml_documents() {
+    let one = b"AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B:\n    Type: AWS::S3::Bucket\n---\n";
+    let w = read_text("one.yaml", one);
+    assert!(w.diagnostics.is_empty(), "{:?}", w.diagnostics);
+    assert_eq!(w.resources.len(), 1);
+    let two = b"AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B:\n    Type: AWS::S3::Bucket\n---\nResources: {}\n";
+    let w = read_text("two.yaml", two);
+    assert_eq!(
+        errors(&w),
+        vec!["more than one YAML document: only the first is read"]
+    );
+    assert_eq!(
+        w.location(w.diagnostics[0].file, w.diagnostics[0].span.expect("span")),
+        "two.yaml:5:1"
+    );
+    assert_eq!(w.resources.len(), 1);
+}
