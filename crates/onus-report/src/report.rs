@@ -174,17 +174,39 @@ pub(crate) fn display_path(path: &std::path::Path) -> String {
     text.strip_prefix("./").map(str::to_owned).unwrap_or(text)
 }
 
-fn excerpt(workload: &Workload, file: FileId, line: u32) -> Vec<ExcerptLine> {
-    let text = workload.file(file).lines.text();
+/// The lines of every file, split once per report (not once per finding).
+pub(crate) struct FileLines<'w>(Vec<Vec<&'w str>>);
+
+impl<'w> FileLines<'w> {
+    pub(crate) fn new(workload: &'w Workload) -> Self {
+        FileLines(
+            workload
+                .files
+                .iter()
+                .map(|f| f.lines.text().lines().collect())
+                .collect(),
+        )
+    }
+
+    pub(crate) fn of(&self, file: FileId) -> &[&'w str] {
+        self.0
+            .get(file.0 as usize)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+}
+
+fn excerpt(lines: &FileLines<'_>, file: FileId, line: u32) -> Vec<ExcerptLine> {
+    let lines = lines.of(file);
     let first = line.saturating_sub(EXCERPT_CONTEXT).max(1);
-    let last = line + EXCERPT_CONTEXT;
-    text.lines()
-        .enumerate()
-        .map(|(i, l)| (i as u32 + 1, l))
-        .filter(|(n, _)| (first..=last).contains(n))
-        .map(|(n, l)| ExcerptLine {
-            line: n,
-            text: crate::terminal::clean(&l.chars().take(EXCERPT_WIDTH).collect::<String>()),
+    let last = (line + EXCERPT_CONTEXT).min(lines.len() as u32);
+    (first..=last)
+        .filter_map(|n| {
+            let text = lines.get(n as usize - 1)?;
+            Some(ExcerptLine {
+                line: n,
+                text: crate::terminal::clean(&text.chars().take(EXCERPT_WIDTH).collect::<String>()),
+            })
         })
         .collect()
 }
@@ -211,12 +233,15 @@ pub fn build(workload: &Workload, result: &ScanResult) -> Report {
 /// baseline.
 pub fn build_with(workload: &Workload, result: &ScanResult, options: &SuppressOptions) -> Report {
     let mut extra_diagnostics = suppress::check_config(options);
+    let file_lines = FileLines::new(workload);
+    let config = suppress::CompiledConfig::new(options);
     let mut resources: Vec<ResourceView> = result
         .resources
         .iter()
         .map(|r| {
             let res = &workload.resources[r.resource];
-            let found = suppress::collect(workload, res, options, &mut extra_diagnostics);
+            let found =
+                suppress::collect(workload, &file_lines, res, options, &mut extra_diagnostics);
             let resource_file = display_path(&workload.file(res.file).path);
             let duties = r
                 .duties
@@ -230,7 +255,14 @@ pub fn build_with(workload: &Workload, result: &ScanResult, options: &SuppressOp
                             let finding =
                                 matches!(v.verdict.status, Status::NotMet | Status::Unknown);
                             let suppression = if finding {
-                                suppress::find(&found, v.rule, &res.id, &resource_file, options)
+                                suppress::find(
+                                    &found,
+                                    &config,
+                                    v.rule,
+                                    &res.id,
+                                    &resource_file,
+                                    options,
+                                )
                             } else {
                                 None
                             };
@@ -242,7 +274,7 @@ pub fn build_with(workload: &Workload, result: &ScanResult, options: &SuppressOp
                                 message: v.verdict.message.clone(),
                                 path: v.verdict.path.clone(),
                                 excerpt: if finding {
-                                    excerpt(workload, v.verdict.file, location.line)
+                                    excerpt(&file_lines, v.verdict.file, location.line)
                                 } else {
                                     Vec::new()
                                 },

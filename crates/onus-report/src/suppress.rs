@@ -16,7 +16,7 @@
 //! a diagnostic and the finding stays. An expired one is shown, but the finding
 //! counts again.
 
-use crate::report::{DiagnosticView, Location, Report, display_path, location};
+use crate::report::{DiagnosticView, FileLines, Location, Report, display_path, location};
 use onus_ingest::{DiagnosticLevel, Node, Resource, Workload};
 use onus_rules::{Relation, Rule, Tool};
 use serde::{Deserialize, Serialize};
@@ -221,8 +221,9 @@ struct Found<'a> {
 
 /// The suppressions written in `resource`'s file and Metadata. Rejected ones
 /// become warnings in `diagnostics`.
-pub fn collect(
+pub(crate) fn collect(
     workload: &Workload,
+    lines: &FileLines<'_>,
     resource: &Resource,
     options: &SuppressOptions,
     diagnostics: &mut Vec<DiagnosticView>,
@@ -231,7 +232,7 @@ pub fn collect(
         return Vec::new();
     }
     let mut found = Vec::new();
-    comments(workload, resource, &mut found);
+    comments(workload, lines.of(resource.file), resource, &mut found);
     if let Some(meta) = &resource.metadata {
         metadata(workload, resource, meta, &mut found);
     }
@@ -301,10 +302,8 @@ fn comment_part(line: &str) -> Option<&str> {
     Some(&line[start..])
 }
 
-fn comments<'a>(workload: &Workload, resource: &Resource, found: &mut Vec<Found<'a>>) {
+fn comments(workload: &Workload, lines: &[&str], resource: &Resource, found: &mut Vec<Found<'_>>) {
     let file = workload.file(resource.file);
-    let text = file.lines.text();
-    let lines: Vec<&str> = text.lines().collect();
     let name_line = file.lines.line_col(resource.name_span.start).line as usize;
     let first_line = file
         .lines
@@ -394,7 +393,7 @@ fn text_of(node: &Node, key: &str) -> Option<String> {
     node.get(key).and_then(Node::scalar_text)
 }
 
-fn metadata<'a>(workload: &Workload, resource: &Resource, meta: &Node, found: &mut Vec<Found<'a>>) {
+fn metadata(workload: &Workload, resource: &Resource, meta: &Node, found: &mut Vec<Found<'_>>) {
     let lists: [(&[&str], SuppressionKind, &str, &str, &str); 3] = [
         (
             &["onus", "ignore"],
@@ -491,49 +490,63 @@ pub fn check_config(options: &SuppressOptions) -> Vec<DiagnosticView> {
     out
 }
 
-fn config_candidates(
-    options: &SuppressOptions,
-    rule: &Rule,
-    resource: &str,
-    file: &str,
-) -> Vec<Candidate> {
-    options
-        .config
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.rule == "*" || e.rule == rule.id)
-        .filter(|(_, e)| e.resource.as_deref().is_none_or(|r| r == resource))
-        .filter(|(_, e)| {
-            e.path.as_deref().is_none_or(|p| {
-                globset::Glob::new(p)
-                    .map(|g| g.compile_matcher().is_match(file))
-                    .unwrap_or(false)
+/// The config entries that can apply, globs compiled once per report.
+pub(crate) struct CompiledConfig<'o> {
+    entries: Vec<(usize, &'o ConfigSuppression, Option<globset::GlobMatcher>)>,
+}
+
+impl<'o> CompiledConfig<'o> {
+    pub(crate) fn new(options: &'o SuppressOptions) -> Self {
+        let entries = options
+            .config
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.reason.as_deref().is_some_and(|r| !r.trim().is_empty()))
+            .filter(|(_, e)| e.until.as_deref().is_none_or(valid_date))
+            .filter_map(|(i, e)| match &e.path {
+                None => Some((i, e, None)),
+                Some(p) => globset::Glob::new(p)
+                    .ok()
+                    .map(|g| (i, e, Some(g.compile_matcher()))),
             })
-        })
-        .filter(|(_, e)| e.until.as_deref().is_none_or(valid_date))
-        .filter_map(|(i, e)| {
-            let reason = e.reason.as_deref()?.trim();
-            (!reason.is_empty()).then(|| Candidate {
+            .collect();
+        CompiledConfig { entries }
+    }
+
+    fn candidates(
+        &self,
+        options: &SuppressOptions,
+        rule: &Rule,
+        resource: &str,
+        file: &str,
+    ) -> Vec<Candidate> {
+        self.entries
+            .iter()
+            .filter(|(_, e, _)| e.rule == "*" || e.rule == rule.id)
+            .filter(|(_, e, _)| e.resource.as_deref().is_none_or(|r| r == resource))
+            .filter(|(_, _, glob)| glob.as_ref().is_none_or(|g| g.is_match(file)))
+            .map(|(i, e, _)| Candidate {
                 kind: SuppressionKind::Config,
                 target: Target::Rule(rule.id.to_owned()),
-                reason: reason.to_owned(),
+                reason: e.reason.as_deref().unwrap_or("").trim().to_owned(),
                 until: e.until.clone(),
                 source: format!("{} [[suppress]] #{}", options.config_file, i + 1),
             })
-        })
-        .collect()
+            .collect()
+    }
 }
 
 /// The suppression of `rule` on a resource: an active one first, then the
 /// baseline, then an expired one (shown, but counted).
-pub fn find(
+pub(crate) fn find(
     found: &[Candidate],
+    config: &CompiledConfig<'_>,
     rule: &'static Rule,
     resource: &str,
     file: &str,
     options: &SuppressOptions,
 ) -> Option<SuppressionView> {
-    let config = config_candidates(options, rule, resource, file);
+    let config = config.candidates(options, rule, resource, file);
     let views: Vec<SuppressionView> = found
         .iter()
         .chain(config.iter())

@@ -259,9 +259,20 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
         }
     }
     if !args.quiet {
-        let mut out = anstream::stdout().lock();
-        render(&report, args.format, fail_on, &mut out)?;
-        out.flush()?;
+        // Render into memory first: serde and the formats write in many
+        // small pieces, and stdout is unbuffered.
+        let mut buf = Vec::new();
+        render(&report, args.format, fail_on, &mut buf)?;
+        if args.format == ScanFormat::Text {
+            // anstream strips the styles when stdout is no terminal or NO_COLOR is set.
+            let mut out = anstream::stdout().lock();
+            out.write_all(&buf)?;
+            out.flush()?;
+        } else {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&buf)?;
+            out.flush()?;
+        }
         if args.format != ScanFormat::Text && args.format != ScanFormat::Github {
             for note in &report.notes {
                 eprintln!("onus: note: {note}");
