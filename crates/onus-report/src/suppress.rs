@@ -175,10 +175,18 @@ pub fn valid_date(text: &str) -> bool {
             .all(u8::is_ascii_digit)
             .then(|| b[r].iter().fold(0u32, |n, c| n * 10 + u32::from(c - b'0')))
     };
-    matches!(
-        (digits(0..4), digits(5..7), digits(8..10)),
-        (Some(_), Some(1..=12), Some(1..=31))
-    )
+    let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) else {
+        return false;
+    };
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
 }
 
 /// What a suppression names.
@@ -633,9 +641,94 @@ mod tests {
         assert_eq!(civil_from_days(20_420), (2025, 11, 28));
         assert!(valid_date("2027-01-31"));
         assert!(!valid_date("2027-13-01"));
+        assert!(!valid_date("2027-02-29"));
+        assert!(valid_date("2028-02-29"));
+        assert!(!valid_date("2027-04-31"));
         assert!(!valid_date("27-01-01"));
         assert!(!valid_date("2027/01/01"));
         assert_eq!(today().len(), 10);
+    }
+
+    fn hcl_resource(text: &str, name: &str) -> (Workload, Resource) {
+        let mut w = Workload::default();
+        let file = w.add_file("main.tf".into(), None, text.into());
+        let start = text.find(name).unwrap();
+        let end = text[start..].find("}\n").map(|e| start + e + 1).unwrap();
+        let resource = Resource {
+            id: "aws_db_instance.main".into(),
+            resource_type: "aws_db_instance".into(),
+            source_type: None,
+            format: onus_ingest::Format::Terraform,
+            scope: String::new(),
+            service: None,
+            category: None,
+            properties: Node::new(onus_ingest::Value::Map(vec![]), Default::default()),
+            file,
+            span: onus_ingest::Span::new(start, end),
+            name_span: onus_ingest::Span::new(start, start + name.len()),
+            region: onus_ingest::Region::Unknown(String::new()),
+            references: vec![],
+            is_data: false,
+            metadata: None,
+        };
+        (w, resource)
+    }
+
+    fn kinds(text: &str, inline: bool) -> (Vec<(SuppressionKind, String)>, Vec<String>) {
+        let (w, r) = hcl_resource(text, "resource \"aws_db_instance\"");
+        let lines = FileLines::new(&w);
+        let options = SuppressOptions {
+            inline,
+            ..SuppressOptions::default()
+        };
+        let mut diags = Vec::new();
+        let found = collect(&w, &lines, &r, &options, &mut diags);
+        (
+            found.iter().map(|c| (c.kind, c.reason.clone())).collect(),
+            diags.into_iter().map(|d| d.message).collect(),
+        )
+    }
+
+    #[test]
+    fn hcl_comments_above_and_inside() {
+        let text = "locals {}\n\n// onus:ignore rds.encryption-at-rest Restored from encrypted snapshots only\n# unrelated comment\nresource \"aws_db_instance\" \"main\" {\n  # checkov:skip=CKV_AWS_16:Encrypted at the volume level\n  engine = \"postgres\"\n}\n";
+        let (found, diags) = kinds(text, true);
+        assert_eq!(
+            found,
+            [
+                (
+                    SuppressionKind::Inline,
+                    "Restored from encrypted snapshots only".to_owned()
+                ),
+                (
+                    SuppressionKind::Checkov,
+                    "Encrypted at the volume level".to_owned()
+                ),
+            ]
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        assert!(kinds(text, false).0.is_empty(), "--no-inline-ignores");
+    }
+
+    #[test]
+    fn comments_separated_by_code_do_not_apply() {
+        let text = "# onus:ignore rds.encryption-at-rest Not for this one\nlocals {}\nresource \"aws_db_instance\" \"main\" {\n}\n";
+        assert!(kinds(text, true).0.is_empty());
+    }
+
+    #[test]
+    fn rejected_suppressions() {
+        let text = "# onus:ignore rds.encryption-at-rest\n# onus:ignore rds.encryption-at-rest Why until=2027-02-30x\n# checkov:skip=CKV_AWS_16\n# onus:ignore no.such-rule Because\nresource \"aws_db_instance\" \"main\" {\n}\n";
+        let (found, diags) = kinds(text, true);
+        assert_eq!(
+            found.len(),
+            1,
+            "only the one naming an unknown rule stays: {found:?}"
+        );
+        assert_eq!(diags.len(), 4, "{diags:?}");
+        assert!(diags.iter().filter(|d| d.contains("has no reason")).count() == 2);
+        assert!(diags.iter().any(|d| d.contains("unreadable date")));
+        assert!(diags.iter().any(|d| d.contains("names no onus rule")));
     }
 
     #[test]
