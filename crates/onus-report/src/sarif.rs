@@ -127,6 +127,7 @@ pub struct Suppression {
 #[serde(rename_all = "camelCase")]
 pub struct SarifLocation {
     pub physical_location: PhysicalLocation,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub logical_locations: Vec<LogicalLocation>,
 }
 

@@ -53,9 +53,40 @@ fn render(report: &Report, f: Render) -> String {
     String::from_utf8(plain).unwrap()
 }
 
+/// The SARIF log with the rule table cut to the rules the results use and
+/// their documentation replaced by a placeholder, so adding or re-documenting
+/// other rules does not change the snapshot (`sarif_rule_metadata` checks the
+/// documentation).
+fn stable_sarif(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut log = serde_json::to_value(onus_report::sarif::log(report))?;
+    let run = &mut log["runs"][0];
+    let used: Vec<serde_json::Value> = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["ruleId"].clone())
+        .collect();
+    let rules = run["tool"]["driver"]["rules"].as_array_mut().unwrap();
+    rules.retain(|r| used.contains(&r["id"]));
+    for r in rules.iter_mut() {
+        r["help"] = serde_json::json!({"text": "<rule doc>", "markdown": "<rule doc>"});
+        r["fullDescription"] = serde_json::json!({"text": "<why this is your duty>"});
+    }
+    for r in run["results"].as_array_mut().unwrap() {
+        r["ruleIndex"] = serde_json::json!("<index>");
+    }
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    writeln!(out)
+}
+
 fn snapshot_all(name: &str, report: &Report) {
     for (format, f) in FORMATS {
-        let out = render(report, *f);
+        let f = if *format == "sarif" {
+            stable_sarif as Render
+        } else {
+            *f
+        };
+        let out = render(report, f);
         insta::assert_snapshot!(format!("{name}_{format}"), out);
     }
 }
@@ -79,6 +110,38 @@ fn parse_error_in_every_format() {
 fn output_is_deterministic() {
     for (_, f) in FORMATS {
         assert_eq!(render(&common::sample(), *f), render(&common::sample(), *f));
+    }
+}
+
+#[test]
+fn sarif_rule_metadata() {
+    let log = serde_json::to_value(onus_report::sarif::log(&common::sample())).unwrap();
+    let rules = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    assert_eq!(rules.len(), onus_rules::rules::ALL.len());
+    for (r, rule) in rules.iter().zip({
+        let mut all = onus_rules::rules::ALL.to_vec();
+        all.sort_by_key(|r| r.id);
+        all
+    }) {
+        assert_eq!(r["id"], rule.id);
+        assert_eq!(r["shortDescription"]["text"], rule.title);
+        assert_eq!(r["help"]["markdown"], rule.doc());
+        assert!(!r["fullDescription"]["text"].as_str().unwrap().is_empty());
+        let file = rule.file.rsplit('/').next().unwrap();
+        assert_eq!(
+            r["helpUri"],
+            format!(
+                "https://github.com/onus-project/onus/blob/main/crates/onus-rules/src/rules/{file}"
+            )
+        );
+        assert!(
+            r["properties"]["tags"]
+                .as_array()
+                .unwrap()
+                .contains(&serde_json::json!(format!("duty:{}", rule.duty.slug())))
+        );
     }
 }
 
