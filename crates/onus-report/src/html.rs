@@ -130,7 +130,7 @@ fn stack(category: Category, report: &Report) -> Markup {
     html! {
         div.stack data-category=(category.as_str()) {
             h3 { (category.as_str()) " services" }
-            div.sub { "e.g. " (category.example()) " · " (resources.len()) " resources here" }
+            div.sub { "e.g. " (category.example()) " · " (resources.len()) @if resources.len() == 1 { " resource" } @else { " resources" } " in this workload" }
             @for layer in Layer::ALL.iter().rev() {
                 @let a = assignment(category, *layer);
                 div class={ "layer " (owner_class(a.owner)) } title=(a.reason) {
