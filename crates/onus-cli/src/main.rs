@@ -29,7 +29,13 @@ struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {}
+enum Command {
+    /// Who owns each security layer of a service, resource type or category,
+    /// and which duties are yours.
+    Explain(commands::explain::Args),
+    /// The service catalog: every AWS service onus knows and its category.
+    Services(commands::services::Args),
+}
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -44,7 +50,10 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    let result: anyhow::Result<u8> = match cli.command {};
+    let result: anyhow::Result<u8> = match cli.command {
+        Command::Explain(args) => commands::explain::run(args),
+        Command::Services(args) => commands::services::run(args),
+    };
     match result {
         Ok(code) => ExitCode::from(code),
         Err(e) => {

@@ -242,24 +242,33 @@ impl Catalog {
         })
     }
 
-    /// Names, aliases and prefixes close to `query`, best first.
+    /// Service keys (for names and aliases close to `query`) and type prefixes
+    /// close to `query`, by edit distance, best first. A type-like query is compared with each prefix over the prefix's
+    /// length, so `AWS::S4::Bucket` finds `AWS::S3::`.
     pub fn suggest(&self, query: &str, limit: usize) -> Vec<String> {
         let query = query.trim().to_ascii_lowercase();
-        let mut scored: Vec<(usize, &str)> = self
-            .services
-            .iter()
-            .flat_map(|s| {
-                std::iter::once(s.name.as_str())
-                    .chain(s.aliases.iter().map(String::as_str))
-                    .chain(s.cfn_prefixes.iter().map(String::as_str))
-                    .chain(s.tf_prefixes.iter().map(String::as_str))
-            })
-            .map(|candidate| {
-                let distance = strsim::levenshtein(&query, &candidate.to_ascii_lowercase());
-                (distance, candidate)
-            })
-            .filter(|(d, c)| *d <= (c.len().max(query.len()) / 3).max(2))
-            .collect();
+        let max_distance = |len: usize| match len {
+            0..=3 => 1,
+            4..=7 => 2,
+            n => n / 3,
+        };
+        let mut scored: Vec<(usize, &str)> = Vec::new();
+        for s in &self.services {
+            for candidate in std::iter::once(&s.name).chain(&s.aliases) {
+                let d = strsim::levenshtein(&query, &candidate.to_ascii_lowercase());
+                if d <= max_distance(query.chars().count().max(candidate.len())) {
+                    // Suggest what to type: the service's key.
+                    scored.push((d, s.key()));
+                }
+            }
+            for prefix in s.cfn_prefixes.iter().chain(&s.tf_prefixes) {
+                let head: String = query.chars().take(prefix.chars().count()).collect();
+                let d = strsim::levenshtein(&head, &prefix.to_ascii_lowercase());
+                if d > 0 && d <= max_distance(prefix.len()).min(2) {
+                    scored.push((d, prefix));
+                }
+            }
+        }
         scored.sort();
         let mut out: Vec<String> = Vec::new();
         for (_, candidate) in scored {

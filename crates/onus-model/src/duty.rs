@@ -143,11 +143,17 @@ impl Duty {
 
     pub fn verification(self) -> Verification {
         match self {
-            Duty::ClientSideEncryption | Duty::ApplicationSecurity | Duty::DataClassification => {
-                Verification::Attest
-            }
+            Duty::PhysicalSecurity
+            | Duty::HardwareLifecycle
+            | Duty::FoundationServices
+            | Duty::HostPatching
+            | Duty::ClientSideEncryption
+            | Duty::ApplicationSecurity
+            | Duty::DataClassification => Verification::Attest,
             // AWS's own duties are inherited, never checked; "code" only says the
             // question could be asked of code if the owner were the customer.
+            // Duties below the guest OS are attested when a service makes them
+            // partly the customer's (Outposts, on-premises gateways).
             _ => Verification::Code,
         }
     }
@@ -155,6 +161,18 @@ impl Duty {
     /// Why the user must attest this duty, when code cannot show it.
     pub fn attest_reason(self) -> Option<&'static str> {
         match self {
+            Duty::PhysicalSecurity => Some(
+                "Physical and environmental security of a site is a matter of buildings, guards and access lists, not infrastructure code.",
+            ),
+            Duty::HardwareLifecycle => Some(
+                "Maintaining and disposing of hardware happens on site; no template records it.",
+            ),
+            Duty::FoundationServices => Some(
+                "The software that runs the services is operated by AWS; only AWS's attestations (SOC, ISO, FedRAMP reports) can show it.",
+            ),
+            Duty::HostPatching => Some(
+                "Host and hypervisor patching happens below the resources your code declares; your own hosts' patch records show it.",
+            ),
             Duty::ClientSideEncryption => Some(
                 "Client-side encryption happens in your application before data reaches AWS; infrastructure code cannot show it.",
             ),

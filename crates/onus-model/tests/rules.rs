@@ -420,16 +420,14 @@ impl onus_model::Properties for ProbeOnly {
 #[test]
 fn elastic_beanstalk_without_list_access() {
     let s = Catalog::get().find_service("elasticbeanstalk").unwrap();
-    let one = ProbeOnly(
-        p().with_list(
-            "OptionSettings",
-            vec![
+    let one = ProbeOnly(p().with_list(
+        "OptionSettings",
+        vec![
                 p().with("Namespace", "aws:elasticbeanstalk:managedactions")
                     .with("OptionName", "ManagedActionsEnabled")
                     .with("Value", "true"),
             ],
-        ),
-    );
+    ));
     let d = s.category_for("AWS::ElasticBeanstalk::Environment", &one);
     assert!(
         d.reason.contains("managed platform updates on"),
