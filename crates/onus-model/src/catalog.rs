@@ -264,7 +264,7 @@ impl Catalog {
             for prefix in s.cfn_prefixes.iter().chain(&s.tf_prefixes) {
                 let head: String = query.chars().take(prefix.chars().count()).collect();
                 let d = strsim::levenshtein(&head, &prefix.to_ascii_lowercase());
-                if d > 0 && d <= max_distance(prefix.len()).min(2) {
+                if d <= max_distance(prefix.len()).min(2) {
                     scored.push((d, prefix));
                 }
             }
