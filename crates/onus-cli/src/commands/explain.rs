@@ -367,12 +367,28 @@ fn render_text(e: &Explanation) -> String {
     let inherited: Vec<&str> = e
         .duties
         .iter()
-        .filter(|d| !d.customer_involved)
+        .filter(|d| !d.customer_involved && d.override_reason.is_none())
         .map(|d| d.duty.slug())
         .collect();
     if !inherited.is_empty() {
         w!(o);
         w!(o, "{b}Inherited from AWS:{b:#} {}", inherited.join(", "));
+    }
+    let not_yours: Vec<&DutyRow> = e
+        .duties
+        .iter()
+        .filter(|d| !d.customer_involved && d.override_reason.is_some())
+        .collect();
+    if !not_yours.is_empty() {
+        w!(o, "{b}Not yours for this service:{b:#}");
+        for d in not_yours {
+            w!(
+                o,
+                "  {:<24} {}",
+                d.duty.slug(),
+                d.override_reason.as_deref().unwrap_or_default()
+            );
+        }
     }
     if !e.examples.is_empty() {
         w!(o);
@@ -453,11 +469,27 @@ fn markdown(e: &Explanation) -> String {
     let inherited: Vec<String> = e
         .duties
         .iter()
-        .filter(|d| !d.customer_involved)
+        .filter(|d| !d.customer_involved && d.override_reason.is_none())
         .map(|d| format!("`{}`", d.duty.slug()))
         .collect();
     if !inherited.is_empty() {
         let _ = writeln!(out, "\nInherited from AWS: {}", inherited.join(", "));
+    }
+    let not_yours: Vec<String> = e
+        .duties
+        .iter()
+        .filter(|d| !d.customer_involved)
+        .filter_map(|d| {
+            let reason = d.override_reason.as_deref()?;
+            Some(format!("- `{}`: {}", d.duty.slug(), md_cell(reason)))
+        })
+        .collect();
+    if !not_yours.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nNot yours for this service:\n\n{}",
+            not_yours.join("\n")
+        );
     }
     if !e.examples.is_empty() {
         let _ = writeln!(
