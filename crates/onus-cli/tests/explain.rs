@@ -227,3 +227,12 @@ fn no_color_when_piped() {
         .clone();
     assert!(!out.contains(&0x1b), "no ANSI escapes when not a terminal");
 }
+
+#[test]
+fn sam_types_explain_their_generated_type() {
+    let v = json(&["explain", "AWS::Serverless::Function", "--format", "json"]);
+    assert_eq!(v["service"], "lambda");
+    assert_eq!(v["resource_type"], "AWS::Lambda::Function");
+    assert_eq!(v["category"], "abstracted");
+    assert!(v["category_reason"].as_str().unwrap().contains("SAM"));
+}

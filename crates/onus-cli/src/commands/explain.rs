@@ -136,10 +136,35 @@ pub fn resolve(target: &str) -> Result<Explanation, Vec<String>> {
         return Ok(for_service(service, None));
     }
     let looks_like_type = target.starts_with("AWS::") || target.starts_with("aws_");
-    if looks_like_type && let Some(service) = catalog.service_for_type(target) {
-        return Ok(for_service(service, Some(target)));
+    let generated = sam_generated_type(target).unwrap_or(target);
+    if looks_like_type && let Some(service) = catalog.service_for_type(generated) {
+        let mut e = for_service(service, Some(generated));
+        if generated != target {
+            e.category_reason = format!(
+                "{target} is a SAM type that transforms into {generated}. {}",
+                e.category_reason
+            );
+        }
+        return Ok(e);
     }
     Err(catalog.suggest(target, 5))
+}
+
+/// The main CloudFormation type a SAM resource type transforms into (the
+/// readers classify SAM resources the same way).
+fn sam_generated_type(sam_type: &str) -> Option<&'static str> {
+    Some(match sam_type {
+        "AWS::Serverless::Function" => "AWS::Lambda::Function",
+        "AWS::Serverless::LayerVersion" => "AWS::Lambda::LayerVersion",
+        "AWS::Serverless::Api" => "AWS::ApiGateway::RestApi",
+        "AWS::Serverless::HttpApi" => "AWS::ApiGatewayV2::Api",
+        "AWS::Serverless::SimpleTable" => "AWS::DynamoDB::Table",
+        "AWS::Serverless::StateMachine" => "AWS::StepFunctions::StateMachine",
+        "AWS::Serverless::GraphQLApi" => "AWS::AppSync::GraphQLApi",
+        "AWS::Serverless::Application" => "AWS::CloudFormation::Stack",
+        "AWS::Serverless::Connector" => "AWS::IAM::ManagedPolicy",
+        _ => return None,
+    })
 }
 
 fn for_service(service: &Service, resource_type: Option<&str>) -> Explanation {
