@@ -282,3 +282,21 @@ impl Catalog {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::split_overrides;
+
+    #[test]
+    fn overrides_split_only_where_a_new_override_starts() {
+        assert_eq!(
+            split_overrides("os-patching=aws: no OS; AWS runs it; backups=shared: yours; too"),
+            vec![
+                "os-patching=aws: no OS; AWS runs it",
+                "backups=shared: yours; too"
+            ]
+        );
+        assert!(split_overrides("-").is_empty());
+        assert!(split_overrides("").is_empty());
+    }
+}

@@ -940,3 +940,54 @@ fn decide_msk(_: &Service, resource_type: &str, _: &dyn Properties) -> CategoryD
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn map_properties_probe() {
+        let p = MapProperties::new()
+            .with("A.B", "x")
+            .with_probe("U", Probe::Unknown("var.u".into()))
+            .with_list("L", vec![MapProperties::new().with("K", "v")])
+            .with_list(
+                "M",
+                vec![MapProperties::new().with("K", "1"), MapProperties::new()],
+            );
+        assert_eq!(p.probe(&["A", "B"]), Probe::Text("x".into()));
+        assert_eq!(p.probe(&["A"]), Probe::Present);
+        assert_eq!(p.probe(&["U"]), Probe::Unknown("var.u".into()));
+        assert_eq!(p.probe(&["Z"]), Probe::Absent);
+        // One-element lists are looked through; longer ones are not.
+        assert_eq!(p.probe(&["L", "K"]), Probe::Text("v".into()));
+        assert_eq!(p.probe(&["M", "K"]), Probe::Absent);
+        assert_eq!(p.probe(&["M"]), Probe::Present);
+        assert_eq!(p.items(&["M"]).map(|i| i.len()), Some(2));
+        assert!(p.items(&["A"]).is_none());
+        assert!(NoProperties.items(&["M"]).is_none());
+    }
+
+    #[test]
+    fn every_rule_names_a_catalog_service() {
+        let catalog = crate::Catalog::get();
+        for rule in RULES {
+            assert!(
+                catalog.find_service(rule.service).is_some(),
+                "rule for unknown service {}",
+                rule.service
+            );
+        }
+    }
+
+    #[test]
+    fn emr_release_labels() {
+        assert_eq!(emr_release_is_old("emr-5.35.0"), Some(true));
+        assert_eq!(emr_release_is_old("emr-5.36.1"), Some(false));
+        assert_eq!(emr_release_is_old("emr-6.5.0"), Some(true));
+        assert_eq!(emr_release_is_old("emr-6.6.0"), Some(false));
+        assert_eq!(emr_release_is_old("emr-7.0.0"), Some(false));
+        assert_eq!(emr_release_is_old("emr-4.9.6"), Some(true));
+        assert_eq!(emr_release_is_old("7.0"), None);
+    }
+}
