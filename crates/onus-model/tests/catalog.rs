@@ -237,6 +237,8 @@ fn longest_prefix_wins() {
         ("AWS::ElasticLoadBalancingV2::LoadBalancer", "elbv2"),
         ("AWS::ElasticLoadBalancing::LoadBalancer", "elb"),
         ("aws_route_table", "vpc"),
+        ("aws_default_security_group", "vpc"),
+        ("aws_default_vpc_dhcp_options", "vpc"),
         ("aws_route53_zone", "route53"),
         ("aws_route53_resolver_endpoint", "route53resolver"),
         ("aws_cloudwatch_metric_alarm", "cloudwatch"),
@@ -277,6 +279,8 @@ fn longest_prefix_wins() {
             .is_none()
     );
     assert!(catalog.service_for_type("random_thing").is_none());
+    // A provider meta data source, not a VPC resource.
+    assert!(catalog.service_for_type("aws_default_tags").is_none());
 }
 
 #[test]
