@@ -37,6 +37,11 @@ enum Command {
     Rules(commands::rules::RulesArgs),
     /// Count the workload's resources by service and category.
     Inventory(commands::inventory::InventoryArgs),
+    /// Who owns each security layer of a service, resource type or category,
+    /// and which duties are yours.
+    Explain(commands::explain::Args),
+    /// The service catalog: every AWS service onus knows and its category.
+    Services(commands::services::Args),
     /// The Customer Responsibility Matrix: resources × layers, who carries each.
     Matrix(commands::matrix::MatrixArgs),
     /// Write a commented onus.toml.
@@ -65,6 +70,8 @@ fn main() -> ExitCode {
         Command::Scan(args) => commands::scan::run(args),
         Command::Rules(args) => commands::rules::run(args),
         Command::Inventory(args) => commands::inventory::run(args),
+        Command::Explain(args) => commands::explain::run(args),
+        Command::Services(args) => commands::services::run(args),
         Command::Matrix(args) => commands::matrix::run(args),
         Command::Init(args) => commands::init::run(args),
         Command::Completions(args) => commands::completions::run(args, Cli::command()),
