@@ -1,8 +1,8 @@
 //! One module per subcommand.
 
 pub mod completions;
-pub mod init;
 pub mod explain;
+pub mod init;
 pub mod input;
 pub mod inventory;
 pub mod matrix;
