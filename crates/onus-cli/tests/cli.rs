@@ -484,3 +484,37 @@ fn sarif_of_examples_matches_the_schema() {
     let errors: Vec<String> = v.iter_errors(&report).map(|e| e.to_string()).collect();
     assert!(errors.is_empty(), "{errors:?}");
 }
+
+#[test]
+fn colours_follow_no_color_and_clicolor_force() {
+    let dir = tempfile::tempdir().unwrap();
+    template(dir.path(), &db("Db", ""));
+    let forced = Command::new(assert_cmd::cargo::cargo_bin!("onus"))
+        .current_dir(dir.path())
+        .env_remove("NO_COLOR")
+        .env("CLICOLOR_FORCE", "1")
+        .args(["scan", "."])
+        .output()
+        .unwrap();
+    assert!(
+        forced.stdout.contains(&0x1b),
+        "CLICOLOR_FORCE=1 gives colour"
+    );
+    let plain = onus()
+        .current_dir(dir.path())
+        .args(["scan", "."])
+        .output()
+        .unwrap();
+    assert!(
+        !plain.stdout.contains(&0x1b),
+        "NO_COLOR / a pipe gives none"
+    );
+    // Machine formats never carry styles, even when forced.
+    let json = Command::new(assert_cmd::cargo::cargo_bin!("onus"))
+        .current_dir(dir.path())
+        .env("CLICOLOR_FORCE", "1")
+        .args(["scan", "--format", "json", "."])
+        .output()
+        .unwrap();
+    assert!(!json.stdout.contains(&0x1b));
+}
