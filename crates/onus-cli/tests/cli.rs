@@ -292,6 +292,22 @@ fn baseline_matches_after_unrelated_edits() {
     let results = sarif["runs"][0]["results"].as_array().unwrap();
     assert_eq!(results.len(), 1);
     assert_eq!(results[0]["properties"]["resource"], "Db2");
+    // Rewriting the baseline while reading it keeps the old entry.
+    onus()
+        .current_dir(dir.path())
+        .args([
+            "scan",
+            "-q",
+            "--baseline",
+            "baseline.json",
+            "--write-baseline",
+            "baseline.json",
+            ".",
+        ])
+        .assert()
+        .code(1);
+    let b: Value = serde_json::from_slice(&std::fs::read(&baseline).unwrap()).unwrap();
+    assert_eq!(b["findings"].as_array().unwrap().len(), 2);
 }
 
 #[test]

@@ -605,15 +605,23 @@ pub struct BaselineEntry {
 }
 
 impl Baseline {
-    /// The report's findings (not-met and unknown) that no active suppression covers.
+    /// The report's findings (not-met and unknown) that no active suppression
+    /// covers; findings matched by a baseline in use stay in (writing a new
+    /// baseline while reading an old one keeps the old entries that still occur).
     pub fn from_report(report: &Report) -> Baseline {
         let findings = report
-            .findings()
-            .filter(|f| !f.verdict.is_suppressed())
-            .map(|f| BaselineEntry {
-                rule: f.verdict.rule.to_owned(),
-                resource: f.resource.id.clone(),
-                file: f.resource.location.file.clone(),
+            .resources
+            .iter()
+            .flat_map(|r| {
+                r.duties
+                    .iter()
+                    .flat_map(|d| &d.verdicts)
+                    .filter(|v| v.is_finding() && (v.in_baseline() || !v.is_suppressed()))
+                    .map(|v| BaselineEntry {
+                        rule: v.rule.to_owned(),
+                        resource: r.id.clone(),
+                        file: r.location.file.clone(),
+                    })
             })
             .collect();
         Baseline {
