@@ -337,6 +337,23 @@ pub fn call(ev: &Eval, name: &str, args: &[&Expression], expand_final: bool, spa
                 );
                 n(r, span)
             }
+            "range" => {
+                let (start, end, step) = match vals.len() {
+                    1 => (0.0, num_arg(0)?, 1.0),
+                    2 => (num_arg(0)?, num_arg(1)?, 1.0),
+                    _ => (num_arg(0)?, num_arg(1)?, num_arg(2)?),
+                };
+                if step == 0.0 || ((end - start) / step) > 1024.0 {
+                    return None;
+                }
+                let mut out = Vec::new();
+                let mut x = start;
+                while (step > 0.0 && x < end) || (step < 0.0 && x > end) {
+                    out.push(n(x, span));
+                    x += step;
+                }
+                Node::new(Value::List(out), span)
+            }
             "abs" => n(num_arg(0)?.abs(), span),
             "ceil" => n(num_arg(0)?.ceil(), span),
             "floor" => n(num_arg(0)?.floor(), span),

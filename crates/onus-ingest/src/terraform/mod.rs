@@ -251,9 +251,8 @@ impl Reader<'_> {
 
     fn read(&mut self, call: Call) {
         let files = parse_dir(&call.dir, self.workload);
-        let path_module = call
-            .dir
-            .strip_prefix(&self.root_dir)
+        let path_module = normalize(&call.dir)
+            .strip_prefix(normalize(&self.root_dir))
             .map(|p| {
                 if p.as_os_str().is_empty() {
                     ".".to_string()
@@ -595,7 +594,7 @@ impl Reader<'_> {
             return;
         };
         let dir = if source.starts_with("./") || source.starts_with("../") {
-            call.dir.join(&source)
+            normalize(&call.dir.join(&source))
         } else if let Some(d) = self.modules_json.get(&key) {
             d.clone()
         } else {
@@ -617,7 +616,13 @@ impl Reader<'_> {
             );
             return;
         };
-        if call.stack.contains(&canon) {
+        let mut stack = call.stack.clone();
+        if stack.is_empty()
+            && let Ok(c) = call.dir.canonicalize()
+        {
+            stack.push(c);
+        }
+        if stack.contains(&canon) {
             self.workload.error(
                 file,
                 Some(block_span),
@@ -625,7 +630,7 @@ impl Reader<'_> {
             );
             return;
         }
-        if call.stack.len() >= MAX_MODULE_DEPTH {
+        if stack.len() > MAX_MODULE_DEPTH {
             self.workload.error(
                 file,
                 Some(block_span),
@@ -651,12 +656,6 @@ impl Reader<'_> {
             .get("aws")
             .cloned()
             .unwrap_or_else(|| default_region.clone());
-        let mut stack = call.stack.clone();
-        if stack.is_empty()
-            && let Ok(c) = call.dir.canonicalize()
-        {
-            stack.push(c);
-        }
         stack.push(canon);
         let what = format!(
             "{}module.{name}",
@@ -677,7 +676,8 @@ impl Reader<'_> {
                 ) {
                     continue;
                 }
-                inputs.insert(k.to_string(), respan(&ev.eval(&a.value), Span::default()));
+                let v = caller_refs_unknown(&ev.eval(&a.value), &call.scope);
+                inputs.insert(k.to_string(), respan(&v, Span::default()));
             }
             self.read(Call {
                 dir: dir.clone(),
@@ -833,6 +833,63 @@ fn dynamic_blocks(ev: &Eval, block: &Block, name: &str) -> Vec<Node> {
         ev.refs.borrow_mut().extend(inner.refs.take());
     }
     out
+}
+
+/// Removes `.` and resolves `..` lexically (`a/./b/../c` → `a/c`).
+fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out: Vec<Component> = Vec::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => match out.last() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
+                }
+                Some(Component::RootDir) | Some(Component::Prefix(_)) => {}
+                _ => out.push(c),
+            },
+            _ => out.push(c),
+        }
+    }
+    if out.is_empty() {
+        return PathBuf::from(".");
+    }
+    out.iter().collect()
+}
+
+/// Module inputs that refer to the caller's resources: the reference is to
+/// another scope, so inside the module it is Unknown naming it.
+fn caller_refs_unknown(node: &Node, scope: &str) -> Node {
+    let value = match &node.value {
+        Value::Ref(r) => Value::Unknown(format!(
+            "module input from {} in {scope}",
+            eval::ref_text(r)
+        )),
+        Value::List(items) => Value::List(
+            items
+                .iter()
+                .map(|n| caller_refs_unknown(n, scope))
+                .collect(),
+        ),
+        Value::Either(items) => Value::Either(
+            items
+                .iter()
+                .map(|n| caller_refs_unknown(n, scope))
+                .collect(),
+        ),
+        Value::Map(es) => Value::Map(
+            es.iter()
+                .map(|e| Entry {
+                    key: e.key.clone(),
+                    key_span: e.key_span,
+                    node: caller_refs_unknown(&e.node, scope),
+                })
+                .collect(),
+        ),
+        other => other.clone(),
+    };
+    Node::new(value, node.span)
 }
 
 /// The property path (`rule[0].apply_server_side_encryption_by_default[0].kms_master_key_id`)
