@@ -9,7 +9,9 @@
 //! only in the plan keep the span of the resource block. Otherwise spans are
 //! positions in the plan JSON.
 
-use crate::model::{Entry, FileId, Format, Node, Region, Resource, Span, Value};
+use crate::model::{
+    Entry, FileId, Format, Node, Reference, Region, Resource, ResourceRef, Span, Value,
+};
 use crate::terraform::{self, ParsedFile};
 use crate::{Options, Workload};
 use hcl_edit::structure::{Block, Body};
@@ -273,7 +275,7 @@ impl<'p> Ctx<'_, 'p> {
             .and_then(Node::as_list)
             .unwrap_or(&[])
         {
-            self.resource(r, scope, dir);
+            self.resource(r, scope, dir, config);
         }
         for child in module
             .get("child_modules")
@@ -322,7 +324,7 @@ impl<'p> Ctx<'_, 'p> {
         })
     }
 
-    fn resource(&mut self, r: &Node, scope: &str, dir: &Path) {
+    fn resource(&mut self, r: &Node, scope: &str, dir: &Path, config: Option<&Node>) {
         let (Some(address), Some(rtype)) = (
             r.get("address").and_then(Node::as_str),
             r.get("type").and_then(Node::as_str),
@@ -343,6 +345,22 @@ impl<'p> Ctx<'_, 'p> {
         if let Some(au) = self.after_unknown.get(address) {
             apply_unknown(&mut properties, au);
         }
+        // References from the configuration: values known only after apply
+        // that the configuration takes from one resource become Refs.
+        let mut refs: Vec<(String, String)> = Vec::new();
+        let conf = config
+            .and_then(|c| c.get("resources"))
+            .and_then(Node::as_list)
+            .and_then(|rs| {
+                rs.iter().find(|c| {
+                    c.get("mode").and_then(Node::as_str) == Some(mode)
+                        && c.get("type").and_then(Node::as_str) == Some(rtype)
+                        && c.get("name").and_then(Node::as_str) == Some(name)
+                })
+            });
+        if let Some(exprs) = conf.and_then(|c| c.get("expressions")) {
+            apply_references(&mut properties, exprs, "", &mut refs);
+        }
         let name_span = r.get("address").map(|a| a.span).unwrap_or(r.span);
         let (file, span, name_span) = match self.find_block(dir, mode, rtype, name) {
             Some((fid, block)) => {
@@ -352,6 +370,13 @@ impl<'p> Ctx<'_, 'p> {
             }
             None => (self.file, r.span, name_span),
         };
+        let references: Vec<Reference> = refs
+            .into_iter()
+            .map(|(target, path)| {
+                let span = path_span(&properties, &path).unwrap_or(span);
+                Reference { target, path, span }
+            })
+            .collect();
         let mut res = Resource {
             id: address.to_string(),
             resource_type: rtype.to_string(),
@@ -365,11 +390,95 @@ impl<'p> Ctx<'_, 'p> {
             span,
             name_span,
             region: self.region.clone(),
-            references: Vec::new(),
+            references,
             is_data: mode == "data",
             metadata: None,
         };
         res.classify();
         self.workload.resources.push(res);
     }
+}
+
+/// `aws_kms_key.main.arn` → (`aws_kms_key.main`, `arn`); `None` for
+/// variables, locals, modules and other non-resource references.
+fn parse_reference(text: &str) -> Option<ResourceRef> {
+    let parts: Vec<&str> = text.split('.').collect();
+    let (target, rest) = match parts.as_slice() {
+        [
+            "var" | "local" | "module" | "each" | "count" | "path" | "self" | "terraform",
+            ..,
+        ] => return None,
+        ["data", t, n, rest @ ..] => (format!("data.{t}.{n}"), rest),
+        [t, n, rest @ ..] => (format!("{t}.{n}"), rest),
+        _ => return None,
+    };
+    Some(ResourceRef {
+        target,
+        attribute: rest.first().map(|a| a.to_string()),
+    })
+}
+
+/// Walks the configuration expressions beside the values; every expression
+/// with resource references is recorded, and an Unknown value it sets becomes
+/// a Ref when the expression refers to exactly one resource attribute.
+fn apply_references(node: &mut Node, exprs: &Node, path: &str, refs: &mut Vec<(String, String)>) {
+    let Value::Map(entries) = &mut node.value else {
+        return;
+    };
+    for x in exprs.as_map().unwrap_or(&[]) {
+        let sub = if path.is_empty() {
+            x.key.clone()
+        } else {
+            format!("{path}.{}", x.key)
+        };
+        if let Some(list) = x.node.get("references").and_then(Node::as_list) {
+            let parsed: Vec<ResourceRef> = list
+                .iter()
+                .filter_map(Node::as_str)
+                .filter_map(parse_reference)
+                .collect();
+            let mut targets: Vec<&str> = parsed.iter().map(|r| r.target.as_str()).collect();
+            targets.dedup();
+            for t in &targets {
+                refs.push((t.to_string(), sub.clone()));
+            }
+            let with_attr: Vec<&ResourceRef> =
+                parsed.iter().filter(|r| r.attribute.is_some()).collect();
+            if let (Some(e), [only]) = (
+                entries.iter_mut().find(|e| e.key == x.key),
+                with_attr.as_slice(),
+            ) && matches!(&e.node.value, Value::Unknown(w) if w == "known after apply")
+                && targets.len() == 1
+            {
+                e.node.value = Value::Ref((*only).clone());
+            }
+            continue;
+        }
+        // Nested blocks: a list of expression maps beside a list of values.
+        if let (Some(xs), Some(e)) = (
+            x.node.as_list(),
+            entries.iter_mut().find(|e| e.key == x.key),
+        ) && let Value::List(items) = &mut e.node.value
+        {
+            for (i, (item, xi)) in items.iter_mut().zip(xs).enumerate() {
+                apply_references(item, xi, &format!("{sub}[{i}]"), refs);
+            }
+        }
+    }
+}
+
+/// The span of the value at a dotted path with `[i]` indexes.
+fn path_span(node: &Node, path: &str) -> Option<Span> {
+    let mut n = node;
+    for part in path.split('.') {
+        let (key, idx) = match part.split_once('[') {
+            Some((k, i)) => (k, i.trim_end_matches(']').parse::<usize>().ok()),
+            None => (part, None),
+        };
+        n = n.get(key)?;
+        if let Some(i) = idx {
+            n = n.as_list()?.get(i)?;
+        }
+    }
+    Some(n.span)
 }

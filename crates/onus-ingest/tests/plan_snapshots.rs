@@ -54,7 +54,8 @@ fn nested_attribute_position_in_plan_mapped_to_tf() {
     assert_eq!(alg.as_str(), Some("aws:kms"));
     let at = w.file(r.file).lines.line_col(alg.span.start);
     assert_eq!((at.line, at.column), (17, 27));
-    // Known after apply, set in the .tf: the attribute's own line.
+    // Known after apply, taken from one resource in the configuration: a Ref,
+    // at the attribute's own line in the .tf.
     let key = r
         .properties
         .path(&[
@@ -65,7 +66,10 @@ fn nested_attribute_position_in_plan_mapped_to_tf() {
         .expect("kms_master_key_id");
     assert_eq!(
         key.value,
-        onus_ingest::Value::Unknown("known after apply".into())
+        onus_ingest::Value::Ref(onus_ingest::ResourceRef {
+            target: "aws_kms_key.main".into(),
+            attribute: Some("arn".into()),
+        })
     );
     let at = w.file(r.file).lines.line_col(key.span.start);
     assert_eq!((at.line, at.column), (18, 27));
