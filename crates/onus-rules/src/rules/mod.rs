@@ -6,14 +6,28 @@ use crate::rule::Rule;
 mod ec2_ssh_open_to_world;
 mod rds_encryption_at_rest;
 mod region_data_residency;
+mod s3_access_logging;
 mod s3_encryption_at_rest;
+mod s3_kms_encryption;
+mod s3_policy_no_wildcard_principal;
+mod s3_public_access_block;
+mod s3_public_acl;
+mod s3_tls_only;
+mod s3_versioning;
 
 /// Every rule, sorted by id.
 pub static ALL: &[&Rule] = &[
     &ec2_ssh_open_to_world::RULE,
     &rds_encryption_at_rest::RULE,
     &region_data_residency::RULE,
+    &s3_access_logging::RULE,
     &s3_encryption_at_rest::RULE,
+    &s3_kms_encryption::RULE,
+    &s3_policy_no_wildcard_principal::RULE,
+    &s3_public_access_block::RULE,
+    &s3_public_acl::RULE,
+    &s3_tls_only::RULE,
+    &s3_versioning::RULE,
 ];
 
 /// A rule by id.
