@@ -476,6 +476,39 @@ pub fn find_public(doc: &Document) -> Public {
     }
 }
 
+/// The bucket policies of an S3 bucket: CloudFormation `AWS::S3::BucketPolicy`
+/// whose `Bucket` refers to it; Terraform `aws_s3_bucket_policy` whose
+/// `bucket` refers to it (by reference or literal name), and the bucket's own
+/// inline `policy` argument. Each with the resource holding it and its path.
+pub fn bucket_policies<'w>(
+    bucket: &'w Resource,
+    cx: &Context<'w>,
+) -> Vec<(&'w Resource, &'w Node, &'static str)> {
+    let mut out = Vec::new();
+    if bucket.format.is_terraform() {
+        if let Some(p) = crate::check::get(bucket, "policy") {
+            out.push((bucket, p, "policy"));
+        }
+        for r in cx.linked(bucket, &["aws_s3_bucket_policy"], "bucket", Some("bucket")) {
+            if let Some(p) = crate::check::get(r, "policy") {
+                out.push((r, p, "policy"));
+            }
+        }
+    } else {
+        for r in cx.linked(
+            bucket,
+            &["AWS::S3::BucketPolicy"],
+            "Bucket",
+            Some("BucketName"),
+        ) {
+            if let Some(p) = crate::check::get(r, "PolicyDocument") {
+                out.push((r, p, "PolicyDocument"));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -513,37 +546,4 @@ mod tests {
         let Document::Statements(s) = d else { panic!() };
         assert_eq!(s[0].public_allow(), Tri::Yes);
     }
-}
-
-/// The bucket policies of an S3 bucket: CloudFormation `AWS::S3::BucketPolicy`
-/// whose `Bucket` refers to it; Terraform `aws_s3_bucket_policy` whose
-/// `bucket` refers to it (by reference or literal name), and the bucket's own
-/// inline `policy` argument. Each with the resource holding it and its path.
-pub fn bucket_policies<'w>(
-    bucket: &'w Resource,
-    cx: &Context<'w>,
-) -> Vec<(&'w Resource, &'w Node, &'static str)> {
-    let mut out = Vec::new();
-    if bucket.format.is_terraform() {
-        if let Some(p) = crate::check::get(bucket, "policy") {
-            out.push((bucket, p, "policy"));
-        }
-        for r in cx.linked(bucket, &["aws_s3_bucket_policy"], "bucket", Some("bucket")) {
-            if let Some(p) = crate::check::get(r, "policy") {
-                out.push((r, p, "policy"));
-            }
-        }
-    } else {
-        for r in cx.linked(
-            bucket,
-            &["AWS::S3::BucketPolicy"],
-            "Bucket",
-            Some("BucketName"),
-        ) {
-            if let Some(p) = crate::check::get(r, "PolicyDocument") {
-                out.push((r, p, "PolicyDocument"));
-            }
-        }
-    }
-    out
 }

@@ -3,7 +3,16 @@
 
 use crate::rule::Rule;
 
+mod cloudtrail_cloudwatch_logs;
+mod cloudtrail_kms_encryption;
+mod cloudtrail_log_file_validation;
+mod cloudtrail_multi_region;
 mod ec2_ssh_open_to_world;
+mod iam_no_admin_policy;
+mod iam_no_user_policies;
+mod iam_trust_policy_restricted;
+mod kms_key_rotation;
+mod kms_policy_no_wildcard_principal;
 mod rds_encryption_at_rest;
 mod region_data_residency;
 mod s3_access_logging;
@@ -17,7 +26,16 @@ mod s3_versioning;
 
 /// Every rule, sorted by id.
 pub static ALL: &[&Rule] = &[
+    &cloudtrail_cloudwatch_logs::RULE,
+    &cloudtrail_kms_encryption::RULE,
+    &cloudtrail_log_file_validation::RULE,
+    &cloudtrail_multi_region::RULE,
     &ec2_ssh_open_to_world::RULE,
+    &iam_no_admin_policy::RULE,
+    &iam_no_user_policies::RULE,
+    &iam_trust_policy_restricted::RULE,
+    &kms_key_rotation::RULE,
+    &kms_policy_no_wildcard_principal::RULE,
     &rds_encryption_at_rest::RULE,
     &region_data_residency::RULE,
     &s3_access_logging::RULE,
