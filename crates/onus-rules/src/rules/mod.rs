@@ -3,10 +3,12 @@
 
 use crate::rule::Rule;
 
+mod backup_copy_residency;
 mod cloudtrail_cloudwatch_logs;
 mod cloudtrail_kms_encryption;
 mod cloudtrail_log_file_validation;
 mod cloudtrail_multi_region;
+mod dynamodb_replica_residency;
 mod ec2_ssh_open_to_world;
 mod iam_no_admin_policy;
 mod iam_no_user_policies;
@@ -23,13 +25,17 @@ mod s3_public_access_block;
 mod s3_public_acl;
 mod s3_tls_only;
 mod s3_versioning;
+mod secrets_manager_kms_encryption;
+mod secrets_manager_rotation;
 
 /// Every rule, sorted by id.
 pub static ALL: &[&Rule] = &[
+    &backup_copy_residency::RULE,
     &cloudtrail_cloudwatch_logs::RULE,
     &cloudtrail_kms_encryption::RULE,
     &cloudtrail_log_file_validation::RULE,
     &cloudtrail_multi_region::RULE,
+    &dynamodb_replica_residency::RULE,
     &ec2_ssh_open_to_world::RULE,
     &iam_no_admin_policy::RULE,
     &iam_no_user_policies::RULE,
@@ -46,6 +52,8 @@ pub static ALL: &[&Rule] = &[
     &s3_public_acl::RULE,
     &s3_tls_only::RULE,
     &s3_versioning::RULE,
+    &secrets_manager_kms_encryption::RULE,
+    &secrets_manager_rotation::RULE,
 ];
 
 /// A rule by id.
