@@ -3,15 +3,15 @@
 
 use crate::context::Context;
 use crate::verdict::Verdict;
-use onus_ingest::{Node, Region, Resource, Span, Value};
+use onus_ingest::{FileId, Node, Region, Resource, Span, Value};
 
 /// Where one copy goes.
 #[derive(Debug, Clone)]
 pub enum Dest {
-    /// Region known, from the value at this span (in the judged resource's file).
-    Known(String, Span),
+    /// Region known, from the value at this span of this file.
+    Known(String, Span, FileId),
     /// Region not known statically: why, and where.
-    Unknown(String, Span),
+    Unknown(String, Span, FileId),
 }
 
 /// The Region of an ARN (`arn:aws:backup:eu-west-1:123:backup-vault:v`):
@@ -32,12 +32,18 @@ pub fn arn_region(arn: &str) -> Option<&str> {
 pub fn region_of_ref(from: &Resource, node: &Node, cx: &Context) -> Dest {
     match cx.resolve(from, node) {
         Some(target) => match &target.region {
-            Region::Known(r) => Dest::Known(r.clone(), node.span),
-            Region::Unknown(why) => {
-                Dest::Unknown(format!("the Region of {}: {why}", target.id), node.span)
-            }
+            Region::Known(r) => Dest::Known(r.clone(), node.span, from.file),
+            Region::Unknown(why) => Dest::Unknown(
+                format!("the Region of {}: {why}", target.id),
+                node.span,
+                from.file,
+            ),
         },
-        None => Dest::Unknown("a reference onus cannot follow".into(), node.span),
+        None => Dest::Unknown(
+            "a reference onus cannot follow".into(),
+            node.span,
+            from.file,
+        ),
     }
 }
 
@@ -56,8 +62,8 @@ pub fn judge(resource: &Resource, cx: &Context, path: &str, what: &str, dests: &
     let mut unknown = None;
     for d in dests {
         match d {
-            Dest::Known(r, span) if !allowed.iter().any(|a| a == r) => {
-                return Verdict::not_met(
+            Dest::Known(r, span, file) if !allowed.iter().any(|a| a == r) => {
+                let mut v = Verdict::not_met(
                     resource,
                     *span,
                     path,
@@ -66,10 +72,16 @@ pub fn judge(resource: &Resource, cx: &Context, path: &str, what: &str, dests: &
                         allowed.join(", ")
                     ),
                 );
+                v.file = *file;
+                return v;
             }
             Dest::Known(..) => {}
-            Dest::Unknown(why, span) => {
-                unknown.get_or_insert_with(|| Verdict::unknown(resource, *span, path, why.clone()));
+            Dest::Unknown(why, span, file) => {
+                unknown.get_or_insert_with(|| {
+                    let mut v = Verdict::unknown(resource, *span, path, why.clone());
+                    v.file = *file;
+                    v
+                });
             }
         }
     }
@@ -79,19 +91,21 @@ pub fn judge(resource: &Resource, cx: &Context, path: &str, what: &str, dests: &
     let regions: Vec<&str> = dests
         .iter()
         .filter_map(|d| match d {
-            Dest::Known(r, _) => Some(r.as_str()),
+            Dest::Known(r, _, _) => Some(r.as_str()),
             Dest::Unknown(..) => None,
         })
         .collect();
-    let span = match &dests[0] {
-        Dest::Known(_, s) | Dest::Unknown(_, s) => *s,
+    let (span, file) = match &dests[0] {
+        Dest::Known(_, s, f) | Dest::Unknown(_, s, f) => (*s, *f),
     };
-    Verdict::met(
+    let mut v = Verdict::met(
         resource,
         span,
         path,
         format!("{what} stay in allowed Regions ({})", regions.join(", ")),
-    )
+    );
+    v.file = file;
+    v
 }
 
 /// A destination given as a node: a literal ARN with a Region, a literal
@@ -105,16 +119,26 @@ pub fn dests_of(
     out: &mut Vec<Dest>,
 ) {
     match &node.value {
-        Value::String(s) if !literal_is_arn => out.push(Dest::Known(s.clone(), node.span)),
+        Value::String(s) if !literal_is_arn => {
+            out.push(Dest::Known(s.clone(), node.span, from.file))
+        }
         Value::String(s) => match arn_region(s) {
-            Some(r) if !r.is_empty() => out.push(Dest::Known(r.to_owned(), node.span)),
-            _ => out.push(Dest::Unknown(format!("the Region of {s:?}"), node.span)),
+            Some(r) if !r.is_empty() => out.push(Dest::Known(r.to_owned(), node.span, from.file)),
+            _ => out.push(Dest::Unknown(
+                format!("the Region of {s:?}"),
+                node.span,
+                from.file,
+            )),
         },
         Value::Ref(_) => out.push(region_of_ref(from, node, cx)),
         Value::Either(branches) => branches
             .iter()
             .for_each(|b| dests_of(from, b, cx, literal_is_arn, out)),
-        Value::Unknown(w) => out.push(Dest::Unknown(w.clone(), node.span)),
-        _ => out.push(Dest::Unknown("not a plain value".into(), node.span)),
+        Value::Unknown(w) => out.push(Dest::Unknown(w.clone(), node.span, from.file)),
+        _ => out.push(Dest::Unknown(
+            "not a plain value".into(),
+            node.span,
+            from.file,
+        )),
     }
 }

@@ -173,6 +173,7 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
                 None => dests.push(Dest::Unknown(
                     "copy action without a destination vault".into(),
                     copy.span,
+                    resource.file,
                 )),
             }
         }

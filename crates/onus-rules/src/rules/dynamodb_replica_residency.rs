@@ -135,7 +135,11 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
         for r in items {
             match get_in(r, key) {
                 Some(region) => dests_of(resource, region, cx, false, &mut dests),
-                None => dests.push(Dest::Unknown(format!("a replica without {key}"), r.span)),
+                None => dests.push(Dest::Unknown(
+                    format!("a replica without {key}"),
+                    r.span,
+                    resource.file,
+                )),
             }
         }
     }

@@ -23,6 +23,7 @@ mod s3_kms_encryption;
 mod s3_policy_no_wildcard_principal;
 mod s3_public_access_block;
 mod s3_public_acl;
+mod s3_replication_residency;
 mod s3_tls_only;
 mod s3_versioning;
 mod secrets_manager_kms_encryption;
@@ -50,6 +51,7 @@ pub static ALL: &[&Rule] = &[
     &s3_policy_no_wildcard_principal::RULE,
     &s3_public_access_block::RULE,
     &s3_public_acl::RULE,
+    &s3_replication_residency::RULE,
     &s3_tls_only::RULE,
     &s3_versioning::RULE,
     &secrets_manager_kms_encryption::RULE,
