@@ -96,7 +96,10 @@ impl Document {
     /// Terraform reference to `data.aws_iam_policy_document.x.json` resolve.
     pub fn read(node: &Node, from: &Resource, cx: &Context) -> Document {
         match &node.value {
-            Value::Map(_) => from_map(node),
+            Value::Map(_) => {
+                let text = cx.workload.file(from.file).lines.text();
+                refine(from_map(node), text)
+            }
             Value::String(text) => match serde_json::from_str::<serde_json::Value>(text) {
                 Ok(json) => from_map(&json_to_node(&json, node.span)),
                 Err(e) => Document::Invalid(format!("policy is not valid JSON: {e}"), node.span),
@@ -126,6 +129,100 @@ impl Document {
             _ => Document::Invalid("policy is not a document".into(), node.span),
         }
     }
+}
+
+/// The literal text of a `!Sub` / `Fn::Sub` string template, with the
+/// `${...}` substitutions removed, from the source text at `span`. `None`
+/// when the source is anything else.
+fn sub_literal(text: &str, span: Span) -> Option<String> {
+    let src = text.get(span.start as usize..span.end as usize)?.trim();
+    let rest = if let Some(r) = src.strip_prefix("!Sub") {
+        r
+    } else {
+        let i = src.find("Fn::Sub")?;
+        let r = src[i + "Fn::Sub".len()..].trim_start();
+        let r = r.strip_prefix('"').unwrap_or(r).trim_start();
+        r.strip_prefix(':')?
+    };
+    let rest = rest.trim().trim_end_matches('}').trim();
+    let quoted = rest
+        .strip_prefix('"')
+        .and_then(|r| r.strip_suffix('"'))
+        .or_else(|| rest.strip_prefix('\'').and_then(|r| r.strip_suffix('\'')));
+    let template = match quoted {
+        Some(q) => q,
+        // A list form (template plus variables) or a multi-line scalar: give up.
+        None if rest.starts_with('[') || rest.starts_with('-') || rest.starts_with('|') => {
+            return None;
+        }
+        None => rest,
+    };
+    let mut literal = String::new();
+    let mut chars = template.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '$' && chars.peek() == Some(&'{') {
+            for d in chars.by_ref() {
+                if d == '}' {
+                    break;
+                }
+            }
+        } else {
+            literal.push(c);
+        }
+    }
+    Some(literal)
+}
+
+/// An unresolved value whose source is a `!Sub` template with literal text
+/// other than `*` and `:` can never be `*` or `*:*`: it is a specific value
+/// (`arn:aws:iam::${AWS::AccountId}:root`).
+fn refine_item(item: Item, text: &str) -> Item {
+    match item {
+        Item::Unknown(w, span) => match sub_literal(text, span) {
+            Some(lit)
+                if lit
+                    .chars()
+                    .any(|c| c != '*' && c != ':' && !c.is_whitespace()) =>
+            {
+                Item::Ref(span)
+            }
+            _ => Item::Unknown(w, span),
+        },
+        other => other,
+    }
+}
+
+fn refine(doc: Document, text: &str) -> Document {
+    let Document::Statements(stmts) = doc else {
+        return doc;
+    };
+    let list = |l: Option<Vec<Item>>| {
+        l.map(|items| items.into_iter().map(|i| refine_item(i, text)).collect())
+    };
+    let principals = |p: Option<Vec<Principal>>| {
+        p.map(|ps| {
+            ps.into_iter()
+                .map(|p| Principal {
+                    kind: p.kind,
+                    ids: p.ids.into_iter().map(|i| refine_item(i, text)).collect(),
+                })
+                .collect()
+        })
+    };
+    Document::Statements(
+        stmts
+            .into_iter()
+            .map(|st| Statement {
+                action: list(st.action),
+                not_action: list(st.not_action),
+                resource: list(st.resource),
+                not_resource: list(st.not_resource),
+                principal: principals(st.principal),
+                not_principal: principals(st.not_principal),
+                ..st
+            })
+            .collect(),
+    )
 }
 
 /// A serde_json value as a node tree, every span the string's.
@@ -516,6 +613,24 @@ mod tests {
     fn doc(json: &str) -> Document {
         let v: serde_json::Value = serde_json::from_str(json).unwrap();
         from_map(&json_to_node(&v, Span::new(0, 1)))
+    }
+
+    #[test]
+    fn sub_templates_with_literal_text_are_not_wildcards() {
+        let text = r#"AWS: !Sub "arn:aws:iam::${AWS::AccountId}:root"
+X: !Sub "${Star}"
+Y: {"Fn::Sub": "arn:${AWS::Partition}:s3:::b/*"}"#;
+        let at = |needle: &str| {
+            let i = text.find(needle).unwrap();
+            let end = text[i..].find('\n').map_or(text.len(), |e| i + e);
+            Span::new(i, end)
+        };
+        let a = refine_item(Item::Unknown("x".into(), at("!Sub \"arn")), text);
+        assert!(matches!(a, Item::Ref(_)));
+        let b = refine_item(Item::Unknown("x".into(), at("!Sub \"${Star}")), text);
+        assert!(matches!(b, Item::Unknown(..)));
+        let c = refine_item(Item::Unknown("x".into(), at("{\"Fn::Sub")), text);
+        assert!(matches!(c, Item::Ref(_)));
     }
 
     #[test]

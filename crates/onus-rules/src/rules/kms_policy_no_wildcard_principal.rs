@@ -32,7 +32,7 @@
 //!         Statement:
 //!           - Effect: Allow
 //!             Principal:
-//!               AWS: "arn:aws:iam::111122223333:root"
+//!               AWS: !Sub "arn:aws:iam::${AWS::AccountId}:root"
 //!             Action: "kms:*"
 //!             Resource: "*"
 //! ```
