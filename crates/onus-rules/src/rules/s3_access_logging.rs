@@ -12,7 +12,8 @@
 //!
 //! ## Verdicts
 //! - met: CloudFormation `LoggingConfiguration` is set (without
-//!   `DestinationBucketName` logs go to the bucket itself); Terraform an inline
+//!   `DestinationBucketName` logs go to the bucket itself, as the
+//!   CloudFormation reference states); Terraform an inline
 //!   `logging { target_bucket = ... }` block or an `aws_s3_bucket_logging` for
 //!   the bucket;
 //! - not met: none of those (logging is off by default);
@@ -38,6 +39,13 @@
 //! Resources:
 //!   Data:
 //!     Type: AWS::S3::Bucket
+//! ```
+//! ```yaml pass
+//! Resources:
+//!   Data:
+//!     Type: AWS::S3::Bucket
+//!     Properties:
+//!       LoggingConfiguration: {}
 //! ```
 //! ```hcl aws_s3_bucket.data=met aws_s3_bucket.logs=not-met
 //! resource "aws_s3_bucket" "logs" {
@@ -70,7 +78,7 @@ use crate::check::{get, require_set};
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
 use crate::verdict::Verdict;
-use onus_ingest::Resource;
+use onus_ingest::{Resource, Value};
 use onus_model::Duty;
 
 pub static RULE: Rule = Rule {
@@ -116,5 +124,22 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
             "no aws_s3_bucket_logging or logging block for this bucket: server access logging is off",
         );
     }
-    require_set(resource, "LoggingConfiguration", "", what)
+    match get(resource, "LoggingConfiguration") {
+        None => Verdict::missing(
+            resource,
+            "LoggingConfiguration",
+            format!("LoggingConfiguration is not set: {what}"),
+        ),
+        Some(node) => match &node.value {
+            Value::Unknown(w) => {
+                Verdict::unknown(resource, node.span, "LoggingConfiguration", w.clone())
+            }
+            _ => Verdict::met(
+                resource,
+                node.span,
+                "LoggingConfiguration",
+                "server access logging is on",
+            ),
+        },
+    }
 }
