@@ -16,7 +16,10 @@
 //! `ManagedPolicyArns` of `AWS::IAM::Role`, `User` and `Group`; Terraform
 //! `aws_iam_policy`, `aws_iam_role_policy`, `aws_iam_user_policy`,
 //! `aws_iam_group_policy` (`policy`), and the `inline_policy` blocks and
-//! `managed_policy_arns` of `aws_iam_role`.
+//! `managed_policy_arns` of `aws_iam_role`. A Terraform role is also judged by
+//! the `aws_iam_role_policy` and `aws_iam_role_policy_attachment` resources
+//! whose `role` refers to it, so it gets the verdict a CloudFormation role
+//! with the same inline policy gets.
 //! - met: no `Allow` statement has `Action` `*` (or `*:*`) together with
 //!   `Resource` `*`; a role, user or group without inline policies;
 //! - not met: such a statement (conditions do not change this), or the AWS
@@ -24,8 +27,9 @@
 //! - unknown: a policy, action or resource is a value onus cannot resolve.
 //!
 //! `NotAction` statements and service-wide wildcards (`s3:*`) are not flagged
-//! by this rule. Attachments in separate Terraform resources
-//! (`aws_iam_role_policy_attachment`) are not followed yet.
+//! by this rule. User and group attachment resources in Terraform
+//! (`aws_iam_user_policy_attachment`, `aws_iam_group_policy_attachment`) are
+//! not followed yet.
 //!
 //! ## Examples
 //! ```yaml fail
@@ -64,6 +68,20 @@
 //!             Principal:
 //!               Service: ec2.amazonaws.com
 //!             Action: sts:AssumeRole
+//!       ManagedPolicyArns:
+//!         - arn:aws:iam::aws:policy/AdministratorAccess
+//! ```
+//! ```yaml fail
+//! Resources:
+//!   Ops:
+//!     Type: AWS::IAM::Role
+//!     Properties:
+//!       AssumeRolePolicyDocument:
+//!         Statement:
+//!           - Effect: Allow
+//!             Principal:
+//!               Service: ec2.amazonaws.com
+//!             Action: sts:AssumeRole
 //!       Policies:
 //!         - PolicyName: everything
 //!           PolicyDocument:
@@ -90,6 +108,23 @@
 //!   })
 //! }
 //! ```
+//! ```hcl aws_iam_role.ops=not-met
+//! resource "aws_iam_role" "ops" {
+//!   name = "ops"
+//!   assume_role_policy = jsonencode({
+//!     Version = "2012-10-17"
+//!     Statement = [{
+//!       Effect    = "Allow"
+//!       Principal = { Service = "ec2.amazonaws.com" }
+//!       Action    = "sts:AssumeRole"
+//!     }]
+//!   })
+//! }
+//! resource "aws_iam_role_policy_attachment" "ops_admin" {
+//!   role       = aws_iam_role.ops.name
+//!   policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+//! }
+//! ```
 //! ```hcl fail
 //! resource "aws_iam_role" "ops" {
 //!   name = "ops"
@@ -110,11 +145,11 @@
 //! }
 //! ```
 
-use crate::check::get;
+use crate::check::{all_of, get};
 use crate::context::Context;
 use crate::policy::{Document, Effect, Tri, any_is};
 use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
-use crate::verdict::Verdict;
+use crate::verdict::{Status, Verdict};
 use onus_ingest::{Node, Resource, Value};
 use onus_model::Duty;
 
@@ -137,7 +172,7 @@ pub static RULE: Rule = Rule {
         "aws_iam_role_policy",
         "aws_iam_user_policy",
     ],
-    reads: &["aws_iam_policy_document"],
+    reads: &["aws_iam_policy_document", "aws_iam_role_policy_attachment"],
     controls: Controls {
         fsbp: &["IAM.1"],
         config: &["IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS"],
@@ -209,10 +244,35 @@ fn documents(resource: &Resource) -> Vec<(&Node, String)> {
 }
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
-    let (arns, arns_path) = if resource.format.is_terraform() {
-        (get(resource, "managed_policy_arns"), "managed_policy_arns")
-    } else {
-        (get(resource, "ManagedPolicyArns"), "ManagedPolicyArns")
+    let own = judge_own(resource, cx);
+    if resource.resource_type != "aws_iam_role" {
+        return own;
+    }
+    // The role's separate Terraform policies, so that a role gets the same
+    // verdict as a CloudFormation role with the same inline policy.
+    let mut verdicts = vec![own];
+    for r in cx.linked(
+        resource,
+        &["aws_iam_role_policy", "aws_iam_role_policy_attachment"],
+        "role",
+        Some("name"),
+    ) {
+        verdicts.push(judge_own(r, cx));
+    }
+    let met = verdicts[0].clone();
+    match all_of(verdicts) {
+        Some(v) if v.status != Status::Met => v,
+        _ => met,
+    }
+}
+
+fn judge_own(resource: &Resource, cx: &Context) -> Verdict {
+    let (arns, arns_path) = match resource.resource_type.as_str() {
+        "aws_iam_role_policy_attachment" => (get(resource, "policy_arn"), "policy_arn"),
+        _ if resource.format.is_terraform() => {
+            (get(resource, "managed_policy_arns"), "managed_policy_arns")
+        }
+        _ => (get(resource, "ManagedPolicyArns"), "ManagedPolicyArns"),
     };
     if let Some(arns) = arns {
         for item in crate::policy::items(arns) {
