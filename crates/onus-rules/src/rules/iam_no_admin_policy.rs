@@ -144,6 +144,20 @@
 //!   }
 //! }
 //! ```
+//! ```yaml unknown
+//! Parameters:
+//!   Actions:
+//!     Type: CommaDelimitedList
+//! Resources:
+//!   Custom:
+//!     Type: AWS::IAM::ManagedPolicy
+//!     Properties:
+//!       PolicyDocument:
+//!         Statement:
+//!           - Effect: Allow
+//!             Action: !Ref Actions
+//!             Resource: "*"
+//! ```
 
 use crate::check::{all_of, get};
 use crate::context::Context;

@@ -58,6 +58,17 @@
 //!   key_usage                = "SIGN_VERIFY"
 //! }
 //! ```
+//! ```yaml unknown
+//! Parameters:
+//!   Rotate:
+//!     Type: String
+//!     AllowedValues: ["true", "false"]
+//! Resources:
+//!   Key:
+//!     Type: AWS::KMS::Key
+//!     Properties:
+//!       EnableKeyRotation: !Ref Rotate
+//! ```
 
 use crate::check::{prop, require_bool};
 use crate::context::Context;

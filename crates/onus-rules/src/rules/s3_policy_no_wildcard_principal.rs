@@ -124,6 +124,25 @@
 //!   policy = var.policy
 //! }
 //! ```
+//! ```yaml unknown
+//! Parameters:
+//!   Reader:
+//!     Type: String
+//! Resources:
+//!   Site:
+//!     Type: AWS::S3::Bucket
+//!   SitePolicy:
+//!     Type: AWS::S3::BucketPolicy
+//!     Properties:
+//!       Bucket: !Ref Site
+//!       PolicyDocument:
+//!         Statement:
+//!           - Effect: Allow
+//!             Principal:
+//!               AWS: !Ref Reader
+//!             Action: s3:GetObject
+//!             Resource: !Sub "${Site.Arn}/*"
+//! ```
 
 use crate::context::Context;
 use crate::policy::{Document, Public, bucket_policies, find_public};

@@ -88,6 +88,16 @@
 //!   bucket = "data"
 //! }
 //! ```
+//! ```json pass
+//! {"Resources": {
+//!   "Data": {"Type": "AWS::S3::Bucket"},
+//!   "DataPolicy": {"Type": "AWS::S3::BucketPolicy", "Properties": {
+//!     "Bucket": {"Ref": "Data"},
+//!     "PolicyDocument": {"Statement": {
+//!       "Effect": "Deny", "Principal": {"AWS": "*"}, "Action": "*",
+//!       "Resource": {"Fn::Sub": "${Data.Arn}/*"},
+//!       "Condition": {"Bool": {"aws:SecureTransport": "false"}}}}}}}}
+//! ```
 
 use crate::context::Context;
 use crate::policy::{Condition, Document, Effect, Item, Tri, any_is, bucket_policies};
