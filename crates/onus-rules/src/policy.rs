@@ -12,6 +12,10 @@
 use crate::context::Context;
 use onus_ingest::{Entry, Node, Resource, Span, Value};
 
+/// How the Terraform reader marks a template whose only unknown parts are
+/// resource references; the rest is the text with `${address.attr}`.
+const TEMPLATE_OF_REFS: &str = "template: ";
+
 /// One value of a list field (an action, a resource, a principal).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
@@ -113,7 +117,16 @@ impl Document {
                     node.span,
                 ),
             },
-            Value::Unknown(what) => Document::Unknown(what.clone(), node.span),
+            // A Terraform string template whose only unknown parts are
+            // resource references (a heredoc policy naming a bucket ARN): the
+            // reader keeps its text with `${address.attr}` placeholders.
+            Value::Unknown(what) => match what.strip_prefix(TEMPLATE_OF_REFS) {
+                Some(text) => match serde_json::from_str::<serde_json::Value>(text) {
+                    Ok(json) => from_map(&json_to_node(&json, node.span)),
+                    Err(_) => Document::Unknown(what.clone(), node.span),
+                },
+                None => Document::Unknown(what.clone(), node.span),
+            },
             Value::Either(branches) => {
                 // Every branch is a possible policy: merge their statements;
                 // an unknown branch makes the whole unknown.
@@ -301,6 +314,8 @@ pub fn items(node: &Node) -> Vec<Item> {
 
 fn collect_items(node: &Node, out: &mut Vec<Item>) {
     match &node.value {
+        // `jsonencode` renders a resource reference as `${address.attr}`.
+        Value::String(s) if is_placeholder(s) => out.push(Item::Ref(node.span)),
         Value::String(s) => out.push(Item::Text(s.clone(), node.span)),
         Value::Number(_) | Value::Bool(_) => out.push(Item::Text(
             node.scalar_text().unwrap_or_default(),
@@ -314,6 +329,18 @@ fn collect_items(node: &Node, out: &mut Vec<Item>) {
         Value::Null => {}
         Value::Map(_) => out.push(Item::Unknown("a structured value".into(), node.span)),
     }
+}
+
+/// `${aws_iam_role.x.arn}`: exactly one Terraform reference placeholder.
+fn is_placeholder(s: &str) -> bool {
+    s.strip_prefix("${")
+        .and_then(|r| r.strip_suffix('}'))
+        .is_some_and(|inner| {
+            !inner.is_empty()
+                && inner
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "_.-[]\"".contains(c))
+        })
 }
 
 fn principals(node: &Node) -> Vec<Principal> {
@@ -631,6 +658,13 @@ Y: {"Fn::Sub": "arn:${AWS::Partition}:s3:::b/*"}"#;
         assert!(matches!(b, Item::Unknown(..)));
         let c = refine_item(Item::Unknown("x".into(), at("{\"Fn::Sub")), text);
         assert!(matches!(c, Item::Ref(_)));
+    }
+
+    #[test]
+    fn terraform_placeholders_are_references() {
+        assert!(is_placeholder("${aws_iam_role.x.arn}"));
+        assert!(!is_placeholder("${aws_s3_bucket.b.arn}/*"));
+        assert!(!is_placeholder("*"));
     }
 
     #[test]

@@ -80,7 +80,7 @@
 //!       Effect    = "Allow"
 //!       Principal = "*"
 //!       Action    = "s3:GetObject"
-//!       Resource  = "arn:aws:s3:::site/*"
+//!       Resource  = "${aws_s3_bucket.site.arn}/*"
 //!     }]
 //!   })
 //! }

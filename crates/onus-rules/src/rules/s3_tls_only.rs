@@ -77,7 +77,7 @@
 //!       Effect    = "Deny"
 //!       Principal = "*"
 //!       Action    = "s3:*"
-//!       Resource  = ["arn:aws:s3:::data", "arn:aws:s3:::data/*"]
+//!       Resource  = [aws_s3_bucket.data.arn, "${aws_s3_bucket.data.arn}/*"]
 //!       Condition = { Bool = { "aws:SecureTransport" = "false" } }
 //!     }]
 //!   })
@@ -97,6 +97,42 @@
 //!       "Effect": "Deny", "Principal": {"AWS": "*"}, "Action": "*",
 //!       "Resource": {"Fn::Sub": "${Data.Arn}/*"},
 //!       "Condition": {"Bool": {"aws:SecureTransport": "false"}}}}}}}}
+//! ```
+//! ```hcl pass
+//! resource "aws_s3_bucket" "data" {
+//!   bucket = "data"
+//!   policy = <<POLICY
+//! {
+//!   "Version": "2012-10-17",
+//!   "Statement": [{
+//!     "Effect": "Deny",
+//!     "Principal": {"AWS": "*"},
+//!     "Action": "s3:*",
+//!     "Resource": ["arn:aws:s3:::data", "arn:aws:s3:::data/*"],
+//!     "Condition": {"Bool": {"aws:SecureTransport": "false"}}
+//!   }]
+//! }
+//! POLICY
+//! }
+//! ```
+//! ```hcl fail
+//! resource "aws_s3_bucket" "data" {
+//!   bucket = "data"
+//! }
+//! resource "aws_s3_bucket_policy" "data" {
+//!   bucket = aws_s3_bucket.data.id
+//!   policy = <<POLICY
+//! {
+//!   "Version": "2012-10-17",
+//!   "Statement": [{
+//!     "Effect": "Deny",
+//!     "Principal": "*",
+//!     "Action": "s3:DeleteBucket",
+//!     "Resource": "${aws_s3_bucket.data.arn}"
+//!   }]
+//! }
+//! POLICY
+//! }
 //! ```
 
 use crate::context::Context;
