@@ -58,7 +58,7 @@
 
 use crate::check::{Judgement, is_empty, judge, prop, verdict_of};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -76,7 +76,11 @@ pub static RULE: Rule = Rule {
         config: &["SECRETSMANAGER_USING_CMK"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_149", Same)],
+    peers: &[
+        checkov("CKV_AWS_149", Same),
+        cfn_nag("W77", Same),
+        trivy("AVD-AWS-0098", Same),
+    ],
     check,
     file: file!(),
 };

@@ -67,7 +67,7 @@
 //! ```
 
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -88,7 +88,7 @@ pub static RULE: Rule = Rule {
         config: &["SECRETSMANAGER_ROTATION_ENABLED_CHECK"],
         cis: &[],
     },
-    peers: &[checkov("CKV2_AWS_57", Same), trivy("AVD-AWS-0098", Related)],
+    peers: &[checkov("CKV2_AWS_57", Same)],
     check,
     file: file!(),
 };
