@@ -16,6 +16,12 @@ use onus_ingest::{Entry, Node, Resource, Span, Value};
 /// resource references; the rest is the text with `${address.attr}`.
 const TEMPLATE_OF_REFS: &str = "template: ";
 
+/// True for the reason of an unknown that is a Terraform template whose only
+/// unknown parts are resource references: a value that is set.
+pub fn is_template_of_refs(reason: &str) -> bool {
+    reason.starts_with(TEMPLATE_OF_REFS)
+}
+
 /// One value of a list field (an action, a resource, a principal).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {

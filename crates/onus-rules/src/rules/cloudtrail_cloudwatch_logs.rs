@@ -67,11 +67,11 @@
 //! }
 //! ```
 
-use crate::check::{all_of, require_set};
+use crate::check::{all_of, prop, require_set};
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
 use crate::verdict::Verdict;
-use onus_ingest::Resource;
+use onus_ingest::{Resource, Value};
 use onus_model::Duty;
 
 pub static RULE: Rule = Rule {
@@ -95,13 +95,13 @@ pub static RULE: Rule = Rule {
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
     let what = "events are not delivered to CloudWatch Logs";
     all_of(vec![
-        require_set(
+        set(
             resource,
             "CloudWatchLogsLogGroupArn",
             "cloud_watch_logs_group_arn",
             what,
         ),
-        require_set(
+        set(
             resource,
             "CloudWatchLogsRoleArn",
             "cloud_watch_logs_role_arn",
@@ -109,4 +109,17 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         ),
     ])
     .unwrap_or_else(|| Verdict::missing(resource, "", what))
+}
+
+/// `require_set`, where a Terraform string built only from resource
+/// references (`"${aws_cloudwatch_log_group.trail.arn}:*"`) counts as set.
+fn set(resource: &Resource, cfn: &str, tf: &str, what: &str) -> Verdict {
+    let (node, path) = prop(resource, cfn, tf);
+    if let Some(node) = node
+        && let Value::Unknown(w) = &node.value
+        && crate::policy::is_template_of_refs(w)
+    {
+        return Verdict::met(resource, node.span, path, format!("{path} is set"));
+    }
+    require_set(resource, cfn, tf, what)
 }
