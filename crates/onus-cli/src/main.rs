@@ -29,7 +29,20 @@ struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {}
+enum Command {
+    /// Scan infrastructure code: every resource's duties, who owns them, and
+    /// whether the code meets yours.
+    Scan(commands::scan::ScanArgs),
+    /// List the rules, or print one rule's documentation.
+    Rules(commands::rules::RulesArgs),
+    /// Count the workload's resources by service and category.
+    Inventory(commands::inventory::InventoryArgs),
+    /// Who owns each security layer of a service, resource type or category,
+    /// and which duties are yours.
+    Explain(commands::explain::Args),
+    /// The service catalog: every AWS service onus knows and its category.
+    Services(commands::services::Args),
+}
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -44,12 +57,28 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    let result: anyhow::Result<u8> = match cli.command {};
+    let result: anyhow::Result<u8> = match cli.command {
+        Command::Scan(args) => commands::scan::run(args),
+        Command::Rules(args) => commands::rules::run(args),
+        Command::Inventory(args) => commands::inventory::run(args),
+        Command::Explain(args) => commands::explain::run(args),
+        Command::Services(args) => commands::services::run(args),
+    };
     match result {
         Ok(code) => ExitCode::from(code),
+        Err(e) if is_broken_pipe(&e) => ExitCode::from(exit::CLEAN),
         Err(e) => {
             eprintln!("onus: error: {e:#}");
             ExitCode::from(exit::ERROR)
         }
     }
+}
+
+/// Output cut short by a closed pipe (`onus rules | head`) is not an error.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

@@ -179,6 +179,70 @@ impl Node {
         }
     }
 
+    /// Rewrites a choice between maps (`Either[{A: 1}, {A: 2, B: 3}]`) into a
+    /// map of choices (`{A: Either[1, 2], B: Either[null, 3]}`), everywhere in
+    /// the tree, so a property path can be followed through a non-static
+    /// condition. A branch without the key (or `AWS::NoValue`) contributes
+    /// `Null`, which rules read as "absent" on that branch. The correlation
+    /// between keys of one branch is dropped, which can only make a verdict
+    /// stricter, never silently pass.
+    pub fn hoist_conditions(&mut self) {
+        match &mut self.value {
+            Value::List(items) => items.iter_mut().for_each(Node::hoist_conditions),
+            Value::Map(entries) => entries.iter_mut().for_each(|e| e.node.hoist_conditions()),
+            Value::Either(branches) => {
+                branches.iter_mut().for_each(Node::hoist_conditions);
+                let maps = branches
+                    .iter()
+                    .filter(|b| matches!(b.value, Value::Map(_)))
+                    .count();
+                let only_maps_or_null = branches
+                    .iter()
+                    .all(|b| matches!(b.value, Value::Map(_) | Value::Null));
+                if maps == 0 || !only_maps_or_null {
+                    return;
+                }
+                let mut keys: Vec<(String, Span)> = Vec::new();
+                for b in branches.iter() {
+                    for e in b.as_map().unwrap_or(&[]) {
+                        if !keys.iter().any(|(k, _)| *k == e.key) {
+                            keys.push((e.key.clone(), e.key_span));
+                        }
+                    }
+                }
+                let entries = keys
+                    .into_iter()
+                    .map(|(key, key_span)| {
+                        let mut choices: Vec<Node> = branches
+                            .iter()
+                            .map(|b| {
+                                b.get(&key)
+                                    .cloned()
+                                    .unwrap_or_else(|| Node::new(Value::Null, b.span))
+                            })
+                            .collect();
+                        choices.dedup_by(|a, b| a.value == b.value);
+                        let node = if choices.len() == 1 {
+                            choices.remove(0)
+                        } else {
+                            let span = self.span;
+                            let mut node = Node::new(Value::Either(choices), span);
+                            node.hoist_conditions();
+                            node
+                        };
+                        Entry {
+                            key,
+                            key_span,
+                            node,
+                        }
+                    })
+                    .collect();
+                self.value = Value::Map(entries);
+            }
+            _ => {}
+        }
+    }
+
     /// This node, or its only element when it is a one-element list.
     pub fn single(&self) -> &Node {
         match &self.value {
@@ -302,9 +366,12 @@ pub struct Resource {
 }
 
 impl Resource {
-    /// Fills `service` and `category` from the catalog: longest type prefix, then
-    /// the service's category rule over this resource's properties.
+    /// Readies a resource for rules, once its properties are built: pushes
+    /// conditions down to the values they choose between (see
+    /// [`Node::hoist_conditions`]), then fills `service` and `category` from the
+    /// catalog (longest type prefix, then the service's category rule).
     pub fn classify(&mut self) {
+        self.properties.hoist_conditions();
         let catalog = onus_model::Catalog::get();
         match catalog.service_for_type(&self.resource_type) {
             Some(service) => {

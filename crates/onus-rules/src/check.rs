@@ -32,8 +32,9 @@ impl Judgement {
 
 /// Applies `predicate` to every possible value of `node`: each branch of an
 /// `Either` must pass; an `Unknown` value is unknown. References are handed to
-/// the predicate (a reference to a key *is* a key).
-pub fn judge(node: &Node, predicate: &mut dyn FnMut(&Node) -> Judgement) -> Judgement {
+/// the predicate (a reference to a key *is* a key), and so are `Null` branches
+/// (a property a condition leaves unset): predicates treat them as absent.
+pub fn judge<'a>(node: &'a Node, predicate: &mut dyn FnMut(&'a Node) -> Judgement) -> Judgement {
     match &node.value {
         Value::Unknown(what) => Judgement::Unknown(node.span, what.clone()),
         Value::Either(branches) => {
@@ -141,11 +142,21 @@ pub fn require_set(resource: &Resource, cfn: &str, tf: &str, what: &str) -> Verd
         None => Verdict::missing(resource, path, format!("{path} is not set: {what}")),
         Some(node) => {
             let j = judge(node, &mut |n| {
-                Judgement::from_bool(!is_empty(n), n, format!("{path} is empty: {what}"))
+                let why = if is_null(n) {
+                    format!("{path} is left unset by a condition: {what}")
+                } else {
+                    format!("{path} is empty: {what}")
+                };
+                Judgement::from_bool(!is_empty(n), n, why)
             });
             verdict_of(resource, node, path, j, format!("{path} is set"))
         }
     }
+}
+
+/// True for `null`: a value absent on one branch of a condition.
+pub fn is_null(node: &Node) -> bool {
+    matches!(node.value, Value::Null)
 }
 
 /// True for empty strings, lists and maps.
@@ -197,6 +208,14 @@ pub fn require_one_of(
                     n,
                     format!("{path} is {s:?}: {what} needs {}", allowed.join(" or ")),
                 ),
+                None if is_null(n) => Judgement::from_bool(
+                    default.is_some_and(ok),
+                    n,
+                    format!(
+                        "{path} is left unset by a condition: {what} needs {}",
+                        allowed.join(" or ")
+                    ),
+                ),
                 None => Judgement::no(n, format!("{path} is not a plain value")),
             });
             verdict_of(
@@ -235,6 +254,11 @@ pub fn require_number(
         Some(node) => {
             let j = judge(node, &mut |n| match n.as_f64() {
                 Some(v) => Judgement::from_bool(ok(v), n, format!("{path} is {v}: {what}")),
+                None if is_null(n) => Judgement::from_bool(
+                    default.is_some_and(ok),
+                    n,
+                    format!("{path} is left unset by a condition: {what}"),
+                ),
                 None => Judgement::no(n, format!("{path} is not a number")),
             });
             verdict_of(
