@@ -254,9 +254,8 @@ fn row(
     } else {
         owner
     };
-    let uncovered = owner != Owner::Aws
-        && verdicts.is_empty()
-        && duty.verification() != Verification::Attest;
+    let uncovered =
+        owner != Owner::Aws && verdicts.is_empty() && duty.verification() != Verification::Attest;
     let (status, note) = if owner == Owner::Aws {
         (DutyStatus::Inherited, None)
     } else if statuses.contains(&Status::NotMet) {

@@ -26,8 +26,8 @@ mod s3_public_acl;
 mod s3_replication_residency;
 mod s3_tls_only;
 mod s3_versioning;
-mod secrets_manager_kms_encryption;
-mod secrets_manager_rotation;
+mod secretsmanager_kms_encryption;
+mod secretsmanager_rotation;
 
 /// Every rule, sorted by id.
 pub static ALL: &[&Rule] = &[
@@ -54,8 +54,8 @@ pub static ALL: &[&Rule] = &[
     &s3_replication_residency::RULE,
     &s3_tls_only::RULE,
     &s3_versioning::RULE,
-    &secrets_manager_kms_encryption::RULE,
-    &secrets_manager_rotation::RULE,
+    &secretsmanager_kms_encryption::RULE,
+    &secretsmanager_rotation::RULE,
 ];
 
 /// A rule by id.

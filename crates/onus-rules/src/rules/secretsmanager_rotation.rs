@@ -1,4 +1,4 @@
-//! # secrets-manager.rotation: Secrets Manager secrets rotate automatically
+//! # secretsmanager.rotation: Secrets Manager secrets rotate automatically
 //!
 //! ## Why this is your duty
 //! Secrets Manager is an abstracted service: AWS stores and encrypts the
@@ -73,7 +73,7 @@ use onus_ingest::Resource;
 use onus_model::Duty;
 
 pub static RULE: Rule = Rule {
-    id: "secrets-manager.rotation",
+    id: "secretsmanager.rotation",
     title: "Secrets Manager secret rotates automatically",
     duty: Duty::SecretsHandling,
     severity: Severity::Medium,

@@ -1,4 +1,4 @@
-//! # secrets-manager.kms-encryption: Secrets Manager secrets use a customer managed KMS key
+//! # secretsmanager.kms-encryption: Secrets Manager secrets use a customer managed KMS key
 //!
 //! ## Why this is your duty
 //! Secrets Manager is an abstracted service: AWS always encrypts secrets with
@@ -64,7 +64,7 @@ use onus_ingest::Resource;
 use onus_model::Duty;
 
 pub static RULE: Rule = Rule {
-    id: "secrets-manager.kms-encryption",
+    id: "secretsmanager.kms-encryption",
     title: "Secrets Manager secret uses a customer managed KMS key",
     duty: Duty::KeyManagement,
     severity: Severity::Low,
