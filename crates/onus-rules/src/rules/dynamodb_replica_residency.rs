@@ -14,7 +14,9 @@
 //! Only with `--allowed-regions`:
 //! - met: every replica Region (CloudFormation `AWS::DynamoDB::GlobalTable`
 //!   `Replicas[].Region`, which includes the stack's own Region; Terraform
-//!   `aws_dynamodb_table` `replica { region_name }`) is allowed;
+//!   `aws_dynamodb_table` `replica { region_name }`, and the Region of every
+//!   `aws_dynamodb_table_replica` whose `global_table_arn` refers to the
+//!   table) is allowed;
 //! - not met: a replica in another Region;
 //! - unknown: a replica Region onus cannot resolve;
 //! - not applicable: no allowed Regions given, or a table without replicas.
@@ -97,13 +99,37 @@
 //!   }
 //! }
 //! ```
+//! ```hcl fail allowed-regions=eu-west-1
+//! provider "aws" {
+//!   region = "eu-west-1"
+//! }
+//! provider "aws" {
+//!   alias  = "us"
+//!   region = "us-east-1"
+//! }
+//! resource "aws_dynamodb_table" "orders" {
+//!   name             = "orders"
+//!   billing_mode     = "PAY_PER_REQUEST"
+//!   hash_key         = "id"
+//!   stream_enabled   = true
+//!   stream_view_type = "NEW_AND_OLD_IMAGES"
+//!   attribute {
+//!     name = "id"
+//!     type = "S"
+//!   }
+//! }
+//! resource "aws_dynamodb_table_replica" "orders_us" {
+//!   provider         = aws.us
+//!   global_table_arn = aws_dynamodb_table.orders.arn
+//! }
+//! ```
 
 use crate::check::get_in;
 use crate::context::Context;
 use crate::residency::{Dest, dests_of, judge};
 use crate::rule::{Controls, Rule, Severity};
 use crate::verdict::Verdict;
-use onus_ingest::Resource;
+use onus_ingest::{Region, Resource};
 use onus_model::Duty;
 
 pub static RULE: Rule = Rule {
@@ -113,7 +139,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::High,
     cfn_types: &["AWS::DynamoDB::GlobalTable"],
     tf_types: &["aws_dynamodb_table"],
-    reads: &[],
+    reads: &["aws_dynamodb_table_replica"],
     controls: Controls::NONE,
     peers: &[],
     check,
@@ -139,6 +165,26 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
                     format!("a replica without {key}"),
                     r.span,
                     resource.file,
+                )),
+            }
+        }
+    }
+    if resource.format.is_terraform() {
+        // Replicas declared as separate resources, each in its provider's Region.
+        for replica in cx.linked(
+            resource,
+            &["aws_dynamodb_table_replica"],
+            "global_table_arn",
+            None,
+        ) {
+            match &replica.region {
+                Region::Known(r) => {
+                    dests.push(Dest::Known(r.clone(), replica.name_span, replica.file))
+                }
+                Region::Unknown(why) => dests.push(Dest::Unknown(
+                    format!("the Region of {}: {why}", replica.id),
+                    replica.name_span,
+                    replica.file,
                 )),
             }
         }
