@@ -10,7 +10,8 @@
 //! string all point at the string.
 
 use crate::context::Context;
-use onus_ingest::{Entry, Node, Resource, Span, Value};
+use crate::verdict::Verdict;
+use onus_ingest::{Entry, FileId, Node, Resource, Span, Value};
 
 /// How the Terraform reader marks a template whose only unknown parts are
 /// resource references; the rest is the text with `${address.attr}`.
@@ -77,6 +78,9 @@ pub enum Condition {
 /// One normalised statement.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Statement {
+    /// The file of the statement's spans when it is not the policy holder's
+    /// (a `data.aws_iam_policy_document` in another file).
+    pub file: Option<FileId>,
     pub span: Span,
     pub effect: Effect,
     pub effect_span: Span,
@@ -282,6 +286,7 @@ fn from_map(doc: &Node) -> Document {
             return Document::Unknown(w.clone(), s.span);
         }
         out.push(Statement {
+            file: None,
             span: s.span,
             effect: match s.get("Effect") {
                 Some(e) => effect_of(e),
@@ -470,6 +475,7 @@ fn from_data_source(data: &Resource, span: Span) -> Document {
             Condition::Tests(tests)
         });
         out.push(Statement {
+            file: Some(data.file),
             span: b.span,
             effect: b.get("effect").map_or(Effect::Allow, effect_of),
             effect_span: b.get("effect").map_or(b.span, |e| e.span),
@@ -579,24 +585,32 @@ impl Statement {
 pub enum Public {
     /// None: met.
     No,
-    /// This statement grants it.
-    Yes(Span),
-    Unknown(String, Span),
+    /// This statement grants it (span, and file when not the holder's).
+    Yes(Span, Option<FileId>),
+    Unknown(String, Span, Option<FileId>),
+}
+
+/// Points a verdict at `file` when a statement lives outside the holder's file.
+pub fn at(mut v: Verdict, file: Option<FileId>) -> Verdict {
+    if let Some(f) = file {
+        v.file = f;
+    }
+    v
 }
 
 /// Looks through a document for an `Allow` to `*` without a restricting
 /// condition. The first such statement decides; else the first unknown.
 pub fn find_public(doc: &Document) -> Public {
     match doc {
-        Document::Unknown(w, s) => Public::Unknown(w.clone(), *s),
-        Document::Invalid(w, s) => Public::Unknown(w.clone(), *s),
+        Document::Unknown(w, s) => Public::Unknown(w.clone(), *s, None),
+        Document::Invalid(w, s) => Public::Unknown(w.clone(), *s, None),
         Document::Statements(stmts) => {
             let mut unknown = None;
             for st in stmts {
                 match st.public_allow() {
-                    Tri::Yes => return Public::Yes(st.principal_span),
+                    Tri::Yes => return Public::Yes(st.principal_span, st.file),
                     Tri::Unknown(w, s) => {
-                        unknown.get_or_insert(Public::Unknown(w, s));
+                        unknown.get_or_insert(Public::Unknown(w, s, st.file));
                     }
                     Tri::No => {}
                 }

@@ -161,7 +161,7 @@
 
 use crate::check::{all_of, get};
 use crate::context::Context;
-use crate::policy::{Document, Effect, Tri, any_is};
+use crate::policy::{Document, Effect, Tri, any_is, at};
 use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
 use crate::verdict::{Status, Verdict};
 use onus_ingest::{Node, Resource, Value};
@@ -337,18 +337,21 @@ fn judge_own(resource: &Resource, cx: &Context) -> Verdict {
                 .map_or(Tri::No, |r| any_is(r, &["*"]));
             let parts = [effect, action, res];
             if parts.iter().all(|p| *p == Tri::Yes) {
-                return Verdict::not_met(
-                    resource,
-                    st.span,
-                    path,
-                    "a statement allows every action (*) on every resource (*): full administrator access",
+                return at(
+                    Verdict::not_met(
+                        resource,
+                        st.span,
+                        path,
+                        "a statement allows every action (*) on every resource (*): full administrator access",
+                    ),
+                    st.file,
                 );
             }
             if !parts.contains(&Tri::No)
                 && let Some(Tri::Unknown(w, s)) =
                     parts.into_iter().find(|p| matches!(p, Tri::Unknown(..)))
             {
-                unknown.get_or_insert_with(|| Verdict::unknown(resource, s, path, w));
+                unknown.get_or_insert_with(|| at(Verdict::unknown(resource, s, path, w), st.file));
             }
         }
     }

@@ -107,7 +107,7 @@
 
 use crate::check::prop;
 use crate::context::Context;
-use crate::policy::{Document, Public, find_public};
+use crate::policy::{Document, Public, at, find_public};
 use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
@@ -143,13 +143,16 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
         );
     };
     match find_public(&Document::read(node, resource, cx)) {
-        Public::Yes(span) => Verdict::not_met(
-            resource,
-            span,
-            path,
-            "the trust policy lets everyone (Principal *) assume the role, with no restricting condition",
+        Public::Yes(span, file) => at(
+            Verdict::not_met(
+                resource,
+                span,
+                path,
+                "the trust policy lets everyone (Principal *) assume the role, with no restricting condition",
+            ),
+            file,
         ),
-        Public::Unknown(what, span) => Verdict::unknown(resource, span, path, what),
+        Public::Unknown(what, span, file) => at(Verdict::unknown(resource, span, path, what), file),
         Public::No => Verdict::met(
             resource,
             node.span,

@@ -102,7 +102,7 @@
 
 use crate::check::get;
 use crate::context::Context;
-use crate::policy::{Document, Public, find_public};
+use crate::policy::{Document, Public, at, find_public};
 use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource};
@@ -143,16 +143,19 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
     let mut unknown = None;
     for (holder, node, path) in &policies {
         match find_public(&Document::read(node, holder, cx)) {
-            Public::Yes(span) => {
-                return Verdict::not_met(
-                    holder,
-                    span,
-                    path,
-                    "the key policy allows everyone (Principal *) with no restricting condition",
+            Public::Yes(span, file) => {
+                return at(
+                    Verdict::not_met(
+                        holder,
+                        span,
+                        path,
+                        "the key policy allows everyone (Principal *) with no restricting condition",
+                    ),
+                    file,
                 );
             }
-            Public::Unknown(what, span) => {
-                unknown.get_or_insert_with(|| Verdict::unknown(holder, span, path, what));
+            Public::Unknown(what, span, file) => {
+                unknown.get_or_insert_with(|| at(Verdict::unknown(holder, span, path, what), file));
             }
             Public::No => {}
         }

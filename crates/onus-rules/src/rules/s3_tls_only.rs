@@ -136,7 +136,7 @@
 //! ```
 
 use crate::context::Context;
-use crate::policy::{Condition, Document, Effect, Item, Tri, any_is, bucket_policies};
+use crate::policy::{Condition, Document, Effect, Item, Tri, any_is, at, bucket_policies};
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
@@ -218,18 +218,21 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
                 }
             });
             if parts.iter().all(|p| *p == Tri::Yes) {
-                return Verdict::met(
-                    holder,
-                    st.span,
-                    path,
-                    "the bucket policy denies requests without TLS (aws:SecureTransport false)",
+                return at(
+                    Verdict::met(
+                        holder,
+                        st.span,
+                        path,
+                        "the bucket policy denies requests without TLS (aws:SecureTransport false)",
+                    ),
+                    st.file,
                 );
             }
             if !parts.contains(&Tri::No)
                 && let Some(Tri::Unknown(w, s)) =
                     parts.into_iter().find(|p| matches!(p, Tri::Unknown(..)))
             {
-                unknown.get_or_insert_with(|| Verdict::unknown(holder, s, path, w));
+                unknown.get_or_insert_with(|| at(Verdict::unknown(holder, s, path, w), st.file));
             }
         }
     }
