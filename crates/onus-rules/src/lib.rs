@@ -10,6 +10,8 @@ pub mod context;
 pub mod docs;
 pub mod engine;
 pub mod net;
+pub mod policy;
+pub mod residency;
 pub mod rule;
 pub mod rules;
 pub mod verdict;
