@@ -185,10 +185,16 @@ impl Node {
     /// condition. A branch without the key (or `AWS::NoValue`) contributes
     /// `Null`, which rules read as "absent" on that branch. The correlation
     /// between keys of one branch is dropped, which can only make a verdict
-    /// stricter, never silently pass.
+    /// stricter, never silently pass. Choices that are list items are kept
+    /// (there `Null` means "no item", not "an item without keys").
     pub fn hoist_conditions(&mut self) {
         match &mut self.value {
-            Value::List(items) => items.iter_mut().for_each(Node::hoist_conditions),
+            // A choice as a list item stays one ("this item, or no item"):
+            // only its branches are rewritten.
+            Value::List(items) => items.iter_mut().for_each(|item| match &mut item.value {
+                Value::Either(branches) => branches.iter_mut().for_each(Node::hoist_conditions),
+                _ => item.hoist_conditions(),
+            }),
             Value::Map(entries) => entries.iter_mut().for_each(|e| e.node.hoist_conditions()),
             Value::Either(branches) => {
                 branches.iter_mut().for_each(Node::hoist_conditions);
