@@ -4,7 +4,7 @@
 //! The data lives in `data/services.tsv`, embedded in the binary and parsed once,
 //! on first use.
 
-use crate::category::{Category, Owner};
+use crate::category::{Category, Layer, Owner};
 use crate::decide::{self, CategoryDecision, Properties};
 use crate::duty::Duty;
 use serde::Serialize;
@@ -63,6 +63,22 @@ impl Service {
         decide::rule_doc(self.key())
     }
 
+    /// True when the row's rationale says the category depends on the resource
+    /// (`VARIES[...]`): such a service must have a category rule.
+    pub fn rationale_varies(&self) -> bool {
+        self.rationale.contains("VARIES[")
+    }
+
+    /// The owner of `layer` for this service in `category`: the category's
+    /// assignment, or the override of the layer's primary duty (with its reason).
+    pub fn layer_owner(&self, layer: Layer, category: Category) -> (Owner, Option<&str>) {
+        let primary = Duty::primary(layer);
+        match self.overrides.iter().find(|o| o.duty == primary) {
+            Some(o) => (o.owner, Some(o.reason.as_str())),
+            None => (crate::matrix::assignment(category, layer).owner, None),
+        }
+    }
+
     /// The owner of `duty` for a resource of this service in `category`, with the
     /// service-specific reason when it differs from the category default.
     pub fn duty_owner(&self, duty: Duty, category: Category) -> (Owner, Option<&str>) {
@@ -102,6 +118,37 @@ fn split_list(field: &str) -> Vec<String> {
         .collect()
 }
 
+/// Splits `duty=owner: reason; duty2=owner: reason` at the semicolons that
+/// start a new `duty=owner:`, so reasons may contain semicolons themselves.
+fn split_overrides(field: &str) -> Vec<String> {
+    let starts_override = |segment: &str| {
+        segment.split_once(':').is_some_and(|(head, _)| {
+            head.split_once('=').is_some_and(|(duty, owner)| {
+                let duty = duty.trim();
+                !duty.is_empty()
+                    && duty.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                    && !owner.trim().is_empty()
+                    && !owner.trim().contains(' ')
+            })
+        })
+    };
+    let mut parts: Vec<String> = Vec::new();
+    for segment in field.split(';') {
+        match parts.last_mut() {
+            Some(last) if !starts_override(segment) => {
+                last.push(';');
+                last.push_str(segment);
+            }
+            _ => parts.push(segment.to_owned()),
+        }
+    }
+    parts
+        .into_iter()
+        .map(|p| p.trim().to_owned())
+        .filter(|p| !p.is_empty() && p != "-")
+        .collect()
+}
+
 impl Catalog {
     /// The embedded catalog.
     pub fn get() -> &'static Catalog {
@@ -131,11 +178,8 @@ impl Catalog {
             let category = Category::parse(field(2))
                 .ok_or_else(|| err(format!("unknown category {:?}", field(2))))?;
             let mut overrides = Vec::new();
-            for part in field(5)
-                .split(';')
-                .map(str::trim)
-                .filter(|s| !s.is_empty() && *s != "-")
-            {
+            for part in split_overrides(field(5)) {
+                let part = part.as_str();
                 // duty=owner: reason
                 let (head, reason) = part
                     .split_once(':')

@@ -170,14 +170,34 @@ impl Duty {
 
     /// The owner of this duty for a service in `category`.
     ///
-    /// A duty follows its layer, except key management: where AWS encrypts by
-    /// default (abstracted), choosing your own key is still partly yours.
+    /// A duty follows its layer, with two exceptions:
+    /// - key management: where AWS encrypts by default (abstracted), choosing
+    ///   your own key is still partly yours (shared);
+    /// - network exposure in container services: the layer is shared (AWS
+    ///   configures the hosts' network), but the firewall rules that limit
+    ///   exposure are wholly yours (the seed: "protecting it through network
+    ///   firewalls").
     pub fn owner(self, category: Category) -> Owner {
         let owner = assignment(category, self.layer()).owner;
-        match (self, owner) {
-            (Duty::KeyManagement, Owner::Aws) => Owner::Shared,
+        match (self, category, owner) {
+            (Duty::KeyManagement, _, Owner::Aws) => Owner::Shared,
+            (Duty::NetworkExposure, Category::Container, _) => Owner::Customer,
             _ => owner,
         }
+    }
+
+    /// The duty that stands for its layer when a layer's owner is shown (the
+    /// first duty of each layer).
+    pub fn primary(layer: Layer) -> Duty {
+        Duty::ALL
+            .into_iter()
+            .find(|d| d.layer() == layer)
+            .unwrap_or(Duty::DataClassification)
+    }
+
+    /// The duties on `layer`, in order.
+    pub fn on_layer(layer: Layer) -> impl Iterator<Item = Duty> {
+        Duty::ALL.into_iter().filter(move |d| d.layer() == layer)
     }
 }
 
