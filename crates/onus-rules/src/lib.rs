@@ -9,6 +9,7 @@ pub mod check;
 pub mod context;
 pub mod docs;
 pub mod engine;
+pub mod instance;
 pub mod net;
 pub mod rule;
 pub mod rules;

@@ -3,14 +3,28 @@
 
 use crate::rule::Rule;
 
+mod ebs_default_encryption;
+mod ebs_encryption_at_rest;
+mod ec2_all_ports_open_to_world;
+mod ec2_default_security_group_closed;
+mod ec2_nacl_admin_ports_open;
+mod ec2_rdp_open_to_world;
 mod ec2_ssh_open_to_world;
+mod ec2_volume_encryption;
 mod rds_encryption_at_rest;
 mod region_data_residency;
 mod s3_encryption_at_rest;
 
 /// Every rule, sorted by id.
 pub static ALL: &[&Rule] = &[
+    &ebs_default_encryption::RULE,
+    &ebs_encryption_at_rest::RULE,
+    &ec2_all_ports_open_to_world::RULE,
+    &ec2_default_security_group_closed::RULE,
+    &ec2_nacl_admin_ports_open::RULE,
+    &ec2_rdp_open_to_world::RULE,
     &ec2_ssh_open_to_world::RULE,
+    &ec2_volume_encryption::RULE,
     &rds_encryption_at_rest::RULE,
     &region_data_residency::RULE,
     &s3_encryption_at_rest::RULE,
