@@ -7,13 +7,17 @@ mod ebs_default_encryption;
 mod ebs_encryption_at_rest;
 mod ec2_all_ports_open_to_world;
 mod ec2_default_security_group_closed;
+mod ec2_imdsv2_required;
 mod ec2_nacl_admin_ports_open;
+mod ec2_no_public_ip;
 mod ec2_rdp_open_to_world;
 mod ec2_ssh_open_to_world;
 mod ec2_volume_encryption;
 mod rds_encryption_at_rest;
 mod region_data_residency;
 mod s3_encryption_at_rest;
+mod vpc_flow_logs;
+mod vpc_subnet_no_auto_public_ip;
 
 /// Every rule, sorted by id.
 pub static ALL: &[&Rule] = &[
@@ -21,13 +25,17 @@ pub static ALL: &[&Rule] = &[
     &ebs_encryption_at_rest::RULE,
     &ec2_all_ports_open_to_world::RULE,
     &ec2_default_security_group_closed::RULE,
+    &ec2_imdsv2_required::RULE,
     &ec2_nacl_admin_ports_open::RULE,
+    &ec2_no_public_ip::RULE,
     &ec2_rdp_open_to_world::RULE,
     &ec2_ssh_open_to_world::RULE,
     &ec2_volume_encryption::RULE,
     &rds_encryption_at_rest::RULE,
     &region_data_residency::RULE,
     &s3_encryption_at_rest::RULE,
+    &vpc_flow_logs::RULE,
+    &vpc_subnet_no_auto_public_ip::RULE,
 ];
 
 /// A rule by id.
