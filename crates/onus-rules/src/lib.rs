@@ -10,6 +10,7 @@ pub mod context;
 pub mod docs;
 pub mod engine;
 pub mod instance;
+pub mod lb;
 pub mod net;
 pub mod rule;
 pub mod rules;

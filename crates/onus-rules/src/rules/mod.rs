@@ -13,6 +13,12 @@ mod ec2_no_public_ip;
 mod ec2_rdp_open_to_world;
 mod ec2_ssh_open_to_world;
 mod ec2_volume_encryption;
+mod elb_access_logging;
+mod elb_https_listener;
+mod elbv2_access_logging;
+mod elbv2_drop_invalid_headers;
+mod elbv2_https_listener;
+mod elbv2_tls_policy;
 mod rds_encryption_at_rest;
 mod region_data_residency;
 mod s3_encryption_at_rest;
@@ -31,6 +37,12 @@ pub static ALL: &[&Rule] = &[
     &ec2_rdp_open_to_world::RULE,
     &ec2_ssh_open_to_world::RULE,
     &ec2_volume_encryption::RULE,
+    &elb_access_logging::RULE,
+    &elb_https_listener::RULE,
+    &elbv2_access_logging::RULE,
+    &elbv2_drop_invalid_headers::RULE,
+    &elbv2_https_listener::RULE,
+    &elbv2_tls_policy::RULE,
     &rds_encryption_at_rest::RULE,
     &region_data_residency::RULE,
     &s3_encryption_at_rest::RULE,
