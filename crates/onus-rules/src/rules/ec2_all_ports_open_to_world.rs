@@ -116,8 +116,8 @@ pub static RULE: Rule = Rule {
     controls: Controls {
         fsbp: &["EC2.18", "EC2.19"],
         config: &[
-            "EC2_SECURITY_GROUP_INGRESS_OPEN_TO_WORLD_RULE",
-            "SECURITY_GROUP_INGRESS_ALL_PROTOCOLS_RULE",
+            "VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS",
+            "RESTRICTED_INCOMING_TRAFFIC",
         ],
         cis: &[],
     },

@@ -3,6 +3,11 @@
 
 use crate::rule::Rule;
 
+mod apigateway_access_logging;
+mod apigateway_method_authorization;
+mod cloudfront_access_logging;
+mod cloudfront_tls_version;
+mod cloudfront_viewer_https;
 mod ebs_default_encryption;
 mod ebs_encryption_at_rest;
 mod ec2_all_ports_open_to_world;
@@ -27,6 +32,11 @@ mod vpc_subnet_no_auto_public_ip;
 
 /// Every rule, sorted by id.
 pub static ALL: &[&Rule] = &[
+    &apigateway_access_logging::RULE,
+    &apigateway_method_authorization::RULE,
+    &cloudfront_access_logging::RULE,
+    &cloudfront_tls_version::RULE,
+    &cloudfront_viewer_https::RULE,
     &ebs_default_encryption::RULE,
     &ebs_encryption_at_rest::RULE,
     &ec2_all_ports_open_to_world::RULE,
