@@ -159,6 +159,26 @@ impl Node {
         Some(node)
     }
 
+    /// Like [`Node::path`], but looks through [`Value::Either`] anywhere on
+    /// the way: one result per possible outcome, `None` where the path is
+    /// absent in that outcome. `path` stops at an `Either` (it is not a map),
+    /// so a key under `!If [Cond, {..}, {..}]` needs this to be found.
+    pub fn path_all(&self, path: &[&str]) -> Vec<Option<&Node>> {
+        match &self.value {
+            Value::Either(options) => options.iter().flat_map(|o| o.path_all(path)).collect(),
+            _ => match path.split_first() {
+                None => vec![Some(self)],
+                Some((key, rest)) => match self.single().get(key) {
+                    None => match &self.single().value {
+                        Value::Either(_) => self.single().path_all(path),
+                        _ => vec![None],
+                    },
+                    Some(child) => child.path_all(rest),
+                },
+            },
+        }
+    }
+
     /// This node, or its only element when it is a one-element list.
     pub fn single(&self) -> &Node {
         match &self.value {

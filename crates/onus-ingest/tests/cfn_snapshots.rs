@@ -85,3 +85,35 @@ fn malformed() {
         snap(name, &Options::default());
     }
 }
+
+#[test]
+fn foreach() {
+    snap("foreach.yaml", &Options::default());
+}
+
+/// `Node::path_all` finds a key under a non-static `Fn::If` in each branch.
+#[test]
+fn path_through_either() {
+    let text = b"AWSTemplateFormatVersion: '2010-09-09'\nParameters:\n  P:\n    Type: String\nConditions:\n  C: !Equals [!Ref P, a]\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketEncryption: !If\n        - C\n        - ServerSideEncryptionConfiguration:\n            - ServerSideEncryptionByDefault: {SSEAlgorithm: aws:kms}\n        - !Ref AWS::NoValue\n";
+    let mut w = onus_ingest::Workload::default();
+    onus_ingest::cfn::read_bytes(
+        std::path::Path::new("e.yaml"),
+        text,
+        &Options::default(),
+        &mut w,
+    );
+    let props = &w.resources[0].properties;
+    let path = [
+        "BucketEncryption",
+        "ServerSideEncryptionConfiguration",
+        "ServerSideEncryptionByDefault",
+        "SSEAlgorithm",
+    ];
+    assert!(props.path(&path).is_none());
+    let all: Vec<Option<&str>> = props
+        .path_all(&path)
+        .into_iter()
+        .map(|n| n.and_then(|n| n.as_str()))
+        .collect();
+    assert_eq!(all, vec![Some("aws:kms"), None]);
+}

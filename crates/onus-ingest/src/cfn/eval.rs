@@ -191,11 +191,11 @@ impl<'a> Evaluator<'a> {
                 }
             }
             "Fn::Transform" => {
-                let macro_name = args.get("Name").and_then(text).unwrap_or_default();
-                unknown(
-                    format!("Fn::Transform {macro_name}: a macro run at deploy time"),
-                    span,
-                )
+                let what = match args.get("Name").and_then(text) {
+                    Some(name) => format!("Fn::Transform {name}"),
+                    None => "Fn::Transform".to_string(),
+                };
+                unknown(format!("{what}: a macro run at deploy time"), span)
             }
             "Fn::Equals" | "Fn::And" | "Fn::Or" | "Fn::Not" => {
                 match self.condition_expr(&Node::new(
@@ -492,7 +492,13 @@ impl<'a> Evaluator<'a> {
         {
             return Some(Node::new(r.value, span));
         }
-        unknown(format!("Fn::Sub depends on {}", missing.join(", ")), span)
+        let mut names: Vec<String> = Vec::with_capacity(missing.len());
+        for m in missing {
+            if !names.contains(&m) {
+                names.push(m);
+            }
+        }
+        unknown(format!("Fn::Sub depends on {}", names.join(", ")), span)
     }
 
     fn fn_if(

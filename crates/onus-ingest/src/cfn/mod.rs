@@ -3,8 +3,32 @@
 //! `bytes → (yaml | json) loader → Node tree → template sections → evaluated
 //! resources (SAM expanded) → Workload`. Every problem is a diagnostic with a
 //! position; nothing here panics on input.
+//!
+//! Choices worth knowing:
+//! - A file whose first non-blank character is `{` is JSON (strict: no
+//!   comments or trailing commas); anything else is YAML.
+//! - Spans: a value produced by an intrinsic (`!Ref`, `!Sub`, `!FindInMap`...)
+//!   has the span of the intrinsic. A static `Fn::If` yields the chosen
+//!   branch with the branch's own span (the text that sets the value).
+//! - `Fn::If` on a condition that is not static gives `Value::Either([a, b])`
+//!   (`AWS::NoValue` in a branch is `Null`); `Fn::FindInMap` keyed by
+//!   something unknown (usually `AWS::Region` without `--region`) gives
+//!   `Either` of the mapping's values for the second-level key.
+//! - `Fn::Base64` of a static string is the encoded string, as deployed.
+//! - Resources whose `Condition` is statically false are dropped; other
+//!   conditional resources are kept.
+//! - `Fn::ForEach` is expanded when its collection is static; otherwise an
+//!   error says what it would have made is not read.
+//! - YAML aliases and merge keys are expanded (with a warning, since
+//!   CloudFormation itself rejects them); duplicate keys keep the first value
+//!   and are errors.
+//! - Parameters: `--param` over parameter files over `Default`. SSM parameter
+//!   types are unknown (the default is a parameter *name*). List types are
+//!   lists. `AWS::Partition`/`AWS::URLSuffix` follow `--region`
+//!   (commercial partition when none is given).
 
 pub mod eval;
+pub mod foreach;
 pub mod json;
 pub mod sam;
 pub mod yaml;
@@ -58,11 +82,23 @@ pub fn read_bytes(path: &Path, bytes: &[u8], options: &Options, workload: &mut W
         text.clone(),
     );
     let is_json = text.trim_start().starts_with('{');
-    let loaded = if is_json {
-        json::load(&text)
-    } else {
-        yaml::load(&text)
-    };
+    // The parsers are third-party code: a panic in one of them is reported as
+    // a diagnostic on this file rather than ending the scan.
+    let loaded = std::panic::catch_unwind(|| {
+        if is_json {
+            json::load(&text)
+        } else {
+            yaml::load(&text)
+        }
+    })
+    .unwrap_or_else(|_| Loaded {
+        root: None,
+        errors: vec![(
+            Span::new(0, 0),
+            "the parser failed on this file (internal error)".into(),
+        )],
+        warnings: Vec::new(),
+    });
     for (span, message) in loaded.errors {
         workload.error(file, Some(span), message);
     }
@@ -74,6 +110,13 @@ pub fn read_bytes(path: &Path, bytes: &[u8], options: &Options, workload: &mut W
     };
     if !is_template(&root) {
         workload.skipped_files += 1;
+        // Not infrastructure code: drop it from the file table unless a
+        // diagnostic points into it.
+        if !workload.diagnostics.iter().any(|d| d.file == file)
+            && workload.files.len() == file.0 as usize + 1
+        {
+            workload.files.pop();
+        }
         return;
     }
     let scope = path.display().to_string();
@@ -152,23 +195,35 @@ impl Template<'_> {
             );
             return;
         };
+        let expanded;
+        let resources = if foreach::has_loop(resources) {
+            expanded = foreach::Expander::new(&mut ev).expand(resources);
+            &expanded
+        } else {
+            resources
+        };
         let Some(entries) = resources.as_map() else {
             self.workload
                 .error(file, Some(resources.span), "Resources must be a map");
             return;
         };
         for e in entries {
-            if !e.key.starts_with("Fn::ForEach::") {
-                ev.resources.insert(e.key.clone());
-            }
+            ev.resources.insert(e.key.clone());
         }
         // SAM adds resources other templates' resources can name (`MyApiStage`).
-        if is_sam {
+        let implicit = if is_sam {
             for e in entries {
                 for extra in sam::generated_ids(&e.key, &e.node) {
                     ev.resources.insert(extra);
                 }
             }
+            sam::implicit_apis(entries)
+        } else {
+            Vec::new()
+        };
+        for api in &implicit {
+            ev.resources.insert(api.id.to_string());
+            ev.resources.insert(api.stage_id.to_string());
         }
         let globals = if is_sam { root.get("Globals") } else { None };
         let format = if is_sam {
@@ -184,16 +239,6 @@ impl Template<'_> {
         };
         for e in entries {
             let id = &e.key;
-            if id.starts_with("Fn::ForEach::") {
-                self.workload.error(
-                    file,
-                    Some(e.key_span),
-                    format!(
-                        "{id}: Fn::ForEach is not expanded, the resources it makes are not read"
-                    ),
-                );
-                continue;
-            }
             let node = &e.node;
             if !matches!(node.value, Value::Map(_)) {
                 self.workload.error(
@@ -242,6 +287,8 @@ impl Template<'_> {
             };
             let properties = match raw_props {
                 None => Node::new(Value::Map(Vec::new()), span),
+                // `Properties:` with nothing after it.
+                Some(p) if p.value == Value::Null => Node::new(Value::Map(Vec::new()), p.span),
                 Some(p) => match ev.eval(p, "Properties", &mut references) {
                     None => Node::new(Value::Map(Vec::new()), p.span),
                     Some(n) if matches!(n.value, Value::Map(_)) => n,
@@ -278,7 +325,15 @@ impl Template<'_> {
                 is_data: false,
                 metadata: node.get("Metadata").cloned(),
             };
-            let produced = if resource_type.starts_with("AWS::Serverless::") && is_sam {
+            if resource_type.starts_with("AWS::Serverless::") && !is_sam {
+                let span = node.get("Type").map(|t| t.span).unwrap_or(e.key_span);
+                self.workload.error(
+                    file,
+                    Some(span),
+                    format!("{resource_type} needs `Transform: {SAM_TRANSFORM}`"),
+                );
+            }
+            let produced = if resource_type.starts_with("AWS::Serverless::") {
                 let (resources, warnings) = sam::expand(base);
                 for (span, message) in warnings {
                     self.workload.warning(file, Some(span), message);
@@ -288,6 +343,50 @@ impl Template<'_> {
                 vec![base]
             };
             for mut resource in produced {
+                resource.classify();
+                self.workload.resources.push(resource);
+            }
+        }
+        // APIs SAM creates for function events that name no API.
+        for api in implicit {
+            let mut references = Vec::new();
+            let raw = globals.and_then(|g| g.get(api.globals));
+            let mut properties = raw
+                .and_then(|r| ev.eval(r, "Properties", &mut references))
+                .filter(|n| matches!(n.value, Value::Map(_)))
+                .unwrap_or_else(|| Node::new(Value::Map(Vec::new()), api.event_span));
+            if api.globals == "Api"
+                && let Value::Map(entries) = &mut properties.value
+                && !entries.iter().any(|e| e.key == "StageName")
+            {
+                entries.push(crate::model::Entry {
+                    key: "StageName".into(),
+                    key_span: api.event_span,
+                    node: Node::new(Value::String("Prod".into()), api.event_span),
+                });
+            }
+            let base = Resource {
+                id: api.id.to_string(),
+                resource_type: api.sam_type.to_string(),
+                source_type: None,
+                format,
+                scope: self.scope.clone(),
+                service: None,
+                category: None,
+                properties,
+                file,
+                span: api.event_span,
+                name_span: api.event_span,
+                region: region.clone(),
+                references,
+                is_data: false,
+                metadata: None,
+            };
+            let (resources, warnings) = sam::expand(base);
+            for (span, message) in warnings {
+                self.workload.warning(file, Some(span), message);
+            }
+            for mut resource in resources {
                 resource.classify();
                 self.workload.resources.push(resource);
             }

@@ -15,11 +15,13 @@
 //! | `LayerVersion` | `AWS::Lambda::LayerVersion` | |
 //! | `Application` | `AWS::CloudFormation::Stack` | |
 //!
-//! Not generated: the execution role SAM makes when `Role` is absent, event
-//! sources (`Events`), aliases and deployments. Other SAM types are kept with
-//! their SAM type and a warning.
+//! A function without `Role` also gets `<Id>Role` (`AWS::IAM::Role`), and
+//! function events of type `Api`/`HttpApi` that name no API get SAM's
+//! implicit `ServerlessRestApi` / `ServerlessHttpApi` (see `implicit_apis`).
+//! Not generated: other event sources, aliases, deployments, permissions.
+//! Other SAM types are kept with their SAM type and a warning.
 
-use crate::model::{Entry, Node, Resource, ResourceRef, Span, Value};
+use crate::model::{Entry, Node, Reference, Resource, ResourceRef, Span, Value};
 
 /// The `Globals` section that applies to a SAM type.
 pub fn globals_section(resource_type: &str) -> Option<&'static str> {
@@ -74,6 +76,71 @@ pub fn merge_globals(global: &Node, local: Option<&Node>) -> Node {
     }
 }
 
+/// An API SAM creates because a function event of type `Api` or `HttpApi`
+/// names no API (`RestApiId` / `ApiId`).
+pub struct ImplicitApi {
+    pub id: &'static str,
+    pub stage_id: &'static str,
+    pub sam_type: &'static str,
+    /// The `Globals` section that configures it.
+    pub globals: &'static str,
+    /// The first event that asks for it.
+    pub event_span: Span,
+}
+
+/// The implicit APIs of a SAM template: `ServerlessRestApi` (stage `Prod`)
+/// and `ServerlessHttpApi` (stage `$default`), unless the template defines
+/// resources with those ids itself.
+pub fn implicit_apis(resources: &[Entry]) -> Vec<ImplicitApi> {
+    let kinds = [
+        (
+            "Api",
+            "RestApiId",
+            "ServerlessRestApi",
+            "ServerlessRestApiProdStage",
+            "AWS::Serverless::Api",
+        ),
+        (
+            "HttpApi",
+            "ApiId",
+            "ServerlessHttpApi",
+            "ServerlessHttpApiApiGatewayDefaultStage",
+            "AWS::Serverless::HttpApi",
+        ),
+    ];
+    let mut out = Vec::new();
+    for (kind, link, id, stage_id, sam_type) in kinds {
+        if resources.iter().any(|e| e.key == id) {
+            continue;
+        }
+        let event = resources
+            .iter()
+            .filter(|e| {
+                e.node.get("Type").and_then(Node::as_str) == Some("AWS::Serverless::Function")
+            })
+            .filter_map(|e| {
+                e.node
+                    .path(&["Properties", "Events"])
+                    .and_then(Node::as_map)
+            })
+            .flatten()
+            .find(|ev| {
+                ev.node.get("Type").and_then(Node::as_str) == Some(kind)
+                    && ev.node.path(&["Properties", link]).is_none()
+            });
+        if let Some(event) = event {
+            out.push(ImplicitApi {
+                id,
+                stage_id,
+                sam_type,
+                globals: kind,
+                event_span: Span::new(event.key_span.start as usize, event.node.span.end as usize),
+            });
+        }
+    }
+    out
+}
+
 /// Logical ids of the extra resources a SAM resource generates.
 pub fn generated_ids(id: &str, node: &Node) -> Vec<String> {
     let t = node.get("Type").and_then(Node::as_str).unwrap_or("");
@@ -109,19 +176,37 @@ fn stage_id(id: &str, stage_name: Option<&Node>, http: bool) -> String {
 /// Builds a property map from the SAM properties.
 struct Props<'a> {
     source: &'a Node,
+    /// Path of `source` in the resource (`Properties`).
+    prefix: String,
     out: Vec<Entry>,
+    /// Source paths read, to keep only their references.
+    used: Vec<String>,
+}
+
+/// Generated properties and the source paths they came from.
+struct Built {
+    node: Node,
+    used: Vec<String>,
 }
 
 impl<'a> Props<'a> {
     fn new(source: &'a Node) -> Props<'a> {
+        Props::under(source, "Properties")
+    }
+
+    fn under(source: &'a Node, prefix: &str) -> Props<'a> {
         Props {
             source,
+            prefix: prefix.into(),
             out: Vec::new(),
+            used: Vec::new(),
         }
     }
 
-    fn entry(&self, key: &str) -> Option<&'a Entry> {
-        self.source.as_map()?.iter().find(|e| e.key == key)
+    fn entry(&mut self, key: &str) -> Option<&'a Entry> {
+        let e = self.source.as_map()?.iter().find(|e| e.key == key)?;
+        self.used.push(format!("{}.{key}", self.prefix));
+        Some(e)
     }
 
     /// Copies `from` as `to`.
@@ -166,8 +251,11 @@ impl<'a> Props<'a> {
         self.out.iter().any(|e| e.key == key)
     }
 
-    fn build(self, span: Span) -> Node {
-        Node::new(Value::Map(self.out), span)
+    fn build(self, span: Span) -> Built {
+        Built {
+            node: Node::new(Value::Map(self.out), span),
+            used: self.used,
+        }
     }
 }
 
@@ -258,6 +346,102 @@ fn s3_location(node: &Node, bucket: &str, key: &str, version: &str) -> Node {
     }
 }
 
+/// The execution role SAM makes for a function without `Role`: the basic
+/// execution policy (plus X-Ray and VPC access when used), `Policies` as
+/// managed policy ARNs or inline documents. SAM policy templates
+/// (`S3ReadPolicy: {..}`) are not expanded: their document is unknown.
+fn function_role(id: &str, p: &Node, span: Span) -> Built {
+    let mut r = Props::new(p);
+    let arn = |name: &str| string(&format!("arn:aws:iam::aws:policy/{name}"), span);
+    let mut managed = vec![arn("service-role/AWSLambdaBasicExecutionRole")];
+    if p.get("Tracing").and_then(Node::as_str) == Some("Active") {
+        managed.push(arn("AWSXrayWriteOnlyAccess"));
+    }
+    if p.get("VpcConfig").is_some() {
+        managed.push(arn("service-role/AWSLambdaVPCAccessExecutionRole"));
+    }
+    let mut inline = Vec::new();
+    if let Some(policies) = r.entry("Policies").map(|e| &e.node) {
+        let items: Vec<&Node> = match &policies.value {
+            Value::List(items) => items.iter().collect(),
+            _ => vec![policies],
+        };
+        for item in items {
+            let name = format!("{id}RolePolicy{}", inline.len());
+            match &item.value {
+                Value::String(s) if s.starts_with("arn:") => managed.push(item.clone()),
+                Value::String(s) => managed.push(Node::new(
+                    Value::String(format!("arn:aws:iam::aws:policy/{s}")),
+                    item.span,
+                )),
+                Value::Map(_) if item.get("Statement").is_some() => {
+                    inline.push(map_node(
+                        item.span,
+                        vec![
+                            ("PolicyName", string(&name, item.span)),
+                            ("PolicyDocument", item.clone()),
+                        ],
+                    ));
+                }
+                Value::Map(entries) => {
+                    let template = entries.first().map(|e| e.key.as_str()).unwrap_or("");
+                    inline.push(map_node(
+                        item.span,
+                        vec![
+                            ("PolicyName", string(&name, item.span)),
+                            (
+                                "PolicyDocument",
+                                Node::new(
+                                    Value::Unknown(format!(
+                                        "SAM policy template {template} is not expanded"
+                                    )),
+                                    item.span,
+                                ),
+                            ),
+                        ],
+                    ));
+                }
+                // A Ref or other value: a managed policy ARN.
+                _ => managed.push(item.clone()),
+            }
+        }
+    }
+    let trust = map_node(
+        span,
+        vec![
+            ("Version", string("2012-10-17", span)),
+            (
+                "Statement",
+                Node::new(
+                    Value::List(vec![map_node(
+                        span,
+                        vec![
+                            ("Effect", string("Allow", span)),
+                            ("Action", string("sts:AssumeRole", span)),
+                            (
+                                "Principal",
+                                map_node(
+                                    span,
+                                    vec![("Service", string("lambda.amazonaws.com", span))],
+                                ),
+                            ),
+                        ],
+                    )]),
+                    span,
+                ),
+            ),
+        ],
+    );
+    r.set("AssumeRolePolicyDocument", trust);
+    r.set("ManagedPolicyArns", Node::new(Value::List(managed), span));
+    if !inline.is_empty() {
+        r.set("Policies", Node::new(Value::List(inline), span));
+    }
+    r.rename("PermissionsBoundary", "PermissionsBoundary");
+    r.map("RolePath", "Path", |n| Some(n.clone()));
+    r.build(span)
+}
+
 /// Expands one SAM resource (properties already evaluated).
 pub fn expand(base: Resource) -> (Vec<Resource>, Vec<(Span, String)>) {
     let source_type = base.resource_type.clone();
@@ -265,12 +449,41 @@ pub fn expand(base: Resource) -> (Vec<Resource>, Vec<(Span, String)>) {
     let p = &base.properties;
     let span = p.span;
     let name_span = base.name_span;
-    let make = |id: String, resource_type: &str, properties: Node| Resource {
-        id,
-        resource_type: resource_type.into(),
-        source_type: Some(source_type.clone()),
-        properties,
-        ..base.clone()
+    let make = |id: String, resource_type: &str, built: Built| {
+        // Keep the references found in the settings this resource took, and
+        // add the ones SAM makes (`RestApiId` of a stage).
+        let mut references: Vec<Reference> = base
+            .references
+            .iter()
+            .filter(|r| {
+                r.path == "DependsOn"
+                    || built.used.iter().any(|u| {
+                        r.path == *u
+                            || r.path.starts_with(&format!("{u}."))
+                            || r.path.starts_with(&format!("{u}["))
+                    })
+            })
+            .cloned()
+            .collect();
+        for e in built.node.as_map().unwrap_or(&[]) {
+            if let Value::Ref(r) = &e.node.value
+                && e.node.span == name_span
+            {
+                references.push(Reference {
+                    target: r.target.clone(),
+                    path: format!("Properties.{}", e.key),
+                    span: name_span,
+                });
+            }
+        }
+        Resource {
+            id,
+            resource_type: resource_type.into(),
+            source_type: Some(source_type.clone()),
+            properties: built.node,
+            references,
+            ..base.clone()
+        }
     };
     let mut out = Vec::new();
     match source_type.as_str() {
@@ -317,15 +530,17 @@ pub fn expand(base: Resource) -> (Vec<Resource>, Vec<(Span, String)>) {
                     .map(|t| map_node(n.span, vec![("TargetArn", t.clone())]))
             });
             f.map("Tags", "Tags", tag_list);
-            if !f.has("Role") {
-                // SAM creates `<Id>Role`; it is not read here.
+            let role = if f.has("Role") {
+                None
+            } else {
                 f.set(
                     "Role",
                     reference(&format!("{}Role", base.id), Some("Arn"), name_span),
                 );
-            }
+                Some(function_role(&base.id, p, name_span))
+            };
             let url = p.get("FunctionUrlConfig").map(|config| {
-                let mut u = Props::new(config);
+                let mut u = Props::under(config, "Properties.FunctionUrlConfig");
                 u.copy(&["AuthType", "Cors", "InvokeMode"]);
                 u.set("TargetFunctionArn", reference(&base.id, None, name_span));
                 u.build(config.span)
@@ -337,6 +552,9 @@ pub fn expand(base: Resource) -> (Vec<Resource>, Vec<(Span, String)>) {
             ));
             if let Some(url) = url {
                 out.push(make(format!("{}Url", base.id), "AWS::Lambda::Url", url));
+            }
+            if let Some(role) = role {
+                out.push(make(format!("{}Role", base.id), "AWS::IAM::Role", role));
             }
         }
         "AWS::Serverless::Api" => {
@@ -368,7 +586,7 @@ pub fn expand(base: Resource) -> (Vec<Resource>, Vec<(Span, String)>) {
                             Some(Node::new(Value::List(vec![t.clone()]), t.span))
                         });
                         e.rename("VPCEndpointIds", "VpcEndpointIds");
-                        e.build(n.span)
+                        e.build(n.span).node
                     }
                     _ => n.clone(),
                 })

@@ -155,6 +155,8 @@ struct Loader<'a> {
     alias_warned: bool,
     root: Option<Node>,
     documents: usize,
+    /// Where the latest document started.
+    later_document: Span,
     /// Nesting depth of a subtree being skipped because it is too deep.
     skipping: usize,
     skip_start: Span,
@@ -174,6 +176,7 @@ pub fn load(text: &str) -> Loaded {
         alias_warned: false,
         root: None,
         documents: 0,
+        later_document: Span::default(),
         skipping: 0,
         skip_start: Span::default(),
         errors: Vec::new(),
@@ -192,9 +195,29 @@ pub fn load(text: &str) -> Loaded {
             Some(Err(e)) => {
                 let at = loader.offsets.byte(e.marker().index());
                 let at = at.min(text.len());
-                loader
-                    .errors
-                    .push((Span::new(at, at), format!("invalid YAML: {}", e.info())));
+                let mut message = format!("invalid YAML: {}", e.info());
+                // Name the bracket left open: the error is often found far
+                // from it (at the end of the file).
+                if e.info().contains("flow") {
+                    let open = loader.stack.iter().rev().find_map(|f| match f {
+                        Frame::Seq { span, .. } | Frame::Map { span, .. }
+                            if span.end > span.start =>
+                        {
+                            Some(span.start as usize)
+                        }
+                        _ => None,
+                    });
+                    if let Some(open) = open {
+                        let line = line_of(text, open);
+                        let before = text.get(..open).unwrap_or("");
+                        let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+                        let column = before.get(line_start..).unwrap_or("").chars().count() + 1;
+                        message.push_str(&format!(
+                            " (for the bracket opened at line {line}, column {column})"
+                        ));
+                    }
+                }
+                loader.errors.push((Span::new(at, at), message));
                 return Loaded {
                     root: None,
                     errors: loader.errors,
@@ -235,13 +258,20 @@ impl Loader<'_> {
             Event::StreamStart | Event::StreamEnd | Event::Nothing | Event::DocumentEnd => {}
             Event::DocumentStart(_) => {
                 self.documents += 1;
-                if self.documents > 1 {
-                    self.errors.push((
-                        span,
-                        "more than one YAML document: only the first is read".into(),
-                    ));
-                    return false;
-                }
+                self.later_document = span;
+            }
+            // A later document with content (an empty one after a final `---`
+            // is fine).
+            Event::Scalar(ref text, ScalarStyle::Plain, _, None)
+                if self.documents > 1 && self.stack.is_empty() && text.is_empty() => {}
+            Event::Scalar(..) | Event::SequenceStart(..) | Event::MappingStart(..)
+                if self.documents > 1 =>
+            {
+                self.errors.push((
+                    self.later_document,
+                    "more than one YAML document: only the first is read".into(),
+                ));
+                return false;
             }
             Event::Scalar(text, style, anchor, tag) => {
                 let tag = tag.map(|t| tag_kind(&t));
@@ -374,6 +404,13 @@ impl Loader<'_> {
                         self.errors
                             .push((span, "alias to an unknown anchor".into()));
                         Node::new(Value::Unknown("alias to an unknown anchor".into()), span)
+                    }
+                    Some(target) if self.depth() + height(target) > MAX_DEPTH + 1 => {
+                        let message = format!(
+                            "nesting deeper than {MAX_DEPTH} levels once this alias is expanded: not expanded"
+                        );
+                        self.errors.push((span, message));
+                        Node::new(Value::Unknown("alias not expanded".into()), span)
                     }
                     Some(target) => {
                         let size = count_nodes(target);
@@ -574,6 +611,16 @@ fn split_getatt(node: Node) -> Node {
             None => node,
         },
         _ => node,
+    }
+}
+
+/// Levels of maps and lists in a node (a scalar is 1). Nodes built here are
+/// never deeper than [`MAX_DEPTH`] (plus one), so this recursion is bounded.
+fn height(node: &Node) -> usize {
+    1 + match &node.value {
+        Value::List(items) | Value::Either(items) => items.iter().map(height).max().unwrap_or(0),
+        Value::Map(entries) => entries.iter().map(|e| height(&e.node)).max().unwrap_or(0),
+        _ => 0,
     }
 }
 
