@@ -61,6 +61,23 @@
 //!       RestApiId: abc123
 //!       StageName: prod
 //! ```
+//! ```yaml ApiprodStage=met
+//! Transform: AWS::Serverless-2016-10-31
+//! Resources:
+//!   Api:
+//!     Type: AWS::Serverless::Api
+//!     Properties:
+//!       StageName: prod
+//!       AccessLogSetting:
+//!         DestinationArn: arn:aws:logs:eu-west-1:111122223333:log-group:api-access
+//!         Format: '$context.requestId'
+//! ```
+//! ```yaml ServerlessApiApiGatewayDefaultStage=not-met
+//! Transform: AWS::Serverless-2016-10-31
+//! Resources:
+//!   ServerlessApi:
+//!     Type: AWS::Serverless::HttpApi
+//! ```
 //! ```hcl pass
 //! resource "aws_api_gateway_stage" "prod" {
 //!   rest_api_id   = "abc123"

@@ -53,6 +53,31 @@
 //!       AvailabilityZone: eu-west-1a
 //!       SnapshotId: snap-0123456789abcdef0
 //! ```
+//! ```yaml fail
+//! Conditions:
+//!   IsProd: !Equals [!Ref "AWS::StackName", prod]
+//! Resources:
+//!   Data:
+//!     Type: AWS::EC2::Volume
+//!     Properties:
+//!       AvailabilityZone: eu-west-1a
+//!       Size: 100
+//!       Encrypted: !If [IsProd, true, false]
+//! ```
+//! ```json pass
+//! {
+//!   "Resources": {
+//!     "Data": {
+//!       "Type": "AWS::EC2::Volume",
+//!       "Properties": {
+//!         "AvailabilityZone": "eu-west-1a",
+//!         "Size": 100,
+//!         "Encrypted": "true"
+//!       }
+//!     }
+//!   }
+//! }
+//! ```
 //! ```hcl pass
 //! resource "aws_ebs_volume" "data" {
 //!   availability_zone = "eu-west-1a"

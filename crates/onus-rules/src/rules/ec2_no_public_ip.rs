@@ -23,7 +23,8 @@
 //! - met: `false`, or an instance whose primary interface is an existing
 //!   network interface (`NetworkInterfaceId` / `network_interface` block:
 //!   AWS only auto-assigns public addresses to new interfaces);
-//! - absent on an instance: its subnet decides. A subnet in the scanned code
+//! - absent on an instance: its launch template's setting, when the
+//!   template is in the scanned code, then its subnet decides. A subnet in the scanned code
 //!   (`SubnetId` / `subnet_id` reference) with `MapPublicIpOnLaunch` /
 //!   `map_public_ip_on_launch` true (default false; `aws_default_subnet`
 //!   defaults to true) → not met, false → met; a subnet outside the code →
@@ -120,6 +121,24 @@
 //!   }
 //! }
 //! ```
+//! ```yaml Web=not-met
+//! Resources:
+//!   Template:
+//!     Type: AWS::EC2::LaunchTemplate
+//!     Properties:
+//!       LaunchTemplateData:
+//!         ImageId: ami-0123456789abcdef0
+//!         NetworkInterfaces:
+//!           - DeviceIndex: 0
+//!             SubnetId: subnet-123
+//!             AssociatePublicIpAddress: true
+//!   Web:
+//!     Type: AWS::EC2::Instance
+//!     Properties:
+//!       LaunchTemplate:
+//!         LaunchTemplateId: !Ref Template
+//!         Version: !GetAtt Template.LatestVersionNumber
+//! ```
 //! ```hcl aws_instance.web=not-met
 //! resource "aws_subnet" "public" {
 //!   vpc_id                  = "vpc-123"
@@ -132,9 +151,11 @@
 //! }
 //! ```
 
-use crate::check::{Judgement, get_in, judge, verdict_of};
+use crate::check::{Judgement, get_in, judge, spelling, verdict_of};
 use crate::context::Context;
-use crate::instance::{LAUNCH_CFN, LAUNCH_TF, data_prefix, launch_data};
+use crate::instance::{
+    LAUNCH_CFN, LAUNCH_TF, TemplateRef, data_prefix, launch_data, launch_template,
+};
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource, Value};
@@ -195,10 +216,18 @@ fn judge_flag(resource: &Resource, flag: &Node, path: &str) -> Verdict {
     verdict_of(resource, flag, path, j, format!("{path} is false"))
 }
 
-fn check(resource: &Resource, cx: &Context) -> Verdict {
+/// What a launch's settings say about the primary interface's public address.
+enum Says<'a> {
+    Flag(&'a Node, String),
+    Eni(&'a Node, String),
+    Nothing,
+}
+
+/// Reads the flag (top-level or on the primary interface) and the subnet.
+fn read<'a>(resource: &'a Resource) -> (Says<'a>, Option<(&'a Node, String)>) {
     let tf = resource.format.is_terraform();
     let Some(data) = launch_data(resource) else {
-        return Verdict::not_applicable(resource, "no launch data");
+        return (Says::Nothing, None);
     };
     let prefix = data_prefix(resource);
     let (nis_key, flag_key, index_key, eni_key, subnet_key) = if tf {
@@ -218,28 +247,22 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
             "SubnetId",
         )
     };
-    // The flag on the resource itself (TF instance / launch configuration, CFN LC).
+    let mut subnet = get_in(data, subnet_key).map(|n| (n, format!("{prefix}{subnet_key}")));
     if let Some(flag) = get_in(data, flag_key) {
-        return judge_flag(resource, flag, &format!("{prefix}{flag_key}"));
+        return (Says::Flag(flag, format!("{prefix}{flag_key}")), subnet);
     }
-    let mut subnet = get_in(data, subnet_key).map(|n| (n, subnet_key.to_owned()));
     if let Some(list) = get_in(data, nis_key)
         && let Some((i, ni)) = primary(list, index_key)
     {
         let at = format!("{prefix}{nis_key}[{i}]");
-        if let Some(flag) = get_in(ni, flag_key) {
-            return judge_flag(resource, flag, &format!("{at}.{flag_key}"));
-        }
-        if let Some(eni) = get_in(ni, eni_key) {
-            return Verdict::met(
-                resource,
-                eni.span,
-                &format!("{at}.{eni_key}"),
-                "the primary interface is an existing network interface: no public address is auto-assigned",
-            );
-        }
         if let Some(s) = get_in(ni, subnet_key) {
             subnet = Some((s, format!("{at}.{subnet_key}")));
+        }
+        if let Some(flag) = get_in(ni, flag_key) {
+            return (Says::Flag(flag, format!("{at}.{flag_key}")), subnet);
+        }
+        if let Some(eni) = get_in(ni, eni_key) {
+            return (Says::Eni(eni, format!("{at}.{eni_key}")), subnet);
         }
     }
     // Terraform instances attaching an existing interface.
@@ -247,16 +270,29 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
         && resource.resource_type == "aws_instance"
         && let Some(eni) = get_in(data, "network_interface")
     {
-        return Verdict::met(
-            resource,
-            eni.span,
-            "network_interface",
-            "the primary interface is an existing network interface: no public address is auto-assigned",
-        );
+        return (Says::Eni(eni, "network_interface".into()), subnet);
+    }
+    (Says::Nothing, subnet)
+}
+
+const EXISTING_ENI: &str =
+    "the primary interface is an existing network interface: no public address is auto-assigned";
+
+fn check(resource: &Resource, cx: &Context) -> Verdict {
+    let (says, mut subnet) = read(resource);
+    match says {
+        Says::Flag(flag, path) => return judge_flag(resource, flag, &path),
+        Says::Eni(eni, path) => return Verdict::met(resource, eni.span, &path, EXISTING_ENI),
+        Says::Nothing => {}
     }
     let is_instance = matches!(
         resource.resource_type.as_str(),
         "AWS::EC2::Instance" | "aws_instance"
+    );
+    let flag_key = spelling(
+        resource,
+        "AssociatePublicIpAddress",
+        "associate_public_ip_address",
     );
     if !is_instance {
         return Verdict::not_applicable(
@@ -266,7 +302,54 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
             ),
         );
     }
-    let Some((subnet, subnet_path)) = subnet else {
+    // An instance's launch template fills in what the instance leaves out.
+    let template = launch_template(resource, cx);
+    if let TemplateRef::Found(t) = template {
+        let template_span = get_in(
+            &resource.properties,
+            spelling(resource, "LaunchTemplate", "launch_template"),
+        )
+        .map(|n| n.span)
+        .unwrap_or(resource.name_span);
+        let (t_says, t_subnet) = read(t);
+        match t_says {
+            Says::Flag(flag, path) => {
+                let path = format!("{}: {path}", t.id);
+                let mut v = judge_flag(t, flag, &path);
+                v.file = resource.file;
+                v.span = template_span;
+                return v;
+            }
+            Says::Eni(_, path) => {
+                return Verdict::met(
+                    resource,
+                    template_span,
+                    &format!("{}: {path}", t.id),
+                    EXISTING_ENI,
+                );
+            }
+            Says::Nothing => {}
+        }
+        if subnet.is_none()
+            && let Some((node, path)) = t_subnet
+        {
+            // The template's subnet is judged from the template's scope.
+            let mut v = judge_subnet(t, cx, node, &format!("{}: {path}", t.id));
+            v.file = resource.file;
+            v.span = template_span;
+            return v;
+        }
+    }
+    let subnet_key = spelling(resource, "SubnetId", "subnet_id");
+    let Some((subnet, subnet_path)) = subnet.take() else {
+        if let TemplateRef::Unresolved(node) = template {
+            return Verdict::unknown(
+                resource,
+                node.span,
+                spelling(resource, "LaunchTemplate", "launch_template"),
+                "the network settings of a launch template outside the scanned code",
+            );
+        }
         return Verdict::missing(
             resource,
             subnet_key,
