@@ -138,6 +138,8 @@ pub static RULE: Rule = Rule {
     peers: &[
         checkov("CKV_AWS_76", Same),
         checkov("CKV_AWS_95", Same),
+        cfn_nag("W45", Same),
+        cfn_nag("W46", Same),
         cfn_nag("W69", Same),
         trivy("AVD-AWS-0001", Same),
     ],

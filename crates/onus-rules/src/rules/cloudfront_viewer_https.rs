@@ -108,7 +108,7 @@
 use crate::check::{Judgement, get_in, judge, verdict_of};
 use crate::context::Context;
 use crate::lb::items;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -126,11 +126,7 @@ pub static RULE: Rule = Rule {
         config: &["CLOUDFRONT_VIEWER_POLICY_HTTPS"],
         cis: &[],
     },
-    peers: &[
-        checkov("CKV_AWS_34", Same),
-        cfn_nag("W70", Related),
-        trivy("AVD-AWS-0012", Same),
-    ],
+    peers: &[checkov("CKV_AWS_34", Same), trivy("AVD-AWS-0012", Same)],
     check,
     file: file!(),
 };

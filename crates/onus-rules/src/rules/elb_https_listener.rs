@@ -77,7 +77,7 @@
 use crate::check::{Judgement, get_in, judge, spelling, verdict_of};
 use crate::context::Context;
 use crate::lb::items;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov};
+use crate::rule::{Controls, Rule, Severity};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -95,7 +95,7 @@ pub static RULE: Rule = Rule {
         config: &["ELB_TLS_HTTPS_LISTENERS_ONLY"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_2", Related), cfn_nag("W56", Related)],
+    peers: &[],
     check,
     file: file!(),
 };
