@@ -147,7 +147,10 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
     match listener_protocol(resource, cx) {
         Ok(Some(p)) if p == "HTTPS" || p == "TLS" => {}
         Ok(Some(p)) => {
-            return Verdict::not_applicable(resource, format!("a {p} listener negotiates no TLS"));
+            return Verdict::not_applicable(
+                resource,
+                format!("{p} listener: no TLS is negotiated"),
+            );
         }
         Ok(None) => return Verdict::not_applicable(resource, "a gateway load balancer listener"),
         Err(unknown) => return unknown,

@@ -60,7 +60,7 @@
 //! }
 //! ```
 
-use crate::check::require_bool;
+use crate::check::{Judgement, judge, prop, verdict_of};
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
 use crate::verdict::Verdict;
@@ -91,12 +91,39 @@ pub static RULE: Rule = Rule {
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
     let default = resource.resource_type == "aws_default_subnet";
-    require_bool(
+    let (node, path) = prop(resource, "MapPublicIpOnLaunch", "map_public_ip_on_launch");
+    let Some(node) = node else {
+        return if default {
+            Verdict::missing(
+                resource,
+                path,
+                format!(
+                    "{path} is not set and defaults to true on a default subnet: instances launched here get public IPv4 addresses"
+                ),
+            )
+        } else {
+            Verdict::met_by_default(
+                resource,
+                path,
+                format!(
+                    "{path} defaults to false: no public IPv4 addresses are assigned automatically"
+                ),
+            )
+        };
+    };
+    let j = judge(node, &mut |n| match n.as_bool() {
+        Some(b) => Judgement::from_bool(
+            !b,
+            n,
+            format!("{path} is true: every instance launched here gets a public IPv4 address"),
+        ),
+        None => Judgement::no(n, format!("{path} is not a boolean")),
+    });
+    verdict_of(
         resource,
-        "MapPublicIpOnLaunch",
-        "map_public_ip_on_launch",
-        false,
-        default,
-        "no automatic public IPv4 addresses",
+        node,
+        path,
+        j,
+        format!("{path} is false: no public IPv4 addresses are assigned automatically"),
     )
 }
