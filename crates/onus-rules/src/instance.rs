@@ -5,7 +5,7 @@
 
 use crate::check::{get_in, spelling};
 use crate::context::Context;
-use onus_ingest::{Node, Resource, Value};
+use onus_ingest::{Node, Region, Resource, Value};
 
 /// The types that launch instances.
 pub const LAUNCH_CFN: &[&str] = &[
@@ -83,12 +83,24 @@ pub fn ebs_default_encryption<'w>(resource: &Resource, cx: &Context<'w>) -> Opti
     cx.workload.resources.iter().find(|r| {
         r.resource_type == "aws_ebs_encryption_by_default"
             && !r.is_data
-            && r.region == resource.region
+            && same_region(r, resource)
             && match get_in(&r.properties, "enabled") {
                 None => true,
                 Some(n) => n.as_bool() == Some(true),
             }
     })
+}
+
+/// True when two resources are in the same Region: the same known Region, or
+/// the same unresolved Region of the same Terraform provider scope.
+pub fn same_region(a: &Resource, b: &Resource) -> bool {
+    match (&a.region, &b.region) {
+        (Region::Known(x), Region::Known(y)) => x == y,
+        (Region::Unknown(x), Region::Unknown(y)) => {
+            x == y && a.format.is_terraform() && b.format.is_terraform() && a.scope == b.scope
+        }
+        _ => false,
+    }
 }
 
 /// One EBS block device of a launch: its node, path, device name,

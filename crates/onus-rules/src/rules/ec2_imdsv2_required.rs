@@ -120,7 +120,7 @@
 use crate::check::{Judgement, get_in, judge, spelling, verdict_of};
 use crate::context::Context;
 use crate::instance::{
-    LAUNCH_CFN, LAUNCH_TF, TemplateRef, data_prefix, launch_data, launch_template,
+    LAUNCH_CFN, LAUNCH_TF, TemplateRef, data_prefix, launch_data, launch_template, same_region,
 };
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
 use crate::verdict::Verdict;
@@ -227,7 +227,7 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
     }
     if let Some(defaults) = cx.workload.resources.iter().find(|r| {
         r.resource_type == "aws_ec2_instance_metadata_defaults"
-            && r.region == resource.region
+            && same_region(r, resource)
             && get_in(&r.properties, "http_tokens")
                 .and_then(Node::as_str)
                 .is_some_and(|t| t.eq_ignore_ascii_case("required"))
