@@ -206,7 +206,21 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
             spelling(resource, "LaunchTemplate", "launch_template"),
         )
         .map(|n| (n.span, t.id.clone()));
-        devices.extend(block_devices(t).into_iter().map(|d| (d, at.clone())));
+        // The instance's own mapping for a device name overrides the template's.
+        let own: Vec<String> = devices
+            .iter()
+            .filter_map(|(d, _)| d.device.and_then(|n| n.scalar_text()))
+            .collect();
+        let own_root = devices.iter().any(|(d, _)| d.is_root);
+        devices.extend(
+            block_devices(t)
+                .into_iter()
+                .filter(|d| {
+                    let named = d.device.and_then(|n| n.scalar_text());
+                    !named.is_some_and(|n| own.contains(&n)) && !(own_root && is_root(d))
+                })
+                .map(|d| (d, at.clone())),
+        );
     }
     let mut unknown: Option<Verdict> = None;
     let mut root_encrypted = false;
