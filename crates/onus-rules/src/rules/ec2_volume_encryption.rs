@@ -217,7 +217,8 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
                 .into_iter()
                 .filter(|d| {
                     let named = d.device.and_then(|n| n.scalar_text());
-                    !named.is_some_and(|n| own.contains(&n)) && !(own_root && is_root(d))
+                    let overridden = named.is_some_and(|n| own.contains(&n));
+                    !(overridden || (own_root && is_root(d)))
                 })
                 .map(|d| (d, at.clone())),
         );
