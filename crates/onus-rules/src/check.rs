@@ -259,3 +259,30 @@ pub fn all_of(verdicts: Vec<Verdict>) -> Option<Verdict> {
         .or_else(|| verdicts.first())
         .cloned()
 }
+
+/// The items of a list-valued property, for rules that judge each item: a
+/// list's elements, a single map as one item, and every non-null branch of
+/// an `Either` (a conditional list, a conditional item, a Terraform `dynamic`
+/// block whose `for_each` is unresolved), since each possible item must pass.
+pub fn items(node: Option<&Node>) -> Vec<&Node> {
+    fn walk<'a>(node: &'a Node, out: &mut Vec<&'a Node>) {
+        match &node.value {
+            Value::Null => {}
+            Value::List(items) => items.iter().for_each(|n| walk_item(n, out)),
+            Value::Either(branches) => branches.iter().for_each(|n| walk(n, out)),
+            _ => out.push(node),
+        }
+    }
+    fn walk_item<'a>(node: &'a Node, out: &mut Vec<&'a Node>) {
+        match &node.value {
+            Value::Null => {}
+            Value::Either(branches) => branches.iter().for_each(|n| walk_item(n, out)),
+            _ => out.push(node),
+        }
+    }
+    let mut out = Vec::new();
+    if let Some(node) = node {
+        walk(node, &mut out);
+    }
+    out
+}

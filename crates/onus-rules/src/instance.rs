@@ -3,9 +3,9 @@
 //! an instance uses, its block devices, and the Region's EBS
 //! encryption-by-default switch.
 
-use crate::check::{get_in, spelling};
+use crate::check::{get_in, items, spelling};
 use crate::context::Context;
-use onus_ingest::{Node, Region, Resource, Value};
+use onus_ingest::{Node, Region, Resource};
 
 /// The types that launch instances.
 pub const LAUNCH_CFN: &[&str] = &[
@@ -113,14 +113,6 @@ pub struct BlockDevice<'a> {
     pub snapshot: Option<&'a Node>,
     /// Terraform `root_block_device`.
     pub is_root: bool,
-}
-
-fn items(node: Option<&Node>) -> Vec<&Node> {
-    match node.map(|n| &n.value) {
-        Some(Value::List(items)) => items.iter().collect(),
-        Some(_) => node.into_iter().collect(),
-        None => Vec::new(),
-    }
 }
 
 /// The EBS block devices a resource declares (instance-store and

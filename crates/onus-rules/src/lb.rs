@@ -3,7 +3,7 @@
 //! attributes (`LoadBalancerAttributes` key/value pairs in CloudFormation,
 //! typed arguments in Terraform) and a listener's effective protocol.
 
-use crate::check::{Judgement, get_in, judge, spelling, verdict_of};
+use crate::check::{Judgement, get_in, items, judge, spelling, verdict_of};
 use crate::context::Context;
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource, Span, Value};
@@ -38,18 +38,10 @@ pub fn cfn_attribute<'a>(lb: &'a Resource, key: &str) -> Result<Option<&'a Node>
     let Some(list) = get_in(&lb.properties, "LoadBalancerAttributes") else {
         return Ok(None);
     };
-    let items: Vec<&Node> = match &list.value {
-        Value::List(items) => items.iter().collect(),
-        Value::Unknown(what) => return Err((list.span, what.clone())),
-        Value::Map(_) => vec![list],
-        _ => {
-            return Err((
-                list.span,
-                "LoadBalancerAttributes, which is not static".into(),
-            ));
-        }
-    };
-    for item in items {
+    if let Value::Unknown(what) = &list.value {
+        return Err((list.span, what.clone()));
+    }
+    for item in items(Some(list)) {
         match get_in(item, "Key") {
             Some(k) if k.as_str() == Some(key) => return Ok(get_in(item, "Value")),
             Some(k) if k.as_str().is_none() => {
@@ -101,15 +93,6 @@ pub fn listener_protocol(listener: &Resource, cx: &Context) -> Result<Option<Str
                 ),
             )),
         },
-    }
-}
-
-/// The items of a list-valued node (a single map counts as one).
-pub fn items(node: Option<&Node>) -> Vec<&Node> {
-    match node.map(|n| &n.value) {
-        Some(Value::List(items)) => items.iter().collect(),
-        Some(_) => node.into_iter().collect(),
-        None => Vec::new(),
     }
 }
 

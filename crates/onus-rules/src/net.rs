@@ -118,13 +118,10 @@ fn unknown_type(resource: &Resource, node: &Node) -> Verdict {
     Verdict::unknown(resource, node.span, "type", what)
 }
 
-/// The items of a list property (a single map counts as one item).
+/// The items of a list property (a single map counts as one item; every
+/// branch of a conditional item or list is an item).
 fn list<'a>(node: &'a Node, key: &str) -> Vec<&'a Node> {
-    match node.get(key).map(|n| &n.value) {
-        Some(Value::List(items)) => items.iter().collect(),
-        Some(_) => node.get(key).into_iter().collect(),
-        None => Vec::new(),
-    }
+    crate::check::items(node.get(key))
 }
 
 /// The world: any IPv4 or IPv6 address.

@@ -105,9 +105,8 @@
 //! }
 //! ```
 
-use crate::check::{Judgement, get_in, judge, verdict_of};
+use crate::check::{Judgement, get_in, items, judge, verdict_of};
 use crate::context::Context;
-use crate::lb::items;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;

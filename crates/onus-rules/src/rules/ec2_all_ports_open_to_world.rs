@@ -88,6 +88,22 @@
 //! }
 //! ```
 //! ```hcl fail
+//! variable "open_ports" {
+//!   type = list(number)
+//! }
+//! resource "aws_security_group" "dynamic" {
+//!   dynamic "ingress" {
+//!     for_each = var.open_ports
+//!     content {
+//!       protocol    = "-1"
+//!       from_port   = 0
+//!       to_port     = 0
+//!       cidr_blocks = ["0.0.0.0/0"]
+//!     }
+//!   }
+//! }
+//! ```
+//! ```hcl fail
 //! resource "aws_security_group_rule" "all_tcp" {
 //!   type              = "ingress"
 //!   protocol          = "tcp"

@@ -22,8 +22,9 @@
 //!   `aws_vpc_security_group_egress_rule` whose `security_group_id` refers to
 //!   it;
 //! - not met: any such block or rule (the finding points at it);
-//! - unknown: the blocks come from a `dynamic` block or value onus cannot
-//!   resolve.
+//! - unknown: the rules come from a value onus cannot resolve. A `dynamic`
+//!   block whose `for_each` is unresolved counts as a rule (every possible
+//!   value must pass).
 //!
 //! A VPC whose default group is not managed anywhere keeps AWS's open default
 //! rules; manage it with an empty `aws_default_security_group` per VPC.
@@ -62,7 +63,7 @@
 //! }
 //! ```
 
-use crate::check::get_in;
+use crate::check::{get_in, items};
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
 use crate::verdict::Verdict;
@@ -95,7 +96,7 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
     for block in ["ingress", "egress"] {
         if let Some(node) = get_in(&resource.properties, block) {
             match &node.value {
-                Value::List(items) if items.is_empty() => {}
+                _ if items(Some(node)).is_empty() => {}
                 Value::Unknown(what) => {
                     return Verdict::unknown(resource, node.span, block, what.clone());
                 }

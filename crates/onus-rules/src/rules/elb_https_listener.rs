@@ -74,9 +74,8 @@
 //! }
 //! ```
 
-use crate::check::{Judgement, get_in, judge, spelling, verdict_of};
+use crate::check::{Judgement, get_in, items, judge, spelling, verdict_of};
 use crate::context::Context;
-use crate::lb::items;
 use crate::rule::{Controls, Rule, Severity};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;

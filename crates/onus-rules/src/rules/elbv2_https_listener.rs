@@ -158,9 +158,9 @@
 //! }
 //! ```
 
-use crate::check::{get_in, spelling};
+use crate::check::{get_in, items, spelling};
 use crate::context::Context;
-use crate::lb::{LISTENER_CFN, LISTENER_TF, items, listener_protocol};
+use crate::lb::{LISTENER_CFN, LISTENER_TF, listener_protocol};
 use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource, Value};
