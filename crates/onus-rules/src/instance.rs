@@ -3,7 +3,7 @@
 //! an instance uses, its block devices, and the Region's EBS
 //! encryption-by-default switch.
 
-use crate::check::{get_in, items, spelling};
+use crate::check::{get_in, items_cond, spelling};
 use crate::context::Context;
 use onus_ingest::{Node, Region, Resource};
 
@@ -113,6 +113,8 @@ pub struct BlockDevice<'a> {
     pub snapshot: Option<&'a Node>,
     /// Terraform `root_block_device`.
     pub is_root: bool,
+    /// The mapping exists only under a condition.
+    pub conditional: bool,
 }
 
 /// The EBS block devices a resource declares (instance-store and
@@ -126,7 +128,7 @@ pub fn block_devices(resource: &Resource) -> Vec<BlockDevice<'_>> {
     if resource.format.is_terraform() {
         match resource.resource_type.as_str() {
             "aws_launch_template" => {
-                for (i, m) in items(get_in(data, "block_device_mappings"))
+                for (i, (m, conditional)) in items_cond(get_in(data, "block_device_mappings"))
                     .into_iter()
                     .enumerate()
                 {
@@ -140,11 +142,12 @@ pub fn block_devices(resource: &Resource) -> Vec<BlockDevice<'_>> {
                         encrypted: get_in(ebs, "encrypted"),
                         snapshot: get_in(ebs, "snapshot_id"),
                         is_root: false,
+                        conditional,
                     });
                 }
             }
             _ => {
-                for (i, m) in items(get_in(data, "root_block_device"))
+                for (i, (m, conditional)) in items_cond(get_in(data, "root_block_device"))
                     .into_iter()
                     .enumerate()
                 {
@@ -155,9 +158,10 @@ pub fn block_devices(resource: &Resource) -> Vec<BlockDevice<'_>> {
                         encrypted: get_in(m, "encrypted"),
                         snapshot: None,
                         is_root: true,
+                        conditional,
                     });
                 }
-                for (i, m) in items(get_in(data, "ebs_block_device"))
+                for (i, (m, conditional)) in items_cond(get_in(data, "ebs_block_device"))
                     .into_iter()
                     .enumerate()
                 {
@@ -168,12 +172,13 @@ pub fn block_devices(resource: &Resource) -> Vec<BlockDevice<'_>> {
                         encrypted: get_in(m, "encrypted"),
                         snapshot: get_in(m, "snapshot_id"),
                         is_root: false,
+                        conditional,
                     });
                 }
             }
         }
     } else {
-        for (i, m) in items(get_in(data, "BlockDeviceMappings"))
+        for (i, (m, conditional)) in items_cond(get_in(data, "BlockDeviceMappings"))
             .into_iter()
             .enumerate()
         {
@@ -187,6 +192,7 @@ pub fn block_devices(resource: &Resource) -> Vec<BlockDevice<'_>> {
                 encrypted: get_in(ebs, "Encrypted"),
                 snapshot: get_in(ebs, "SnapshotId"),
                 is_root: false,
+                conditional,
             });
         }
     }

@@ -3,7 +3,7 @@
 //! attributes (`LoadBalancerAttributes` key/value pairs in CloudFormation,
 //! typed arguments in Terraform) and a listener's effective protocol.
 
-use crate::check::{Judgement, get_in, items, judge, spelling, verdict_of};
+use crate::check::{Judgement, get_in, items_cond, judge, spelling, verdict_of};
 use crate::context::Context;
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource, Span, Value};
@@ -32,28 +32,69 @@ pub fn listener_lb<'w>(listener: &Resource, cx: &Context<'w>) -> Option<&'w Reso
     get_in(&listener.properties, key).and_then(|n| cx.resolve(listener, n))
 }
 
-/// A CloudFormation `LoadBalancerAttributes` value by key. `Err` when an
-/// entry's key is not static (it could be the one asked for).
-pub fn cfn_attribute<'a>(lb: &'a Resource, key: &str) -> Result<Option<&'a Node>, (Span, String)> {
+/// A CloudFormation `LoadBalancerAttributes` entry, looked up by key.
+pub enum Attribute<'a> {
+    Absent,
+    Value(&'a Node),
+    /// The entry exists only under a condition (its key node).
+    Conditional(&'a Node),
+    /// An entry's key (or the whole list) is not static.
+    Unknown(Span, String),
+}
+
+pub fn cfn_attribute<'a>(lb: &'a Resource, key: &str) -> Attribute<'a> {
     let Some(list) = get_in(&lb.properties, "LoadBalancerAttributes") else {
-        return Ok(None);
+        return Attribute::Absent;
     };
     if let Value::Unknown(what) = &list.value {
-        return Err((list.span, what.clone()));
+        return Attribute::Unknown(list.span, what.clone());
     }
-    for item in items(Some(list)) {
+    for (item, conditional) in items_cond(Some(list)) {
         match get_in(item, "Key") {
-            Some(k) if k.as_str() == Some(key) => return Ok(get_in(item, "Value")),
+            Some(k) if k.as_str() == Some(key) && conditional => return Attribute::Conditional(k),
+            Some(k) if k.as_str() == Some(key) => {
+                return get_in(item, "Value").map_or(Attribute::Absent, Attribute::Value);
+            }
             Some(k) if k.as_str().is_none() => {
-                return Err((
+                return Attribute::Unknown(
                     k.span,
                     format!("an attribute key that is not static (could be {key})"),
-                ));
+                );
             }
             _ => {}
         }
     }
-    Ok(None)
+    Attribute::Absent
+}
+
+/// A load balancer attribute that must be true: CloudFormation `key` in
+/// `LoadBalancerAttributes`, Terraform `tf_path`. Absent is false.
+pub fn require_attribute_true(
+    resource: &Resource,
+    key: &str,
+    tf_path: &str,
+    what: &str,
+) -> Verdict {
+    if resource.format.is_terraform() {
+        return require_true(
+            resource,
+            get_in(&resource.properties, tf_path),
+            tf_path,
+            what,
+        );
+    }
+    let path = format!("LoadBalancerAttributes[{key}]");
+    match cfn_attribute(resource, key) {
+        Attribute::Absent => require_true(resource, None, &path, what),
+        Attribute::Value(node) => require_true(resource, Some(node), &path, what),
+        Attribute::Conditional(node) => Verdict::not_met(
+            resource,
+            node.span,
+            &path,
+            format!("{path} is set only under a condition: when it is false, {what} is off"),
+        ),
+        Attribute::Unknown(span, unresolved) => Verdict::unknown(resource, span, &path, unresolved),
+    }
 }
 
 /// The effective protocol of a listener, upper case. Absent means HTTP on an

@@ -4,7 +4,7 @@
 //! (`AWS::EC2::SecurityGroupIngress`, `aws_security_group_rule`,
 //! `aws_vpc_security_group_ingress_rule`).
 
-use crate::check::{Judgement, get_in, judge};
+use crate::check::{Judgement, get_in, items_cond, judge};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource, Span, Value};
 
@@ -316,6 +316,8 @@ pub struct AclEntry<'a> {
     to: Option<&'a Node>,
     ipv4: Option<&'a Node>,
     ipv6: Option<&'a Node>,
+    /// The entry exists only under a condition: it can expose, never shadow.
+    conditional: bool,
 }
 
 /// The entries a resource declares (egress blocks of `aws_network_acl` are left out).
@@ -333,6 +335,7 @@ pub fn acl_entries(resource: &Resource) -> Vec<AclEntry<'_>> {
             to: get_in(props, "PortRange.To"),
             ipv4: get_in(props, "CidrBlock"),
             ipv6: get_in(props, "Ipv6CidrBlock"),
+            conditional: false,
         }],
         "aws_network_acl_rule" => vec![AclEntry {
             node: props,
@@ -345,11 +348,12 @@ pub fn acl_entries(resource: &Resource) -> Vec<AclEntry<'_>> {
             to: get_in(props, "to_port"),
             ipv4: get_in(props, "cidr_block"),
             ipv6: get_in(props, "ipv6_cidr_block"),
+            conditional: false,
         }],
-        "aws_network_acl" | "aws_default_network_acl" => list(props, "ingress")
+        "aws_network_acl" | "aws_default_network_acl" => items_cond(props.get("ingress"))
             .into_iter()
             .enumerate()
-            .map(|(i, n)| AclEntry {
+            .map(|(i, (n, conditional))| AclEntry {
                 node: n,
                 path: format!("ingress[{i}]"),
                 number: get_in(n, "rule_no"),
@@ -360,6 +364,7 @@ pub fn acl_entries(resource: &Resource) -> Vec<AclEntry<'_>> {
                 to: get_in(n, "to_port"),
                 ipv4: get_in(n, "cidr_block"),
                 ipv6: get_in(n, "ipv6_cidr_block"),
+                conditional,
             })
             .collect(),
         _ => Vec::new(),
@@ -450,7 +455,11 @@ pub fn check_acl_ports(
             "no inbound entry: a network ACL denies what no entry allows",
         );
     }
-    let others: Vec<AclFacts> = siblings.iter().filter_map(|e| acl_facts(e).ok()).collect();
+    let others: Vec<AclFacts> = siblings
+        .iter()
+        .filter(|e| !e.conditional)
+        .filter_map(|e| acl_facts(e).ok())
+        .collect();
     let mut unknown: Option<Verdict> = None;
     for entry in &own {
         let facts = match acl_facts(entry) {

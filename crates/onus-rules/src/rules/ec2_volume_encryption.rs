@@ -253,7 +253,7 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
                 });
                 match j {
                     Judgement::Yes => {
-                        root_encrypted |= is_root(device);
+                        root_encrypted |= is_root(device) && !device.conditional;
                         continue;
                     }
                     Judgement::Unknown(span, what) => {

@@ -15,7 +15,8 @@
 //! `access_logs.s3.enabled` in `LoadBalancerAttributes`) and Terraform
 //! `aws_lb` / `aws_alb` (`access_logs { enabled }`):
 //! - met: the attribute is `true` / `enabled = true`;
-//! - not met: false or absent. In Terraform, `enabled` defaults to `false`
+//! - not met: false or absent, or set only under a non-static condition
+//!   (every branch must pass). In Terraform, `enabled` defaults to `false`
 //!   even when the block names a bucket;
 //! - not applicable: a gateway load balancer (it has no access logs);
 //! - unknown: the value or the load balancer type is unresolved.
@@ -39,6 +40,24 @@
 //!     Type: AWS::ElasticLoadBalancingV2::LoadBalancer
 //!     Properties:
 //!       Subnets: [subnet-1, subnet-2]
+//! ```
+//! ```yaml fail
+//! Parameters:
+//!   Env:
+//!     Type: String
+//! Conditions:
+//!   IsProd: !Equals [!Ref Env, prod]
+//! Resources:
+//!   Web:
+//!     Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+//!     Properties:
+//!       Subnets: [subnet-1, subnet-2]
+//!       LoadBalancerAttributes:
+//!         - !If
+//!           - IsProd
+//!           - Key: access_logs.s3.enabled
+//!             Value: "true"
+//!           - !Ref AWS::NoValue
 //! ```
 //! ```yaml not-applicable
 //! Resources:
@@ -66,9 +85,8 @@
 //! }
 //! ```
 
-use crate::check::get_in;
 use crate::context::Context;
-use crate::lb::{LB_CFN, LB_TF, cfn_attribute, lb_type, require_true};
+use crate::lb::{LB_CFN, LB_TF, lb_type, require_attribute_true};
 use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
@@ -100,19 +118,10 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         Ok(_) => {}
         Err((span, what)) => return Verdict::unknown(resource, span, "Type", what),
     }
-    if resource.format.is_terraform() {
-        require_true(
-            resource,
-            get_in(&resource.properties, "access_logs.enabled"),
-            "access_logs.enabled",
-            "access logging",
-        )
-    } else {
-        let key = "access_logs.s3.enabled";
-        let path = format!("LoadBalancerAttributes[{key}]");
-        match cfn_attribute(resource, key) {
-            Ok(node) => require_true(resource, node, &path, "access logging"),
-            Err((span, what)) => Verdict::unknown(resource, span, &path, what),
-        }
-    }
+    require_attribute_true(
+        resource,
+        "access_logs.s3.enabled",
+        "access_logs.enabled",
+        "access logging",
+    )
 }

@@ -59,9 +59,8 @@
 //! }
 //! ```
 
-use crate::check::get_in;
 use crate::context::Context;
-use crate::lb::{LB_CFN, LB_TF, cfn_attribute, lb_type, require_true};
+use crate::lb::{LB_CFN, LB_TF, lb_type, require_attribute_true};
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
@@ -97,19 +96,10 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         Err((span, what)) => return Verdict::unknown(resource, span, "Type", what),
     }
     let what = "dropping invalid header fields";
-    if resource.format.is_terraform() {
-        require_true(
-            resource,
-            get_in(&resource.properties, "drop_invalid_header_fields"),
-            "drop_invalid_header_fields",
-            what,
-        )
-    } else {
-        let key = "routing.http.drop_invalid_header_fields.enabled";
-        let path = format!("LoadBalancerAttributes[{key}]");
-        match cfn_attribute(resource, key) {
-            Ok(node) => require_true(resource, node, &path, what),
-            Err((span, what)) => Verdict::unknown(resource, span, &path, what),
-        }
-    }
+    require_attribute_true(
+        resource,
+        "routing.http.drop_invalid_header_fields.enabled",
+        "drop_invalid_header_fields",
+        what,
+    )
 }

@@ -158,7 +158,7 @@
 //! }
 //! ```
 
-use crate::check::{get_in, items, spelling};
+use crate::check::{get_in, items, items_cond, spelling};
 use crate::context::Context;
 use crate::lb::{LISTENER_CFN, LISTENER_TF, listener_protocol};
 use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
@@ -274,10 +274,13 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
         }
     }
     let actions_key = spelling(resource, "DefaultActions", "default_action");
-    let actions = items(get_in(&resource.properties, actions_key));
+    let with_cond = items_cond(get_in(&resource.properties, actions_key));
+    let actions: Vec<&Node> = with_cond.iter().map(|(a, _)| *a).collect();
     let mut redirect = None;
-    for (i, action) in actions.iter().enumerate() {
+    for (i, (action, conditional)) in with_cond.iter().enumerate() {
         match action_kind(action, tf) {
+            // A redirect that exists only under a condition does not cover the other case.
+            Action::RedirectHttps if *conditional => {}
             Action::RedirectHttps => redirect = Some(i),
             Action::Unknown(node, what) => {
                 return Verdict::unknown(resource, node.span, actions_key, what);
@@ -286,10 +289,16 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
         }
     }
     let Some(i) = redirect else {
-        let (span, why) = match actions.first().map(|a| action_kind(a, tf)) {
-            Some(Action::Serves(node, why)) => (node.span, why),
-            _ => (protocol_span, "no default action".to_owned()),
-        };
+        let serving = actions.iter().find_map(|a| match action_kind(a, tf) {
+            Action::Serves(node, why) => Some((node.span, why)),
+            _ => None,
+        });
+        let (span, why) = serving.unwrap_or_else(|| {
+            (
+                protocol_span,
+                "no default action redirects unconditionally".to_owned(),
+            )
+        });
         return Verdict::not_met(
             resource,
             span,
