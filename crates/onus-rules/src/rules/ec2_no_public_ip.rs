@@ -151,14 +151,14 @@
 //! }
 //! ```
 
-use crate::check::{Judgement, get_in, judge, spelling, verdict_of};
+use crate::check::{Judgement, get_in, items_cond, judge, spelling, verdict_of};
 use crate::context::Context;
 use crate::instance::{
     LAUNCH_CFN, LAUNCH_TF, TemplateRef, data_prefix, launch_data, launch_template,
 };
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
 use crate::verdict::Verdict;
-use onus_ingest::{Node, Resource, Value};
+use onus_ingest::{Node, Resource};
 use onus_model::Duty;
 
 pub static RULE: Rule = Rule {
@@ -187,21 +187,20 @@ pub static RULE: Rule = Rule {
 };
 
 /// The primary network interface (`DeviceIndex` 0, or the only one).
-fn primary<'a>(list: &'a Node, index_key: &str) -> Option<(usize, &'a Node)> {
-    let items: Vec<&Node> = match &list.value {
-        Value::List(items) => items.iter().collect(),
-        _ => vec![list],
-    };
-    items
+/// The network interfaces with their index and whether each exists only
+/// under a condition, and the position of the primary one (`DeviceIndex` 0,
+/// or the only one).
+fn interfaces<'a>(list: &'a Node, index_key: &str) -> (Vec<(&'a Node, bool)>, Option<usize>) {
+    let all = items_cond(Some(list));
+    let primary = all
         .iter()
-        .enumerate()
-        .find(|(_, n)| {
+        .position(|(n, _)| {
             get_in(n, index_key)
                 .and_then(Node::as_i64)
                 .is_some_and(|i| i == 0)
         })
-        .or_else(|| items.first().map(|n| (0, n)).filter(|_| items.len() == 1))
-        .map(|(i, n)| (i, *n))
+        .or(if all.len() == 1 { Some(0) } else { None });
+    (all, primary)
 }
 
 fn judge_flag(resource: &Resource, flag: &Node, path: &str) -> Verdict {
@@ -251,18 +250,32 @@ fn read<'a>(resource: &'a Resource) -> (Says<'a>, Option<(&'a Node, String)>) {
     if let Some(flag) = get_in(data, flag_key) {
         return (Says::Flag(flag, format!("{prefix}{flag_key}")), subnet);
     }
-    if let Some(list) = get_in(data, nis_key)
-        && let Some((i, ni)) = primary(list, index_key)
-    {
-        let at = format!("{prefix}{nis_key}[{i}]");
-        if let Some(s) = get_in(ni, subnet_key) {
-            subnet = Some((s, format!("{at}.{subnet_key}")));
+    if let Some(list) = get_in(data, nis_key) {
+        let (all, primary) = interfaces(list, index_key);
+        // Any interface that may ask for a public address decides (a
+        // conditional one too: every branch must pass).
+        for (i, (ni, _)) in all.iter().enumerate() {
+            if let Some(flag) = get_in(ni, flag_key)
+                && flag.as_bool() != Some(false)
+            {
+                let at = format!("{prefix}{nis_key}[{i}]");
+                return (Says::Flag(flag, format!("{at}.{flag_key}")), subnet);
+            }
         }
-        if let Some(flag) = get_in(ni, flag_key) {
-            return (Says::Flag(flag, format!("{at}.{flag_key}")), subnet);
-        }
-        if let Some(eni) = get_in(ni, eni_key) {
-            return (Says::Eni(eni, format!("{at}.{eni_key}")), subnet);
+        // Otherwise only an unconditional primary interface can settle it.
+        if let Some(i) = primary
+            && let Some((ni, false)) = all.get(i).copied()
+        {
+            let at = format!("{prefix}{nis_key}[{i}]");
+            if let Some(s) = get_in(ni, subnet_key) {
+                subnet = Some((s, format!("{at}.{subnet_key}")));
+            }
+            if let Some(flag) = get_in(ni, flag_key) {
+                return (Says::Flag(flag, format!("{at}.{flag_key}")), subnet);
+            }
+            if let Some(eni) = get_in(ni, eni_key) {
+                return (Says::Eni(eni, format!("{at}.{eni_key}")), subnet);
+            }
         }
     }
     // Terraform instances attaching an existing interface.
