@@ -13,7 +13,12 @@ fn nested_attribute_position_in_hcl() {
         .iter()
         .find(|r| r.id == "aws_s3_bucket_server_side_encryption_configuration.x")
         .expect("resource");
-    let rule = r.properties.get("rule").expect("rule").as_list().expect("list");
+    let rule = r
+        .properties
+        .get("rule")
+        .expect("rule")
+        .as_list()
+        .expect("list");
     let by_default = rule[0]
         .get("apply_server_side_encryption_by_default")
         .expect("block")

@@ -52,7 +52,7 @@ pub fn read_module(dir: &Path, options: &Options, workload: &mut Workload) {
     reader.read(ctx);
 }
 
-/// Public for the plan reader: parse one module dir's files (no evaluation).
+/// Parses one module dir's `*.tf` files (no evaluation); also used by the plan reader.
 pub(crate) fn parse_dir(dir: &Path, workload: &mut Workload) -> Vec<ParsedFile> {
     let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(rd) => rd
@@ -151,7 +151,11 @@ fn label(block: &Block, i: usize) -> Option<&str> {
     block.labels.get(i).map(|l| l.as_str())
 }
 
-fn labels_span(block: &Block) -> Span {
+pub(crate) fn span_of_range(range: Option<std::ops::Range<usize>>) -> Span {
+    span_of(range)
+}
+
+pub(crate) fn labels_span(block: &Block) -> Span {
     let spans: Vec<Span> = block.labels.iter().map(|l| span_of(l.span())).collect();
     match (spans.first(), spans.last()) {
         (Some(a), Some(b)) => Span {
@@ -836,7 +840,7 @@ fn dynamic_blocks(ev: &Eval, block: &Block, name: &str) -> Vec<Node> {
 }
 
 /// Removes `.` and resolves `..` lexically (`a/./b/../c` → `a/c`).
-fn normalize(path: &Path) -> PathBuf {
+pub(crate) fn normalize(path: &Path) -> PathBuf {
     use std::path::Component;
     let mut out: Vec<Component> = Vec::new();
     for c in path.components() {
