@@ -60,6 +60,29 @@
 //!           ViewerProtocolPolicy: redirect-to-https
 //!           CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6
 //! ```
+//! ```yaml Cdn=unknown
+//! Resources:
+//!   Cdn:
+//!     Type: AWS::CloudFront::Distribution
+//!     Properties:
+//!       DistributionConfig:
+//!         Enabled: true
+//!         Origins:
+//!           - Id: web
+//!             DomainName: web.example.com
+//!             CustomOriginConfig:
+//!               OriginProtocolPolicy: https-only
+//!         DefaultCacheBehavior:
+//!           TargetOriginId: web
+//!           ViewerProtocolPolicy: redirect-to-https
+//!           CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6
+//!   CdnLogs:
+//!     Type: AWS::Logs::DeliverySource
+//!     Properties:
+//!       Name: cdn
+//!       LogType: ACCESS_LOGS
+//!       ResourceArn: !Sub "arn:aws:cloudfront::${AWS::AccountId}:distribution/${Cdn}"
+//! ```
 //! ```hcl pass
 //! resource "aws_cloudfront_distribution" "cdn" {
 //!   enabled = true
@@ -116,7 +139,7 @@
 //! ```
 
 use crate::check::{get_in, require_set};
-use crate::context::Context;
+use crate::context::{Context, local_id};
 use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
@@ -163,7 +186,23 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
         } else {
             ("AWS::Logs::DeliverySource", "ResourceArn")
         };
-        if let Some(source) = cx.linked(resource, &[source_type], attr, None).first() {
+        // A direct reference, or one inside a string the reader could not
+        // resolve (`!Sub "arn:...:distribution/${Cdn}"`), recorded as a reference.
+        let id = local_id(resource);
+        let source = cx
+            .linked(resource, &[source_type], attr, None)
+            .first()
+            .copied()
+            .or_else(|| {
+                cx.workload.resources.iter().find(|r| {
+                    r.resource_type == source_type
+                        && r.scope == resource.scope
+                        && r.references
+                            .iter()
+                            .any(|x| x.target == id && x.path.ends_with(attr))
+                })
+            });
+        if let Some(source) = source {
             return Verdict::unknown(
                 resource,
                 resource.name_span,
