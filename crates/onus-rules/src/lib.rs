@@ -9,6 +9,8 @@ pub mod check;
 pub mod context;
 pub mod docs;
 pub mod engine;
+pub mod instance;
+pub mod lb;
 pub mod net;
 pub mod policy;
 pub mod residency;
