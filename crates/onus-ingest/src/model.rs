@@ -185,10 +185,16 @@ impl Node {
     /// condition. A branch without the key (or `AWS::NoValue`) contributes
     /// `Null`, which rules read as "absent" on that branch. The correlation
     /// between keys of one branch is dropped, which can only make a verdict
-    /// stricter, never silently pass.
+    /// stricter, never silently pass. Choices that are list items are kept
+    /// (there `Null` means "no item", not "an item without keys").
     pub fn hoist_conditions(&mut self) {
         match &mut self.value {
-            Value::List(items) => items.iter_mut().for_each(Node::hoist_conditions),
+            // A choice as a list item stays one ("this item, or no item"):
+            // only its branches are rewritten.
+            Value::List(items) => items.iter_mut().for_each(|item| match &mut item.value {
+                Value::Either(branches) => branches.iter_mut().for_each(Node::hoist_conditions),
+                _ => item.hoist_conditions(),
+            }),
             Value::Map(entries) => entries.iter_mut().for_each(|e| e.node.hoist_conditions()),
             Value::Either(branches) => {
                 branches.iter_mut().for_each(Node::hoist_conditions);
@@ -444,6 +450,13 @@ pub struct Workload {
     pub diagnostics: Vec<Diagnostic>,
     /// Files looked at and skipped because they are not infrastructure code.
     pub skipped_files: usize,
+    /// Path → id, so a file read through several module calls is listed once.
+    /// Maintained by [`Workload::merge`]; public only so `..Default::default()` works.
+    #[doc(hidden)]
+    pub file_ids: std::collections::HashMap<PathBuf, FileId>,
+    /// Diagnostics already recorded, so a module called twice warns once.
+    #[doc(hidden)]
+    pub seen_diagnostics: std::collections::HashSet<(FileId, Option<Span>, String)>,
 }
 
 impl Workload {
@@ -488,21 +501,58 @@ impl Workload {
         });
     }
 
-    /// Appends another workload, renumbering its file ids.
+    /// Appends another workload, renumbering its file ids. A file already in
+    /// this workload (the same path, read again through another module call)
+    /// keeps its id, and a diagnostic already recorded is not repeated.
     pub fn merge(&mut self, other: Workload) {
-        let offset = self.files.len() as u32;
-        self.files.extend(other.files);
+        if self.file_ids.len() != self.files.len() {
+            self.reindex();
+        }
+        let ids: Vec<FileId> = other
+            .files
+            .into_iter()
+            .map(|file| match self.file_ids.get(&file.path) {
+                Some(id) => *id,
+                None => {
+                    let id = FileId(self.files.len() as u32);
+                    self.file_ids.insert(file.path.clone(), id);
+                    self.files.push(file);
+                    id
+                }
+            })
+            .collect();
+        let remap = |id: FileId| ids.get(id.0 as usize).copied().unwrap_or(id);
         self.resources
             .extend(other.resources.into_iter().map(|mut r| {
-                r.file = FileId(r.file.0 + offset);
+                r.file = remap(r.file);
                 r
             }));
-        self.diagnostics
-            .extend(other.diagnostics.into_iter().map(|mut d| {
-                d.file = FileId(d.file.0 + offset);
-                d
-            }));
+        for mut d in other.diagnostics {
+            d.file = remap(d.file);
+            if self
+                .seen_diagnostics
+                .insert((d.file, d.span, d.message.clone()))
+            {
+                self.diagnostics.push(d);
+            }
+        }
         self.skipped_files += other.skipped_files;
+    }
+
+    /// Rebuilds the path index and the set of seen diagnostics, for a workload
+    /// whose files were added directly.
+    fn reindex(&mut self) {
+        self.file_ids.clear();
+        for (i, f) in self.files.iter().enumerate() {
+            self.file_ids
+                .entry(f.path.clone())
+                .or_insert(FileId(i as u32));
+        }
+        self.seen_diagnostics = self
+            .diagnostics
+            .iter()
+            .map(|d| (d.file, d.span, d.message.clone()))
+            .collect();
     }
 
     /// True when any file could not be read completely.

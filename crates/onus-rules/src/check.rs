@@ -283,3 +283,37 @@ pub fn all_of(verdicts: Vec<Verdict>) -> Option<Verdict> {
         .or_else(|| verdicts.first())
         .cloned()
 }
+
+/// The items of a list-valued property, for rules that judge each item: a
+/// list's elements, a single map as one item, and every non-null branch of
+/// an `Either` (a conditional list, a conditional item, a Terraform `dynamic`
+/// block whose `for_each` is unresolved), since each possible item must pass.
+pub fn items(node: Option<&Node>) -> Vec<&Node> {
+    items_cond(node).into_iter().map(|(n, _)| n).collect()
+}
+
+/// Like [`items`], with `true` for an item that exists only under a
+/// condition (it came through an `Either`): such an item can make a
+/// resource fail, but never makes it pass on its own.
+pub fn items_cond(node: Option<&Node>) -> Vec<(&Node, bool)> {
+    fn walk<'a>(node: &'a Node, cond: bool, out: &mut Vec<(&'a Node, bool)>) {
+        match &node.value {
+            Value::Null => {}
+            Value::List(items) => items.iter().for_each(|n| walk_item(n, cond, out)),
+            Value::Either(branches) => branches.iter().for_each(|n| walk(n, true, out)),
+            _ => out.push((node, cond)),
+        }
+    }
+    fn walk_item<'a>(node: &'a Node, cond: bool, out: &mut Vec<(&'a Node, bool)>) {
+        match &node.value {
+            Value::Null => {}
+            Value::Either(branches) => branches.iter().for_each(|n| walk_item(n, true, out)),
+            _ => out.push((node, cond)),
+        }
+    }
+    let mut out = Vec::new();
+    if let Some(node) = node {
+        walk(node, false, &mut out);
+    }
+    out
+}
