@@ -189,9 +189,10 @@ impl Driver {
         v.as_str().map(str::to_owned)
     }
 
-    fn screenshot(&self, to: &Path) {
+    /// A PNG of the page: the whole page, or the first `height` pixels.
+    fn screenshot(&self, to: &Path, height: Option<i64>) {
         // Grow the window to the page so the shot holds the whole report.
-        let height = self
+        let full = self
             .elements("main")
             .first()
             .map(|m| {
@@ -203,7 +204,7 @@ impl Driver {
         self.session_call(
             "POST",
             "/window/rect",
-            Some(json!({"width": 1400, "height": (height as i64 + 200).min(6000)})),
+            Some(json!({"width": 1400, "height": height.unwrap_or((full as i64 + 200).min(8000))})),
         );
         let b64 = self.session_call("GET", "/screenshot", None);
         let png = base64(b64.as_str().expect("screenshot data"));
@@ -332,10 +333,11 @@ fn html_report_in_headless_chromium() {
     );
     assert!(driver.elements("pre.excerpt span.hit").len() >= findings.len());
     let shot = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("report-screenshot.png");
-    driver.screenshot(&shot);
+    driver.screenshot(&shot, None);
     eprintln!("screenshot: {}", shot.display());
     if std::env::var_os("ONUS_UPDATE_SCREENSHOT").is_some() {
-        std::fs::copy(&shot, repo().join("docs/report-screenshot.png")).unwrap();
+        // The top of the page (summary, stacks, start of the matrix) for README.
+        driver.screenshot(&repo().join("docs/report-screenshot.png"), Some(1500));
     }
 
     // A template whose names and values carry markup: shown as text, never run.
@@ -372,5 +374,8 @@ fn html_report_in_headless_chromium() {
         excerpts.contains("\"<script>alert(1)</script>\":"),
         "{excerpts}"
     );
-    driver.screenshot(&PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("hostile-screenshot.png"));
+    driver.screenshot(
+        &PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("hostile-screenshot.png"),
+        None,
+    );
 }

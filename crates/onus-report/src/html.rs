@@ -50,6 +50,8 @@ th.layer-h{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;
 td.c{text-align:center;white-space:nowrap}
 td.c.shared{box-shadow:inset 3px 0 0 #8250df}
 td.small{font-size:11px;color:#57606a}
+td.type{max-width:190px;overflow-wrap:anywhere}
+#matrix td:first-child{max-width:230px;overflow-wrap:anywhere}
 td.aws{background:var(--aws-bg);color:#8a5300}
 td.met{background:var(--met-bg);color:var(--met)}
 td.not-met{background:var(--bad-bg);color:var(--bad);font-weight:700}
@@ -133,11 +135,15 @@ fn stack(category: Category, report: &Report) -> Markup {
             div.sub { "e.g. " (category.example()) " · " (resources.len()) @if resources.len() == 1 { " resource" } @else { " resources" } " in this workload" }
             @for layer in Layer::ALL.iter().rev() {
                 @let a = assignment(category, *layer);
-                div class={ "layer " (owner_class(a.owner)) } title=(a.reason) {
+                @let n = open.get(layer).copied().unwrap_or(0);
+                // AWS's layer in the model, but a rule read a setting of it
+                // that is yours (the engine makes such duties shared).
+                @let owner = if a.owner == Owner::Aws && n > 0 { Owner::Shared } else { a.owner };
+                div class={ "layer " (owner_class(owner)) } title=(a.reason) {
                     span { (layer.title()) }
                     span.who {
-                        (a.owner.label())
-                        @if let Some(n) = open.get(layer) { " · " b { (n) " not met" } }
+                        (owner.label())
+                        @if n > 0 { " · " b { (n) " not met" } }
                     }
                 }
             }
@@ -175,7 +181,7 @@ pub fn matrix_table(report: &Report, by: By) -> Markup {
                         tr.matrix-row {
                             td { code { (r.id) } }
                             @match by {
-                                By::Resource => { td.small { (r.resource_type) } td.small { (r.category) } }
+                                By::Resource => { td.small.type { (r.resource_type) } td.small { (r.category) } }
                                 By::Service => { td { (r.category) } td { (r.resources) } }
                             }
                             @for c in &r.cells {
