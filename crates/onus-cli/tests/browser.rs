@@ -253,25 +253,6 @@ fn onus_html(args: &[&str], out: &Path) -> Value {
     serde_json::from_slice(&std::fs::read(format!("{}.json", out.display())).unwrap()).unwrap()
 }
 
-fn examples_dir() -> &'static str {
-    let bin = assert_cmd::cargo::cargo_bin!("onus");
-    let status = Command::new(bin)
-        .current_dir(repo())
-        .args(["inventory", "examples"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .unwrap();
-    if status.code() == Some(101) {
-        eprintln!(
-            "note: the Terraform reader is not in yet; the browser test uses examples/cloudformation"
-        );
-        "examples/cloudformation"
-    } else {
-        "examples"
-    }
-}
-
 #[test]
 fn html_report_in_headless_chromium() {
     let chromium = find(&[
@@ -293,7 +274,7 @@ fn html_report_in_headless_chromium() {
     let profile = tmp.path().join("profile");
     std::fs::create_dir(&profile).unwrap();
     let report_html = tmp.path().join("report.html");
-    let report = onus_html(&[examples_dir()], &report_html);
+    let report = onus_html(&["examples"], &report_html);
     let hostile_html = tmp.path().join("hostile.html");
     onus_html(&["crates/onus-cli/tests/fixtures/hostile"], &hostile_html);
 

@@ -388,27 +388,12 @@ fn completions_and_man_page() {
     assert!(String::from_utf8_lossy(&man.stdout).starts_with(".ie"));
 }
 
-/// The examples: `EXAMPLES` is `examples/` once both readers are in.
+/// The bundled workload, CloudFormation and Terraform.
 const EXAMPLES: &str = "examples";
-
-fn examples_readable() -> bool {
-    // The Terraform reader may still be a stub on this branch.
-    let out = onus()
-        .current_dir(repo())
-        .args(["inventory", "--format", "json", EXAMPLES])
-        .output()
-        .unwrap();
-    out.status.code() != Some(101)
-}
 
 #[test]
 fn matrix_csv_of_examples() {
-    let dir = if examples_readable() {
-        EXAMPLES
-    } else {
-        eprintln!("note: examples/terraform cannot be read yet; using examples/cloudformation");
-        "examples/cloudformation"
-    };
+    let dir = EXAMPLES;
     let out = onus()
         .current_dir(repo())
         .args(["matrix", dir, "--format", "csv"])
@@ -466,11 +451,7 @@ fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
 
 #[test]
 fn sarif_of_examples_matches_the_schema() {
-    let dir = if examples_readable() {
-        EXAMPLES
-    } else {
-        "examples/cloudformation"
-    };
+    let dir = EXAMPLES;
     let out = onus()
         .current_dir(repo())
         .args(["scan", "--format", "sarif", dir])
