@@ -515,3 +515,44 @@ fn colours_follow_no_color_and_clicolor_force() {
         .unwrap();
     assert!(!json.stdout.contains(&0x1b));
 }
+
+#[test]
+fn terraform_inline_suppressions() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("main.tf"),
+        r#"# onus:ignore rds.encryption-at-rest Scratch database for load tests until=2999-01-01
+resource "aws_db_instance" "scratch" {
+  engine         = "postgres"
+  instance_class = "db.t3.micro"
+}
+
+resource "aws_db_instance" "legacy" {
+  # checkov:skip=CKV_AWS_16:Encrypted by the storage array
+  engine         = "postgres"
+  instance_class = "db.t3.micro"
+}
+
+// onus:ignore rds.encryption-at-rest
+resource "aws_db_instance" "main" {
+  engine         = "postgres"
+  instance_class = "db.t3.micro"
+}
+"#,
+    )
+    .unwrap();
+    let (code, report) = scan(dir.path(), &[]);
+    assert_eq!(code, 1, "{report}");
+    let kind =
+        |id: &str| verdict(&report, id, "rds.encryption-at-rest")["suppression"]["kind"].clone();
+    assert_eq!(kind("aws_db_instance.scratch"), "inline");
+    assert_eq!(kind("aws_db_instance.legacy"), "checkov");
+    assert!(kind("aws_db_instance.main").is_null());
+    assert!(
+        diagnostics(&report)
+            .iter()
+            .any(|m| m.contains("has no reason"))
+    );
+    let (code, _) = scan(dir.path(), &["--no-inline-ignores"]);
+    assert_eq!(code, 1);
+}
