@@ -414,14 +414,16 @@ fn matrix_csv_of_examples() {
     let resources = report["resources"].as_array().unwrap().len();
     let mut rdr = csv_rows(&out.stdout);
     let header = rdr.remove(0);
-    assert_eq!(header.len(), 5 + 16);
+    // id, type, service, category, the 16 layers bottom to top, then the file.
+    assert_eq!(header.len(), 4 + 16 + 1);
     assert_eq!(&header[..4], ["id", "type", "service", "category"]);
-    assert_eq!(header[5], "global-infrastructure");
-    assert_eq!(header[20], "customer-data");
+    let layers: Vec<&str> = onus_model::Layer::ALL.iter().map(|l| l.slug()).collect();
+    assert_eq!(header[4..20], layers[..]);
+    assert_eq!(header[20], "file");
     assert_eq!(rdr.len(), resources);
     for row in &rdr {
         assert_eq!(row.len(), 21);
-        assert_eq!(row[5], "AWS", "AWS always carries the data centers");
+        assert_eq!(row[4], "AWS", "AWS always carries the data centers");
     }
 }
 

@@ -226,14 +226,27 @@ pub fn rows(report: &Report, by: By) -> Vec<Row> {
 
 fn header(by: By) -> Vec<String> {
     let first: &[&str] = match by {
-        By::Resource => &["id", "type", "service", "category", "file"],
+        By::Resource => &["id", "type", "service", "category"],
         By::Service => &["service", "type", "category", "resources"],
+    };
+    let last: &[&str] = match by {
+        By::Resource => &["file"],
+        By::Service => &[],
     };
     first
         .iter()
         .map(|s| s.to_string())
         .chain(Layer::ALL.iter().map(|l| l.slug().to_owned()))
+        .chain(last.iter().map(|s| s.to_string()))
         .collect()
+}
+
+/// Columns after the layers: the file, per resource (ids repeat across files).
+fn trailing(row: &Row, by: By) -> Vec<String> {
+    match by {
+        By::Resource => vec![row.file.clone()],
+        By::Service => Vec::new(),
+    }
 }
 
 fn leading(row: &Row, by: By) -> Vec<String> {
@@ -243,7 +256,6 @@ fn leading(row: &Row, by: By) -> Vec<String> {
             row.resource_type.clone(),
             row.service.clone(),
             row.category.clone(),
-            row.file.clone(),
         ],
         By::Service => vec![
             row.id.clone(),
@@ -262,6 +274,7 @@ pub fn render_csv(report: &Report, by: By, out: &mut dyn Write) -> io::Result<()
         .map(|r| {
             let mut cells = leading(r, by);
             cells.extend(r.cells.iter().map(|c| c.label()));
+            cells.extend(trailing(r, by));
             cells
         })
         .collect();
@@ -291,6 +304,7 @@ pub fn render_markdown(report: &Report, by: By, out: &mut dyn Write) -> io::Resu
                 } => format!("**{}**", c.label()),
                 c => c.label(),
             }))
+            .chain(trailing(&r, by).iter().map(|c| md(c)))
             .collect();
         writeln!(out, "| {} |", cells.join(" | "))?;
     }
