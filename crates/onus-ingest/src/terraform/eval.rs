@@ -703,7 +703,12 @@ impl<'s, 'a> Eval<'s, 'a> {
             }
             "path" => match attr(0).as_deref() {
                 Some("module") => Node::new(Value::String(self.scope.path_module.clone()), span),
-                Some("root") | Some("cwd") => Node::new(Value::String(".".into()), span),
+                Some("root") => Node::new(Value::String(".".into()), span),
+                // Terraform runs in the root module's directory.
+                Some("cwd") => match self.scope.root_dir.canonicalize() {
+                    Ok(p) => Node::new(Value::String(p.display().to_string()), span),
+                    Err(_) => unknown("path.cwd", span),
+                },
                 _ => unknown(expr_text(expr), span),
             },
             "terraform" if attr(0).as_deref() == Some("workspace") => {
@@ -770,7 +775,9 @@ impl<'s, 'a> Eval<'s, 'a> {
                 (_, TraversalOperator::GetAttr(id)) => match node.get(id.as_str()) {
                     Some(n) => n.clone(),
                     None => match &node.value {
-                        Value::Map(_) => Node::new(Value::Null, span),
+                        Value::Map(_) => {
+                            return unknown(format!("attribute {} is not set", id.as_str()), span);
+                        }
                         _ => {
                             return self.not_static(
                                 &format!("attribute {} of", id.as_str()),
