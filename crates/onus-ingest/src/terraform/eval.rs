@@ -38,6 +38,8 @@ pub struct Scope<'a> {
     pub root_dir: PathBuf,
     /// Warnings raised during evaluation (file reads refused, ...).
     pub warnings: RefCell<Vec<(Span, String)>>,
+    /// Outputs of the module calls already read, by call name.
+    pub module_outputs: RefCell<HashMap<String, Node>>,
 }
 
 impl<'a> Scope<'a> {
@@ -51,6 +53,7 @@ impl<'a> Scope<'a> {
             path_module,
             root_dir: root_dir.to_path_buf(),
             warnings: RefCell::new(Vec::new()),
+            module_outputs: RefCell::new(HashMap::new()),
         }
     }
 }
@@ -717,7 +720,25 @@ impl<'s, 'a> Eval<'s, 'a> {
             "count" | "each" | "self" => {
                 unknown(format!("{} outside count/for_each", expr_text(expr)), span)
             }
-            "module" => unknown(expr_text(expr), span),
+            "module" => {
+                let Some(name) = attr(0) else {
+                    return unknown(expr_text(expr), span);
+                };
+                let outputs = self.scope.module_outputs.borrow().get(&name).cloned();
+                match outputs {
+                    Some(o) => {
+                        let v = self.apply_ops(respan(&o, span), &ops[1..], span);
+                        match &v.value {
+                            Value::Unknown(w) if w.ends_with("is not set") => unknown(
+                                format!("{} (not an output of a scanned module)", expr_text(expr)),
+                                span,
+                            ),
+                            _ => v,
+                        }
+                    }
+                    None => unknown(expr_text(expr), span),
+                }
+            }
             "data" => {
                 let (Some(t), Some(n)) = (attr(0), attr(1)) else {
                     return unknown(expr_text(expr), span);

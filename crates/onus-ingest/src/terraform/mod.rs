@@ -253,7 +253,9 @@ impl Reader<'_> {
         }
     }
 
-    fn read(&mut self, call: Call) {
+    /// Reads one module instance; returns its outputs (references to its own
+    /// resources become Unknown: they are in another scope for the caller).
+    fn read(&mut self, call: Call) -> Node {
         let files = parse_dir(&call.dir, self.workload);
         let path_module = normalize(&call.dir)
             .strip_prefix(normalize(&self.root_dir))
@@ -342,24 +344,51 @@ impl Reader<'_> {
         }
         let default_region = default_region.unwrap_or_else(|| self.fallback_region());
 
-        // Resources, data sources, modules.
+        // Modules first (in order), so that their outputs can be used.
+        for f in &files {
+            for block in f.body.blocks().filter(|b| b.ident.as_str() == "module") {
+                let outputs = self.module(&scope, &call, f.id, block, &providers, &default_region);
+                if let (Some(name), Some(outputs)) = (label(block, 0), outputs) {
+                    scope
+                        .module_outputs
+                        .borrow_mut()
+                        .insert(name.to_string(), outputs);
+                }
+                self.drain_warnings(&scope, f.id);
+            }
+        }
         for f in &files {
             for block in f.body.blocks() {
-                match block.ident.as_str() {
-                    "resource" | "data" => {
-                        self.resource(&scope, &call, f.id, block, &providers, &default_region);
-                    }
-                    "module" => {
-                        self.module(&scope, &call, f.id, block, &providers, &default_region)
-                    }
-                    _ => {}
+                if matches!(block.ident.as_str(), "resource" | "data") {
+                    self.resource(&scope, &call, f.id, block, &providers, &default_region);
+                    self.drain_warnings(&scope, f.id);
                 }
             }
         }
-        for (span, msg) in scope.warnings.take() {
-            if let Some(f) = files.first() {
-                self.workload.warning(f.id, Some(span), msg);
+        // Outputs.
+        let mut outputs = Vec::new();
+        for f in &files {
+            for block in f.body.blocks().filter(|b| b.ident.as_str() == "output") {
+                let (Some(name), Some(e)) = (label(block, 0), attr_expr(&block.body, "value"))
+                else {
+                    continue;
+                };
+                let ev = Eval::new(&scope);
+                let v = output_refs_unknown(&ev.eval(e), &call.scope);
+                outputs.push(Entry {
+                    key: name.to_string(),
+                    key_span: Span::default(),
+                    node: respan(&v, Span::default()),
+                });
             }
+        }
+        scope.warnings.take();
+        Node::new(Value::Map(outputs), Span::default())
+    }
+
+    fn drain_warnings(&mut self, scope: &Scope, file: FileId) {
+        for (span, msg) in scope.warnings.take() {
+            self.workload.warning(file, Some(span), msg);
         }
     }
 
@@ -577,8 +606,8 @@ impl Reader<'_> {
         block: &Block,
         providers: &HashMap<String, Region>,
         default_region: &Region,
-    ) {
-        let Some(name) = label(block, 0) else { return };
+    ) -> Option<Node> {
+        let name = label(block, 0)?;
         let block_span = span_of(block.span());
         let key = if call.key.is_empty() {
             name.to_string()
@@ -595,7 +624,7 @@ impl Reader<'_> {
                 Some(block_span),
                 format!("module {name} not scanned: its source is not static"),
             );
-            return;
+            return None;
         };
         let dir = if source.starts_with("./") || source.starts_with("../") {
             normalize(&call.dir.join(&source))
@@ -607,7 +636,7 @@ impl Reader<'_> {
                 Some(block_span),
                 format!("module {name} (source {source}) not scanned: remote source"),
             );
-            return;
+            return None;
         };
         let Ok(canon) = dir.canonicalize() else {
             self.workload.warning(
@@ -618,7 +647,7 @@ impl Reader<'_> {
                     dir.display()
                 ),
             );
-            return;
+            return None;
         };
         let mut stack = call.stack.clone();
         if stack.is_empty()
@@ -632,7 +661,7 @@ impl Reader<'_> {
                 Some(block_span),
                 format!("module {name} (source {source}) includes itself: not read again"),
             );
-            return;
+            return None;
         }
         if stack.len() > MAX_MODULE_DEPTH {
             self.workload.error(
@@ -640,7 +669,7 @@ impl Reader<'_> {
                 Some(block_span),
                 format!("module {name} nested more than {MAX_MODULE_DEPTH} levels deep: not read"),
             );
-            return;
+            return None;
         }
         // Provider mapping passed to the child.
         let mut provider_map: HashMap<String, Region> = HashMap::new();
@@ -669,6 +698,7 @@ impl Reader<'_> {
                 format!("{}.", call.scope)
             }
         );
+        let mut instances: Vec<(String, Node)> = Vec::new();
         for (suffix, bindings) in self.instances(scope, file, block, &what) {
             let ev = Eval::with_bindings(scope, bindings);
             let mut inputs = HashMap::new();
@@ -683,7 +713,7 @@ impl Reader<'_> {
                 let v = caller_refs_unknown(&ev.eval(&a.value), &call.scope);
                 inputs.insert(k.to_string(), respan(&v, Span::default()));
             }
-            self.read(Call {
+            let outputs = self.read(Call {
                 dir: dir.clone(),
                 scope: format!("{what}{suffix}"),
                 key: key.clone(),
@@ -692,7 +722,47 @@ impl Reader<'_> {
                 provider_map: provider_map.clone(),
                 stack: stack.clone(),
             });
+            instances.push((suffix, outputs));
         }
+        let unknown_instances = || {
+            unknown(
+                format!("outputs of {what} (instances not static)"),
+                Span::default(),
+            )
+        };
+        Some(if attr_expr(&block.body, "count").is_some() {
+            if instances.iter().any(|(s, _)| s == "[*]") {
+                unknown_instances()
+            } else {
+                Node::new(
+                    Value::List(instances.into_iter().map(|(_, o)| o).collect()),
+                    Span::default(),
+                )
+            }
+        } else if attr_expr(&block.body, "for_each").is_some() {
+            if instances.iter().any(|(s, _)| s == "[*]") {
+                unknown_instances()
+            } else {
+                Node::new(
+                    Value::Map(
+                        instances
+                            .into_iter()
+                            .map(|(s, o)| Entry {
+                                key: s
+                                    .trim_start_matches("[\"")
+                                    .trim_end_matches("\"]")
+                                    .to_string(),
+                                key_span: Span::default(),
+                                node: o,
+                            })
+                            .collect(),
+                    ),
+                    Span::default(),
+                )
+            }
+        } else {
+            instances.pop().map(|(_, o)| o)?
+        })
     }
 }
 
@@ -865,21 +935,27 @@ pub(crate) fn normalize(path: &Path) -> PathBuf {
 /// Module inputs that refer to the caller's resources: the reference is to
 /// another scope, so inside the module it is Unknown naming it.
 fn caller_refs_unknown(node: &Node, scope: &str) -> Node {
+    scope_refs_unknown(node, &|r| format!("module input from {r} in {scope}"))
+}
+
+/// Outputs that refer to the module's own resources: Unknown for the caller.
+fn output_refs_unknown(node: &Node, scope: &str) -> Node {
+    scope_refs_unknown(node, &|r| format!("output of {scope}: {r}"))
+}
+
+fn scope_refs_unknown(node: &Node, describe: &dyn Fn(&str) -> String) -> Node {
     let value = match &node.value {
-        Value::Ref(r) => Value::Unknown(format!(
-            "module input from {} in {scope}",
-            eval::ref_text(r)
-        )),
+        Value::Ref(r) => Value::Unknown(describe(&eval::ref_text(r))),
         Value::List(items) => Value::List(
             items
                 .iter()
-                .map(|n| caller_refs_unknown(n, scope))
+                .map(|n| scope_refs_unknown(n, describe))
                 .collect(),
         ),
         Value::Either(items) => Value::Either(
             items
                 .iter()
-                .map(|n| caller_refs_unknown(n, scope))
+                .map(|n| scope_refs_unknown(n, describe))
                 .collect(),
         ),
         Value::Map(es) => Value::Map(
@@ -887,7 +963,7 @@ fn caller_refs_unknown(node: &Node, scope: &str) -> Node {
                 .map(|e| Entry {
                     key: e.key.clone(),
                     key_span: e.key_span,
-                    node: caller_refs_unknown(&e.node, scope),
+                    node: scope_refs_unknown(&e.node, describe),
                 })
                 .collect(),
         ),
