@@ -575,6 +575,22 @@ impl Reader<'_> {
                     });
                 }
             }
+            // AWS provider 6: a resource's own `region` argument overrides the provider's.
+            let own_region = rtype.starts_with("aws_") && !(is_data && rtype == "aws_region");
+            let region = match properties.get("region").filter(|_| own_region) {
+                Some(Node {
+                    value: Value::String(r),
+                    ..
+                }) => Region::Known(r.clone()),
+                Some(Node {
+                    value: Value::Null, ..
+                })
+                | None => region.clone(),
+                Some(other) => Region::Unknown(format!(
+                    "the region argument of {prefix}{base} is not static ({})",
+                    eval::first_unknown(other).unwrap_or_default()
+                )),
+            };
             let mut r = Resource {
                 id: format!("{prefix}{base}{suffix}"),
                 resource_type: rtype.to_string(),
