@@ -304,6 +304,10 @@ impl Reader<'_> {
                         None => unknown(format!("var.{name} has no value"), span),
                     },
                 };
+                let value = match attr_expr(&block.body, "type") {
+                    Some(t) => apply_type_defaults(&value, t, 0),
+                    None => value,
+                };
                 scope.vars.insert(name.to_string(), value);
             }
         }
@@ -923,6 +927,88 @@ fn dynamic_blocks(ev: &Eval, block: &Block, name: &str) -> Vec<Node> {
         ev.refs.borrow_mut().extend(inner.refs.take());
     }
     out
+}
+
+/// Fills the attributes a variable's `object({...})` type declares
+/// `optional(type, default)` (or `optional(type)`: null) and the value leaves
+/// out, through `list(...)`, `set(...)`, `map(...)` and nested objects.
+fn apply_type_defaults(value: &Node, ty: &Expression, depth: usize) -> Node {
+    let Expression::FuncCall(f) = ty else {
+        return value.clone();
+    };
+    if depth > 16 || f.name.is_namespaced() {
+        return value.clone();
+    }
+    let args: Vec<&Expression> = f.args.iter().collect();
+    match (f.name.name.as_str(), &value.value, args.first()) {
+        ("list" | "set", Value::List(items), Some(t)) => Node::new(
+            Value::List(
+                items
+                    .iter()
+                    .map(|i| apply_type_defaults(i, t, depth + 1))
+                    .collect(),
+            ),
+            value.span,
+        ),
+        ("map", Value::Map(entries), Some(t)) => Node::new(
+            Value::Map(
+                entries
+                    .iter()
+                    .map(|e| Entry {
+                        key: e.key.clone(),
+                        key_span: e.key_span,
+                        node: apply_type_defaults(&e.node, t, depth + 1),
+                    })
+                    .collect(),
+            ),
+            value.span,
+        ),
+        ("object", Value::Map(entries), Some(Expression::Object(o))) => {
+            let mut entries = entries.clone();
+            for (k, v) in o.iter() {
+                let key = match k {
+                    hcl_edit::expr::ObjectKey::Ident(i) => i.as_str().to_string(),
+                    hcl_edit::expr::ObjectKey::Expression(e) => match e {
+                        Expression::String(s) => s.value().clone(),
+                        _ => continue,
+                    },
+                };
+                let (attr_ty, default) = match v.expr() {
+                    Expression::FuncCall(of) if of.name.name.as_str() == "optional" => {
+                        let oargs: Vec<&Expression> = of.args.iter().collect();
+                        (oargs.first().copied(), Some(oargs.get(1).copied()))
+                    }
+                    other => (Some(other), None),
+                };
+                match entries.iter_mut().find(|e| e.key == key) {
+                    Some(e) => {
+                        if let Some(t) = attr_ty {
+                            e.node = apply_type_defaults(&e.node, t, depth + 1);
+                        }
+                    }
+                    None => {
+                        let Some(default) = default else { continue };
+                        let scope = Scope::new(Path::new("."), Path::new("."), ".".into());
+                        let node = match default {
+                            Some(d) => Eval::new(&scope).eval(d),
+                            None => Node::new(Value::Null, value.span),
+                        };
+                        let node = match attr_ty {
+                            Some(t) => apply_type_defaults(&node, t, depth + 1),
+                            None => node,
+                        };
+                        entries.push(Entry {
+                            key,
+                            key_span: value.span,
+                            node: respan(&node, value.span),
+                        });
+                    }
+                }
+            }
+            Node::new(Value::Map(entries), value.span)
+        }
+        _ => value.clone(),
+    }
 }
 
 /// Removes `.` and resolves `..` lexically (`a/./b/../c` → `a/c`).
