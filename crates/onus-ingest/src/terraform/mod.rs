@@ -63,6 +63,25 @@ pub(crate) fn parse_dir(dir: &Path, workload: &mut Workload) -> Vec<ParsedFile> 
         Err(_) => Vec::new(),
     };
     files.sort();
+    // Terraform's JSON syntax is not read: say so rather than skip silently.
+    let mut json: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| p.is_file() && p.to_str().is_some_and(|s| s.ends_with(".tf.json")))
+                .collect()
+        })
+        .unwrap_or_default();
+    json.sort();
+    for path in json {
+        let text: Arc<str> = std::fs::read_to_string(&path).unwrap_or_default().into();
+        let id = workload.add_file(path, Some(Format::Terraform), text);
+        workload.warning(
+            id,
+            Some(Span::default()),
+            "Terraform JSON syntax (.tf.json) is not read: its resources are not checked",
+        );
+    }
     let mut out = Vec::new();
     for path in files {
         let text: Arc<str> = match std::fs::read(&path) {
