@@ -249,6 +249,21 @@ impl Node {
         }
     }
 
+    /// Like [`Node::path`], but stops at the first value on the way that is not
+    /// resolved ([`Value::Unknown`] or [`Value::Either`]) and returns it: a
+    /// path through an unresolved value is unresolved, not absent.
+    pub fn path_or_unresolved(&self, path: &[&str]) -> Option<&Node> {
+        let mut node = self;
+        for key in path {
+            let here = node.single();
+            if matches!(here.value, Value::Unknown(_) | Value::Either(_)) {
+                return Some(here);
+            }
+            node = here.get(key)?;
+        }
+        Some(node)
+    }
+
     /// This node, or its only element when it is a one-element list.
     pub fn single(&self) -> &Node {
         match &self.value {
@@ -394,7 +409,7 @@ impl Resource {
 
 impl Properties for Resource {
     fn probe(&self, path: &[&str]) -> Probe {
-        match self.properties.path(path) {
+        match self.properties.path_or_unresolved(path) {
             None => Probe::Absent,
             Some(node) => probe_node(node),
         }
