@@ -87,6 +87,8 @@ pub struct DutyView {
     pub status: DutyStatus,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Attest only because no onus rule reads this duty for this type.
+    pub uncovered: bool,
     pub verdicts: Vec<VerdictView>,
 }
 
@@ -123,6 +125,8 @@ pub struct Summary {
     pub not_met: usize,
     pub unknown: usize,
     pub attest: usize,
+    /// Of `attest`, the duties no onus rule checks for that resource type.
+    pub attest_uncovered: usize,
     pub not_applicable: usize,
     /// Not-met verdicts by rule severity, suppressed ones left out.
     pub findings_by_severity: BTreeMap<Severity, usize>,
@@ -293,6 +297,7 @@ pub fn build_with(workload: &Workload, result: &ScanResult, options: &SuppressOp
                         owner_reason: d.owner_reason.clone(),
                         status: d.status,
                         note: d.note.clone(),
+                        uncovered: d.uncovered,
                         verdicts,
                     }
                 })
@@ -367,7 +372,12 @@ pub fn summarize(report: &Report, files: usize, skipped_files: usize) -> Summary
                 DutyStatus::Met => summary.met += 1,
                 DutyStatus::NotMet => summary.not_met += 1,
                 DutyStatus::Unknown => summary.unknown += 1,
-                DutyStatus::Attest => summary.attest += 1,
+                DutyStatus::Attest => {
+                    summary.attest += 1;
+                    if d.uncovered {
+                        summary.attest_uncovered += 1;
+                    }
+                }
                 DutyStatus::NotApplicable => summary.not_applicable += 1,
             }
             for v in &d.verdicts {

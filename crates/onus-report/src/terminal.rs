@@ -178,18 +178,28 @@ fn render_resource(r: &ResourceView, out: &mut dyn Write) -> io::Result<()> {
             }
         }
     }
-    let attest: Vec<&str> = r
-        .duties
-        .iter()
-        .filter(|d| d.status == DutyStatus::Attest)
-        .map(|d| d.duty.slug())
-        .collect();
+    let attest = |uncovered: bool| -> Vec<&str> {
+        r.duties
+            .iter()
+            .filter(|d| d.status == DutyStatus::Attest && d.uncovered == uncovered)
+            .map(|d| d.duty.slug())
+            .collect()
+    };
+    let (attest, unchecked) = (attest(false), attest(true));
     if !attest.is_empty() {
         writeln!(
             out,
             "      {} {}",
             status_mark(DutyStatus::Attest),
             paint(DIM, &attest.join(", "))
+        )?;
+    }
+    if !unchecked.is_empty() {
+        writeln!(
+            out,
+            "      {} {}",
+            paint(BLUE, "◇ no rule"),
+            paint(DIM, &unchecked.join(", "))
         )?;
     }
     Ok(())
@@ -208,11 +218,19 @@ fn render_summary(report: &Report, threshold: Severity, out: &mut dyn Write) -> 
     writeln!(out, "  AWS carries {} duties (inherited)", s.inherited)?;
     writeln!(
         out,
-        "  yours: {} met, {} not met, {} unknown, {} to attest",
+        "  yours: {} met, {} not met, {} unknown, {} to attest{}",
         paint(GREEN, &s.met.to_string()),
         paint(RED, &s.not_met.to_string()),
         paint(YELLOW, &s.unknown.to_string()),
         paint(BLUE, &s.attest.to_string()),
+        if s.attest_uncovered > 0 {
+            format!(
+                " ({} of them because no onus rule checks that duty for the resource type)",
+                s.attest_uncovered
+            )
+        } else {
+            String::new()
+        },
     )?;
     let failing = report.failing(threshold);
     let by_severity: Vec<String> = Severity::ALL
