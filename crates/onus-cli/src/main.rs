@@ -3,7 +3,7 @@
 
 mod commands;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use std::process::ExitCode;
 
 /// Exit codes, as documented in README.md.
@@ -29,7 +29,29 @@ struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {}
+enum Command {
+    /// Scan infrastructure code: every resource's duties, who owns them, and
+    /// whether the code meets yours.
+    Scan(commands::scan::ScanArgs),
+    /// List the rules, or print one rule's documentation.
+    Rules(commands::rules::RulesArgs),
+    /// Count the workload's resources by service and category.
+    Inventory(commands::inventory::InventoryArgs),
+    /// Who owns each security layer of a service, resource type or category,
+    /// and which duties are yours.
+    Explain(commands::explain::Args),
+    /// The service catalog: every AWS service onus knows and its category.
+    Services(commands::services::Args),
+    /// The Customer Responsibility Matrix: resources × layers, who carries each.
+    Matrix(commands::matrix::MatrixArgs),
+    /// Write a commented onus.toml.
+    Init(commands::init::InitArgs),
+    /// Print a shell completion script.
+    Completions(commands::completions::CompletionsArgs),
+    /// Print the man page (roff).
+    #[command(hide = true)]
+    Man,
+}
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -44,12 +66,32 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    let result: anyhow::Result<u8> = match cli.command {};
+    let result: anyhow::Result<u8> = match cli.command {
+        Command::Scan(args) => commands::scan::run(args),
+        Command::Rules(args) => commands::rules::run(args),
+        Command::Inventory(args) => commands::inventory::run(args),
+        Command::Explain(args) => commands::explain::run(args),
+        Command::Services(args) => commands::services::run(args),
+        Command::Matrix(args) => commands::matrix::run(args),
+        Command::Init(args) => commands::init::run(args),
+        Command::Completions(args) => commands::completions::run(args, Cli::command()),
+        Command::Man => commands::completions::man(Cli::command()),
+    };
     match result {
         Ok(code) => ExitCode::from(code),
+        Err(e) if is_broken_pipe(&e) => ExitCode::from(exit::CLEAN),
         Err(e) => {
             eprintln!("onus: error: {e:#}");
             ExitCode::from(exit::ERROR)
         }
     }
+}
+
+/// Output cut short by a closed pipe (`onus rules | head`) is not an error.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

@@ -159,6 +159,111 @@ impl Node {
         Some(node)
     }
 
+    /// Like [`Node::path`], but looks through [`Value::Either`] anywhere on
+    /// the way: one result per possible outcome, `None` where the path is
+    /// absent in that outcome. `path` stops at an `Either` (it is not a map),
+    /// so a key under `!If [Cond, {..}, {..}]` needs this to be found.
+    pub fn path_all(&self, path: &[&str]) -> Vec<Option<&Node>> {
+        match &self.value {
+            Value::Either(options) => options.iter().flat_map(|o| o.path_all(path)).collect(),
+            _ => match path.split_first() {
+                None => vec![Some(self)],
+                Some((key, rest)) => match self.single().get(key) {
+                    None => match &self.single().value {
+                        Value::Either(_) => self.single().path_all(path),
+                        _ => vec![None],
+                    },
+                    Some(child) => child.path_all(rest),
+                },
+            },
+        }
+    }
+
+    /// Rewrites a choice between maps (`Either[{A: 1}, {A: 2, B: 3}]`) into a
+    /// map of choices (`{A: Either[1, 2], B: Either[null, 3]}`), everywhere in
+    /// the tree, so a property path can be followed through a non-static
+    /// condition. A branch without the key (or `AWS::NoValue`) contributes
+    /// `Null`, which rules read as "absent" on that branch. The correlation
+    /// between keys of one branch is dropped, which can only make a verdict
+    /// stricter, never silently pass. Choices that are list items are kept
+    /// (there `Null` means "no item", not "an item without keys").
+    pub fn hoist_conditions(&mut self) {
+        match &mut self.value {
+            // A choice as a list item stays one ("this item, or no item"):
+            // only its branches are rewritten.
+            Value::List(items) => items.iter_mut().for_each(|item| match &mut item.value {
+                Value::Either(branches) => branches.iter_mut().for_each(Node::hoist_conditions),
+                _ => item.hoist_conditions(),
+            }),
+            Value::Map(entries) => entries.iter_mut().for_each(|e| e.node.hoist_conditions()),
+            Value::Either(branches) => {
+                branches.iter_mut().for_each(Node::hoist_conditions);
+                let maps = branches
+                    .iter()
+                    .filter(|b| matches!(b.value, Value::Map(_)))
+                    .count();
+                let only_maps_or_null = branches
+                    .iter()
+                    .all(|b| matches!(b.value, Value::Map(_) | Value::Null));
+                if maps == 0 || !only_maps_or_null {
+                    return;
+                }
+                let mut keys: Vec<(String, Span)> = Vec::new();
+                for b in branches.iter() {
+                    for e in b.as_map().unwrap_or(&[]) {
+                        if !keys.iter().any(|(k, _)| *k == e.key) {
+                            keys.push((e.key.clone(), e.key_span));
+                        }
+                    }
+                }
+                let entries = keys
+                    .into_iter()
+                    .map(|(key, key_span)| {
+                        let mut choices: Vec<Node> = branches
+                            .iter()
+                            .map(|b| {
+                                b.get(&key)
+                                    .cloned()
+                                    .unwrap_or_else(|| Node::new(Value::Null, b.span))
+                            })
+                            .collect();
+                        choices.dedup_by(|a, b| a.value == b.value);
+                        let node = if choices.len() == 1 {
+                            choices.remove(0)
+                        } else {
+                            let span = self.span;
+                            let mut node = Node::new(Value::Either(choices), span);
+                            node.hoist_conditions();
+                            node
+                        };
+                        Entry {
+                            key,
+                            key_span,
+                            node,
+                        }
+                    })
+                    .collect();
+                self.value = Value::Map(entries);
+            }
+            _ => {}
+        }
+    }
+
+    /// Like [`Node::path`], but stops at the first value on the way that is not
+    /// resolved ([`Value::Unknown`] or [`Value::Either`]) and returns it: a
+    /// path through an unresolved value is unresolved, not absent.
+    pub fn path_or_unresolved(&self, path: &[&str]) -> Option<&Node> {
+        let mut node = self;
+        for key in path {
+            let here = node.single();
+            if matches!(here.value, Value::Unknown(_) | Value::Either(_)) {
+                return Some(here);
+            }
+            node = here.get(key)?;
+        }
+        Some(node)
+    }
+
     /// This node, or its only element when it is a one-element list.
     pub fn single(&self) -> &Node {
         match &self.value {
@@ -282,9 +387,12 @@ pub struct Resource {
 }
 
 impl Resource {
-    /// Fills `service` and `category` from the catalog: longest type prefix, then
-    /// the service's category rule over this resource's properties.
+    /// Readies a resource for rules, once its properties are built: pushes
+    /// conditions down to the values they choose between (see
+    /// [`Node::hoist_conditions`]), then fills `service` and `category` from the
+    /// catalog (longest type prefix, then the service's category rule).
     pub fn classify(&mut self) {
+        self.properties.hoist_conditions();
         let catalog = onus_model::Catalog::get();
         match catalog.service_for_type(&self.resource_type) {
             Some(service) => {
@@ -301,7 +409,7 @@ impl Resource {
 
 impl Properties for Resource {
     fn probe(&self, path: &[&str]) -> Probe {
-        match self.properties.path(path) {
+        match self.properties.path_or_unresolved(path) {
             None => Probe::Absent,
             Some(node) => probe_node(node),
         }
@@ -357,6 +465,13 @@ pub struct Workload {
     pub diagnostics: Vec<Diagnostic>,
     /// Files looked at and skipped because they are not infrastructure code.
     pub skipped_files: usize,
+    /// Path → id, so a file read through several module calls is listed once.
+    /// Maintained by [`Workload::merge`]; public only so `..Default::default()` works.
+    #[doc(hidden)]
+    pub file_ids: std::collections::HashMap<PathBuf, FileId>,
+    /// Diagnostics already recorded, so a module called twice warns once.
+    #[doc(hidden)]
+    pub seen_diagnostics: std::collections::HashSet<(FileId, Option<Span>, String)>,
 }
 
 impl Workload {
@@ -401,21 +516,58 @@ impl Workload {
         });
     }
 
-    /// Appends another workload, renumbering its file ids.
+    /// Appends another workload, renumbering its file ids. A file already in
+    /// this workload (the same path, read again through another module call)
+    /// keeps its id, and a diagnostic already recorded is not repeated.
     pub fn merge(&mut self, other: Workload) {
-        let offset = self.files.len() as u32;
-        self.files.extend(other.files);
+        if self.file_ids.len() != self.files.len() {
+            self.reindex();
+        }
+        let ids: Vec<FileId> = other
+            .files
+            .into_iter()
+            .map(|file| match self.file_ids.get(&file.path) {
+                Some(id) => *id,
+                None => {
+                    let id = FileId(self.files.len() as u32);
+                    self.file_ids.insert(file.path.clone(), id);
+                    self.files.push(file);
+                    id
+                }
+            })
+            .collect();
+        let remap = |id: FileId| ids.get(id.0 as usize).copied().unwrap_or(id);
         self.resources
             .extend(other.resources.into_iter().map(|mut r| {
-                r.file = FileId(r.file.0 + offset);
+                r.file = remap(r.file);
                 r
             }));
-        self.diagnostics
-            .extend(other.diagnostics.into_iter().map(|mut d| {
-                d.file = FileId(d.file.0 + offset);
-                d
-            }));
+        for mut d in other.diagnostics {
+            d.file = remap(d.file);
+            if self
+                .seen_diagnostics
+                .insert((d.file, d.span, d.message.clone()))
+            {
+                self.diagnostics.push(d);
+            }
+        }
         self.skipped_files += other.skipped_files;
+    }
+
+    /// Rebuilds the path index and the set of seen diagnostics, for a workload
+    /// whose files were added directly.
+    fn reindex(&mut self) {
+        self.file_ids.clear();
+        for (i, f) in self.files.iter().enumerate() {
+            self.file_ids
+                .entry(f.path.clone())
+                .or_insert(FileId(i as u32));
+        }
+        self.seen_diagnostics = self
+            .diagnostics
+            .iter()
+            .map(|d| (d.file, d.span, d.message.clone()))
+            .collect();
     }
 
     /// True when any file could not be read completely.

@@ -4,7 +4,7 @@
 //! The data lives in `data/services.tsv`, embedded in the binary and parsed once,
 //! on first use.
 
-use crate::category::{Category, Owner};
+use crate::category::{Category, Layer, Owner};
 use crate::decide::{self, CategoryDecision, Properties};
 use crate::duty::Duty;
 use serde::Serialize;
@@ -63,6 +63,22 @@ impl Service {
         decide::rule_doc(self.key())
     }
 
+    /// True when the row's rationale says the category depends on the resource
+    /// (`VARIES[...]`): such a service must have a category rule.
+    pub fn rationale_varies(&self) -> bool {
+        self.rationale.contains("VARIES[")
+    }
+
+    /// The owner of `layer` for this service in `category`: the category's
+    /// assignment, or the override of the layer's primary duty (with its reason).
+    pub fn layer_owner(&self, layer: Layer, category: Category) -> (Owner, Option<&str>) {
+        let primary = Duty::primary(layer);
+        match self.overrides.iter().find(|o| o.duty == primary) {
+            Some(o) => (o.owner, Some(o.reason.as_str())),
+            None => (crate::matrix::assignment(category, layer).owner, None),
+        }
+    }
+
     /// The owner of `duty` for a resource of this service in `category`, with the
     /// service-specific reason when it differs from the category default.
     pub fn duty_owner(&self, duty: Duty, category: Category) -> (Owner, Option<&str>) {
@@ -102,6 +118,37 @@ fn split_list(field: &str) -> Vec<String> {
         .collect()
 }
 
+/// Splits `duty=owner: reason; duty2=owner: reason` at the semicolons that
+/// start a new `duty=owner:`, so reasons may contain semicolons themselves.
+fn split_overrides(field: &str) -> Vec<String> {
+    let starts_override = |segment: &str| {
+        segment.split_once(':').is_some_and(|(head, _)| {
+            head.split_once('=').is_some_and(|(duty, owner)| {
+                let duty = duty.trim();
+                !duty.is_empty()
+                    && duty.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                    && !owner.trim().is_empty()
+                    && !owner.trim().contains(' ')
+            })
+        })
+    };
+    let mut parts: Vec<String> = Vec::new();
+    for segment in field.split(';') {
+        match parts.last_mut() {
+            Some(last) if !starts_override(segment) => {
+                last.push(';');
+                last.push_str(segment);
+            }
+            _ => parts.push(segment.to_owned()),
+        }
+    }
+    parts
+        .into_iter()
+        .map(|p| p.trim().to_owned())
+        .filter(|p| !p.is_empty() && p != "-")
+        .collect()
+}
+
 impl Catalog {
     /// The embedded catalog.
     pub fn get() -> &'static Catalog {
@@ -131,11 +178,8 @@ impl Catalog {
             let category = Category::parse(field(2))
                 .ok_or_else(|| err(format!("unknown category {:?}", field(2))))?;
             let mut overrides = Vec::new();
-            for part in field(5)
-                .split(';')
-                .map(str::trim)
-                .filter(|s| !s.is_empty() && *s != "-")
-            {
+            for part in split_overrides(field(5)) {
+                let part = part.as_str();
                 // duty=owner: reason
                 let (head, reason) = part
                     .split_once(':')
@@ -198,24 +242,33 @@ impl Catalog {
         })
     }
 
-    /// Names, aliases and prefixes close to `query`, best first.
+    /// Service keys (for names and aliases close to `query`) and type prefixes
+    /// close to `query`, by edit distance, best first. A type-like query is compared with each prefix over the prefix's
+    /// length, so `AWS::S4::Bucket` finds `AWS::S3::`.
     pub fn suggest(&self, query: &str, limit: usize) -> Vec<String> {
         let query = query.trim().to_ascii_lowercase();
-        let mut scored: Vec<(usize, &str)> = self
-            .services
-            .iter()
-            .flat_map(|s| {
-                std::iter::once(s.name.as_str())
-                    .chain(s.aliases.iter().map(String::as_str))
-                    .chain(s.cfn_prefixes.iter().map(String::as_str))
-                    .chain(s.tf_prefixes.iter().map(String::as_str))
-            })
-            .map(|candidate| {
-                let distance = strsim::levenshtein(&query, &candidate.to_ascii_lowercase());
-                (distance, candidate)
-            })
-            .filter(|(d, c)| *d <= (c.len().max(query.len()) / 3).max(2))
-            .collect();
+        let max_distance = |len: usize| match len {
+            0..=3 => 1,
+            4..=7 => 2,
+            n => n / 3,
+        };
+        let mut scored: Vec<(usize, &str)> = Vec::new();
+        for s in &self.services {
+            for candidate in std::iter::once(&s.name).chain(&s.aliases) {
+                let d = strsim::levenshtein(&query, &candidate.to_ascii_lowercase());
+                if d <= max_distance(query.chars().count().max(candidate.len())) {
+                    // Suggest what to type: the service's key.
+                    scored.push((d, s.key()));
+                }
+            }
+            for prefix in s.cfn_prefixes.iter().chain(&s.tf_prefixes) {
+                let head: String = query.chars().take(prefix.chars().count()).collect();
+                let d = strsim::levenshtein(&head, &prefix.to_ascii_lowercase());
+                if d <= max_distance(prefix.len()).min(2) {
+                    scored.push((d, prefix));
+                }
+            }
+        }
         scored.sort();
         let mut out: Vec<String> = Vec::new();
         for (_, candidate) in scored {
@@ -227,5 +280,23 @@ impl Catalog {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_overrides;
+
+    #[test]
+    fn overrides_split_only_where_a_new_override_starts() {
+        assert_eq!(
+            split_overrides("os-patching=aws: no OS; AWS runs it; backups=shared: yours; too"),
+            vec![
+                "os-patching=aws: no OS; AWS runs it",
+                "backups=shared: yours; too"
+            ]
+        );
+        assert!(split_overrides("-").is_empty());
+        assert!(split_overrides("").is_empty());
     }
 }

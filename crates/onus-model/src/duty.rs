@@ -143,11 +143,17 @@ impl Duty {
 
     pub fn verification(self) -> Verification {
         match self {
-            Duty::ClientSideEncryption | Duty::ApplicationSecurity | Duty::DataClassification => {
-                Verification::Attest
-            }
+            Duty::PhysicalSecurity
+            | Duty::HardwareLifecycle
+            | Duty::FoundationServices
+            | Duty::HostPatching
+            | Duty::ClientSideEncryption
+            | Duty::ApplicationSecurity
+            | Duty::DataClassification => Verification::Attest,
             // AWS's own duties are inherited, never checked; "code" only says the
             // question could be asked of code if the owner were the customer.
+            // Duties below the guest OS are attested when a service makes them
+            // partly the customer's (Outposts, on-premises gateways).
             _ => Verification::Code,
         }
     }
@@ -155,6 +161,18 @@ impl Duty {
     /// Why the user must attest this duty, when code cannot show it.
     pub fn attest_reason(self) -> Option<&'static str> {
         match self {
+            Duty::PhysicalSecurity => Some(
+                "Physical and environmental security of a site is a matter of buildings, guards and access lists, not infrastructure code.",
+            ),
+            Duty::HardwareLifecycle => Some(
+                "Maintaining and disposing of hardware happens on site; no template records it.",
+            ),
+            Duty::FoundationServices => Some(
+                "The software that runs the services is operated by AWS; only AWS's attestations (SOC, ISO, FedRAMP reports) can show it.",
+            ),
+            Duty::HostPatching => Some(
+                "Host and hypervisor patching happens below the resources your code declares; your own hosts' patch records show it.",
+            ),
             Duty::ClientSideEncryption => Some(
                 "Client-side encryption happens in your application before data reaches AWS; infrastructure code cannot show it.",
             ),
@@ -170,14 +188,34 @@ impl Duty {
 
     /// The owner of this duty for a service in `category`.
     ///
-    /// A duty follows its layer, except key management: where AWS encrypts by
-    /// default (abstracted), choosing your own key is still partly yours.
+    /// A duty follows its layer, with two exceptions:
+    /// - key management: where AWS encrypts by default (abstracted), choosing
+    ///   your own key is still partly yours (shared);
+    /// - network exposure in container services: the layer is shared (AWS
+    ///   configures the hosts' network), but the firewall rules that limit
+    ///   exposure are wholly yours (the seed: "protecting it through network
+    ///   firewalls").
     pub fn owner(self, category: Category) -> Owner {
         let owner = assignment(category, self.layer()).owner;
-        match (self, owner) {
-            (Duty::KeyManagement, Owner::Aws) => Owner::Shared,
+        match (self, category, owner) {
+            (Duty::KeyManagement, _, Owner::Aws) => Owner::Shared,
+            (Duty::NetworkExposure, Category::Container, _) => Owner::Customer,
             _ => owner,
         }
+    }
+
+    /// The duty that stands for its layer when a layer's owner is shown (the
+    /// first duty of each layer).
+    pub fn primary(layer: Layer) -> Duty {
+        Duty::ALL
+            .into_iter()
+            .find(|d| d.layer() == layer)
+            .unwrap_or(Duty::DataClassification)
+    }
+
+    /// The duties on `layer`, in order.
+    pub fn on_layer(layer: Layer) -> impl Iterator<Item = Duty> {
+        Duty::ALL.into_iter().filter(move |d| d.layer() == layer)
     }
 }
 

@@ -14,6 +14,6 @@ pub mod matrix;
 
 pub use catalog::{Catalog, Service};
 pub use category::{Category, Layer, Owner};
-pub use decide::{CategoryDecision, Probe, Properties};
+pub use decide::{CategoryDecision, MapProperties, NoProperties, Probe, Properties};
 pub use duty::{Duty, Verification};
 pub use matrix::{Assignment, assignment};

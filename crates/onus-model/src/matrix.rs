@@ -88,8 +88,8 @@ pub fn assignment(category: Category, layer: Layer) -> Assignment {
             "SEED SRM WP16",
         ),
         (NetworkFirewall, Container) => a(
-            Customer,
-            "AWS configures the hosts' network; you protect the data with firewall rules (security groups) and choose what is reachable.",
+            Shared,
+            "AWS configures the operating system's and hosts' network; you protect the data with firewall rules (security groups) and choose what is reachable.",
             "SEED WP16",
         ),
         (NetworkFirewall, Abstracted) => a(
@@ -118,13 +118,13 @@ pub fn assignment(category: Category, layer: Layer) -> Assignment {
             "SEED",
         ),
         (BackupsDurability, Container) => a(
-            Customer,
-            "AWS provides the backup tools; you protect the data by configuring backups and retention.",
+            Shared,
+            "AWS provides the backup and recovery tools; you protect the data by configuring backups and retention for your continuity needs.",
             "SEED WP16",
         ),
         (BackupsDurability, Abstracted) => a(
-            Shared,
-            "AWS provides durability and data protection; recovering from your own deletes (versioning, point-in-time recovery) is your option.",
+            Aws,
+            "AWS operates data protection: the platform stores your data durably across facilities.",
             "SEED WP16",
         ),
         (NetworkTrafficProtection, Infrastructure) => a(

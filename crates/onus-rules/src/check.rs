@@ -32,8 +32,9 @@ impl Judgement {
 
 /// Applies `predicate` to every possible value of `node`: each branch of an
 /// `Either` must pass; an `Unknown` value is unknown. References are handed to
-/// the predicate (a reference to a key *is* a key).
-pub fn judge(node: &Node, predicate: &mut dyn FnMut(&Node) -> Judgement) -> Judgement {
+/// the predicate (a reference to a key *is* a key), and so are `Null` branches
+/// (a property a condition leaves unset): predicates treat them as absent.
+pub fn judge<'a>(node: &'a Node, predicate: &mut dyn FnMut(&'a Node) -> Judgement) -> Judgement {
     match &node.value {
         Value::Unknown(what) => Judgement::Unknown(node.span, what.clone()),
         Value::Either(branches) => {
@@ -141,11 +142,21 @@ pub fn require_set(resource: &Resource, cfn: &str, tf: &str, what: &str) -> Verd
         None => Verdict::missing(resource, path, format!("{path} is not set: {what}")),
         Some(node) => {
             let j = judge(node, &mut |n| {
-                Judgement::from_bool(!is_empty(n), n, format!("{path} is empty: {what}"))
+                let why = if is_null(n) {
+                    format!("{path} is left unset by a condition: {what}")
+                } else {
+                    format!("{path} is empty: {what}")
+                };
+                Judgement::from_bool(!is_empty(n), n, why)
             });
             verdict_of(resource, node, path, j, format!("{path} is set"))
         }
     }
+}
+
+/// True for `null`: a value absent on one branch of a condition.
+pub fn is_null(node: &Node) -> bool {
+    matches!(node.value, Value::Null)
 }
 
 /// True for empty strings, lists and maps.
@@ -197,6 +208,14 @@ pub fn require_one_of(
                     n,
                     format!("{path} is {s:?}: {what} needs {}", allowed.join(" or ")),
                 ),
+                None if is_null(n) => Judgement::from_bool(
+                    default.is_some_and(ok),
+                    n,
+                    format!(
+                        "{path} is left unset by a condition: {what} needs {}",
+                        allowed.join(" or ")
+                    ),
+                ),
                 None => Judgement::no(n, format!("{path} is not a plain value")),
             });
             verdict_of(
@@ -235,6 +254,11 @@ pub fn require_number(
         Some(node) => {
             let j = judge(node, &mut |n| match n.as_f64() {
                 Some(v) => Judgement::from_bool(ok(v), n, format!("{path} is {v}: {what}")),
+                None if is_null(n) => Judgement::from_bool(
+                    default.is_some_and(ok),
+                    n,
+                    format!("{path} is left unset by a condition: {what}"),
+                ),
                 None => Judgement::no(n, format!("{path} is not a number")),
             });
             verdict_of(
@@ -258,4 +282,38 @@ pub fn all_of(verdicts: Vec<Verdict>) -> Option<Verdict> {
         .or_else(|| verdicts.iter().find(|v| v.status == Status::Unknown))
         .or_else(|| verdicts.first())
         .cloned()
+}
+
+/// The items of a list-valued property, for rules that judge each item: a
+/// list's elements, a single map as one item, and every non-null branch of
+/// an `Either` (a conditional list, a conditional item, a Terraform `dynamic`
+/// block whose `for_each` is unresolved), since each possible item must pass.
+pub fn items(node: Option<&Node>) -> Vec<&Node> {
+    items_cond(node).into_iter().map(|(n, _)| n).collect()
+}
+
+/// Like [`items`], with `true` for an item that exists only under a
+/// condition (it came through an `Either`): such an item can make a
+/// resource fail, but never makes it pass on its own.
+pub fn items_cond(node: Option<&Node>) -> Vec<(&Node, bool)> {
+    fn walk<'a>(node: &'a Node, cond: bool, out: &mut Vec<(&'a Node, bool)>) {
+        match &node.value {
+            Value::Null => {}
+            Value::List(items) => items.iter().for_each(|n| walk_item(n, cond, out)),
+            Value::Either(branches) => branches.iter().for_each(|n| walk(n, true, out)),
+            _ => out.push((node, cond)),
+        }
+    }
+    fn walk_item<'a>(node: &'a Node, cond: bool, out: &mut Vec<(&'a Node, bool)>) {
+        match &node.value {
+            Value::Null => {}
+            Value::Either(branches) => branches.iter().for_each(|n| walk_item(n, true, out)),
+            _ => out.push((node, cond)),
+        }
+    }
+    let mut out = Vec::new();
+    if let Some(node) = node {
+        walk(node, false, &mut out);
+    }
+    out
 }

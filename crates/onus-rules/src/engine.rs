@@ -54,6 +54,9 @@ pub struct DutyRow {
     pub status: DutyStatus,
     /// Why the status is attest, inherited or not applicable.
     pub note: Option<String>,
+    /// Attest only because no onus rule reads this duty for this resource
+    /// type (as opposed to a duty no code can ever show).
+    pub uncovered: bool,
     pub verdicts: Vec<RuleVerdict>,
 }
 
@@ -251,6 +254,8 @@ fn row(
     } else {
         owner
     };
+    let uncovered =
+        owner != Owner::Aws && verdicts.is_empty() && duty.verification() != Verification::Attest;
     let (status, note) = if owner == Owner::Aws {
         (DutyStatus::Inherited, None)
     } else if statuses.contains(&Status::NotMet) {
@@ -279,6 +284,7 @@ fn row(
         owner_reason,
         status,
         note,
+        uncovered,
         verdicts,
     }
 }

@@ -4,7 +4,7 @@
 //! (`AWS::EC2::SecurityGroupIngress`, `aws_security_group_rule`,
 //! `aws_vpc_security_group_ingress_rule`).
 
-use crate::check::{Judgement, get_in, judge};
+use crate::check::{Judgement, get_in, items_cond, judge};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource, Span, Value};
 
@@ -118,13 +118,10 @@ fn unknown_type(resource: &Resource, node: &Node) -> Verdict {
     Verdict::unknown(resource, node.span, "type", what)
 }
 
-/// The items of a list property (a single map counts as one item).
+/// The items of a list property (a single map counts as one item; every
+/// branch of a conditional item or list is an item).
 fn list<'a>(node: &'a Node, key: &str) -> Vec<&'a Node> {
-    match node.get(key).map(|n| &n.value) {
-        Some(Value::List(items)) => items.iter().collect(),
-        Some(_) => node.get(key).into_iter().collect(),
-        None => Vec::new(),
-    }
+    crate::check::items(node.get(key))
 }
 
 /// The world: any IPv4 or IPv6 address.
@@ -290,6 +287,225 @@ pub fn check_exposure(resource: &Resource, exposure: Exposure, what: &str) -> Ve
             resource.name_span,
             "",
             format!("no ingress rule opens {what} to the internet"),
+        )
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Network ACLs
+// ---------------------------------------------------------------------------
+
+/// Resource types that carry network ACL entries.
+pub const NACL_CFN: &[&str] = &["AWS::EC2::NetworkAclEntry"];
+pub const NACL_TF: &[&str] = &[
+    "aws_network_acl",
+    "aws_default_network_acl",
+    "aws_network_acl_rule",
+];
+
+/// One network ACL entry: the node it came from and its fields.
+pub struct AclEntry<'a> {
+    pub node: &'a Node,
+    pub path: String,
+    number: Option<&'a Node>,
+    /// `None` = ingress by nature (a Terraform `ingress` block).
+    egress: Option<&'a Node>,
+    action: Option<&'a Node>,
+    protocol: Option<&'a Node>,
+    from: Option<&'a Node>,
+    to: Option<&'a Node>,
+    ipv4: Option<&'a Node>,
+    ipv6: Option<&'a Node>,
+    /// The entry exists only under a condition: it can expose, never shadow.
+    conditional: bool,
+}
+
+/// The entries a resource declares (egress blocks of `aws_network_acl` are left out).
+pub fn acl_entries(resource: &Resource) -> Vec<AclEntry<'_>> {
+    let props = &resource.properties;
+    match resource.resource_type.as_str() {
+        "AWS::EC2::NetworkAclEntry" => vec![AclEntry {
+            node: props,
+            path: String::new(),
+            number: get_in(props, "RuleNumber"),
+            egress: get_in(props, "Egress"),
+            action: get_in(props, "RuleAction"),
+            protocol: get_in(props, "Protocol"),
+            from: get_in(props, "PortRange.From"),
+            to: get_in(props, "PortRange.To"),
+            ipv4: get_in(props, "CidrBlock"),
+            ipv6: get_in(props, "Ipv6CidrBlock"),
+            conditional: false,
+        }],
+        "aws_network_acl_rule" => vec![AclEntry {
+            node: props,
+            path: String::new(),
+            number: get_in(props, "rule_number"),
+            egress: get_in(props, "egress"),
+            action: get_in(props, "rule_action"),
+            protocol: get_in(props, "protocol"),
+            from: get_in(props, "from_port"),
+            to: get_in(props, "to_port"),
+            ipv4: get_in(props, "cidr_block"),
+            ipv6: get_in(props, "ipv6_cidr_block"),
+            conditional: false,
+        }],
+        "aws_network_acl" | "aws_default_network_acl" => items_cond(props.get("ingress"))
+            .into_iter()
+            .enumerate()
+            .map(|(i, (n, conditional))| AclEntry {
+                node: n,
+                path: format!("ingress[{i}]"),
+                number: get_in(n, "rule_no"),
+                egress: None,
+                action: get_in(n, "action"),
+                protocol: get_in(n, "protocol"),
+                from: get_in(n, "from_port"),
+                to: get_in(n, "to_port"),
+                ipv4: get_in(n, "cidr_block"),
+                ipv6: get_in(n, "ipv6_cidr_block"),
+                conditional,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A static reading of one entry, or the unresolved value that prevents it.
+struct AclFacts {
+    number: Option<i64>,
+    ingress: bool,
+    allow: bool,
+    /// Inclusive TCP port range the entry matches (`None`: not TCP).
+    tcp: Option<(i64, i64)>,
+    /// World sources: IPv4 `0.0.0.0/0`, IPv6 `::/0`, with their spans.
+    world: Vec<(&'static str, Span)>,
+}
+
+fn text_of(node: Option<&Node>) -> Result<Option<String>, (Span, String)> {
+    scalar(node)
+}
+
+fn acl_facts(entry: &AclEntry) -> Result<AclFacts, (Span, String)> {
+    let ingress = match entry.egress {
+        None => true,
+        Some(n) => match &n.value {
+            Value::Unknown(w) => return Err((n.span, w.clone())),
+            Value::Either(_) | Value::Ref(_) => {
+                return Err((n.span, "an egress flag that depends on a condition".into()));
+            }
+            _ => !n.as_bool().unwrap_or(false),
+        },
+    };
+    let allow = match text_of(entry.action)? {
+        Some(a) => a.trim().eq_ignore_ascii_case("allow"),
+        None => false,
+    };
+    let protocol = text_of(entry.protocol)?.unwrap_or_default();
+    let tcp = if all_protocols(&protocol) {
+        Some((0, 65535))
+    } else if is_tcp(&protocol) {
+        let parse = |s: Option<String>| s.and_then(|s| s.trim().parse::<i64>().ok());
+        match (parse(text_of(entry.from)?), parse(text_of(entry.to)?)) {
+            (Some(f), Some(t)) => Some((f, t)),
+            (Some(p), None) | (None, Some(p)) => Some((p, p)),
+            (None, None) => {
+                return Err((
+                    entry.node.span,
+                    "a TCP entry without a port range (AWS requires one)".into(),
+                ));
+            }
+        }
+    } else {
+        None
+    };
+    let mut world = Vec::new();
+    for (node, family, any) in [
+        (entry.ipv4, "IPv4", "0.0.0.0/0"),
+        (entry.ipv6, "IPv6", "::/0"),
+    ] {
+        if text_of(node)?.is_some_and(|cidr| cidr.trim() == any) {
+            world.push((family, node.map(|n| n.span).unwrap_or(entry.node.span)));
+        }
+    }
+    let number = text_of(entry.number)?.and_then(|s| s.trim().parse::<i64>().ok());
+    Ok(AclFacts {
+        number,
+        ingress,
+        allow,
+        tcp,
+        world,
+    })
+}
+
+/// The verdict of "no ingress entry of this resource admits one of `ports`
+/// (TCP) from the whole internet". `siblings` are the other entries of the
+/// same network ACL: a lower-numbered deny from the world on the same port
+/// shadows an allow, as AWS evaluates entries in rule-number order.
+pub fn check_acl_ports(
+    resource: &Resource,
+    siblings: &[AclEntry],
+    ports: &[(i64, &str)],
+) -> Verdict {
+    let own = acl_entries(resource);
+    if own.is_empty() {
+        return Verdict::met_by_default(
+            resource,
+            "",
+            "no inbound entry: a network ACL denies what no entry allows",
+        );
+    }
+    let others: Vec<AclFacts> = siblings
+        .iter()
+        .filter(|e| !e.conditional)
+        .filter_map(|e| acl_facts(e).ok())
+        .collect();
+    let mut unknown: Option<Verdict> = None;
+    for entry in &own {
+        let facts = match acl_facts(entry) {
+            Ok(f) => f,
+            Err((span, what)) => {
+                unknown.get_or_insert_with(|| Verdict::unknown(resource, span, &entry.path, what));
+                continue;
+            }
+        };
+        if !facts.ingress || !facts.allow {
+            continue;
+        }
+        let Some((from, to)) = facts.tcp else {
+            continue;
+        };
+        for &(port, name) in ports {
+            if !(from <= port && port <= to) {
+                continue;
+            }
+            for &(family, span) in &facts.world {
+                let shadowed = others.iter().any(|o| {
+                    o.ingress
+                        && !o.allow
+                        && o.world.iter().any(|(f, _)| *f == family)
+                        && o.tcp.is_some_and(|(f, t)| f <= port && port <= t)
+                        && matches!((o.number, facts.number), (Some(a), Some(b)) if a < b)
+                });
+                if !shadowed {
+                    return Verdict::not_met(
+                        resource,
+                        span,
+                        &entry.path,
+                        format!(
+                            "an inbound allow entry admits {name} (TCP {port}) from the whole {family} internet"
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    unknown.unwrap_or_else(|| {
+        Verdict::met(
+            resource,
+            resource.name_span,
+            "",
+            "no inbound entry admits the administration ports from the internet",
         )
     })
 }

@@ -1,10 +1,579 @@
 //! CloudFormation and SAM templates, YAML or JSON.
+//!
+//! `bytes → (yaml | json) loader → Node tree → template sections → evaluated
+//! resources (SAM expanded) → Workload`. Every problem is a diagnostic with a
+//! position; nothing here panics on input.
+//!
+//! Choices worth knowing:
+//! - A file whose first non-blank character is `{` is JSON (strict: no
+//!   comments or trailing commas); anything else is YAML.
+//! - Spans: a value produced by an intrinsic (`!Ref`, `!Sub`, `!FindInMap`...)
+//!   has the span of the intrinsic. A static `Fn::If` yields the chosen
+//!   branch with the branch's own span (the text that sets the value).
+//! - `Fn::If` on a condition that is not static gives `Value::Either([a, b])`
+//!   (`AWS::NoValue` in a branch is `Null`); `Fn::FindInMap` keyed by
+//!   something unknown (usually `AWS::Region` without `--region`) gives
+//!   `Either` of the mapping's values for the second-level key.
+//! - `Fn::Base64` of a static string is the encoded string, as deployed.
+//! - Resources whose `Condition` is statically false are dropped; other
+//!   conditional resources are kept.
+//! - `Fn::ForEach` is expanded when its collection is static; otherwise an
+//!   error says what it would have made is not read.
+//! - YAML aliases and merge keys are expanded (with a warning, since
+//!   CloudFormation itself rejects them); duplicate keys keep the first value
+//!   and are errors.
+//! - Parameters: `--param` over parameter files over `Default`. SSM parameter
+//!   types are unknown (the default is a parameter *name*). List types are
+//!   lists. `AWS::Partition`/`AWS::URLSuffix` follow `--region`
+//!   (commercial partition when none is given).
 
+pub mod eval;
+pub mod foreach;
+pub mod json;
+pub mod sam;
+pub mod yaml;
+
+use crate::model::{Format, Node, Reference, Region, Resource, Span, Value};
 use crate::{Options, Workload};
+use eval::{Evaluator, Param};
 use std::path::Path;
+use std::sync::Arc;
+
+/// A loaded file: the root node (when the text could be read), and the
+/// problems found, each with its byte span.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub root: Option<Node>,
+    pub errors: Vec<(Span, String)>,
+    pub warnings: Vec<(Span, String)>,
+}
+
+/// The SAM transform.
+pub const SAM_TRANSFORM: &str = "AWS::Serverless-2016-10-31";
 
 /// Reads one template into `workload`.
 pub fn read_file(path: &Path, options: &Options, workload: &mut Workload) {
-    let _ = (path, options, workload);
-    todo!("CloudFormation reader")
+    match std::fs::read(path) {
+        Ok(bytes) => read_bytes(path, &bytes, options, workload),
+        Err(e) => {
+            let file =
+                workload.add_file(path.to_path_buf(), Some(Format::CloudFormation), "".into());
+            workload.error(file, None, format!("cannot read the file: {e}"));
+        }
+    }
+}
+
+/// Reads one template from its bytes (`path` names it in the workload).
+pub fn read_bytes(path: &Path, bytes: &[u8], options: &Options, workload: &mut Workload) {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text: Arc<str> = match std::str::from_utf8(bytes) {
+        Ok(t) => t.into(),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let lossy: Arc<str> = String::from_utf8_lossy(bytes).into_owned().into();
+            let file = workload.add_file(path.to_path_buf(), Some(Format::CloudFormation), lossy);
+            workload.error(file, Some(Span::new(at, at)), "file is not valid UTF-8");
+            return;
+        }
+    };
+    let file = workload.add_file(
+        path.to_path_buf(),
+        Some(Format::CloudFormation),
+        text.clone(),
+    );
+    let is_json = text.trim_start().starts_with('{');
+    // The parsers are third-party code: a panic in one of them is reported as
+    // a diagnostic on this file rather than ending the scan.
+    let loaded = std::panic::catch_unwind(|| {
+        if is_json {
+            json::load(&text)
+        } else {
+            yaml::load(&text)
+        }
+    })
+    .unwrap_or_else(|_| Loaded {
+        root: None,
+        errors: vec![(
+            Span::new(0, 0),
+            "the parser failed on this file (internal error)".into(),
+        )],
+        warnings: Vec::new(),
+    });
+    for (span, message) in loaded.errors {
+        workload.error(file, Some(span), message);
+    }
+    for (span, message) in loaded.warnings {
+        workload.warning(file, Some(span), message);
+    }
+    let Some(root) = loaded.root else {
+        return;
+    };
+    if !is_template(&root) {
+        workload.skipped_files += 1;
+        // Not infrastructure code: drop it from the file table unless a
+        // diagnostic points into it.
+        if !workload.diagnostics.iter().any(|d| d.file == file)
+            && workload.files.len() == file.0 as usize + 1
+        {
+            workload.files.pop();
+        }
+        return;
+    }
+    let scope = path.display().to_string();
+    let mut template = Template {
+        file,
+        scope,
+        options,
+        workload,
+    };
+    template.read(&root);
+}
+
+/// A template has `AWSTemplateFormatVersion`, or `Resources` whose types look
+/// like `AWS::`.
+fn is_template(root: &Node) -> bool {
+    if root.get("AWSTemplateFormatVersion").is_some() {
+        return true;
+    }
+    root.get("Resources")
+        .and_then(Node::as_map)
+        .is_some_and(|entries| {
+            entries.iter().any(|e| {
+                e.node
+                    .get("Type")
+                    .and_then(Node::as_str)
+                    .is_some_and(|t| t.starts_with("AWS::") || t.starts_with("Alexa::"))
+            })
+        })
+}
+
+struct Template<'w> {
+    file: crate::model::FileId,
+    scope: String,
+    options: &'w Options,
+    workload: &'w mut Workload,
+}
+
+impl Template<'_> {
+    fn read(&mut self, root: &Node) {
+        let file = self.file;
+        if !matches!(root.value, Value::Map(_)) {
+            self.workload
+                .error(file, Some(root.span), "a template must be a map");
+            return;
+        }
+        let transforms = transforms(root);
+        let is_sam = transforms.iter().any(|t| t == SAM_TRANSFORM);
+        for t in &transforms {
+            if t != SAM_TRANSFORM && t != "AWS::LanguageExtensions" {
+                let span = root.get("Transform").map(|n| n.span);
+                self.workload.warning(
+                    file,
+                    span,
+                    format!(
+                        "transform {t} runs at deploy time: what it adds or changes is not seen"
+                    ),
+                );
+            }
+        }
+        if is_sam {
+            self.workload.files[file.0 as usize].format = Some(Format::Sam);
+        }
+        let mut ev = Evaluator::new(self.options.region.clone());
+        ev.mappings = root.get("Mappings");
+        if let Some(conditions) = root.get("Conditions").and_then(Node::as_map) {
+            for e in conditions {
+                ev.conditions.insert(e.key.clone(), &e.node);
+            }
+        }
+        self.parameters(root, &mut ev);
+        let Some(resources) = root.get("Resources") else {
+            self.workload.error(
+                file,
+                Some(root.span),
+                "the template has no Resources section",
+            );
+            return;
+        };
+        let expanded;
+        let resources = if foreach::has_loop(resources) {
+            expanded = foreach::Expander::new(&mut ev).expand(resources);
+            &expanded
+        } else {
+            resources
+        };
+        let Some(entries) = resources.as_map() else {
+            self.workload
+                .error(file, Some(resources.span), "Resources must be a map");
+            return;
+        };
+        for e in entries {
+            ev.resources.insert(e.key.clone());
+        }
+        // SAM adds resources other templates' resources can name (`MyApiStage`).
+        let implicit = if is_sam {
+            for e in entries {
+                for extra in sam::generated_ids(&e.key, &e.node) {
+                    ev.resources.insert(extra);
+                }
+            }
+            sam::implicit_apis(entries)
+        } else {
+            Vec::new()
+        };
+        for api in &implicit {
+            ev.resources.insert(api.id.to_string());
+            ev.resources.insert(api.stage_id.to_string());
+        }
+        let globals = if is_sam { root.get("Globals") } else { None };
+        let format = if is_sam {
+            Format::Sam
+        } else {
+            Format::CloudFormation
+        };
+        let region = match &self.options.region {
+            Some(r) => Region::Known(r.clone()),
+            None => Region::Unknown(
+                "no --region given: the stack's Region is chosen at deploy time".into(),
+            ),
+        };
+        for e in entries {
+            let id = &e.key;
+            let node = &e.node;
+            if !matches!(node.value, Value::Map(_)) {
+                self.workload.error(
+                    file,
+                    Some(node.span),
+                    format!("resource {id} must be a map"),
+                );
+                continue;
+            }
+            let Some(resource_type) = node.get("Type").and_then(Node::as_str) else {
+                let span = node.get("Type").map(|t| t.span).unwrap_or(e.key_span);
+                self.workload
+                    .error(file, Some(span), format!("resource {id} has no Type"));
+                continue;
+            };
+            if let Some(cond) = node.get("Condition") {
+                match cond.as_str() {
+                    Some(name) => {
+                        if ev.condition(name, cond.span) == Some(false) {
+                            continue;
+                        }
+                    }
+                    None => self.workload.error(
+                        file,
+                        Some(cond.span),
+                        format!("the Condition of {id} must be a condition name"),
+                    ),
+                }
+            }
+            let span = Span::new(
+                e.key_span.start as usize,
+                node.span.end.max(e.key_span.end) as usize,
+            );
+            let mut references = Vec::new();
+            let raw_props = node.get("Properties");
+            let merged;
+            let raw_props = match (globals, sam::globals_section(resource_type)) {
+                (Some(g), Some(section)) => match g.get(section) {
+                    Some(global) => {
+                        merged = sam::merge_globals(global, raw_props);
+                        Some(&merged)
+                    }
+                    None => raw_props,
+                },
+                _ => raw_props,
+            };
+            let properties = match raw_props {
+                None => Node::new(Value::Map(Vec::new()), span),
+                // `Properties:` with nothing after it.
+                Some(p) if p.value == Value::Null => Node::new(Value::Map(Vec::new()), p.span),
+                Some(p) => match ev.eval(p, "Properties", &mut references) {
+                    None => Node::new(Value::Map(Vec::new()), p.span),
+                    Some(n) if matches!(n.value, Value::Map(_)) => n,
+                    Some(n) => {
+                        let why = match &n.value {
+                            Value::Either(_) => "depend on a condition".to_string(),
+                            Value::Unknown(w) => format!("are not known statically ({w})"),
+                            _ => "are not a map".to_string(),
+                        };
+                        self.workload.error(
+                            file,
+                            Some(n.span),
+                            format!("the Properties of {id} {why}: the resource is not checked"),
+                        );
+                        Node::new(Value::Map(Vec::new()), n.span)
+                    }
+                },
+            };
+            depends_on(node, &mut references);
+            let base = Resource {
+                id: id.clone(),
+                resource_type: resource_type.to_string(),
+                source_type: None,
+                format,
+                scope: self.scope.clone(),
+                service: None,
+                category: None,
+                properties,
+                file,
+                span,
+                name_span: e.key_span,
+                region: region.clone(),
+                references,
+                is_data: false,
+                metadata: node.get("Metadata").cloned(),
+            };
+            if resource_type.starts_with("AWS::Serverless::") && !is_sam {
+                let span = node.get("Type").map(|t| t.span).unwrap_or(e.key_span);
+                self.workload.error(
+                    file,
+                    Some(span),
+                    format!("{resource_type} needs `Transform: {SAM_TRANSFORM}`"),
+                );
+            }
+            let produced = if resource_type.starts_with("AWS::Serverless::") {
+                let (resources, warnings) = sam::expand(base);
+                for (span, message) in warnings {
+                    self.workload.warning(file, Some(span), message);
+                }
+                resources
+            } else {
+                vec![base]
+            };
+            for mut resource in produced {
+                resource.classify();
+                self.workload.resources.push(resource);
+            }
+        }
+        // APIs SAM creates for function events that name no API.
+        for api in implicit {
+            let mut references = Vec::new();
+            let raw = globals.and_then(|g| g.get(api.globals));
+            let mut properties = raw
+                .and_then(|r| ev.eval(r, "Properties", &mut references))
+                .filter(|n| matches!(n.value, Value::Map(_)))
+                .unwrap_or_else(|| Node::new(Value::Map(Vec::new()), api.event_span));
+            if api.globals == "Api"
+                && let Value::Map(entries) = &mut properties.value
+                && !entries.iter().any(|e| e.key == "StageName")
+            {
+                entries.push(crate::model::Entry {
+                    key: "StageName".into(),
+                    key_span: api.event_span,
+                    node: Node::new(Value::String("Prod".into()), api.event_span),
+                });
+            }
+            let base = Resource {
+                id: api.id.to_string(),
+                resource_type: api.sam_type.to_string(),
+                source_type: None,
+                format,
+                scope: self.scope.clone(),
+                service: None,
+                category: None,
+                properties,
+                file,
+                span: api.event_span,
+                name_span: api.event_span,
+                region: region.clone(),
+                references,
+                is_data: false,
+                metadata: None,
+            };
+            let (resources, warnings) = sam::expand(base);
+            for (span, message) in warnings {
+                self.workload.warning(file, Some(span), message);
+            }
+            for mut resource in resources {
+                resource.classify();
+                self.workload.resources.push(resource);
+            }
+        }
+        for (span, message) in std::mem::take(&mut ev.diags.errors) {
+            self.workload.error(file, Some(span), message);
+        }
+        for (span, message) in std::mem::take(&mut ev.diags.warnings) {
+            self.workload.warning(file, Some(span), message);
+        }
+    }
+
+    /// Parameter values: `--param`, then parameter files, then defaults.
+    fn parameters(&mut self, root: &Node, ev: &mut Evaluator<'_>) {
+        let mut given: Vec<(String, String)> = Vec::new();
+        for path in &self.options.param_files {
+            given.extend(read_param_file(path, self.workload));
+        }
+        given.extend(self.options.params.iter().cloned());
+        let Some(params) = root.get("Parameters").and_then(Node::as_map) else {
+            return;
+        };
+        for p in params {
+            let name = &p.key;
+            let ptype = p
+                .node
+                .get("Type")
+                .and_then(Node::as_str)
+                .unwrap_or("String");
+            let value: Option<String> = given
+                .iter()
+                .rev()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+                .or_else(|| p.node.get("Default").and_then(default_text));
+            let param = match value {
+                None => Param::Unknown(format!("parameter {name} has no default")),
+                Some(v) if ptype.starts_with("AWS::SSM::Parameter::Value<") => Param::Unknown(
+                    format!("parameter {name} is read from SSM parameter {v} at deploy time"),
+                ),
+                Some(v) if ptype.starts_with("List<") || ptype == "CommaDelimitedList" => {
+                    Param::Value(Value::List(
+                        v.split(',')
+                            .map(|s| Node::new(Value::String(s.to_string()), p.key_span))
+                            .collect(),
+                    ))
+                }
+                Some(v) => Param::Value(Value::String(v)),
+            };
+            ev.params.insert(name.clone(), param);
+        }
+    }
+}
+
+/// A parameter default as text (`Default: 22` is "22"; a list default is
+/// joined with commas).
+fn default_text(node: &Node) -> Option<String> {
+    match &node.value {
+        Value::List(items) => items
+            .iter()
+            .map(Node::scalar_text)
+            .collect::<Option<Vec<_>>>()
+            .map(|v| v.join(",")),
+        _ => node.scalar_text(),
+    }
+}
+
+/// The template's transforms (a string or a list).
+fn transforms(root: &Node) -> Vec<String> {
+    match root.get("Transform") {
+        None => Vec::new(),
+        Some(n) => match &n.value {
+            Value::String(s) => vec![s.clone()],
+            Value::List(items) => items
+                .iter()
+                .map(|i| match &i.value {
+                    Value::String(s) => s.clone(),
+                    _ => i
+                        .get("Name")
+                        .and_then(Node::as_str)
+                        .unwrap_or("(a macro)")
+                        .to_string(),
+                })
+                .collect(),
+            Value::Map(_) => vec![
+                n.get("Name")
+                    .and_then(Node::as_str)
+                    .unwrap_or("(a macro)")
+                    .to_string(),
+            ],
+            _ => Vec::new(),
+        },
+    }
+}
+
+fn depends_on(node: &Node, references: &mut Vec<Reference>) {
+    let Some(d) = node.get("DependsOn") else {
+        return;
+    };
+    let items: Vec<&Node> = match &d.value {
+        Value::List(items) => items.iter().collect(),
+        _ => vec![d],
+    };
+    for item in items {
+        if let Some(target) = item.as_str() {
+            references.push(Reference {
+                target: target.to_string(),
+                path: "DependsOn".into(),
+                span: item.span,
+            });
+        }
+    }
+}
+
+/// Reads a parameter file: the AWS CLI list `[{"ParameterKey": .., "ParameterValue": ..}]`
+/// or an object `{"Parameters": {"Key": "Value"}}`. Problems are reported on that file.
+fn read_param_file(path: &Path, workload: &mut Workload) -> Vec<(String, String)> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            let file = workload.add_file(path.to_path_buf(), None, "".into());
+            workload.error(file, None, format!("cannot read the parameter file: {e}"));
+            return Vec::new();
+        }
+    };
+    let fail = |workload: &mut Workload, text: &str, span: Option<Span>, message: String| {
+        let file = workload.add_file(path.to_path_buf(), None, text.into());
+        workload.error(file, span, message);
+    };
+    let loaded = json::load(&text);
+    if let Some((span, message)) = loaded.errors.into_iter().next() {
+        fail(workload, &text, Some(span), message);
+        return Vec::new();
+    }
+    let Some(root) = loaded.root else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    match &root.value {
+        Value::List(items) => {
+            for item in items {
+                let key = item.get("ParameterKey").and_then(Node::as_str);
+                let value = item.get("ParameterValue").and_then(default_text);
+                match (key, value) {
+                    (Some(k), Some(v)) => out.push((k.to_string(), v)),
+                    (Some(_), None) if item.get("UsePreviousValue").is_some() => {}
+                    _ => {
+                        fail(
+                            workload,
+                            &text,
+                            Some(item.span),
+                            "a parameter must have ParameterKey and ParameterValue".into(),
+                        );
+                        return Vec::new();
+                    }
+                }
+            }
+        }
+        Value::Map(_) => match root.get("Parameters").and_then(Node::as_map) {
+            Some(entries) => {
+                for e in entries {
+                    if let Some(v) = default_text(&e.node) {
+                        out.push((e.key.clone(), v));
+                    }
+                }
+            }
+            None => {
+                fail(
+                    workload,
+                    &text,
+                    Some(root.span),
+                    "expected a list of {\"ParameterKey\", \"ParameterValue\"} or {\"Parameters\": {..}}"
+                        .into(),
+                );
+                return Vec::new();
+            }
+        },
+        _ => {
+            fail(
+                workload,
+                &text,
+                Some(root.span),
+                "expected a list of {\"ParameterKey\", \"ParameterValue\"} or {\"Parameters\": {..}}"
+                    .into(),
+            );
+            return Vec::new();
+        }
+    }
+    out
 }

@@ -3,19 +3,105 @@
 
 use crate::rule::Rule;
 
+mod apigateway_access_logging;
+mod apigateway_method_authorization;
+mod backup_copy_residency;
+mod cloudfront_access_logging;
+mod cloudfront_tls_version;
+mod cloudfront_viewer_https;
+mod cloudtrail_cloudwatch_logs;
+mod cloudtrail_kms_encryption;
+mod cloudtrail_log_file_validation;
+mod cloudtrail_multi_region;
+mod dynamodb_replica_residency;
+mod ebs_default_encryption;
+mod ebs_encryption_at_rest;
+mod ec2_all_ports_open_to_world;
+mod ec2_default_security_group_closed;
+mod ec2_imdsv2_required;
+mod ec2_nacl_admin_ports_open;
+mod ec2_no_public_ip;
+mod ec2_rdp_open_to_world;
 mod ec2_ssh_open_to_world;
+mod ec2_volume_encryption;
+mod elb_access_logging;
+mod elb_https_listener;
+mod elbv2_access_logging;
+mod elbv2_drop_invalid_headers;
+mod elbv2_https_listener;
+mod elbv2_tls_policy;
+mod iam_no_admin_policy;
+mod iam_no_user_policies;
+mod iam_trust_policy_restricted;
+mod kms_key_rotation;
+mod kms_policy_no_wildcard_principal;
 mod rds_deletion_protection;
 mod rds_encryption_at_rest;
 mod region_data_residency;
+mod s3_access_logging;
 mod s3_encryption_at_rest;
+mod s3_kms_encryption;
+mod s3_policy_no_wildcard_principal;
+mod s3_public_access_block;
+mod s3_public_acl;
+mod s3_replication_residency;
+mod s3_tls_only;
+mod s3_versioning;
+mod secretsmanager_kms_encryption;
+mod secretsmanager_rotation;
+mod vpc_flow_logs;
+mod vpc_subnet_no_auto_public_ip;
 
 /// Every rule, sorted by id.
 pub static ALL: &[&Rule] = &[
+    &apigateway_access_logging::RULE,
+    &apigateway_method_authorization::RULE,
+    &backup_copy_residency::RULE,
+    &cloudfront_access_logging::RULE,
+    &cloudfront_tls_version::RULE,
+    &cloudfront_viewer_https::RULE,
+    &cloudtrail_cloudwatch_logs::RULE,
+    &cloudtrail_kms_encryption::RULE,
+    &cloudtrail_log_file_validation::RULE,
+    &cloudtrail_multi_region::RULE,
+    &dynamodb_replica_residency::RULE,
+    &ebs_default_encryption::RULE,
+    &ebs_encryption_at_rest::RULE,
+    &ec2_all_ports_open_to_world::RULE,
+    &ec2_default_security_group_closed::RULE,
+    &ec2_imdsv2_required::RULE,
+    &ec2_nacl_admin_ports_open::RULE,
+    &ec2_no_public_ip::RULE,
+    &ec2_rdp_open_to_world::RULE,
     &ec2_ssh_open_to_world::RULE,
+    &ec2_volume_encryption::RULE,
+    &elb_access_logging::RULE,
+    &elb_https_listener::RULE,
+    &elbv2_access_logging::RULE,
+    &elbv2_drop_invalid_headers::RULE,
+    &elbv2_https_listener::RULE,
+    &elbv2_tls_policy::RULE,
+    &iam_no_admin_policy::RULE,
+    &iam_no_user_policies::RULE,
+    &iam_trust_policy_restricted::RULE,
+    &kms_key_rotation::RULE,
+    &kms_policy_no_wildcard_principal::RULE,
     &rds_deletion_protection::RULE,
     &rds_encryption_at_rest::RULE,
     &region_data_residency::RULE,
+    &s3_access_logging::RULE,
     &s3_encryption_at_rest::RULE,
+    &s3_kms_encryption::RULE,
+    &s3_policy_no_wildcard_principal::RULE,
+    &s3_public_access_block::RULE,
+    &s3_public_acl::RULE,
+    &s3_replication_residency::RULE,
+    &s3_tls_only::RULE,
+    &s3_versioning::RULE,
+    &secretsmanager_kms_encryption::RULE,
+    &secretsmanager_rotation::RULE,
+    &vpc_flow_logs::RULE,
+    &vpc_subnet_no_auto_public_ip::RULE,
 ];
 
 /// A rule by id.

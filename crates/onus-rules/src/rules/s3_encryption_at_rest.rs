@@ -38,6 +38,39 @@
 //!           - ServerSideEncryptionByDefault:
 //!               SSEAlgorithm: none
 //! ```
+//! ```yaml pass
+//! Parameters:
+//!   UseKms:
+//!     Type: String
+//! Conditions:
+//!   Kms: !Equals [!Ref UseKms, "yes"]
+//! Resources:
+//!   Bucket:
+//!     Type: AWS::S3::Bucket
+//!     Properties:
+//!       BucketEncryption: !If
+//!         - Kms
+//!         - ServerSideEncryptionConfiguration:
+//!             - ServerSideEncryptionByDefault:
+//!                 SSEAlgorithm: aws:kms
+//!         - !Ref AWS::NoValue
+//! ```
+//! ```yaml fail
+//! Parameters:
+//!   Algorithm:
+//!     Type: String
+//!     AllowedValues: [AES256, none]
+//! Conditions:
+//!   Plain: !Equals [!Ref Algorithm, none]
+//! Resources:
+//!   Bucket:
+//!     Type: AWS::S3::Bucket
+//!     Properties:
+//!       BucketEncryption:
+//!         ServerSideEncryptionConfiguration:
+//!           - ServerSideEncryptionByDefault:
+//!               SSEAlgorithm: !If [Plain, none, AES256]
+//! ```
 //! ```hcl pass
 //! resource "aws_s3_bucket" "data" {
 //!   bucket = "data"
@@ -69,7 +102,7 @@ use crate::check::{Judgement, get_in, judge, verdict_of};
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
 use crate::verdict::Verdict;
-use onus_ingest::{Node, Resource};
+use onus_ingest::{Node, Resource, Value};
 use onus_model::Duty;
 
 pub static RULE: Rule = Rule {
@@ -97,105 +130,101 @@ pub static RULE: Rule = Rule {
 const ALGORITHMS: &[&str] = &["AES256", "aws:kms", "aws:kms:dsse"];
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
-    // (node holding the rules, path to it, path from a rule to the algorithm)
-    let (config, path, algo_path): (Option<&Node>, String, &str) = if resource.format.is_terraform()
-    {
-        let inline = get_in(&resource.properties, "server_side_encryption_configuration");
-        match inline {
-            Some(n) => (
-                Some(n),
-                "server_side_encryption_configuration.rule".into(),
-                "apply_server_side_encryption_by_default.sse_algorithm",
+    if !resource.format.is_terraform() {
+        let path = "BucketEncryption.ServerSideEncryptionConfiguration";
+        return match get_in(&resource.properties, path) {
+            None => default_encryption(resource),
+            Some(rules) => judge_rules(
+                resource,
+                rules,
+                path,
+                "ServerSideEncryptionByDefault.SSEAlgorithm",
             ),
-            None => {
-                let linked = cx.linked(
-                    resource,
-                    &["aws_s3_bucket_server_side_encryption_configuration"],
-                    "bucket",
-                    Some("bucket"),
-                );
-                match linked.first() {
-                    Some(config) => {
-                        let verdict = judge_rules(
-                            config,
-                            get_in(&config.properties, "rule"),
-                            "rule",
-                            "apply_server_side_encryption_by_default.sse_algorithm",
-                        );
-                        return verdict;
-                    }
-                    None => (None, String::new(), ""),
-                }
-            }
-        }
-    } else {
-        (
-            get_in(
-                &resource.properties,
-                "BucketEncryption.ServerSideEncryptionConfiguration",
+        };
+    }
+    let algo_path = "apply_server_side_encryption_by_default.sse_algorithm";
+    if let Some(config) = get_in(&resource.properties, "server_side_encryption_configuration") {
+        return match get_in(config, "rule") {
+            Some(rules) => judge_rules(
+                resource,
+                rules,
+                "server_side_encryption_configuration.rule",
+                algo_path,
             ),
-            "BucketEncryption.ServerSideEncryptionConfiguration".into(),
-            "ServerSideEncryptionByDefault.SSEAlgorithm",
-        )
-    };
-    match config {
-        None => Verdict::met_by_default(
-            resource,
-            "",
-            "no encryption configuration: S3 encrypts every new object with SSE-S3 by default",
-        ),
-        Some(node) => {
-            let rules = if resource.format.is_terraform() {
-                get_in(node, "rule")
-            } else {
-                Some(node)
-            };
-            judge_rules(resource, rules, &path, algo_path)
-        }
+            None => Verdict::not_met(
+                resource,
+                config.span,
+                "server_side_encryption_configuration.rule",
+                "encryption configuration has no rule",
+            ),
+        };
+    }
+    let linked = cx.linked(
+        resource,
+        &["aws_s3_bucket_server_side_encryption_configuration"],
+        "bucket",
+        Some("bucket"),
+    );
+    match linked.first() {
+        // The verdict points into the configuration resource, where the fix goes.
+        Some(config) => match get_in(&config.properties, "rule") {
+            Some(rules) => judge_rules(config, rules, "rule", algo_path),
+            None => Verdict::missing(config, "rule", "encryption configuration has no rule"),
+        },
+        None => default_encryption(resource),
     }
 }
 
-/// Every rule must name a valid algorithm.
-fn judge_rules(resource: &Resource, rules: Option<&Node>, path: &str, algo_path: &str) -> Verdict {
-    let Some(rules) = rules else {
-        return Verdict::missing(resource, path, format!("{path} has no rule"));
-    };
-    let items: Vec<&Node> = match rules.as_list() {
-        Some(items) => items.iter().collect(),
-        None => vec![rules],
-    };
+fn default_encryption(resource: &Resource) -> Verdict {
+    Verdict::met_by_default(
+        resource,
+        "",
+        "no encryption configuration: S3 encrypts every new object with SSE-S3 by default",
+    )
+}
+
+/// Every rule, on every branch of a condition, must name a valid algorithm; a
+/// branch that leaves the configuration out gets the SSE-S3 default.
+fn judge_rules(resource: &Resource, rules: &Node, path: &str, algo_path: &str) -> Verdict {
     let full = format!("{path}.{algo_path}");
-    for item in &items {
-        let Some(algo) = get_in(item, algo_path) else {
-            return Verdict::not_met(
-                resource,
-                item.span,
-                &full,
-                "encryption rule names no algorithm",
-            );
-        };
-        let j = judge(algo, &mut |n| match n.as_str() {
-            Some(a) => Judgement::from_bool(
-                ALGORITHMS.iter().any(|x| x.eq_ignore_ascii_case(a)),
-                n,
-                format!("unknown encryption algorithm {a:?}"),
-            ),
-            None => Judgement::no(n, "algorithm is not a string"),
-        });
-        if j != Judgement::Yes {
-            return verdict_of(resource, algo, &full, j, "");
+    let mut first_algo: Option<&Node> = None;
+    let j = judge(rules, &mut |branch| {
+        if matches!(branch.value, Value::Null) {
+            return Judgement::Yes;
         }
-    }
-    match items.first().and_then(|i| get_in(i, algo_path)) {
-        Some(algo) => Verdict::met(
-            resource,
-            algo.span,
-            &full,
-            format!(
-                "objects are encrypted with {}",
-                algo.as_str().unwrap_or("the configured algorithm")
-            ),
-        ),
-        None => Verdict::missing(resource, path, format!("{path} has no rule")),
-    }
+        let items: Vec<&Node> = match branch.as_list() {
+            Some(items) => items.iter().collect(),
+            None => vec![branch],
+        };
+        if items.is_empty() {
+            return Judgement::no(branch, "encryption configuration has no rule");
+        }
+        for item in items {
+            let Some(algo) = get_in(item, algo_path) else {
+                return Judgement::no(item, "encryption rule names no algorithm");
+            };
+            let j = judge(algo, &mut |n| match n.as_str() {
+                Some(a) => Judgement::from_bool(
+                    ALGORITHMS.iter().any(|x| x.eq_ignore_ascii_case(a)),
+                    n,
+                    format!("unknown encryption algorithm {a:?}"),
+                ),
+                None if matches!(n.value, Value::Null) => {
+                    Judgement::no(n, "encryption rule names no algorithm on one branch")
+                }
+                None => Judgement::no(n, "algorithm is not a string"),
+            });
+            if j != Judgement::Yes {
+                return j;
+            }
+            first_algo.get_or_insert(algo);
+        }
+        Judgement::Yes
+    });
+    let met = match first_algo.and_then(Node::as_str) {
+        Some(a) => format!("objects are encrypted with {a}"),
+        None => "objects are encrypted (SSE-S3 default where no rule is set)".to_owned(),
+    };
+    let node = first_algo.unwrap_or(rules);
+    verdict_of(resource, node, &full, j, met)
 }

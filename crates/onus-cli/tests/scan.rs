@@ -1,0 +1,175 @@
+//! `onus scan` run as a user would, on the bundled example workload.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn onus() -> Command {
+    let mut cmd = Command::cargo_bin("onus").expect("onus binary");
+    cmd.env("NO_COLOR", "1").current_dir(repo());
+    cmd
+}
+
+fn scan_json(args: &[&str]) -> (Value, i32) {
+    let out = onus()
+        .arg("scan")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .expect("run onus");
+    let v = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{args:?}: {e}\n{}", String::from_utf8_lossy(&out.stderr)));
+    (v, out.status.code().unwrap_or(-1))
+}
+
+/// resource id → duty → status
+fn statuses(report: &Value) -> BTreeMap<String, BTreeMap<String, String>> {
+    report["resources"]
+        .as_array()
+        .expect("resources")
+        .iter()
+        .map(|r| {
+            let duties = r["duties"]
+                .as_array()
+                .expect("duties")
+                .iter()
+                .map(|d| {
+                    (
+                        d["duty"].as_str().unwrap_or_default().to_owned(),
+                        d["status"].as_str().unwrap_or_default().to_owned(),
+                    )
+                })
+                .collect();
+            (r["id"].as_str().unwrap_or_default().to_owned(), duties)
+        })
+        .collect()
+}
+
+#[test]
+fn examples_exit_1_and_show_every_kind_of_duty() {
+    let out = onus()
+        .args(["scan", "examples/"])
+        .output()
+        .expect("run onus");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    for expected in [
+        "examples/cloudformation/three-tier.yaml",
+        "examples/terraform/main.tf",
+        "AWS carries: physical-security, hardware-lifecycle",
+        "✗ not met network-exposure       ec2.ssh-open-to-world [high]",
+        "✓ met     encryption-at-rest     rds.encryption-at-rest",
+        "◇ attest",
+        "client-side-encryption",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn an_unresolvable_property_is_unknown_and_named() {
+    let (report, _) = scan_json(&["examples/"]);
+    for (id, needle) in [
+        ("Database", "BackupDays"),
+        ("aws_db_instance.database", "var.backup_days"),
+    ] {
+        let resource = report["resources"]
+            .as_array()
+            .and_then(|rs| rs.iter().find(|r| r["id"] == id))
+            .unwrap_or_else(|| panic!("no resource {id}"));
+        let backups = resource["duties"]
+            .as_array()
+            .and_then(|ds| ds.iter().find(|d| d["duty"] == "backups"))
+            .expect("backups duty");
+        assert_eq!(backups["status"], "unknown", "{id}: {backups:#}");
+        let named = backups["verdicts"]
+            .as_array()
+            .expect("verdicts")
+            .iter()
+            .any(|v| {
+                v["status"] == "unknown" && v["unknown"].as_str().unwrap_or("").contains(needle)
+            });
+        assert!(
+            named,
+            "{id}: no unknown verdict naming {needle}: {backups:#}"
+        );
+    }
+}
+
+/// CloudFormation logical id ↔ Terraform address of the same resource.
+const SAME_RESOURCE: &[(&str, &str)] = &[
+    ("DataKey", "aws_kms_key.data_key"),
+    ("Vpc", "aws_vpc.vpc"),
+    ("PublicSubnet", "aws_subnet.public_subnet"),
+    ("PrivateSubnet", "aws_subnet.private_subnet"),
+    (
+        "LoadBalancerSecurityGroup",
+        "aws_security_group.load_balancer",
+    ),
+    ("WebSecurityGroup", "aws_security_group.web"),
+    (
+        "WebSshFromAnywhere",
+        "aws_vpc_security_group_ingress_rule.web_ssh_from_anywhere",
+    ),
+    ("DatabaseSecurityGroup", "aws_security_group.database"),
+    ("LoadBalancer", "aws_lb.load_balancer"),
+    ("HttpListener", "aws_lb_listener.http"),
+    ("HttpsListener", "aws_lb_listener.https"),
+    ("WebTargetGroup", "aws_lb_target_group.web"),
+    ("WebLaunchTemplate", "aws_launch_template.web"),
+    ("WebGroup", "aws_autoscaling_group.web"),
+    ("DatabaseParameters", "aws_db_parameter_group.database"),
+    ("DatabaseSubnets", "aws_db_subnet_group.database"),
+    ("Database", "aws_db_instance.database"),
+    ("AssetsBucket", "aws_s3_bucket.assets"),
+    ("TrailBucket", "aws_s3_bucket.trail"),
+    ("Trail", "aws_cloudtrail.trail"),
+    ("OrdersQueue", "aws_sqs_queue.orders"),
+];
+
+#[test]
+fn the_same_workload_gets_the_same_verdicts_in_cloudformation_and_terraform() {
+    // The Terraform provider pins eu-west-1; give the template the same Region.
+    let (cfn, _) = scan_json(&["examples/cloudformation", "--region", "eu-west-1"]);
+    let (tf, _) = scan_json(&["examples/terraform"]);
+    let cfn = statuses(&cfn);
+    let tf = statuses(&tf);
+    let mut differences = Vec::new();
+    for (cfn_id, tf_id) in SAME_RESOURCE {
+        let a = cfn
+            .get(*cfn_id)
+            .unwrap_or_else(|| panic!("no {cfn_id} in CloudFormation"));
+        let b = tf
+            .get(*tf_id)
+            .unwrap_or_else(|| panic!("no {tf_id} in Terraform"));
+        for (duty, status) in a {
+            if b.get(duty) != Some(status) {
+                differences.push(format!(
+                    "{cfn_id} / {tf_id}: {duty} is {status} in CloudFormation, {:?} in Terraform",
+                    b.get(duty)
+                ));
+            }
+        }
+    }
+    // Terraform-only helper resources (split S3 settings) are not compared.
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
+    let mapped: Vec<&str> = SAME_RESOURCE.iter().map(|(c, _)| *c).collect();
+    let unmapped: Vec<&String> = cfn
+        .keys()
+        .filter(|k| !mapped.contains(&k.as_str()))
+        .collect();
+    assert!(
+        unmapped.is_empty(),
+        "CloudFormation resources without a Terraform twin: {unmapped:?}"
+    );
+}

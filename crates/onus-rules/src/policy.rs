@@ -1,0 +1,718 @@
+//! IAM policy documents, whatever form they come in: a CloudFormation map
+//! (`PolicyDocument`, `KeyPolicy`, `AssumeRolePolicyDocument`), a JSON string
+//! (Terraform `policy = jsonencode({...})` or a heredoc, or a CloudFormation
+//! string), or a Terraform `data.aws_iam_policy_document` reached through a
+//! reference. Every form is normalised into [`Statement`]s: `Statement` as an
+//! object or a list, `Action`/`NotAction`/`Resource`/`NotResource` as a string
+//! or a list, `Principal` as `"*"` or a map of lists, `Effect`, `Condition`.
+//!
+//! Spans: values from a map point at themselves; values parsed from a JSON
+//! string all point at the string.
+
+use crate::context::Context;
+use crate::verdict::Verdict;
+use onus_ingest::{Entry, FileId, Node, Resource, Span, Value};
+
+/// How the Terraform reader marks a template whose only unknown parts are
+/// resource references; the rest is the text with `${address.attr}`.
+const TEMPLATE_OF_REFS: &str = "template: ";
+
+/// True for the reason of an unknown that is a Terraform template whose only
+/// unknown parts are resource references: a value that is set.
+pub fn is_template_of_refs(reason: &str) -> bool {
+    reason.starts_with(TEMPLATE_OF_REFS)
+}
+
+/// One value of a list field (an action, a resource, a principal).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// A literal string.
+    Text(String, Span),
+    /// A reference to a resource in the workload: a specific value, never `*`.
+    Ref(Span),
+    /// Not resolvable statically; names the value.
+    Unknown(String, Span),
+}
+
+impl Item {
+    pub fn span(&self) -> Span {
+        match self {
+            Item::Text(_, s) | Item::Ref(s) | Item::Unknown(_, s) => *s,
+        }
+    }
+}
+
+/// `Allow` or `Deny`, or unknown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Allow,
+    Deny,
+    Unknown(String),
+}
+
+/// A principal: `"*"`, or typed identifiers (`AWS`, `Service`, `Federated`,
+/// `CanonicalUser`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Principal {
+    /// `"*"` for the bare wildcard form `"Principal": "*"`.
+    pub kind: String,
+    pub ids: Vec<Item>,
+}
+
+/// One condition test: operator, key, values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Test {
+    pub operator: String,
+    pub key: String,
+    pub values: Vec<Item>,
+    pub span: Span,
+}
+
+/// The `Condition` block of a statement.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Condition {
+    Tests(Vec<Test>),
+    Unknown(String, Span),
+}
+
+/// One normalised statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    /// The file of the statement's spans when it is not the policy holder's
+    /// (a `data.aws_iam_policy_document` in another file).
+    pub file: Option<FileId>,
+    pub span: Span,
+    pub effect: Effect,
+    pub effect_span: Span,
+    pub action: Option<Vec<Item>>,
+    pub not_action: Option<Vec<Item>>,
+    pub resource: Option<Vec<Item>>,
+    pub not_resource: Option<Vec<Item>>,
+    /// `None` when the statement has no `Principal` (identity policies).
+    pub principal: Option<Vec<Principal>>,
+    pub principal_span: Span,
+    pub not_principal: Option<Vec<Principal>>,
+    pub condition: Option<Condition>,
+}
+
+/// A parsed document, or why it could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Document {
+    Statements(Vec<Statement>),
+    /// Not statically known: names the value, at this span.
+    Unknown(String, Span),
+    /// Present but not a policy document (bad JSON...).
+    Invalid(String, Span),
+}
+
+impl Document {
+    /// Reads a policy document from a property node. `from` and `cx` let a
+    /// Terraform reference to `data.aws_iam_policy_document.x.json` resolve.
+    pub fn read(node: &Node, from: &Resource, cx: &Context) -> Document {
+        match &node.value {
+            Value::Map(_) => {
+                let text = cx.workload.file(from.file).lines.text();
+                refine(from_map(node), text)
+            }
+            Value::String(text) => match serde_json::from_str::<serde_json::Value>(text) {
+                Ok(json) => from_map(&json_to_node(&json, node.span)),
+                Err(e) => Document::Invalid(format!("policy is not valid JSON: {e}"), node.span),
+            },
+            Value::Ref(r) => match cx.resolve(from, node) {
+                Some(data) if data.resource_type == "aws_iam_policy_document" => {
+                    from_data_source(data, node.span)
+                }
+                _ => Document::Unknown(
+                    format!("policy comes from {} at run time", r.target),
+                    node.span,
+                ),
+            },
+            // A Terraform string template whose only unknown parts are
+            // resource references (a heredoc policy naming a bucket ARN): the
+            // reader keeps its text with `${address.attr}` placeholders.
+            Value::Unknown(what) => match what.strip_prefix(TEMPLATE_OF_REFS) {
+                Some(text) => match serde_json::from_str::<serde_json::Value>(text) {
+                    Ok(json) => from_map(&json_to_node(&json, node.span)),
+                    Err(_) => Document::Unknown(what.clone(), node.span),
+                },
+                None => Document::Unknown(what.clone(), node.span),
+            },
+            Value::Either(branches) => {
+                // Every branch is a possible policy: merge their statements;
+                // an unknown branch makes the whole unknown.
+                let mut all = Vec::new();
+                for b in branches {
+                    match Document::read(b, from, cx) {
+                        Document::Statements(s) => all.extend(s),
+                        other => return other,
+                    }
+                }
+                Document::Statements(all)
+            }
+            _ => Document::Invalid("policy is not a document".into(), node.span),
+        }
+    }
+}
+
+/// The literal text of a `!Sub` / `Fn::Sub` string template, with the
+/// `${...}` substitutions removed, from the source text at `span`. `None`
+/// when the source is anything else.
+fn sub_literal(text: &str, span: Span) -> Option<String> {
+    let src = text.get(span.start as usize..span.end as usize)?.trim();
+    let rest = if let Some(r) = src.strip_prefix("!Sub") {
+        r
+    } else {
+        let i = src.find("Fn::Sub")?;
+        let r = src[i + "Fn::Sub".len()..].trim_start();
+        let r = r.strip_prefix('"').unwrap_or(r).trim_start();
+        r.strip_prefix(':')?
+    };
+    let rest = rest.trim().trim_end_matches('}').trim();
+    let quoted = rest
+        .strip_prefix('"')
+        .and_then(|r| r.strip_suffix('"'))
+        .or_else(|| rest.strip_prefix('\'').and_then(|r| r.strip_suffix('\'')));
+    let template = match quoted {
+        Some(q) => q,
+        // A list form (template plus variables) or a multi-line scalar: give up.
+        None if rest.starts_with('[') || rest.starts_with('-') || rest.starts_with('|') => {
+            return None;
+        }
+        None => rest,
+    };
+    let mut literal = String::new();
+    let mut chars = template.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '$' && chars.peek() == Some(&'{') {
+            for d in chars.by_ref() {
+                if d == '}' {
+                    break;
+                }
+            }
+        } else {
+            literal.push(c);
+        }
+    }
+    Some(literal)
+}
+
+/// An unresolved value whose source is a `!Sub` template with literal text
+/// other than `*` and `:` can never be `*` or `*:*`: it is a specific value
+/// (`arn:aws:iam::${AWS::AccountId}:root`).
+fn refine_item(item: Item, text: &str) -> Item {
+    match item {
+        Item::Unknown(w, span) => match sub_literal(text, span) {
+            Some(lit)
+                if lit
+                    .chars()
+                    .any(|c| c != '*' && c != ':' && !c.is_whitespace()) =>
+            {
+                Item::Ref(span)
+            }
+            _ => Item::Unknown(w, span),
+        },
+        other => other,
+    }
+}
+
+fn refine(doc: Document, text: &str) -> Document {
+    let Document::Statements(stmts) = doc else {
+        return doc;
+    };
+    let list = |l: Option<Vec<Item>>| {
+        l.map(|items| items.into_iter().map(|i| refine_item(i, text)).collect())
+    };
+    let principals = |p: Option<Vec<Principal>>| {
+        p.map(|ps| {
+            ps.into_iter()
+                .map(|p| Principal {
+                    kind: p.kind,
+                    ids: p.ids.into_iter().map(|i| refine_item(i, text)).collect(),
+                })
+                .collect()
+        })
+    };
+    Document::Statements(
+        stmts
+            .into_iter()
+            .map(|st| Statement {
+                action: list(st.action),
+                not_action: list(st.not_action),
+                resource: list(st.resource),
+                not_resource: list(st.not_resource),
+                principal: principals(st.principal),
+                not_principal: principals(st.not_principal),
+                ..st
+            })
+            .collect(),
+    )
+}
+
+/// A serde_json value as a node tree, every span the string's.
+pub fn json_to_node(json: &serde_json::Value, span: Span) -> Node {
+    use serde_json::Value as J;
+    let value = match json {
+        J::Null => Value::Null,
+        J::Bool(b) => Value::Bool(*b),
+        J::Number(n) => Value::Number(n.as_f64().unwrap_or(0.0)),
+        J::String(s) => Value::String(s.clone()),
+        J::Array(items) => Value::List(items.iter().map(|i| json_to_node(i, span)).collect()),
+        J::Object(map) => Value::Map(
+            map.iter()
+                .map(|(k, v)| Entry {
+                    key: k.clone(),
+                    key_span: span,
+                    node: json_to_node(v, span),
+                })
+                .collect(),
+        ),
+    };
+    Node::new(value, span)
+}
+
+fn from_map(doc: &Node) -> Document {
+    let Some(stmts) = doc.get("Statement") else {
+        return Document::Statements(Vec::new());
+    };
+    let nodes: Vec<&Node> = match &stmts.value {
+        Value::List(items) => items.iter().collect(),
+        Value::Map(_) => vec![stmts],
+        Value::Unknown(w) => return Document::Unknown(w.clone(), stmts.span),
+        _ => return Document::Invalid("Statement is not a list or an object".into(), stmts.span),
+    };
+    let mut out = Vec::new();
+    for s in nodes {
+        if let Value::Unknown(w) = &s.value {
+            return Document::Unknown(w.clone(), s.span);
+        }
+        out.push(Statement {
+            file: None,
+            span: s.span,
+            effect: match s.get("Effect") {
+                Some(e) => effect_of(e),
+                None => Effect::Unknown("statement has no Effect".into()),
+            },
+            effect_span: s.get("Effect").map_or(s.span, |e| e.span),
+            action: s.get("Action").map(items),
+            not_action: s.get("NotAction").map(items),
+            resource: s.get("Resource").map(items),
+            not_resource: s.get("NotResource").map(items),
+            principal: s.get("Principal").map(principals),
+            principal_span: s.get("Principal").map_or(s.span, |p| p.span),
+            not_principal: s.get("NotPrincipal").map(principals),
+            condition: s.get("Condition").map(condition),
+        });
+    }
+    Document::Statements(out)
+}
+
+fn effect_of(node: &Node) -> Effect {
+    match &node.value {
+        Value::String(s) if s.eq_ignore_ascii_case("allow") => Effect::Allow,
+        Value::String(s) if s.eq_ignore_ascii_case("deny") => Effect::Deny,
+        Value::String(s) => Effect::Unknown(format!("Effect {s:?}")),
+        Value::Unknown(w) => Effect::Unknown(w.clone()),
+        _ => Effect::Unknown("Effect is not a plain value".into()),
+    }
+}
+
+/// A string-or-list field as items; `Either` branches are all included.
+pub fn items(node: &Node) -> Vec<Item> {
+    let mut out = Vec::new();
+    collect_items(node, &mut out);
+    out
+}
+
+fn collect_items(node: &Node, out: &mut Vec<Item>) {
+    match &node.value {
+        // `jsonencode` renders a resource reference as `${address.attr}`.
+        Value::String(s) if is_placeholder(s) => out.push(Item::Ref(node.span)),
+        Value::String(s) => out.push(Item::Text(s.clone(), node.span)),
+        Value::Number(_) | Value::Bool(_) => out.push(Item::Text(
+            node.scalar_text().unwrap_or_default(),
+            node.span,
+        )),
+        Value::List(list) | Value::Either(list) => {
+            list.iter().for_each(|n| collect_items(n, out));
+        }
+        Value::Ref(_) => out.push(Item::Ref(node.span)),
+        Value::Unknown(w) => out.push(Item::Unknown(w.clone(), node.span)),
+        Value::Null => {}
+        Value::Map(_) => out.push(Item::Unknown("a structured value".into(), node.span)),
+    }
+}
+
+/// `${aws_iam_role.x.arn}`: exactly one Terraform reference placeholder.
+fn is_placeholder(s: &str) -> bool {
+    s.strip_prefix("${")
+        .and_then(|r| r.strip_suffix('}'))
+        .is_some_and(|inner| {
+            !inner.is_empty()
+                && inner
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "_.-[]\"".contains(c))
+        })
+}
+
+fn principals(node: &Node) -> Vec<Principal> {
+    match &node.value {
+        Value::Map(entries) => entries
+            .iter()
+            .map(|e| Principal {
+                kind: e.key.clone(),
+                ids: items(&e.node),
+            })
+            .collect(),
+        _ => vec![Principal {
+            kind: "*".into(),
+            ids: items(node),
+        }],
+    }
+}
+
+fn condition(node: &Node) -> Condition {
+    match &node.value {
+        Value::Map(ops) => {
+            let mut tests = Vec::new();
+            for op in ops {
+                match &op.node.value {
+                    Value::Map(keys) => {
+                        for k in keys {
+                            tests.push(Test {
+                                operator: op.key.clone(),
+                                key: k.key.clone(),
+                                values: items(&k.node),
+                                span: k.node.span,
+                            });
+                        }
+                    }
+                    Value::Unknown(w) => return Condition::Unknown(w.clone(), op.node.span),
+                    _ => {
+                        return Condition::Unknown(
+                            format!("condition {} is not a map", op.key),
+                            op.node.span,
+                        );
+                    }
+                }
+            }
+            Condition::Tests(tests)
+        }
+        Value::Unknown(w) => Condition::Unknown(w.clone(), node.span),
+        Value::Null => Condition::Tests(Vec::new()),
+        _ => Condition::Unknown("Condition is not a map".into(), node.span),
+    }
+}
+
+/// A Terraform `data "aws_iam_policy_document"`: `statement` blocks with
+/// `effect` (default `Allow`), `actions`, `resources`, `principals { type
+/// identifiers }`, `condition { test variable values }`.
+fn from_data_source(data: &Resource, span: Span) -> Document {
+    let p = &data.properties;
+    for merged in [
+        "source_policy_documents",
+        "override_policy_documents",
+        "source_json",
+        "override_json",
+    ] {
+        if p.get(merged)
+            .is_some_and(|n| !matches!(n.value, Value::Null))
+        {
+            return Document::Unknown(
+                format!("{} merges other documents ({merged})", data.id),
+                span,
+            );
+        }
+    }
+    let blocks: Vec<&Node> = match p.get("statement").map(|n| &n.value) {
+        Some(Value::List(items)) => items.iter().collect(),
+        Some(Value::Map(_)) => p.get("statement").into_iter().collect(),
+        Some(Value::Unknown(w)) => return Document::Unknown(w.clone(), span),
+        Some(_) => return Document::Unknown(format!("{} statements", data.id), span),
+        None => Vec::new(),
+    };
+    let mut out = Vec::new();
+    for b in blocks {
+        let typed = |key: &str| -> Option<Vec<Principal>> {
+            let list = b.get(key)?;
+            let blocks: Vec<&Node> = match &list.value {
+                Value::List(items) => items.iter().collect(),
+                _ => vec![list],
+            };
+            Some(
+                blocks
+                    .iter()
+                    .map(|pb| Principal {
+                        kind: pb
+                            .get("type")
+                            .and_then(Node::as_str)
+                            .unwrap_or("?")
+                            .to_owned(),
+                        ids: pb.get("identifiers").map(items).unwrap_or_default(),
+                    })
+                    .collect(),
+            )
+        };
+        let condition = b.get("condition").map(|c| {
+            let blocks: Vec<&Node> = match &c.value {
+                Value::List(items) => items.iter().collect(),
+                _ => vec![c],
+            };
+            let mut tests = Vec::new();
+            for cb in blocks {
+                match (
+                    cb.get("test").and_then(Node::as_str),
+                    cb.get("variable").and_then(Node::as_str),
+                ) {
+                    (Some(t), Some(v)) => tests.push(Test {
+                        operator: t.to_owned(),
+                        key: v.to_owned(),
+                        values: cb.get("values").map(items).unwrap_or_default(),
+                        span: cb.span,
+                    }),
+                    _ => return Condition::Unknown("condition test or variable".into(), cb.span),
+                }
+            }
+            Condition::Tests(tests)
+        });
+        out.push(Statement {
+            file: Some(data.file),
+            span: b.span,
+            effect: b.get("effect").map_or(Effect::Allow, effect_of),
+            effect_span: b.get("effect").map_or(b.span, |e| e.span),
+            action: b.get("actions").map(items),
+            not_action: b.get("not_actions").map(items),
+            resource: b.get("resources").map(items),
+            not_resource: b.get("not_resources").map(items),
+            principal: typed("principals"),
+            principal_span: b.get("principals").map_or(b.span, |p| p.span),
+            not_principal: typed("not_principals"),
+            condition,
+        });
+    }
+    Document::Statements(out)
+}
+
+/// Whether something holds: yes, no, or unknown (with what and where).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Tri {
+    Yes,
+    No,
+    Unknown(String, Span),
+}
+
+/// Does any item equal one of `wanted` (ignoring case)? Unknown items make a
+/// `No` unknown.
+pub fn any_is(list: &[Item], wanted: &[&str]) -> Tri {
+    let mut unknown = None;
+    for item in list {
+        match item {
+            Item::Text(t, _) if wanted.iter().any(|w| w.eq_ignore_ascii_case(t.trim())) => {
+                return Tri::Yes;
+            }
+            Item::Unknown(w, s) => {
+                unknown.get_or_insert(Tri::Unknown(w.clone(), *s));
+            }
+            _ => {}
+        }
+    }
+    unknown.unwrap_or(Tri::No)
+}
+
+impl Statement {
+    /// Is the principal everyone: `"*"`, `{"AWS": "*"}` (or a list holding
+    /// `*`), or a Terraform `principals { type = "*" }`?
+    pub fn principal_is_wildcard(&self) -> Tri {
+        let Some(ps) = &self.principal else {
+            return Tri::No;
+        };
+        let mut unknown = None;
+        for p in ps {
+            let kind_star = p.kind == "*";
+            if kind_star || p.kind.eq_ignore_ascii_case("AWS") {
+                match any_is(&p.ids, &["*"]) {
+                    Tri::Yes => return Tri::Yes,
+                    u @ Tri::Unknown(..) => {
+                        unknown.get_or_insert(u);
+                    }
+                    Tri::No if kind_star && p.ids.is_empty() => return Tri::Yes,
+                    Tri::No => {}
+                }
+            }
+        }
+        unknown.unwrap_or(Tri::No)
+    }
+
+    /// Does a condition narrow who can use the statement? Any test counts,
+    /// except ones on `aws:SecureTransport` alone, which limit the transport,
+    /// not the caller.
+    pub fn restricting_condition(&self) -> Tri {
+        match &self.condition {
+            None => Tri::No,
+            Some(Condition::Unknown(w, s)) => Tri::Unknown(w.clone(), *s),
+            Some(Condition::Tests(tests)) => {
+                if tests
+                    .iter()
+                    .any(|t| !t.key.eq_ignore_ascii_case("aws:SecureTransport"))
+                {
+                    Tri::Yes
+                } else {
+                    Tri::No
+                }
+            }
+        }
+    }
+
+    /// An `Allow` to everyone with no restricting condition: yes / no / unknown.
+    pub fn public_allow(&self) -> Tri {
+        match &self.effect {
+            Effect::Deny => return Tri::No,
+            Effect::Unknown(w) => return Tri::Unknown(w.clone(), self.effect_span),
+            Effect::Allow => {}
+        }
+        match self.principal_is_wildcard() {
+            Tri::No => Tri::No,
+            Tri::Unknown(w, s) => Tri::Unknown(w, s),
+            Tri::Yes => match self.restricting_condition() {
+                Tri::Yes => Tri::No,
+                Tri::No => Tri::Yes,
+                Tri::Unknown(w, s) => Tri::Unknown(w, s),
+            },
+        }
+    }
+}
+
+/// The outcome of looking for statements granting access to everyone.
+pub enum Public {
+    /// None: met.
+    No,
+    /// This statement grants it (span, and file when not the holder's).
+    Yes(Span, Option<FileId>),
+    Unknown(String, Span, Option<FileId>),
+}
+
+/// Points a verdict at `file` when a statement lives outside the holder's file.
+pub fn at(mut v: Verdict, file: Option<FileId>) -> Verdict {
+    if let Some(f) = file {
+        v.file = f;
+    }
+    v
+}
+
+/// Looks through a document for an `Allow` to `*` without a restricting
+/// condition. The first such statement decides; else the first unknown.
+pub fn find_public(doc: &Document) -> Public {
+    match doc {
+        Document::Unknown(w, s) => Public::Unknown(w.clone(), *s, None),
+        Document::Invalid(w, s) => Public::Unknown(w.clone(), *s, None),
+        Document::Statements(stmts) => {
+            let mut unknown = None;
+            for st in stmts {
+                match st.public_allow() {
+                    Tri::Yes => return Public::Yes(st.principal_span, st.file),
+                    Tri::Unknown(w, s) => {
+                        unknown.get_or_insert(Public::Unknown(w, s, st.file));
+                    }
+                    Tri::No => {}
+                }
+            }
+            unknown.unwrap_or(Public::No)
+        }
+    }
+}
+
+/// The bucket policies of an S3 bucket: CloudFormation `AWS::S3::BucketPolicy`
+/// whose `Bucket` refers to it; Terraform `aws_s3_bucket_policy` whose
+/// `bucket` refers to it (by reference or literal name), and the bucket's own
+/// inline `policy` argument. Each with the resource holding it and its path.
+pub fn bucket_policies<'w>(
+    bucket: &'w Resource,
+    cx: &Context<'w>,
+) -> Vec<(&'w Resource, &'w Node, &'static str)> {
+    let mut out = Vec::new();
+    if bucket.format.is_terraform() {
+        if let Some(p) = crate::check::get(bucket, "policy") {
+            out.push((bucket, p, "policy"));
+        }
+        for r in cx.linked(bucket, &["aws_s3_bucket_policy"], "bucket", Some("bucket")) {
+            if let Some(p) = crate::check::get(r, "policy") {
+                out.push((r, p, "policy"));
+            }
+        }
+    } else {
+        for r in cx.linked(
+            bucket,
+            &["AWS::S3::BucketPolicy"],
+            "Bucket",
+            Some("BucketName"),
+        ) {
+            if let Some(p) = crate::check::get(r, "PolicyDocument") {
+                out.push((r, p, "PolicyDocument"));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(json: &str) -> Document {
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        from_map(&json_to_node(&v, Span::new(0, 1)))
+    }
+
+    #[test]
+    fn sub_templates_with_literal_text_are_not_wildcards() {
+        let text = r#"AWS: !Sub "arn:aws:iam::${AWS::AccountId}:root"
+X: !Sub "${Star}"
+Y: {"Fn::Sub": "arn:${AWS::Partition}:s3:::b/*"}"#;
+        let at = |needle: &str| {
+            let i = text.find(needle).unwrap();
+            let end = text[i..].find('\n').map_or(text.len(), |e| i + e);
+            Span::new(i, end)
+        };
+        let a = refine_item(Item::Unknown("x".into(), at("!Sub \"arn")), text);
+        assert!(matches!(a, Item::Ref(_)));
+        let b = refine_item(Item::Unknown("x".into(), at("!Sub \"${Star}")), text);
+        assert!(matches!(b, Item::Unknown(..)));
+        let c = refine_item(Item::Unknown("x".into(), at("{\"Fn::Sub")), text);
+        assert!(matches!(c, Item::Ref(_)));
+    }
+
+    #[test]
+    fn terraform_placeholders_are_references() {
+        assert!(is_placeholder("${aws_iam_role.x.arn}"));
+        assert!(!is_placeholder("${aws_s3_bucket.b.arn}/*"));
+        assert!(!is_placeholder("*"));
+    }
+
+    #[test]
+    fn single_statement_object_and_string_fields() {
+        let d = doc(r#"{"Statement":{"Effect":"Allow","Principal":"*","Action":"s3:GetObject"}}"#);
+        let Document::Statements(s) = d else { panic!() };
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].public_allow(), Tri::Yes);
+    }
+
+    #[test]
+    fn aws_star_in_list_with_condition_is_restricted() {
+        let d = doc(
+            r#"{"Statement":[{"Effect":"Allow","Principal":{"AWS":["arn:aws:iam::1:root","*"]},
+            "Action":["s3:*"],"Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-1"}}}]}"#,
+        );
+        let Document::Statements(s) = d else { panic!() };
+        assert_eq!(s[0].principal_is_wildcard(), Tri::Yes);
+        assert_eq!(s[0].public_allow(), Tri::No);
+    }
+
+    #[test]
+    fn secure_transport_alone_does_not_restrict() {
+        let d = doc(
+            r#"{"Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"s3:GetObject",
+            "Condition":{"Bool":{"aws:SecureTransport":"true"}}}]}"#,
+        );
+        let Document::Statements(s) = d else { panic!() };
+        assert_eq!(s[0].public_allow(), Tri::Yes);
+    }
+}

@@ -1,0 +1,179 @@
+//! # kms.policy-no-wildcard-principal: KMS key policies do not allow everyone
+//!
+//! ## Why this is your duty
+//! AWS KMS is an abstracted service: AWS protects the key material, and the
+//! key policy you write decides who may use or manage the key. A statement
+//! allowing the principal `*` without a condition lets any AWS account use
+//! the key, and with it decrypt the data it protects.
+//!
+//! ## What AWS already does
+//! When you give no key policy, KMS attaches the default one, which allows
+//! only your own account (`arn:aws:iam::ACCOUNT:root`) and so delegates to
+//! IAM.
+//!
+//! ## Verdicts
+//! - met: no key policy (the default allows only the account), or no `Allow`
+//!   statement to everyone;
+//! - not met: an `Allow` statement with `Principal` `"*"` or `AWS: "*"` and no
+//!   restricting `Condition` (any key but `aws:SecureTransport` alone counts,
+//!   e.g. `kms:CallerAccount`, `kms:ViaService`, `aws:PrincipalOrgID`), in
+//!   CloudFormation `KeyPolicy`, Terraform `policy` on `aws_kms_key` or an
+//!   `aws_kms_key_policy` for the key;
+//! - unknown: the policy or a statement is a value onus cannot resolve.
+//!
+//! ## Examples
+//! ```yaml pass
+//! Resources:
+//!   Key:
+//!     Type: AWS::KMS::Key
+//!     Properties:
+//!       KeyPolicy:
+//!         Version: "2012-10-17"
+//!         Statement:
+//!           - Effect: Allow
+//!             Principal:
+//!               AWS: !Sub "arn:aws:iam::${AWS::AccountId}:root"
+//!             Action: "kms:*"
+//!             Resource: "*"
+//! ```
+//! ```yaml fail
+//! Resources:
+//!   Key:
+//!     Type: AWS::KMS::Key
+//!     Properties:
+//!       KeyPolicy:
+//!         Version: "2012-10-17"
+//!         Statement:
+//!           - Effect: Allow
+//!             Principal:
+//!               AWS: "*"
+//!             Action: "kms:Decrypt"
+//!             Resource: "*"
+//! ```
+//! ```yaml pass
+//! Resources:
+//!   Key:
+//!     Type: AWS::KMS::Key
+//! ```
+//! ```hcl pass
+//! resource "aws_kms_key" "key" {
+//!   policy = jsonencode({
+//!     Version = "2012-10-17"
+//!     Statement = [{
+//!       Effect    = "Allow"
+//!       Principal = { AWS = "*" }
+//!       Action    = "kms:Decrypt"
+//!       Resource  = "*"
+//!       Condition = { StringEquals = { "kms:CallerAccount" = "111122223333" } }
+//!     }]
+//!   })
+//! }
+//! ```
+//! ```hcl fail
+//! resource "aws_kms_key" "key" {
+//!   policy = jsonencode({
+//!     Version = "2012-10-17"
+//!     Statement = [{
+//!       Effect    = "Allow"
+//!       Principal = "*"
+//!       Action    = "kms:*"
+//!       Resource  = "*"
+//!     }]
+//!   })
+//! }
+//! ```
+//! ```hcl fail
+//! resource "aws_kms_key" "key" {
+//!   description = "data"
+//! }
+//! resource "aws_kms_key_policy" "key" {
+//!   key_id = aws_kms_key.key.id
+//!   policy = jsonencode({
+//!     Version = "2012-10-17"
+//!     Statement = [{
+//!       Effect    = "Allow"
+//!       Principal = { AWS = ["*"] }
+//!       Action    = "kms:Decrypt"
+//!       Resource  = "*"
+//!     }]
+//!   })
+//! }
+//! ```
+
+use crate::check::get;
+use crate::context::Context;
+use crate::policy::{Document, Public, at, find_public};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov};
+use crate::verdict::Verdict;
+use onus_ingest::{Node, Resource};
+use onus_model::Duty;
+
+pub static RULE: Rule = Rule {
+    id: "kms.policy-no-wildcard-principal",
+    title: "KMS key policy does not allow everyone",
+    duty: Duty::AccessControl,
+    severity: Severity::Critical,
+    cfn_types: &["AWS::KMS::Key"],
+    tf_types: &["aws_kms_key"],
+    reads: &["aws_kms_key_policy"],
+    controls: Controls {
+        fsbp: &["KMS.5"],
+        config: &[],
+        cis: &[],
+    },
+    peers: &[checkov("CKV_AWS_33", Same), cfn_nag("F76", Same)],
+    check,
+    file: file!(),
+};
+
+fn check(resource: &Resource, cx: &Context) -> Verdict {
+    let mut policies: Vec<(&Resource, &Node, &str)> = Vec::new();
+    if resource.format.is_terraform() {
+        if let Some(p) = get(resource, "policy") {
+            policies.push((resource, p, "policy"));
+        }
+        for r in cx.linked(resource, &["aws_kms_key_policy"], "key_id", None) {
+            if let Some(p) = get(r, "policy") {
+                policies.push((r, p, "policy"));
+            }
+        }
+    } else if let Some(p) = get(resource, "KeyPolicy") {
+        policies.push((resource, p, "KeyPolicy"));
+    }
+    let mut unknown = None;
+    for (holder, node, path) in &policies {
+        match find_public(&Document::read(node, holder, cx)) {
+            Public::Yes(span, file) => {
+                return at(
+                    Verdict::not_met(
+                        holder,
+                        span,
+                        path,
+                        "the key policy allows everyone (Principal *) with no restricting condition",
+                    ),
+                    file,
+                );
+            }
+            Public::Unknown(what, span, file) => {
+                unknown.get_or_insert_with(|| at(Verdict::unknown(holder, span, path, what), file));
+            }
+            Public::No => {}
+        }
+    }
+    if let Some(u) = unknown {
+        return u;
+    }
+    match policies.first() {
+        Some((holder, node, path)) => Verdict::met(
+            holder,
+            node.span,
+            path,
+            "no key policy statement allows everyone",
+        ),
+        None => Verdict::met_by_default(
+            resource,
+            "",
+            "no key policy: the default policy allows only this account",
+        ),
+    }
+}

@@ -1,0 +1,214 @@
+//! # s3.policy-no-wildcard-principal: S3 bucket policies do not allow everyone
+//!
+//! ## Why this is your duty
+//! S3 is an abstracted service: AWS runs the storage and enforces whatever
+//! bucket policy you attach. A statement that allows the principal `*`
+//! grants its actions to anyone on the internet, unless a condition narrows
+//! who can use it. Writing the policy is yours alone.
+//!
+//! ## What AWS already does
+//! A bucket has no policy until you attach one. Block Public Access (when on
+//! with `BlockPublicPolicy`/`RestrictPublicBuckets`) rejects or neutralises
+//! public policies; this rule looks at the policy itself.
+//!
+//! ## Verdicts
+//! Judged on the bucket, over every policy for it: CloudFormation
+//! `AWS::S3::BucketPolicy` whose `Bucket` refers to it; Terraform
+//! `aws_s3_bucket_policy` whose `bucket` refers to it and the bucket's own
+//! `policy` argument (a `jsonencode(...)` string, a heredoc, or a
+//! `data.aws_iam_policy_document`).
+//! - met: no policy, or no `Allow` statement to everyone;
+//! - not met: an `Allow` statement whose `Principal` is `"*"` or has `"*"` in
+//!   `AWS`, with no restricting `Condition` (any condition key counts as
+//!   restricting except `aws:SecureTransport` alone, which limits transport,
+//!   not the caller);
+//! - unknown: the policy, a statement's principal, effect or condition is a
+//!   value onus cannot resolve.
+//!
+//! Fix: name the principals (accounts, roles, CloudFront via
+//! `aws:SourceArn`), or add a condition such as `aws:PrincipalOrgID`.
+//!
+//! ## Examples
+//! ```yaml fail
+//! Resources:
+//!   Site:
+//!     Type: AWS::S3::Bucket
+//!   SitePolicy:
+//!     Type: AWS::S3::BucketPolicy
+//!     Properties:
+//!       Bucket: !Ref Site
+//!       PolicyDocument:
+//!         Statement:
+//!           - Effect: Allow
+//!             Principal: "*"
+//!             Action: s3:GetObject
+//!             Resource: !Sub "${Site.Arn}/*"
+//! ```
+//! ```yaml pass
+//! Resources:
+//!   Site:
+//!     Type: AWS::S3::Bucket
+//!   SitePolicy:
+//!     Type: AWS::S3::BucketPolicy
+//!     Properties:
+//!       Bucket: !Ref Site
+//!       PolicyDocument:
+//!         Statement:
+//!           - Effect: Allow
+//!             Principal:
+//!               AWS: "*"
+//!             Action: s3:GetObject
+//!             Resource: !Sub "${Site.Arn}/*"
+//!             Condition:
+//!               StringEquals:
+//!                 aws:PrincipalOrgID: o-abc123
+//! ```
+//! ```yaml pass
+//! Resources:
+//!   Site:
+//!     Type: AWS::S3::Bucket
+//! ```
+//! ```hcl fail
+//! resource "aws_s3_bucket" "site" {
+//!   bucket = "site"
+//! }
+//! resource "aws_s3_bucket_policy" "site" {
+//!   bucket = aws_s3_bucket.site.id
+//!   policy = jsonencode({
+//!     Version = "2012-10-17"
+//!     Statement = [{
+//!       Effect    = "Allow"
+//!       Principal = "*"
+//!       Action    = "s3:GetObject"
+//!       Resource  = "${aws_s3_bucket.site.arn}/*"
+//!     }]
+//!   })
+//! }
+//! ```
+//! ```hcl pass
+//! resource "aws_s3_bucket" "site" {
+//!   bucket = "site"
+//! }
+//! resource "aws_s3_bucket_policy" "site" {
+//!   bucket = aws_s3_bucket.site.id
+//!   policy = jsonencode({
+//!     Version = "2012-10-17"
+//!     Statement = [{
+//!       Effect    = "Allow"
+//!       Principal = { AWS = "*" }
+//!       Action    = "s3:GetObject"
+//!       Resource  = "arn:aws:s3:::site/*"
+//!       Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-abc123" } }
+//!     }]
+//!   })
+//! }
+//! ```
+//! ```hcl fail
+//! resource "aws_s3_bucket" "site" {
+//!   bucket = "site"
+//!   policy = <<EOF
+//! {"Statement": [{"Effect": "Allow", "Principal": {"AWS": ["*"]},
+//!   "Action": "s3:*", "Resource": "arn:aws:s3:::site/*"}]}
+//! EOF
+//! }
+//! ```
+//! ```hcl unknown
+//! variable "policy" {
+//!   type = string
+//! }
+//! resource "aws_s3_bucket" "site" {
+//!   bucket = "site"
+//! }
+//! resource "aws_s3_bucket_policy" "site" {
+//!   bucket = aws_s3_bucket.site.id
+//!   policy = var.policy
+//! }
+//! ```
+//! ```yaml unknown
+//! Parameters:
+//!   Reader:
+//!     Type: String
+//! Resources:
+//!   Site:
+//!     Type: AWS::S3::Bucket
+//!   SitePolicy:
+//!     Type: AWS::S3::BucketPolicy
+//!     Properties:
+//!       Bucket: !Ref Site
+//!       PolicyDocument:
+//!         Statement:
+//!           - Effect: Allow
+//!             Principal:
+//!               AWS: !Ref Reader
+//!             Action: s3:GetObject
+//!             Resource: !Sub "${Site.Arn}/*"
+//! ```
+
+use crate::context::Context;
+use crate::policy::{Document, Public, at, bucket_policies, find_public};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov};
+use crate::verdict::Verdict;
+use onus_ingest::Resource;
+use onus_model::Duty;
+
+pub static RULE: Rule = Rule {
+    id: "s3.policy-no-wildcard-principal",
+    title: "S3 bucket policy does not allow everyone",
+    duty: Duty::AccessControl,
+    severity: Severity::Critical,
+    cfn_types: &["AWS::S3::Bucket"],
+    tf_types: &["aws_s3_bucket"],
+    reads: &["AWS::S3::BucketPolicy", "aws_s3_bucket_policy"],
+    controls: Controls {
+        fsbp: &["S3.2", "S3.3"],
+        config: &[],
+        cis: &[],
+    },
+    peers: &[
+        checkov("CKV_AWS_70", Same),
+        cfn_nag("F16", Same),
+        cfn_nag("F15", Related),
+    ],
+    check,
+    file: file!(),
+};
+
+fn check(resource: &Resource, cx: &Context) -> Verdict {
+    let policies = bucket_policies(resource, cx);
+    let mut unknown = None;
+    for (holder, node, path) in &policies {
+        match find_public(&Document::read(node, holder, cx)) {
+            Public::Yes(span, file) => {
+                return at(
+                    Verdict::not_met(
+                        holder,
+                        span,
+                        path,
+                        "the bucket policy allows everyone (Principal *) with no restricting condition",
+                    ),
+                    file,
+                );
+            }
+            Public::Unknown(what, span, file) => {
+                unknown.get_or_insert_with(|| at(Verdict::unknown(holder, span, path, what), file));
+            }
+            Public::No => {}
+        }
+    }
+    if let Some(u) = unknown {
+        return u;
+    }
+    match policies.first() {
+        Some((holder, node, path)) => Verdict::met(
+            holder,
+            node.span,
+            path,
+            "no bucket policy statement allows everyone",
+        ),
+        None => Verdict::met_by_default(
+            resource,
+            "",
+            "no bucket policy: nothing is granted to everyone",
+        ),
+    }
+}

@@ -1,0 +1,148 @@
+//! # vpc.flow-logs: VPCs record flow logs
+//!
+//! ## Why this is your duty
+//! Logging and monitoring of your own resources is yours under the Shared
+//! Responsibility Model, and the VPC is a network you architect. Flow logs
+//! are the only record of which addresses talked to which inside the VPC:
+//! without them an intrusion or data exfiltration cannot be traced.
+//!
+//! ## What AWS already does
+//! Offers flow logs to CloudWatch Logs, S3 or Firehose; none are created by
+//! default.
+//!
+//! ## Verdicts
+//! Reads `AWS::EC2::VPC` and Terraform `aws_vpc` / `aws_default_vpc`, and
+//! looks for a flow log pointing at the VPC: `AWS::EC2::FlowLog` whose
+//! `ResourceId` refers to it (`!Ref Vpc`, `!GetAtt Vpc.VpcId`), or
+//! `aws_flow_log` whose `vpc_id` refers to it.
+//! - met: such a flow log exists (any `TrafficType`);
+//! - unknown: no such flow log, but one in the same template or module has
+//!   a target onus cannot resolve;
+//! - not met: no flow log for the VPC.
+//!
+//! Flow logs on the VPC's subnets or interfaces only, or created outside the
+//! scanned code, are not seen: log at VPC level.
+//!
+//! ## Examples
+//! ```yaml Vpc=met
+//! Resources:
+//!   Vpc:
+//!     Type: AWS::EC2::VPC
+//!     Properties:
+//!       CidrBlock: 10.0.0.0/16
+//!   VpcFlowLog:
+//!     Type: AWS::EC2::FlowLog
+//!     Properties:
+//!       ResourceId: !Ref Vpc
+//!       ResourceType: VPC
+//!       TrafficType: ALL
+//!       LogDestinationType: s3
+//!       LogDestination: arn:aws:s3:::flow-logs
+//! ```
+//! ```yaml fail
+//! Resources:
+//!   Vpc:
+//!     Type: AWS::EC2::VPC
+//!     Properties:
+//!       CidrBlock: 10.0.0.0/16
+//! ```
+//! ```yaml Vpc=unknown
+//! Parameters:
+//!   Target:
+//!     Type: String
+//! Resources:
+//!   Vpc:
+//!     Type: AWS::EC2::VPC
+//!     Properties:
+//!       CidrBlock: 10.0.0.0/16
+//!   FlowLog:
+//!     Type: AWS::EC2::FlowLog
+//!     Properties:
+//!       ResourceId: !Ref Target
+//!       ResourceType: VPC
+//!       TrafficType: REJECT
+//!       LogDestination: arn:aws:s3:::flow-logs
+//! ```
+//! ```hcl aws_vpc.main=met
+//! resource "aws_vpc" "main" {
+//!   cidr_block = "10.0.0.0/16"
+//! }
+//! resource "aws_flow_log" "main" {
+//!   vpc_id               = aws_vpc.main.id
+//!   traffic_type         = "ALL"
+//!   log_destination_type = "s3"
+//!   log_destination      = "arn:aws:s3:::flow-logs"
+//! }
+//! ```
+//! ```hcl fail
+//! resource "aws_vpc" "main" {
+//!   cidr_block = "10.0.0.0/16"
+//! }
+//! ```
+
+use crate::check::get_in;
+use crate::context::Context;
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::verdict::Verdict;
+use onus_ingest::{Resource, Value};
+use onus_model::Duty;
+
+pub static RULE: Rule = Rule {
+    id: "vpc.flow-logs",
+    title: "VPCs have flow logs",
+    duty: Duty::Logging,
+    severity: Severity::Medium,
+    cfn_types: &["AWS::EC2::VPC"],
+    tf_types: &["aws_vpc", "aws_default_vpc"],
+    reads: &["AWS::EC2::FlowLog", "aws_flow_log"],
+    controls: Controls {
+        fsbp: &["EC2.6"],
+        config: &["VPC_FLOW_LOGS_ENABLED"],
+        cis: &[],
+    },
+    peers: &[
+        checkov("CKV2_AWS_11", Same),
+        cfn_nag("W60", Same),
+        trivy("AVD-AWS-0178", Same),
+    ],
+    check,
+    file: file!(),
+};
+
+fn check(resource: &Resource, cx: &Context) -> Verdict {
+    let (flow_type, attr) = if resource.format.is_terraform() {
+        ("aws_flow_log", "vpc_id")
+    } else {
+        ("AWS::EC2::FlowLog", "ResourceId")
+    };
+    if let Some(log) = cx.linked(resource, &[flow_type], attr, None).first() {
+        return Verdict::met(
+            resource,
+            resource.name_span,
+            "",
+            format!("flow log {} records this VPC's traffic", log.id),
+        );
+    }
+    let unresolved = cx.workload.resources.iter().find_map(|r| {
+        if r.resource_type != flow_type || r.scope != resource.scope {
+            return None;
+        }
+        let target = get_in(&r.properties, attr)?;
+        match &target.value {
+            Value::Unknown(what) => Some(format!("the target of flow log {} ({what})", r.id)),
+            Value::Either(_) => Some(format!(
+                "the target of flow log {}, which depends on a condition",
+                r.id
+            )),
+            _ => None,
+        }
+    });
+    if let Some(what) = unresolved {
+        return Verdict::unknown(resource, resource.name_span, "", what);
+    }
+    Verdict::missing(
+        resource,
+        "",
+        format!("no {flow_type} refers to this VPC: its traffic is not logged"),
+    )
+}
