@@ -37,6 +37,7 @@ mod kms_key_rotation;
 mod kms_policy_no_wildcard_principal;
 mod rds_deletion_protection;
 mod rds_encryption_at_rest;
+mod rds_minor_version_upgrade;
 mod region_data_residency;
 mod s3_access_logging;
 mod s3_encryption_at_rest;
@@ -88,6 +89,7 @@ pub static ALL: &[&Rule] = &[
     &kms_policy_no_wildcard_principal::RULE,
     &rds_deletion_protection::RULE,
     &rds_encryption_at_rest::RULE,
+    &rds_minor_version_upgrade::RULE,
     &region_data_residency::RULE,
     &s3_access_logging::RULE,
     &s3_encryption_at_rest::RULE,
