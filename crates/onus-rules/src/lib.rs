@@ -11,6 +11,7 @@ pub mod docs;
 pub mod engine;
 pub mod instance;
 pub mod lb;
+pub mod lists;
 pub mod net;
 pub mod policy;
 pub mod residency;

@@ -13,6 +13,10 @@ mod cloudtrail_cloudwatch_logs;
 mod cloudtrail_kms_encryption;
 mod cloudtrail_log_file_validation;
 mod cloudtrail_multi_region;
+mod docdb_audit_logs;
+mod docdb_backup_retention;
+mod docdb_deletion_protection;
+mod docdb_encryption_at_rest;
 mod dynamodb_replica_residency;
 mod ebs_default_encryption;
 mod ebs_encryption_at_rest;
@@ -35,6 +39,10 @@ mod iam_no_user_policies;
 mod iam_trust_policy_restricted;
 mod kms_key_rotation;
 mod kms_policy_no_wildcard_principal;
+mod neptune_audit_logs;
+mod neptune_backup_retention;
+mod neptune_encryption_at_rest;
+mod neptune_iam_auth;
 mod rds_encryption_at_rest;
 mod region_data_residency;
 mod s3_access_logging;
@@ -63,6 +71,10 @@ pub static ALL: &[&Rule] = &[
     &cloudtrail_kms_encryption::RULE,
     &cloudtrail_log_file_validation::RULE,
     &cloudtrail_multi_region::RULE,
+    &docdb_audit_logs::RULE,
+    &docdb_backup_retention::RULE,
+    &docdb_deletion_protection::RULE,
+    &docdb_encryption_at_rest::RULE,
     &dynamodb_replica_residency::RULE,
     &ebs_default_encryption::RULE,
     &ebs_encryption_at_rest::RULE,
@@ -85,6 +97,10 @@ pub static ALL: &[&Rule] = &[
     &iam_trust_policy_restricted::RULE,
     &kms_key_rotation::RULE,
     &kms_policy_no_wildcard_principal::RULE,
+    &neptune_audit_logs::RULE,
+    &neptune_backup_retention::RULE,
+    &neptune_encryption_at_rest::RULE,
+    &neptune_iam_auth::RULE,
     &rds_encryption_at_rest::RULE,
     &region_data_residency::RULE,
     &s3_access_logging::RULE,
@@ -101,8 +117,3 @@ pub static ALL: &[&Rule] = &[
     &vpc_flow_logs::RULE,
     &vpc_subnet_no_auto_public_ip::RULE,
 ];
-
-/// A rule by id.
-pub fn by_id(id: &str) -> Option<&'static Rule> {
-    ALL.iter().copied().find(|r| r.id == id)
-}
