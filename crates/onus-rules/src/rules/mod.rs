@@ -39,6 +39,13 @@ mod iam_no_user_policies;
 mod iam_trust_policy_restricted;
 mod kms_key_rotation;
 mod kms_policy_no_wildcard_principal;
+mod mq_auto_minor_version_upgrade;
+mod mq_logging;
+mod mq_no_public_access;
+mod msk_broker_logging;
+mod msk_encryption_in_transit;
+mod msk_kms_encryption;
+mod msk_public_access_disabled;
 mod neptune_audit_logs;
 mod neptune_backup_retention;
 mod neptune_encryption_at_rest;
@@ -97,6 +104,13 @@ pub static ALL: &[&Rule] = &[
     &iam_trust_policy_restricted::RULE,
     &kms_key_rotation::RULE,
     &kms_policy_no_wildcard_principal::RULE,
+    &mq_auto_minor_version_upgrade::RULE,
+    &mq_logging::RULE,
+    &mq_no_public_access::RULE,
+    &msk_broker_logging::RULE,
+    &msk_encryption_in_transit::RULE,
+    &msk_kms_encryption::RULE,
+    &msk_public_access_disabled::RULE,
     &neptune_audit_logs::RULE,
     &neptune_backup_retention::RULE,
     &neptune_encryption_at_rest::RULE,
