@@ -61,8 +61,14 @@ mod s3_public_acl;
 mod s3_replication_residency;
 mod s3_tls_only;
 mod s3_versioning;
+mod sagemaker_endpoint_config_kms;
+mod sagemaker_model_network_isolation;
+mod sagemaker_notebook_kms;
+mod sagemaker_notebook_no_direct_internet;
+mod sagemaker_notebook_no_root_access;
 mod secretsmanager_kms_encryption;
 mod secretsmanager_rotation;
+mod stepfunctions_logging;
 mod vpc_flow_logs;
 mod vpc_subnet_no_auto_public_ip;
 
@@ -126,8 +132,14 @@ pub static ALL: &[&Rule] = &[
     &s3_replication_residency::RULE,
     &s3_tls_only::RULE,
     &s3_versioning::RULE,
+    &sagemaker_endpoint_config_kms::RULE,
+    &sagemaker_model_network_isolation::RULE,
+    &sagemaker_notebook_kms::RULE,
+    &sagemaker_notebook_no_direct_internet::RULE,
+    &sagemaker_notebook_no_root_access::RULE,
     &secretsmanager_kms_encryption::RULE,
     &secretsmanager_rotation::RULE,
+    &stepfunctions_logging::RULE,
     &vpc_flow_logs::RULE,
     &vpc_subnet_no_auto_public_ip::RULE,
 ];
