@@ -6,6 +6,9 @@ use crate::rule::Rule;
 mod apigateway_access_logging;
 mod apigateway_method_authorization;
 mod backup_copy_residency;
+mod backup_plan_retention;
+mod backup_vault_kms;
+mod backup_vault_lock;
 mod cloudfront_access_logging;
 mod cloudfront_tls_version;
 mod cloudfront_viewer_https;
@@ -34,6 +37,9 @@ mod elbv2_access_logging;
 mod elbv2_drop_invalid_headers;
 mod elbv2_https_listener;
 mod elbv2_tls_policy;
+mod glue_catalog_encryption;
+mod glue_connection_password_encryption;
+mod glue_security_configuration_encryption;
 mod iam_no_admin_policy;
 mod iam_no_user_policies;
 mod iam_trust_policy_restricted;
@@ -77,6 +83,9 @@ pub static ALL: &[&Rule] = &[
     &apigateway_access_logging::RULE,
     &apigateway_method_authorization::RULE,
     &backup_copy_residency::RULE,
+    &backup_plan_retention::RULE,
+    &backup_vault_kms::RULE,
+    &backup_vault_lock::RULE,
     &cloudfront_access_logging::RULE,
     &cloudfront_tls_version::RULE,
     &cloudfront_viewer_https::RULE,
@@ -105,6 +114,9 @@ pub static ALL: &[&Rule] = &[
     &elbv2_drop_invalid_headers::RULE,
     &elbv2_https_listener::RULE,
     &elbv2_tls_policy::RULE,
+    &glue_catalog_encryption::RULE,
+    &glue_connection_password_encryption::RULE,
+    &glue_security_configuration_encryption::RULE,
     &iam_no_admin_policy::RULE,
     &iam_no_user_policies::RULE,
     &iam_trust_policy_restricted::RULE,
