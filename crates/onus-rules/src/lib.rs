@@ -9,6 +9,7 @@ pub mod check;
 pub mod context;
 pub mod docs;
 pub mod engine;
+pub mod fsx;
 pub mod instance;
 pub mod lb;
 pub mod lists;

@@ -37,6 +37,9 @@ mod elbv2_access_logging;
 mod elbv2_drop_invalid_headers;
 mod elbv2_https_listener;
 mod elbv2_tls_policy;
+mod fsx_backup_retention;
+mod fsx_kms_encryption;
+mod fsx_windows_audit_logs;
 mod glue_catalog_encryption;
 mod glue_connection_password_encryption;
 mod glue_security_configuration_encryption;
@@ -114,6 +117,9 @@ pub static ALL: &[&Rule] = &[
     &elbv2_drop_invalid_headers::RULE,
     &elbv2_https_listener::RULE,
     &elbv2_tls_policy::RULE,
+    &fsx_backup_retention::RULE,
+    &fsx_kms_encryption::RULE,
+    &fsx_windows_audit_logs::RULE,
     &glue_catalog_encryption::RULE,
     &glue_connection_password_encryption::RULE,
     &glue_security_configuration_encryption::RULE,
