@@ -80,6 +80,8 @@ mod secretsmanager_rotation;
 mod stepfunctions_logging;
 mod vpc_flow_logs;
 mod vpc_subnet_no_auto_public_ip;
+mod waf_associated;
+mod waf_logging;
 
 /// Every rule, sorted by id.
 pub static ALL: &[&Rule] = &[
@@ -160,4 +162,6 @@ pub static ALL: &[&Rule] = &[
     &stepfunctions_logging::RULE,
     &vpc_flow_logs::RULE,
     &vpc_subnet_no_auto_public_ip::RULE,
+    &waf_associated::RULE,
+    &waf_logging::RULE,
 ];
