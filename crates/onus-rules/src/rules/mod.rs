@@ -5,6 +5,8 @@ use crate::rule::Rule;
 
 mod apigateway_access_logging;
 mod apigateway_method_authorization;
+mod appsync_field_logging;
+mod appsync_no_api_key_auth;
 mod backup_copy_residency;
 mod backup_plan_retention;
 mod backup_vault_kms;
@@ -16,6 +18,9 @@ mod cloudtrail_cloudwatch_logs;
 mod cloudtrail_kms_encryption;
 mod cloudtrail_log_file_validation;
 mod cloudtrail_multi_region;
+mod cognito_mfa;
+mod cognito_password_length;
+mod cognito_threat_protection;
 mod docdb_audit_logs;
 mod docdb_backup_retention;
 mod docdb_deletion_protection;
@@ -87,6 +92,8 @@ mod waf_logging;
 pub static ALL: &[&Rule] = &[
     &apigateway_access_logging::RULE,
     &apigateway_method_authorization::RULE,
+    &appsync_field_logging::RULE,
+    &appsync_no_api_key_auth::RULE,
     &backup_copy_residency::RULE,
     &backup_plan_retention::RULE,
     &backup_vault_kms::RULE,
@@ -98,6 +105,9 @@ pub static ALL: &[&Rule] = &[
     &cloudtrail_kms_encryption::RULE,
     &cloudtrail_log_file_validation::RULE,
     &cloudtrail_multi_region::RULE,
+    &cognito_mfa::RULE,
+    &cognito_password_length::RULE,
+    &cognito_threat_protection::RULE,
     &docdb_audit_logs::RULE,
     &docdb_backup_retention::RULE,
     &docdb_deletion_protection::RULE,
