@@ -21,6 +21,9 @@ mod cloudtrail_multi_region;
 mod cognito_mfa;
 mod cognito_password_length;
 mod cognito_threat_protection;
+mod dms_endpoint_ssl;
+mod dms_kms_encryption;
+mod dms_no_public_access;
 mod docdb_audit_logs;
 mod docdb_backup_retention;
 mod docdb_deletion_protection;
@@ -83,6 +86,8 @@ mod sagemaker_notebook_no_root_access;
 mod secretsmanager_kms_encryption;
 mod secretsmanager_rotation;
 mod stepfunctions_logging;
+mod transfer_logging;
+mod transfer_no_ftp;
 mod vpc_flow_logs;
 mod vpc_subnet_no_auto_public_ip;
 mod waf_associated;
@@ -108,6 +113,9 @@ pub static ALL: &[&Rule] = &[
     &cognito_mfa::RULE,
     &cognito_password_length::RULE,
     &cognito_threat_protection::RULE,
+    &dms_endpoint_ssl::RULE,
+    &dms_kms_encryption::RULE,
+    &dms_no_public_access::RULE,
     &docdb_audit_logs::RULE,
     &docdb_backup_retention::RULE,
     &docdb_deletion_protection::RULE,
@@ -170,6 +178,8 @@ pub static ALL: &[&Rule] = &[
     &secretsmanager_kms_encryption::RULE,
     &secretsmanager_rotation::RULE,
     &stepfunctions_logging::RULE,
+    &transfer_logging::RULE,
+    &transfer_no_ftp::RULE,
     &vpc_flow_logs::RULE,
     &vpc_subnet_no_auto_public_ip::RULE,
     &waf_associated::RULE,
