@@ -8,6 +8,7 @@
 pub mod check;
 pub mod context;
 pub mod docs;
+pub mod emr;
 pub mod engine;
 pub mod fsx;
 pub mod instance;

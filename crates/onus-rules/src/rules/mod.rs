@@ -45,6 +45,10 @@ mod elbv2_access_logging;
 mod elbv2_drop_invalid_headers;
 mod elbv2_https_listener;
 mod elbv2_tls_policy;
+mod emr_at_rest_encryption;
+mod emr_block_public_access;
+mod emr_cluster_security_configuration;
+mod emr_in_transit_encryption;
 mod fsx_backup_retention;
 mod fsx_kms_encryption;
 mod fsx_windows_audit_logs;
@@ -137,6 +141,10 @@ pub static ALL: &[&Rule] = &[
     &elbv2_drop_invalid_headers::RULE,
     &elbv2_https_listener::RULE,
     &elbv2_tls_policy::RULE,
+    &emr_at_rest_encryption::RULE,
+    &emr_block_public_access::RULE,
+    &emr_cluster_security_configuration::RULE,
+    &emr_in_transit_encryption::RULE,
     &fsx_backup_retention::RULE,
     &fsx_kms_encryption::RULE,
     &fsx_windows_audit_logs::RULE,
