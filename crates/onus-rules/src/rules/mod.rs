@@ -7,6 +7,7 @@ mod apigateway_access_logging;
 mod apigateway_method_authorization;
 mod appsync_field_logging;
 mod appsync_no_api_key_auth;
+mod athena_result_encryption;
 mod backup_copy_residency;
 mod backup_plan_retention;
 mod backup_vault_kms;
@@ -49,6 +50,7 @@ mod emr_at_rest_encryption;
 mod emr_block_public_access;
 mod emr_cluster_security_configuration;
 mod emr_in_transit_encryption;
+mod firehose_encryption_at_rest;
 mod fsx_backup_retention;
 mod fsx_kms_encryption;
 mod fsx_windows_audit_logs;
@@ -103,6 +105,7 @@ pub static ALL: &[&Rule] = &[
     &apigateway_method_authorization::RULE,
     &appsync_field_logging::RULE,
     &appsync_no_api_key_auth::RULE,
+    &athena_result_encryption::RULE,
     &backup_copy_residency::RULE,
     &backup_plan_retention::RULE,
     &backup_vault_kms::RULE,
@@ -145,6 +148,7 @@ pub static ALL: &[&Rule] = &[
     &emr_block_public_access::RULE,
     &emr_cluster_security_configuration::RULE,
     &emr_in_transit_encryption::RULE,
+    &firehose_encryption_at_rest::RULE,
     &fsx_backup_retention::RULE,
     &fsx_kms_encryption::RULE,
     &fsx_windows_audit_logs::RULE,
