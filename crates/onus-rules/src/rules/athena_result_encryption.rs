@@ -21,6 +21,9 @@
 //!   choose their own settings);
 //! - unknown: a value onus cannot resolve.
 //!
+//! Athena managed query results (`ManagedQueryResultsConfiguration`) are
+//! not read yet.
+//!
 //! ## Examples
 //! ```yaml pass
 //! Resources:
@@ -75,7 +78,7 @@
 
 use crate::check::{all_of, require_bool, require_one_of};
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -88,8 +91,12 @@ pub static RULE: Rule = Rule {
     cfn_types: &["AWS::Athena::WorkGroup"],
     tf_types: &["aws_athena_workgroup"],
     reads: &[],
-    controls: Controls::NONE,
-    peers: &[],
+    controls: Controls {
+        fsbp: &[],
+        config: &["ATHENA_WORKGROUP_ENFORCE_WORKGROUP_CONFIGURATION"],
+        cis: &[],
+    },
+    peers: &[checkov("CKV_AWS_82", Related)],
     check,
     file: file!(),
 };

@@ -50,7 +50,7 @@
 
 use crate::check::require_set;
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -64,7 +64,7 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_backup_vault"],
     reads: &[],
     controls: Controls::NONE,
-    peers: &[],
+    peers: &[checkov("CKV_AWS_165", Same)],
     check,
     file: file!(),
 };

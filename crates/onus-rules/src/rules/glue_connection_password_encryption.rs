@@ -68,7 +68,7 @@
 
 use crate::check::require_bool;
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -82,7 +82,7 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_glue_data_catalog_encryption_settings"],
     reads: &[],
     controls: Controls::NONE,
-    peers: &[],
+    peers: &[checkov("CKV_AWS_94", Related)],
     check,
     file: file!(),
 };

@@ -93,7 +93,7 @@
 
 use crate::check::{all_of, require_one_of};
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -107,7 +107,7 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_glue_security_configuration"],
     reads: &[],
     controls: Controls::NONE,
-    peers: &[],
+    peers: &[checkov("CKV_AWS_99", Same)],
     check,
     file: file!(),
 };

@@ -76,7 +76,7 @@
 
 use crate::check::{get, require_bool, spelling};
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::{Resource, Value};
 use onus_model::Duty;
@@ -94,7 +94,7 @@ pub static RULE: Rule = Rule {
         config: &[],
         cis: &[],
     },
-    peers: &[],
+    peers: &[checkov("CKV_AWS_197", Related)],
     check,
     file: file!(),
 };

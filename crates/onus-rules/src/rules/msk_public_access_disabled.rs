@@ -72,7 +72,7 @@
 
 use crate::check::require_one_of;
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -86,7 +86,7 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_msk_cluster"],
     reads: &[],
     controls: Controls::NONE,
-    peers: &[],
+    peers: &[checkov("CKV_AWS_291", Same)],
     check,
     file: file!(),
 };

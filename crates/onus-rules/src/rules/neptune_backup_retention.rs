@@ -47,7 +47,7 @@
 
 use crate::check::require_number;
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -65,7 +65,7 @@ pub static RULE: Rule = Rule {
         config: &[],
         cis: &[],
     },
-    peers: &[],
+    peers: &[checkov("CKV_AWS_361", Same)],
     check,
     file: file!(),
 };
