@@ -84,6 +84,7 @@ mod s3_public_acl;
 mod s3_replication_residency;
 mod s3_tls_only;
 mod s3_versioning;
+mod sagemaker_domain_vpc_only;
 mod sagemaker_endpoint_config_kms;
 mod sagemaker_model_network_isolation;
 mod sagemaker_notebook_kms;
@@ -182,6 +183,7 @@ pub static ALL: &[&Rule] = &[
     &s3_replication_residency::RULE,
     &s3_tls_only::RULE,
     &s3_versioning::RULE,
+    &sagemaker_domain_vpc_only::RULE,
     &sagemaker_endpoint_config_kms::RULE,
     &sagemaker_model_network_isolation::RULE,
     &sagemaker_notebook_kms::RULE,
