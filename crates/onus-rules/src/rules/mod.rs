@@ -199,3 +199,8 @@ pub static ALL: &[&Rule] = &[
     &waf_associated::RULE,
     &waf_logging::RULE,
 ];
+
+/// A rule by id.
+pub fn by_id(id: &str) -> Option<&'static Rule> {
+    ALL.iter().copied().find(|r| r.id == id)
+}
