@@ -76,6 +76,22 @@
 //!   }
 //! }
 //! ```
+//! ```hcl unknown
+//! variable "days" {
+//!   type = number
+//! }
+//! resource "aws_backup_plan" "daily" {
+//!   name = "daily"
+//!   rule {
+//!     rule_name         = "daily"
+//!     target_vault_name = "prod"
+//!     schedule          = "cron(0 5 * * ? *)"
+//!     lifecycle {
+//!       delete_after = var.days
+//!     }
+//!   }
+//! }
+//! ```
 
 use crate::check::{Judgement, get_in, is_null, items, judge, spelling, verdict_of};
 use crate::context::Context;

@@ -68,6 +68,13 @@
 //!   ssl_mode      = "none"
 //! }
 //! ```
+//! ```hcl not-applicable
+//! resource "aws_dms_endpoint" "target" {
+//!   endpoint_id   = "target"
+//!   endpoint_type = "target"
+//!   engine_name   = "dynamodb"
+//! }
+//! ```
 
 use crate::check::{get, require_one_of, spelling};
 use crate::context::Context;

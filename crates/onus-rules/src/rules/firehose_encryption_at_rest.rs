@@ -82,6 +82,20 @@
 //!   }
 //! }
 //! ```
+//! ```hcl not-applicable
+//! resource "aws_kinesis_firehose_delivery_stream" "events" {
+//!   name        = "events"
+//!   destination = "extended_s3"
+//!   kinesis_source_configuration {
+//!     kinesis_stream_arn = "arn:aws:kinesis:eu-west-1:111122223333:stream/events"
+//!     role_arn           = "arn:aws:iam::111122223333:role/firehose"
+//!   }
+//!   extended_s3_configuration {
+//!     role_arn   = "arn:aws:iam::111122223333:role/firehose"
+//!     bucket_arn = "arn:aws:s3:::events"
+//!   }
+//! }
+//! ```
 
 use crate::check::{get, require_bool, require_one_of};
 use crate::context::Context;

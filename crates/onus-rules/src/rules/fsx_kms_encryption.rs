@@ -72,6 +72,18 @@
 //!   per_unit_storage_throughput = 125
 //! }
 //! ```
+//! ```yaml unknown
+//! Parameters:
+//!   Kind:
+//!     Type: String
+//! Resources:
+//!   Files:
+//!     Type: AWS::FSx::FileSystem
+//!     Properties:
+//!       FileSystemType: !Ref Kind
+//!       StorageCapacity: 1200
+//!       SubnetIds: [subnet-1]
+//! ```
 
 use crate::check::{get, require_set, spelling};
 use crate::context::Context;

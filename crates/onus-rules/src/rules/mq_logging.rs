@@ -73,6 +73,20 @@
 //!   host_instance_type = "mq.m5.large"
 //! }
 //! ```
+//! ```yaml unknown
+//! Parameters:
+//!   Engine:
+//!     Type: String
+//! Resources:
+//!   Broker:
+//!     Type: AWS::AmazonMQ::Broker
+//!     Properties:
+//!       BrokerName: orders
+//!       EngineType: !Ref Engine
+//!       PubliclyAccessible: false
+//!       Logs:
+//!         General: true
+//! ```
 
 use crate::check::{get, require_bool, spelling};
 use crate::context::Context;

@@ -79,6 +79,19 @@
 //!   }
 //! }
 //! ```
+//! ```hcl unknown
+//! variable "client_broker" {
+//!   type = string
+//! }
+//! resource "aws_msk_cluster" "events" {
+//!   cluster_name = "events"
+//!   encryption_info {
+//!     encryption_in_transit {
+//!       client_broker = var.client_broker
+//!     }
+//!   }
+//! }
+//! ```
 
 use crate::check::{all_of, require_bool, require_one_of};
 use crate::context::Context;

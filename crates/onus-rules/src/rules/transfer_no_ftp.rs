@@ -44,6 +44,20 @@
 //!   protocols     = ["SFTP", "FTP"]
 //! }
 //! ```
+//! ```yaml fail
+//! Parameters:
+//!   Legacy:
+//!     Type: String
+//!     AllowedValues: ["true", "false"]
+//! Conditions:
+//!   IsLegacy: !Equals [!Ref Legacy, "true"]
+//! Resources:
+//!   Server:
+//!     Type: AWS::Transfer::Server
+//!     Properties:
+//!       EndpointType: VPC
+//!       Protocols: !If [IsLegacy, [SFTP, FTP], [SFTP]]
+//! ```
 
 use crate::check::prop;
 use crate::context::Context;

@@ -137,6 +137,23 @@
 //!   }
 //! }
 //! ```
+//! ```yaml Stage=unknown
+//! Parameters:
+//!   Target:
+//!     Type: String
+//! Resources:
+//!   Stage:
+//!     Type: AWS::ApiGateway::Stage
+//!     Properties:
+//!       RestApiId: abc123
+//!       StageName: prod
+//!       DeploymentId: def456
+//!   AclAssociation:
+//!     Type: AWS::WAFv2::WebACLAssociation
+//!     Properties:
+//!       ResourceArn: !Ref Target
+//!       WebACLArn: arn:aws:wafv2:eu-west-1:111122223333:regional/webacl/acl/1
+//! ```
 
 use crate::check::require_set;
 use crate::context::{Context, local_id};
