@@ -93,7 +93,7 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["DMS.9"],
-        config: &[],
+        config: &["DMS_ENDPOINT_SSL_CONFIGURED"],
         cis: &[],
     },
     peers: &[],

@@ -74,7 +74,7 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["MQ.3"],
-        config: &[],
+        config: &["MQ_AUTO_MINOR_VERSION_UPGRADE_ENABLED"],
         cis: &[],
     },
     peers: &[],

@@ -90,7 +90,7 @@
 
 use crate::check::{get, require_bool, spelling};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::{Resource, Value};
 use onus_model::Duty;
@@ -105,10 +105,13 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["MQ.2"],
-        config: &[],
+        config: &["MQ_CLOUDWATCH_AUDIT_LOGGING_ENABLED"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_197", Related)],
+    peers: &[
+        checkov("CKV_AWS_197", Related),
+        trivy("AVD-AWS-0070", Related),
+    ],
     check,
     file: file!(),
 };

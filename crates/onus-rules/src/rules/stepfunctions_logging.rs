@@ -80,7 +80,7 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["StepFunctions.1"],
-        config: &[],
+        config: &["STEP_FUNCTIONS_STATE_MACHINE_LOGGING_ENABLED"],
         cis: &[],
     },
     peers: &[],
