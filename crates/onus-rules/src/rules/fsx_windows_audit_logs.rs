@@ -127,6 +127,13 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
     match (files.status, shares.status) {
         (_, Status::Met) => shares,
         (Status::Unknown, _) => files,
-        _ => shares,
+        (_, Status::Unknown) => shares,
+        _ => Verdict {
+            message: format!(
+                "neither file nor file share access is audited ({}; {})",
+                files.message, shares.message
+            ),
+            ..files
+        },
     }
 }
