@@ -8,9 +8,12 @@
 pub mod check;
 pub mod context;
 pub mod docs;
+pub mod emr;
 pub mod engine;
+pub mod fsx;
 pub mod instance;
 pub mod lb;
+pub mod lists;
 pub mod net;
 pub mod policy;
 pub mod residency;

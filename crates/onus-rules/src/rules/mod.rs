@@ -5,7 +5,13 @@ use crate::rule::Rule;
 
 mod apigateway_access_logging;
 mod apigateway_method_authorization;
+mod appsync_field_logging;
+mod appsync_no_api_key_auth;
+mod athena_result_encryption;
 mod backup_copy_residency;
+mod backup_plan_retention;
+mod backup_vault_kms;
+mod backup_vault_lock;
 mod cloudfront_access_logging;
 mod cloudfront_tls_version;
 mod cloudfront_viewer_https;
@@ -13,6 +19,16 @@ mod cloudtrail_cloudwatch_logs;
 mod cloudtrail_kms_encryption;
 mod cloudtrail_log_file_validation;
 mod cloudtrail_multi_region;
+mod cognito_mfa;
+mod cognito_password_length;
+mod cognito_threat_protection;
+mod dms_endpoint_ssl;
+mod dms_kms_encryption;
+mod dms_no_public_access;
+mod docdb_audit_logs;
+mod docdb_backup_retention;
+mod docdb_deletion_protection;
+mod docdb_encryption_at_rest;
 mod dynamodb_replica_residency;
 mod ebs_default_encryption;
 mod ebs_encryption_at_rest;
@@ -30,11 +46,33 @@ mod elbv2_access_logging;
 mod elbv2_drop_invalid_headers;
 mod elbv2_https_listener;
 mod elbv2_tls_policy;
+mod emr_at_rest_encryption;
+mod emr_block_public_access;
+mod emr_cluster_security_configuration;
+mod emr_in_transit_encryption;
+mod firehose_encryption_at_rest;
+mod fsx_backup_retention;
+mod fsx_kms_encryption;
+mod fsx_windows_audit_logs;
+mod glue_catalog_encryption;
+mod glue_connection_password_encryption;
+mod glue_security_configuration_encryption;
 mod iam_no_admin_policy;
 mod iam_no_user_policies;
 mod iam_trust_policy_restricted;
 mod kms_key_rotation;
 mod kms_policy_no_wildcard_principal;
+mod mq_auto_minor_version_upgrade;
+mod mq_logging;
+mod mq_no_public_access;
+mod msk_broker_logging;
+mod msk_encryption_in_transit;
+mod msk_kms_encryption;
+mod msk_public_access_disabled;
+mod neptune_audit_logs;
+mod neptune_backup_retention;
+mod neptune_encryption_at_rest;
+mod neptune_iam_auth;
 mod rds_deletion_protection;
 mod rds_encryption_at_rest;
 mod rds_minor_version_upgrade;
@@ -48,16 +86,33 @@ mod s3_public_acl;
 mod s3_replication_residency;
 mod s3_tls_only;
 mod s3_versioning;
+mod sagemaker_domain_vpc_only;
+mod sagemaker_endpoint_config_kms;
+mod sagemaker_model_network_isolation;
+mod sagemaker_notebook_kms;
+mod sagemaker_notebook_no_direct_internet;
+mod sagemaker_notebook_no_root_access;
 mod secretsmanager_kms_encryption;
 mod secretsmanager_rotation;
+mod stepfunctions_logging;
+mod transfer_logging;
+mod transfer_no_ftp;
 mod vpc_flow_logs;
 mod vpc_subnet_no_auto_public_ip;
+mod waf_associated;
+mod waf_logging;
 
 /// Every rule, sorted by id.
 pub static ALL: &[&Rule] = &[
     &apigateway_access_logging::RULE,
     &apigateway_method_authorization::RULE,
+    &appsync_field_logging::RULE,
+    &appsync_no_api_key_auth::RULE,
+    &athena_result_encryption::RULE,
     &backup_copy_residency::RULE,
+    &backup_plan_retention::RULE,
+    &backup_vault_kms::RULE,
+    &backup_vault_lock::RULE,
     &cloudfront_access_logging::RULE,
     &cloudfront_tls_version::RULE,
     &cloudfront_viewer_https::RULE,
@@ -65,6 +120,16 @@ pub static ALL: &[&Rule] = &[
     &cloudtrail_kms_encryption::RULE,
     &cloudtrail_log_file_validation::RULE,
     &cloudtrail_multi_region::RULE,
+    &cognito_mfa::RULE,
+    &cognito_password_length::RULE,
+    &cognito_threat_protection::RULE,
+    &dms_endpoint_ssl::RULE,
+    &dms_kms_encryption::RULE,
+    &dms_no_public_access::RULE,
+    &docdb_audit_logs::RULE,
+    &docdb_backup_retention::RULE,
+    &docdb_deletion_protection::RULE,
+    &docdb_encryption_at_rest::RULE,
     &dynamodb_replica_residency::RULE,
     &ebs_default_encryption::RULE,
     &ebs_encryption_at_rest::RULE,
@@ -82,11 +147,33 @@ pub static ALL: &[&Rule] = &[
     &elbv2_drop_invalid_headers::RULE,
     &elbv2_https_listener::RULE,
     &elbv2_tls_policy::RULE,
+    &emr_at_rest_encryption::RULE,
+    &emr_block_public_access::RULE,
+    &emr_cluster_security_configuration::RULE,
+    &emr_in_transit_encryption::RULE,
+    &firehose_encryption_at_rest::RULE,
+    &fsx_backup_retention::RULE,
+    &fsx_kms_encryption::RULE,
+    &fsx_windows_audit_logs::RULE,
+    &glue_catalog_encryption::RULE,
+    &glue_connection_password_encryption::RULE,
+    &glue_security_configuration_encryption::RULE,
     &iam_no_admin_policy::RULE,
     &iam_no_user_policies::RULE,
     &iam_trust_policy_restricted::RULE,
     &kms_key_rotation::RULE,
     &kms_policy_no_wildcard_principal::RULE,
+    &mq_auto_minor_version_upgrade::RULE,
+    &mq_logging::RULE,
+    &mq_no_public_access::RULE,
+    &msk_broker_logging::RULE,
+    &msk_encryption_in_transit::RULE,
+    &msk_kms_encryption::RULE,
+    &msk_public_access_disabled::RULE,
+    &neptune_audit_logs::RULE,
+    &neptune_backup_retention::RULE,
+    &neptune_encryption_at_rest::RULE,
+    &neptune_iam_auth::RULE,
     &rds_deletion_protection::RULE,
     &rds_encryption_at_rest::RULE,
     &rds_minor_version_upgrade::RULE,
@@ -100,10 +187,21 @@ pub static ALL: &[&Rule] = &[
     &s3_replication_residency::RULE,
     &s3_tls_only::RULE,
     &s3_versioning::RULE,
+    &sagemaker_domain_vpc_only::RULE,
+    &sagemaker_endpoint_config_kms::RULE,
+    &sagemaker_model_network_isolation::RULE,
+    &sagemaker_notebook_kms::RULE,
+    &sagemaker_notebook_no_direct_internet::RULE,
+    &sagemaker_notebook_no_root_access::RULE,
     &secretsmanager_kms_encryption::RULE,
     &secretsmanager_rotation::RULE,
+    &stepfunctions_logging::RULE,
+    &transfer_logging::RULE,
+    &transfer_no_ftp::RULE,
     &vpc_flow_logs::RULE,
     &vpc_subnet_no_auto_public_ip::RULE,
+    &waf_associated::RULE,
+    &waf_logging::RULE,
 ];
 
 /// A rule by id.
