@@ -8,6 +8,7 @@
 pub mod check;
 pub mod context;
 pub mod docs;
+pub mod ecs;
 pub mod engine;
 pub mod instance;
 pub mod lb;

@@ -24,6 +24,11 @@ mod ec2_no_public_ip;
 mod ec2_rdp_open_to_world;
 mod ec2_ssh_open_to_world;
 mod ec2_volume_encryption;
+mod ecs_no_host_network;
+mod ecs_no_privileged_containers;
+mod ecs_no_public_ip;
+mod ecs_read_only_root_filesystem;
+mod ecs_secrets_not_in_environment;
 mod elb_access_logging;
 mod elb_https_listener;
 mod elbv2_access_logging;
@@ -74,6 +79,11 @@ pub static ALL: &[&Rule] = &[
     &ec2_rdp_open_to_world::RULE,
     &ec2_ssh_open_to_world::RULE,
     &ec2_volume_encryption::RULE,
+    &ecs_no_host_network::RULE,
+    &ecs_no_privileged_containers::RULE,
+    &ecs_no_public_ip::RULE,
+    &ecs_read_only_root_filesystem::RULE,
+    &ecs_secrets_not_in_environment::RULE,
     &elb_access_logging::RULE,
     &elb_https_listener::RULE,
     &elbv2_access_logging::RULE,
