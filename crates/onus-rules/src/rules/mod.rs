@@ -29,6 +29,9 @@ mod ecs_no_privileged_containers;
 mod ecs_no_public_ip;
 mod ecs_read_only_root_filesystem;
 mod ecs_secrets_not_in_environment;
+mod eks_control_plane_logging;
+mod eks_node_remote_access;
+mod eks_supported_version;
 mod elb_access_logging;
 mod elb_https_listener;
 mod elbv2_access_logging;
@@ -84,6 +87,9 @@ pub static ALL: &[&Rule] = &[
     &ecs_no_public_ip::RULE,
     &ecs_read_only_root_filesystem::RULE,
     &ecs_secrets_not_in_environment::RULE,
+    &eks_control_plane_logging::RULE,
+    &eks_node_remote_access::RULE,
+    &eks_supported_version::RULE,
     &elb_access_logging::RULE,
     &elb_https_listener::RULE,
     &elbv2_access_logging::RULE,
