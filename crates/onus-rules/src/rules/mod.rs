@@ -38,11 +38,16 @@ mod elbv2_access_logging;
 mod elbv2_drop_invalid_headers;
 mod elbv2_https_listener;
 mod elbv2_tls_policy;
+mod guardduty_enabled;
 mod iam_no_admin_policy;
 mod iam_no_user_policies;
+mod iam_password_policy;
 mod iam_trust_policy_restricted;
 mod kms_key_rotation;
 mod kms_policy_no_wildcard_principal;
+mod lambda_function_url_auth;
+mod logs_kms_encryption;
+mod logs_retention;
 mod rds_encryption_at_rest;
 mod region_data_residency;
 mod s3_access_logging;
@@ -96,11 +101,16 @@ pub static ALL: &[&Rule] = &[
     &elbv2_drop_invalid_headers::RULE,
     &elbv2_https_listener::RULE,
     &elbv2_tls_policy::RULE,
+    &guardduty_enabled::RULE,
     &iam_no_admin_policy::RULE,
     &iam_no_user_policies::RULE,
+    &iam_password_policy::RULE,
     &iam_trust_policy_restricted::RULE,
     &kms_key_rotation::RULE,
     &kms_policy_no_wildcard_principal::RULE,
+    &lambda_function_url_auth::RULE,
+    &logs_kms_encryption::RULE,
+    &logs_retention::RULE,
     &rds_encryption_at_rest::RULE,
     &region_data_residency::RULE,
     &s3_access_logging::RULE,
