@@ -13,6 +13,8 @@ mod cloudtrail_cloudwatch_logs;
 mod cloudtrail_kms_encryption;
 mod cloudtrail_log_file_validation;
 mod cloudtrail_multi_region;
+mod config_recorder_enabled;
+mod config_records_all_resources;
 mod dynamodb_replica_residency;
 mod ebs_default_encryption;
 mod ebs_encryption_at_rest;
@@ -61,6 +63,7 @@ mod s3_tls_only;
 mod s3_versioning;
 mod secretsmanager_kms_encryption;
 mod secretsmanager_rotation;
+mod securityhub_standards_enabled;
 mod vpc_flow_logs;
 mod vpc_subnet_no_auto_public_ip;
 
@@ -76,6 +79,8 @@ pub static ALL: &[&Rule] = &[
     &cloudtrail_kms_encryption::RULE,
     &cloudtrail_log_file_validation::RULE,
     &cloudtrail_multi_region::RULE,
+    &config_recorder_enabled::RULE,
+    &config_records_all_resources::RULE,
     &dynamodb_replica_residency::RULE,
     &ebs_default_encryption::RULE,
     &ebs_encryption_at_rest::RULE,
@@ -124,6 +129,7 @@ pub static ALL: &[&Rule] = &[
     &s3_versioning::RULE,
     &secretsmanager_kms_encryption::RULE,
     &secretsmanager_rotation::RULE,
+    &securityhub_standards_enabled::RULE,
     &vpc_flow_logs::RULE,
     &vpc_subnet_no_auto_public_ip::RULE,
 ];
