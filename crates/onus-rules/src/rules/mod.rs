@@ -3,6 +3,8 @@
 
 use crate::rule::Rule;
 
+mod acm_dns_validation;
+mod acm_transparency_logging;
 mod apigateway_access_logging;
 mod apigateway_method_authorization;
 mod backup_copy_residency;
@@ -52,6 +54,8 @@ mod logs_kms_encryption;
 mod logs_retention;
 mod rds_encryption_at_rest;
 mod region_data_residency;
+mod route53_dnssec;
+mod route53_query_logging;
 mod s3_access_logging;
 mod s3_encryption_at_rest;
 mod s3_kms_encryption;
@@ -69,6 +73,8 @@ mod vpc_subnet_no_auto_public_ip;
 
 /// Every rule, sorted by id.
 pub static ALL: &[&Rule] = &[
+    &acm_dns_validation::RULE,
+    &acm_transparency_logging::RULE,
     &apigateway_access_logging::RULE,
     &apigateway_method_authorization::RULE,
     &backup_copy_residency::RULE,
@@ -118,6 +124,8 @@ pub static ALL: &[&Rule] = &[
     &logs_retention::RULE,
     &rds_encryption_at_rest::RULE,
     &region_data_residency::RULE,
+    &route53_dnssec::RULE,
+    &route53_query_logging::RULE,
     &s3_access_logging::RULE,
     &s3_encryption_at_rest::RULE,
     &s3_kms_encryption::RULE,
