@@ -52,6 +52,7 @@ mod kms_policy_no_wildcard_principal;
 mod lambda_function_url_auth;
 mod logs_kms_encryption;
 mod logs_retention;
+mod organizations_region_deny_scp;
 mod rds_encryption_at_rest;
 mod region_data_residency;
 mod route53_dnssec;
@@ -122,6 +123,7 @@ pub static ALL: &[&Rule] = &[
     &lambda_function_url_auth::RULE,
     &logs_kms_encryption::RULE,
     &logs_retention::RULE,
+    &organizations_region_deny_scp::RULE,
     &rds_encryption_at_rest::RULE,
     &region_data_residency::RULE,
     &route53_dnssec::RULE,
