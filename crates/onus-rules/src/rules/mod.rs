@@ -50,6 +50,11 @@ mod iam_trust_policy_restricted;
 mod kms_key_rotation;
 mod kms_policy_no_wildcard_principal;
 mod lambda_function_url_auth;
+mod lightsail_admin_ports_open;
+mod lightsail_bucket_not_public;
+mod lightsail_database_backups;
+mod lightsail_database_not_public;
+mod lightsail_instance_auto_snapshot;
 mod logs_kms_encryption;
 mod logs_retention;
 mod organizations_region_deny_scp;
@@ -121,6 +126,11 @@ pub static ALL: &[&Rule] = &[
     &kms_key_rotation::RULE,
     &kms_policy_no_wildcard_principal::RULE,
     &lambda_function_url_auth::RULE,
+    &lightsail_admin_ports_open::RULE,
+    &lightsail_bucket_not_public::RULE,
+    &lightsail_database_backups::RULE,
+    &lightsail_database_not_public::RULE,
+    &lightsail_instance_auto_snapshot::RULE,
     &logs_kms_encryption::RULE,
     &logs_retention::RULE,
     &organizations_region_deny_scp::RULE,
