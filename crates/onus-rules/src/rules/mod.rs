@@ -36,6 +36,9 @@ mod ecs_secrets_not_in_environment;
 mod eks_control_plane_logging;
 mod eks_node_remote_access;
 mod eks_supported_version;
+mod elasticbeanstalk_enhanced_health;
+mod elasticbeanstalk_https_listener;
+mod elasticbeanstalk_managed_updates;
 mod elb_access_logging;
 mod elb_https_listener;
 mod elbv2_access_logging;
@@ -112,6 +115,9 @@ pub static ALL: &[&Rule] = &[
     &eks_control_plane_logging::RULE,
     &eks_node_remote_access::RULE,
     &eks_supported_version::RULE,
+    &elasticbeanstalk_enhanced_health::RULE,
+    &elasticbeanstalk_https_listener::RULE,
+    &elasticbeanstalk_managed_updates::RULE,
     &elb_access_logging::RULE,
     &elb_https_listener::RULE,
     &elbv2_access_logging::RULE,
