@@ -77,6 +77,8 @@ mod s3_versioning;
 mod secretsmanager_kms_encryption;
 mod secretsmanager_rotation;
 mod securityhub_standards_enabled;
+mod ssm_instance_patching;
+mod ssm_patch_baseline_approval;
 mod vpc_flow_logs;
 mod vpc_subnet_no_auto_public_ip;
 
@@ -156,6 +158,8 @@ pub static ALL: &[&Rule] = &[
     &secretsmanager_kms_encryption::RULE,
     &secretsmanager_rotation::RULE,
     &securityhub_standards_enabled::RULE,
+    &ssm_instance_patching::RULE,
+    &ssm_patch_baseline_approval::RULE,
     &vpc_flow_logs::RULE,
     &vpc_subnet_no_auto_public_ip::RULE,
 ];
