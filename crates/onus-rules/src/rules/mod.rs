@@ -7,7 +7,9 @@ mod acm_dns_validation;
 mod acm_transparency_logging;
 mod apigateway_access_logging;
 mod apigateway_method_authorization;
+mod autoscaling_launch_template;
 mod backup_copy_residency;
+mod batch_ami_updates;
 mod cloudfront_access_logging;
 mod cloudfront_tls_version;
 mod cloudfront_viewer_https;
@@ -18,6 +20,7 @@ mod cloudtrail_multi_region;
 mod config_recorder_enabled;
 mod config_records_all_resources;
 mod dynamodb_replica_residency;
+mod ebs_customer_managed_key;
 mod ebs_default_encryption;
 mod ebs_encryption_at_rest;
 mod ec2_all_ports_open_to_world;
@@ -81,6 +84,7 @@ mod ssm_instance_patching;
 mod ssm_patch_baseline_approval;
 mod vpc_flow_logs;
 mod vpc_subnet_no_auto_public_ip;
+mod vpn_ikev2_only;
 
 /// Every rule, sorted by id.
 pub static ALL: &[&Rule] = &[
@@ -88,7 +92,9 @@ pub static ALL: &[&Rule] = &[
     &acm_transparency_logging::RULE,
     &apigateway_access_logging::RULE,
     &apigateway_method_authorization::RULE,
+    &autoscaling_launch_template::RULE,
     &backup_copy_residency::RULE,
+    &batch_ami_updates::RULE,
     &cloudfront_access_logging::RULE,
     &cloudfront_tls_version::RULE,
     &cloudfront_viewer_https::RULE,
@@ -99,6 +105,7 @@ pub static ALL: &[&Rule] = &[
     &config_recorder_enabled::RULE,
     &config_records_all_resources::RULE,
     &dynamodb_replica_residency::RULE,
+    &ebs_customer_managed_key::RULE,
     &ebs_default_encryption::RULE,
     &ebs_encryption_at_rest::RULE,
     &ec2_all_ports_open_to_world::RULE,
@@ -162,6 +169,7 @@ pub static ALL: &[&Rule] = &[
     &ssm_patch_baseline_approval::RULE,
     &vpc_flow_logs::RULE,
     &vpc_subnet_no_auto_public_ip::RULE,
+    &vpn_ikev2_only::RULE,
 ];
 
 /// A rule by id.
