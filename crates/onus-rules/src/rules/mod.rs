@@ -31,6 +31,7 @@ mod ec2_no_public_ip;
 mod ec2_rdp_open_to_world;
 mod ec2_ssh_open_to_world;
 mod ec2_volume_encryption;
+mod ecs_fargate_storage_cmk;
 mod ecs_no_host_network;
 mod ecs_no_privileged_containers;
 mod ecs_no_public_ip;
@@ -116,6 +117,7 @@ pub static ALL: &[&Rule] = &[
     &ec2_rdp_open_to_world::RULE,
     &ec2_ssh_open_to_world::RULE,
     &ec2_volume_encryption::RULE,
+    &ecs_fargate_storage_cmk::RULE,
     &ecs_no_host_network::RULE,
     &ecs_no_privileged_containers::RULE,
     &ecs_no_public_ip::RULE,
