@@ -10,6 +10,7 @@ mod apigateway_method_authorization;
 mod autoscaling_launch_template;
 mod backup_copy_residency;
 mod batch_ami_updates;
+mod batch_no_privileged_containers;
 mod cloudfront_access_logging;
 mod cloudfront_tls_version;
 mod cloudfront_viewer_https;
@@ -31,6 +32,7 @@ mod ec2_no_public_ip;
 mod ec2_rdp_open_to_world;
 mod ec2_ssh_open_to_world;
 mod ec2_volume_encryption;
+mod ecs_container_logging;
 mod ecs_fargate_storage_cmk;
 mod ecs_no_host_network;
 mod ecs_no_privileged_containers;
@@ -96,6 +98,7 @@ pub static ALL: &[&Rule] = &[
     &autoscaling_launch_template::RULE,
     &backup_copy_residency::RULE,
     &batch_ami_updates::RULE,
+    &batch_no_privileged_containers::RULE,
     &cloudfront_access_logging::RULE,
     &cloudfront_tls_version::RULE,
     &cloudfront_viewer_https::RULE,
@@ -117,6 +120,7 @@ pub static ALL: &[&Rule] = &[
     &ec2_rdp_open_to_world::RULE,
     &ec2_ssh_open_to_world::RULE,
     &ec2_volume_encryption::RULE,
+    &ecs_container_logging::RULE,
     &ecs_fargate_storage_cmk::RULE,
     &ecs_no_host_network::RULE,
     &ecs_no_privileged_containers::RULE,
