@@ -16,7 +16,8 @@
 //! `port_info` blocks of the Terraform `aws_lightsail_instance_public_ports`
 //! whose `instance_name` refers to the instance (it replaces the default firewall).
 //! - met: no port range covering 22 or 3389 (TCP or all protocols) is open to
-//!   `0.0.0.0/0` or `::/0`;
+//!   `0.0.0.0/0` or `::/0` (a port limited to the `lightsail-connect`
+//!   alias, the browser SSH client, is not);
 //! - not met: such a port is open to the world (a port without `Cidrs` /
 //!   `cidrs` is open to every IPv4 address), or no ports are declared (the
 //!   default firewall opens 22 to the world);
@@ -64,6 +65,21 @@
 //!           - FromPort: 3389
 //!             ToPort: 3389
 //!             Protocol: tcp
+//! ```
+//! ```yaml pass
+//! Resources:
+//!   Web:
+//!     Type: AWS::Lightsail::Instance
+//!     Properties:
+//!       InstanceName: web
+//!       BlueprintId: amazon_linux_2023
+//!       BundleId: nano_3_0
+//!       Networking:
+//!         Ports:
+//!           - FromPort: 22
+//!             ToPort: 22
+//!             Protocol: tcp
+//!             CidrListAliases: [lightsail-connect]
 //! ```
 //! ```hcl pass
 //! resource "aws_lightsail_instance" "web" {
@@ -185,7 +201,11 @@ fn open_admin(port: &Node, tf: bool) -> Result<Option<String>, (onus_ingest::Spa
             }
         }
     };
-    let v4 = world(key("Cidrs", "cidrs"), "0.0.0.0/0", true)?;
+    // Without CIDRs a port is open to every IPv4 address, unless it names a
+    // CIDR list alias (`lightsail-connect`: the browser SSH client only).
+    let aliases = get_in(port, key("CidrListAliases", "cidr_list_aliases"))
+        .is_some_and(|n| !items(Some(n)).is_empty());
+    let v4 = world(key("Cidrs", "cidrs"), "0.0.0.0/0", !aliases)?;
     let v6 = world(key("Ipv6Cidrs", "ipv6_cidrs"), "::/0", false)?;
     if !(v4 || v6) {
         return Ok(None);
