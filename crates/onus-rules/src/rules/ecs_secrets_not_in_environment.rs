@@ -149,3 +149,25 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         "no environment variable looks like a secret",
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::looks_secret;
+
+    #[test]
+    fn secret_looking_names() {
+        for name in [
+            "DB_PASSWORD",
+            "api_key",
+            "GITHUB_TOKEN",
+            "CLIENT_SECRET",
+            "STRIPE_KEY",
+            "AWS_SECRET_ACCESS_KEY",
+        ] {
+            assert!(looks_secret(name), "{name}");
+        }
+        for name in ["LOG_LEVEL", "PORT", "KEYCLOAK_URL", "MONKEY"] {
+            assert!(!looks_secret(name), "{name}");
+        }
+    }
+}

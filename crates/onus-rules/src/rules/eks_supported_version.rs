@@ -205,3 +205,17 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::minor;
+
+    #[test]
+    fn kubernetes_minor_versions() {
+        assert_eq!(minor("1.35"), Some(35));
+        assert_eq!(minor(" 1.29 "), Some(29));
+        assert_eq!(minor("1.30.2"), Some(30));
+        assert_eq!(minor("2.0"), None);
+        assert_eq!(minor("latest"), None);
+    }
+}
