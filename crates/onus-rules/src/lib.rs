@@ -5,9 +5,11 @@
 //! the per-resource responsibility matrix: for every resource, every duty of
 //! the model with its owner and, for the customer's duties, the rules' verdicts.
 
+pub mod beanstalk;
 pub mod check;
 pub mod context;
 pub mod docs;
+pub mod ecs;
 pub mod emr;
 pub mod engine;
 pub mod fsx;
