@@ -28,6 +28,12 @@ fn template(dir: &Path, body: &str) -> PathBuf {
     path
 }
 
+/// An `onus.toml` in `dir` that runs only `rule`, so a test about one finding
+/// does not depend on which other rules a fixture happens to fail.
+fn only(dir: &Path, rule: &str) {
+    std::fs::write(dir.join("onus.toml"), format!("enable = [\"{rule}\"]\n")).unwrap();
+}
+
 /// `onus scan --format json` in `dir`: (exit code, report).
 fn scan(dir: &Path, args: &[&str]) -> (i32, Value) {
     let out = onus()
@@ -83,6 +89,7 @@ fn inline_suppression_with_reason() {
         db("Db", "")
     );
     template(dir.path(), &body);
+    only(dir.path(), "rds.encryption-at-rest");
     let (code, report) = scan(dir.path(), &[]);
     assert_eq!(code, 0, "{report}");
     let s = &verdict(&report, "Db", "rds.encryption-at-rest")["suppression"];
@@ -102,6 +109,7 @@ fn inline_suppression_on_the_name_line() {
         1,
     );
     template(dir.path(), &body);
+    only(dir.path(), "rds.encryption-at-rest");
     let (code, _) = scan(dir.path(), &[]);
     assert_eq!(code, 0);
 }
@@ -239,7 +247,12 @@ fn disabled_rules_do_not_run() {
     let dir = tempfile::tempdir().unwrap();
     template(dir.path(), &db("Db", ""));
     let cfg = dir.path().join("custom.toml");
-    std::fs::write(&cfg, "disable = [\"encryption-at-rest\"]\n").unwrap();
+    // Every encryption-at-rest rule but the one this database fails.
+    std::fs::write(
+        &cfg,
+        "enable = [\"encryption-at-rest\"]\ndisable = [\"rds.encryption-at-rest\"]\n",
+    )
+    .unwrap();
     let (code, report) = scan(dir.path(), &["--config", cfg.to_str().unwrap()]);
     assert_eq!(code, 0, "{report}");
 }
@@ -248,6 +261,7 @@ fn disabled_rules_do_not_run() {
 fn baseline_matches_after_unrelated_edits() {
     let dir = tempfile::tempdir().unwrap();
     let path = template(dir.path(), &db("Db", ""));
+    only(dir.path(), "rds.encryption-at-rest");
     let baseline = dir.path().join("baseline.json");
     let out = onus()
         .current_dir(dir.path())
