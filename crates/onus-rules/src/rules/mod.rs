@@ -85,7 +85,10 @@ mod iam_password_policy;
 mod iam_trust_policy_restricted;
 mod kms_key_rotation;
 mod kms_policy_no_wildcard_principal;
+mod lambda_env_kms_encryption;
 mod lambda_function_url_auth;
+mod lambda_inside_vpc;
+mod lambda_no_public_invoke;
 mod lightsail_admin_ports_open;
 mod lightsail_bucket_not_public;
 mod lightsail_database_backups;
@@ -224,7 +227,10 @@ pub static ALL: &[&Rule] = &[
     &iam_trust_policy_restricted::RULE,
     &kms_key_rotation::RULE,
     &kms_policy_no_wildcard_principal::RULE,
+    &lambda_env_kms_encryption::RULE,
     &lambda_function_url_auth::RULE,
+    &lambda_inside_vpc::RULE,
+    &lambda_no_public_invoke::RULE,
     &lightsail_admin_ports_open::RULE,
     &lightsail_bucket_not_public::RULE,
     &lightsail_database_backups::RULE,
