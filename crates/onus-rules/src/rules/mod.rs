@@ -89,6 +89,7 @@ mod lambda_env_kms_encryption;
 mod lambda_function_url_auth;
 mod lambda_inside_vpc;
 mod lambda_no_public_invoke;
+mod lambda_supported_runtime;
 mod lightsail_admin_ports_open;
 mod lightsail_bucket_not_public;
 mod lightsail_database_backups;
@@ -231,6 +232,7 @@ pub static ALL: &[&Rule] = &[
     &lambda_function_url_auth::RULE,
     &lambda_inside_vpc::RULE,
     &lambda_no_public_invoke::RULE,
+    &lambda_supported_runtime::RULE,
     &lightsail_admin_ports_open::RULE,
     &lightsail_bucket_not_public::RULE,
     &lightsail_database_backups::RULE,
