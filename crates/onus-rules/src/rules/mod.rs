@@ -13,6 +13,7 @@ mod athena_result_encryption;
 mod autoscaling_launch_template;
 mod backup_copy_residency;
 mod backup_plan_retention;
+mod backup_resource_covered;
 mod backup_vault_kms;
 mod backup_vault_lock;
 mod batch_ami_updates;
@@ -156,6 +157,7 @@ pub static ALL: &[&Rule] = &[
     &autoscaling_launch_template::RULE,
     &backup_copy_residency::RULE,
     &backup_plan_retention::RULE,
+    &backup_resource_covered::RULE,
     &backup_vault_kms::RULE,
     &backup_vault_lock::RULE,
     &batch_ami_updates::RULE,
