@@ -184,6 +184,40 @@
 //!   resources    = ["arn:aws:rds:eu-west-1:111122223333:cluster:orders"]
 //! }
 //! ```
+//! ```hcl aws_dynamodb_table.t=not-met
+//! resource "aws_dynamodb_table" "t" {
+//!   name     = "scratch"
+//!   hash_key = "id"
+//!   attribute {
+//!     name = "id"
+//!     type = "S"
+//!   }
+//! }
+//! resource "aws_backup_selection" "s" {
+//!   name          = "all-but-scratch"
+//!   plan_id       = "plan-1234"
+//!   iam_role_arn  = "arn:aws:iam::111122223333:role/backup"
+//!   resources     = ["*"]
+//!   not_resources = [aws_dynamodb_table.t.arn]
+//! }
+//! ```
+//! ```yaml unknown
+//! Resources:
+//!   Files:
+//!     Type: AWS::EFS::FileSystem
+//!   Selection:
+//!     Type: AWS::Backup::BackupSelection
+//!     Properties:
+//!       BackupPlanId: plan-1234
+//!       BackupSelection:
+//!         SelectionName: prod-only
+//!         IamRoleArn: arn:aws:iam::111122223333:role/backup
+//!         Resources: ["*"]
+//!         Conditions:
+//!           StringEquals:
+//!             - ConditionKey: aws:ResourceTag/env
+//!               ConditionValue: prod
+//! ```
 //! ```hcl aws_dynamodb_table.tagged=met aws_dynamodb_table.other=unknown
 //! resource "aws_dynamodb_table" "tagged" {
 //!   name     = "orders"

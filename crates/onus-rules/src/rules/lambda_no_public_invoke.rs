@@ -82,6 +82,22 @@
 //!       FunctionName: app
 //!       Principal: !Ref Caller
 //! ```
+//! ```yaml fail
+//! Parameters:
+//!   TopicArn:
+//!     Type: String
+//!     Default: ""
+//! Conditions:
+//!   HasTopic: !Not [!Equals [!Ref TopicArn, ""]]
+//! Resources:
+//!   FromTopic:
+//!     Type: AWS::Lambda::Permission
+//!     Properties:
+//!       Action: lambda:InvokeFunction
+//!       FunctionName: app
+//!       Principal: sns.amazonaws.com
+//!       SourceArn: !If [HasTopic, !Ref TopicArn, !Ref AWS::NoValue]
+//! ```
 //! ```hcl fail
 //! resource "aws_lambda_permission" "public" {
 //!   action        = "lambda:InvokeFunction"

@@ -26,7 +26,11 @@
 //!   `package_type = "Image"`): patch the base image yourself.
 //!
 //! Deprecation dates (AWS Lambda developer guide, "Lambda runtimes",
-//! deprecated and supported tables, as of late 2025; dates are UTC):
+//! deprecated and supported tables, as of late 2025, cross-checked with the
+//! tflint-ruleset-aws deprecated-runtime list of November 2025; `ruby2.7` is
+//! the date of AWS's 2023 deprecation announcement, which that list gives as
+//! 2023-11-27). A runtime is deprecated from the start of its date (UTC),
+//! compared with the date of the scan:
 //!
 //! | Runtime | Deprecated |
 //! |---|---|
