@@ -254,6 +254,18 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         return Verdict::unknown(resource, *span, path, what.clone());
     }
     let names: Vec<&str> = checks.iter().map(|(_, p, _)| p.as_str()).collect();
+    // A restriction that is present but left unset by a condition.
+    if let Some((Judgement::No(span, why), path, Some(_))) = checks
+        .iter()
+        .find(|(j, _, n)| matches!(j, Judgement::No(..)) && n.is_some())
+    {
+        let who = if wildcard {
+            "anyone may invoke the function"
+        } else {
+            "any resource of that service, in any account, may invoke the function (confused deputy)"
+        };
+        return Verdict::not_met(resource, *span, path, format!("{why}: {who}"));
+    }
     let why = if wildcard {
         format!(
             "{ppath} is \"*\" with no {}: anyone may invoke the function",
