@@ -13,6 +13,7 @@ mod athena_result_encryption;
 mod autoscaling_launch_template;
 mod backup_copy_residency;
 mod backup_plan_retention;
+mod backup_resource_covered;
 mod backup_vault_kms;
 mod backup_vault_lock;
 mod batch_ami_updates;
@@ -85,7 +86,11 @@ mod iam_password_policy;
 mod iam_trust_policy_restricted;
 mod kms_key_rotation;
 mod kms_policy_no_wildcard_principal;
+mod lambda_env_kms_encryption;
 mod lambda_function_url_auth;
+mod lambda_inside_vpc;
+mod lambda_no_public_invoke;
+mod lambda_supported_runtime;
 mod lightsail_admin_ports_open;
 mod lightsail_bucket_not_public;
 mod lightsail_database_backups;
@@ -152,6 +157,7 @@ pub static ALL: &[&Rule] = &[
     &autoscaling_launch_template::RULE,
     &backup_copy_residency::RULE,
     &backup_plan_retention::RULE,
+    &backup_resource_covered::RULE,
     &backup_vault_kms::RULE,
     &backup_vault_lock::RULE,
     &batch_ami_updates::RULE,
@@ -224,7 +230,11 @@ pub static ALL: &[&Rule] = &[
     &iam_trust_policy_restricted::RULE,
     &kms_key_rotation::RULE,
     &kms_policy_no_wildcard_principal::RULE,
+    &lambda_env_kms_encryption::RULE,
     &lambda_function_url_auth::RULE,
+    &lambda_inside_vpc::RULE,
+    &lambda_no_public_invoke::RULE,
+    &lambda_supported_runtime::RULE,
     &lightsail_admin_ports_open::RULE,
     &lightsail_bucket_not_public::RULE,
     &lightsail_database_backups::RULE,
