@@ -105,9 +105,11 @@ mod neptune_backup_retention;
 mod neptune_encryption_at_rest;
 mod neptune_iam_auth;
 mod organizations_region_deny_scp;
+mod rds_backup_retention;
 mod rds_deletion_protection;
 mod rds_encryption_at_rest;
 mod rds_minor_version_upgrade;
+mod rds_not_public;
 mod region_data_residency;
 mod route53_dnssec;
 mod route53_query_logging;
@@ -244,9 +246,11 @@ pub static ALL: &[&Rule] = &[
     &neptune_encryption_at_rest::RULE,
     &neptune_iam_auth::RULE,
     &organizations_region_deny_scp::RULE,
+    &rds_backup_retention::RULE,
     &rds_deletion_protection::RULE,
     &rds_encryption_at_rest::RULE,
     &rds_minor_version_upgrade::RULE,
+    &rds_not_public::RULE,
     &region_data_residency::RULE,
     &route53_dnssec::RULE,
     &route53_query_logging::RULE,
