@@ -110,6 +110,7 @@ mod rds_deletion_protection;
 mod rds_encryption_at_rest;
 mod rds_minor_version_upgrade;
 mod rds_not_public;
+mod rds_tls_enforced;
 mod region_data_residency;
 mod route53_dnssec;
 mod route53_query_logging;
@@ -251,6 +252,7 @@ pub static ALL: &[&Rule] = &[
     &rds_encryption_at_rest::RULE,
     &rds_minor_version_upgrade::RULE,
     &rds_not_public::RULE,
+    &rds_tls_enforced::RULE,
     &region_data_residency::RULE,
     &route53_dnssec::RULE,
     &route53_query_logging::RULE,
