@@ -109,6 +109,7 @@ mod rds_backup_retention;
 mod rds_deletion_protection;
 mod rds_encryption_at_rest;
 mod rds_minor_version_upgrade;
+mod rds_no_plaintext_password;
 mod rds_not_public;
 mod rds_tls_enforced;
 mod region_data_residency;
@@ -251,6 +252,7 @@ pub static ALL: &[&Rule] = &[
     &rds_deletion_protection::RULE,
     &rds_encryption_at_rest::RULE,
     &rds_minor_version_upgrade::RULE,
+    &rds_no_plaintext_password::RULE,
     &rds_not_public::RULE,
     &rds_tls_enforced::RULE,
     &region_data_residency::RULE,
