@@ -36,6 +36,8 @@ mod docdb_audit_logs;
 mod docdb_backup_retention;
 mod docdb_deletion_protection;
 mod docdb_encryption_at_rest;
+mod dynamodb_kms_encryption;
+mod dynamodb_point_in_time_recovery;
 mod dynamodb_replica_residency;
 mod ebs_customer_managed_key;
 mod ebs_default_encryption;
@@ -179,6 +181,8 @@ pub static ALL: &[&Rule] = &[
     &docdb_backup_retention::RULE,
     &docdb_deletion_protection::RULE,
     &docdb_encryption_at_rest::RULE,
+    &dynamodb_kms_encryption::RULE,
+    &dynamodb_point_in_time_recovery::RULE,
     &dynamodb_replica_residency::RULE,
     &ebs_customer_managed_key::RULE,
     &ebs_default_encryption::RULE,
