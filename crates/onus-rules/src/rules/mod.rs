@@ -60,6 +60,8 @@ mod ecs_secrets_not_in_environment;
 mod eks_control_plane_logging;
 mod eks_node_remote_access;
 mod eks_supported_version;
+mod elasticache_encryption_at_rest;
+mod elasticache_encryption_in_transit;
 mod elasticbeanstalk_enhanced_health;
 mod elasticbeanstalk_https_listener;
 mod elasticbeanstalk_managed_updates;
@@ -205,6 +207,8 @@ pub static ALL: &[&Rule] = &[
     &eks_control_plane_logging::RULE,
     &eks_node_remote_access::RULE,
     &eks_supported_version::RULE,
+    &elasticache_encryption_at_rest::RULE,
+    &elasticache_encryption_in_transit::RULE,
     &elasticbeanstalk_enhanced_health::RULE,
     &elasticbeanstalk_https_listener::RULE,
     &elasticbeanstalk_managed_updates::RULE,
