@@ -116,6 +116,8 @@ mod rds_minor_version_upgrade;
 mod rds_no_plaintext_password;
 mod rds_not_public;
 mod rds_tls_enforced;
+mod redshift_encryption_at_rest;
+mod redshift_not_public;
 mod region_data_residency;
 mod route53_dnssec;
 mod route53_query_logging;
@@ -263,6 +265,8 @@ pub static ALL: &[&Rule] = &[
     &rds_no_plaintext_password::RULE,
     &rds_not_public::RULE,
     &rds_tls_enforced::RULE,
+    &redshift_encryption_at_rest::RULE,
+    &redshift_not_public::RULE,
     &region_data_residency::RULE,
     &route53_dnssec::RULE,
     &route53_query_logging::RULE,
