@@ -37,6 +37,8 @@ mod docdb_audit_logs;
 mod docdb_backup_retention;
 mod docdb_deletion_protection;
 mod docdb_encryption_at_rest;
+mod dynamodb_kms_encryption;
+mod dynamodb_point_in_time_recovery;
 mod dynamodb_replica_residency;
 mod ebs_customer_managed_key;
 mod ebs_default_encryption;
@@ -59,6 +61,8 @@ mod ecs_secrets_not_in_environment;
 mod eks_control_plane_logging;
 mod eks_node_remote_access;
 mod eks_supported_version;
+mod elasticache_encryption_at_rest;
+mod elasticache_encryption_in_transit;
 mod elasticbeanstalk_enhanced_health;
 mod elasticbeanstalk_https_listener;
 mod elasticbeanstalk_managed_updates;
@@ -110,9 +114,15 @@ mod neptune_backup_retention;
 mod neptune_encryption_at_rest;
 mod neptune_iam_auth;
 mod organizations_region_deny_scp;
+mod rds_backup_retention;
 mod rds_deletion_protection;
 mod rds_encryption_at_rest;
 mod rds_minor_version_upgrade;
+mod rds_no_plaintext_password;
+mod rds_not_public;
+mod rds_tls_enforced;
+mod redshift_encryption_at_rest;
+mod redshift_not_public;
 mod region_data_residency;
 mod route53_dnssec;
 mod route53_query_logging;
@@ -181,6 +191,8 @@ pub static ALL: &[&Rule] = &[
     &docdb_backup_retention::RULE,
     &docdb_deletion_protection::RULE,
     &docdb_encryption_at_rest::RULE,
+    &dynamodb_kms_encryption::RULE,
+    &dynamodb_point_in_time_recovery::RULE,
     &dynamodb_replica_residency::RULE,
     &ebs_customer_managed_key::RULE,
     &ebs_default_encryption::RULE,
@@ -203,6 +215,8 @@ pub static ALL: &[&Rule] = &[
     &eks_control_plane_logging::RULE,
     &eks_node_remote_access::RULE,
     &eks_supported_version::RULE,
+    &elasticache_encryption_at_rest::RULE,
+    &elasticache_encryption_in_transit::RULE,
     &elasticbeanstalk_enhanced_health::RULE,
     &elasticbeanstalk_https_listener::RULE,
     &elasticbeanstalk_managed_updates::RULE,
@@ -254,9 +268,15 @@ pub static ALL: &[&Rule] = &[
     &neptune_encryption_at_rest::RULE,
     &neptune_iam_auth::RULE,
     &organizations_region_deny_scp::RULE,
+    &rds_backup_retention::RULE,
     &rds_deletion_protection::RULE,
     &rds_encryption_at_rest::RULE,
     &rds_minor_version_upgrade::RULE,
+    &rds_no_plaintext_password::RULE,
+    &rds_not_public::RULE,
+    &rds_tls_enforced::RULE,
+    &redshift_encryption_at_rest::RULE,
+    &redshift_not_public::RULE,
     &region_data_residency::RULE,
     &route53_dnssec::RULE,
     &route53_query_logging::RULE,

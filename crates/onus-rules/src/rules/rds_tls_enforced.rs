@@ -1,0 +1,334 @@
+//! # rds.tls-enforced: RDS databases refuse connections without TLS
+//!
+//! ## Why this is your duty
+//! RDS is a container service: AWS installs a TLS certificate on every
+//! database, but whether the engine *requires* clients to use it is a
+//! parameter you set. Until you do, a client can connect in plaintext, so
+//! protecting data in transit to the database is yours.
+//!
+//! ## What AWS already does
+//! Creates the server certificate and accepts TLS connections on every
+//! engine; the default parameter groups do not force it (onus treats a
+//! database without its own parameter group as using the default group).
+//!
+//! ## Verdicts
+//! The parameter group is the instance's `DBParameterGroupName` /
+//! `parameter_group_name`, or the cluster's `DBClusterParameterGroupName` /
+//! `db_cluster_parameter_group_name`, found by reference or by its literal
+//! name (`DBParameterGroupName` / `name`) among the groups in the code. The
+//! engine (`Engine`, else the group's family) decides the parameter:
+//! `rds.force_ssl` = 1 for PostgreSQL, Aurora PostgreSQL and SQL Server,
+//! `require_secure_transport` = ON / 1 for MySQL, MariaDB and Aurora MySQL.
+//! - met: the group sets that parameter to 1 / ON;
+//! - not met: the group leaves it unset or sets it off, no parameter group is
+//!   given, or the name is a `default.*` group;
+//! - not applicable: an Aurora instance (`DBClusterIdentifier` /
+//!   `cluster_identifier`): TLS is enforced by the cluster's group, evaluated
+//!   on the cluster; engines without such a parameter (Oracle, Db2);
+//! - unknown: a group named but not in the code, an unresolved name or
+//!   parameter value, or an engine onus cannot tell.
+//!
+//! Fix: give the database a parameter group with `rds.force_ssl: "1"` (or
+//! `require_secure_transport: "ON"`).
+//!
+//! ## Examples
+//! ```yaml Db=met
+//! Resources:
+//!   Tls:
+//!     Type: AWS::RDS::DBParameterGroup
+//!     Properties:
+//!       Description: Require TLS
+//!       Family: postgres16
+//!       Parameters:
+//!         rds.force_ssl: "1"
+//!   Db:
+//!     Type: AWS::RDS::DBInstance
+//!     Properties:
+//!       Engine: postgres
+//!       DBInstanceClass: db.t3.micro
+//!       DBParameterGroupName: !Ref Tls
+//! ```
+//! ```yaml fail
+//! Resources:
+//!   Db:
+//!     Type: AWS::RDS::DBInstance
+//!     Properties:
+//!       Engine: postgres
+//!       DBInstanceClass: db.t3.micro
+//! ```
+//! ```yaml Cluster=not-met Member=not-applicable
+//! Resources:
+//!   Params:
+//!     Type: AWS::RDS::DBClusterParameterGroup
+//!     Properties:
+//!       Description: cluster
+//!       Family: aurora-mysql8.0
+//!       Parameters:
+//!         require_secure_transport: "OFF"
+//!   Cluster:
+//!     Type: AWS::RDS::DBCluster
+//!     Properties:
+//!       Engine: aurora-mysql
+//!       DBClusterParameterGroupName: !Ref Params
+//!   Member:
+//!     Type: AWS::RDS::DBInstance
+//!     Properties:
+//!       Engine: aurora-mysql
+//!       DBInstanceClass: db.r6g.large
+//!       DBClusterIdentifier: !Ref Cluster
+//! ```
+//! A group named but not in the template:
+//! ```yaml unknown
+//! Resources:
+//!   Db:
+//!     Type: AWS::RDS::DBInstance
+//!     Properties:
+//!       Engine: mysql
+//!       DBInstanceClass: db.t3.micro
+//!       DBParameterGroupName: shared-mysql-tls
+//! ```
+//! ```hcl aws_db_instance.db=met
+//! resource "aws_db_parameter_group" "tls" {
+//!   family = "postgres16"
+//!   parameter {
+//!     name  = "rds.force_ssl"
+//!     value = "1"
+//!   }
+//! }
+//! resource "aws_db_instance" "db" {
+//!   engine               = "postgres"
+//!   instance_class       = "db.t3.micro"
+//!   parameter_group_name = aws_db_parameter_group.tls.name
+//! }
+//! ```
+//! ```hcl fail
+//! resource "aws_db_instance" "db" {
+//!   engine         = "postgres"
+//!   instance_class = "db.t3.micro"
+//! }
+//! ```
+//! By literal name, MySQL:
+//! ```hcl aws_db_instance.db=met
+//! resource "aws_db_parameter_group" "tls" {
+//!   name   = "mysql-tls"
+//!   family = "mysql8.0"
+//!   parameter {
+//!     name  = "require_secure_transport"
+//!     value = "ON"
+//!   }
+//! }
+//! resource "aws_db_instance" "db" {
+//!   engine               = "mysql"
+//!   instance_class       = "db.t3.micro"
+//!   parameter_group_name = "mysql-tls"
+//! }
+//! ```
+//! ```hcl aws_rds_cluster.db=not-met
+//! resource "aws_rds_cluster_parameter_group" "params" {
+//!   family = "aurora-postgresql15"
+//! }
+//! resource "aws_rds_cluster" "db" {
+//!   engine                          = "aurora-postgresql"
+//!   db_cluster_parameter_group_name = aws_rds_cluster_parameter_group.params.name
+//! }
+//! ```
+
+use crate::check::{Judgement, get, get_in, is_null, judge, prop, spelling, verdict_of};
+use crate::context::{Context, local_id};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
+use crate::verdict::Verdict;
+use onus_ingest::{Node, Resource, Value};
+use onus_model::Duty;
+
+pub static RULE: Rule = Rule {
+    id: "rds.tls-enforced",
+    title: "RDS databases require TLS connections",
+    duty: Duty::EncryptionInTransit,
+    severity: Severity::Medium,
+    cfn_types: &["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
+    tf_types: &["aws_db_instance", "aws_rds_cluster"],
+    reads: &[
+        "AWS::RDS::DBParameterGroup",
+        "AWS::RDS::DBClusterParameterGroup",
+        "aws_db_parameter_group",
+        "aws_rds_cluster_parameter_group",
+    ],
+    controls: Controls {
+        fsbp: &["RDS.38", "RDS.39"],
+        config: &[],
+        cis: &[],
+    },
+    peers: &[checkov("CKV2_AWS_69", Same)],
+    check,
+    file: file!(),
+};
+
+/// The TLS parameter an engine (or parameter-group family) uses.
+fn tls_parameter(engine: &str) -> Option<&'static str> {
+    let e = engine.to_ascii_lowercase();
+    if e.starts_with("aurora-postgresql") || e.starts_with("postgres") || e.starts_with("sqlserver")
+    {
+        Some("rds.force_ssl")
+    } else if e.starts_with("aurora") || e.starts_with("mysql") || e.starts_with("mariadb") {
+        Some("require_secure_transport")
+    } else {
+        None
+    }
+}
+
+fn is_on(node: &Node) -> bool {
+    match node.scalar_text() {
+        Some(s) => matches!(s.to_ascii_lowercase().as_str(), "1" | "on" | "true"),
+        None => false,
+    }
+}
+
+fn check(resource: &Resource, cx: &Context) -> Verdict {
+    let tf = resource.format.is_terraform();
+    let cluster = matches!(
+        resource.resource_type.as_str(),
+        "AWS::RDS::DBCluster" | "aws_rds_cluster"
+    );
+    let member = spelling(resource, "DBClusterIdentifier", "cluster_identifier");
+    if !cluster && get(resource, member).is_some() {
+        return Verdict::not_applicable(
+            resource,
+            "an Aurora cluster member: TLS is enforced by the cluster parameter group, \
+             evaluated on the cluster",
+        );
+    }
+    let engine_node = get(resource, spelling(resource, "Engine", "engine"));
+    let engine = engine_node.and_then(Node::as_str);
+    if let Some(e) = engine.filter(|e| tls_parameter(e).is_none()) {
+        return Verdict::not_applicable(
+            resource,
+            format!("engine {e} has no TLS-enforcing parameter in its parameter group"),
+        );
+    }
+    let (group_types, name_attr): (&[&str], &str) = match (cluster, tf) {
+        (false, false) => (&["AWS::RDS::DBParameterGroup"], "DBParameterGroupName"),
+        (true, false) => (
+            &["AWS::RDS::DBClusterParameterGroup"],
+            "DBClusterParameterGroupName",
+        ),
+        (false, true) => (&["aws_db_parameter_group"], "name"),
+        (true, true) => (&["aws_rds_cluster_parameter_group"], "name"),
+    };
+    let (node, path) = if cluster {
+        prop(
+            resource,
+            "DBClusterParameterGroupName",
+            "db_cluster_parameter_group_name",
+        )
+    } else {
+        prop(resource, "DBParameterGroupName", "parameter_group_name")
+    };
+    let Some(node) = node else {
+        return Verdict::missing(
+            resource,
+            path,
+            format!("{path} is not set: the default parameter group does not require TLS"),
+        );
+    };
+    let engine_unknown = engine_node.is_some() && engine.is_none();
+    let j = judge(node, &mut |n| {
+        let group = match &n.value {
+            Value::Null => {
+                return Judgement::no(
+                    n,
+                    format!(
+                        "{path} is left unset by a condition: the default group does not require TLS"
+                    ),
+                );
+            }
+            Value::Ref(r) => match cx.resolve(resource, n) {
+                Some(g) if group_types.contains(&g.resource_type.as_str()) => g,
+                _ => {
+                    return Judgement::Unknown(
+                        n.span,
+                        format!("parameter group {} is not in the code", r.target),
+                    );
+                }
+            },
+            Value::String(name) => {
+                if name.to_ascii_lowercase().starts_with("default.") {
+                    return Judgement::no(
+                        n,
+                        format!("{path} is the default group {name:?}, which does not require TLS"),
+                    );
+                }
+                let found = cx.workload.resources.iter().find(|g| {
+                    g.scope == resource.scope
+                        && group_types.contains(&g.resource_type.as_str())
+                        && g.properties
+                            .get(name_attr)
+                            .and_then(Node::as_str)
+                            .is_some_and(|s| s == name)
+                });
+                match found {
+                    Some(g) => g,
+                    None => {
+                        return Judgement::Unknown(
+                            n.span,
+                            format!("parameter group {name:?} is not in the code"),
+                        );
+                    }
+                }
+            }
+            _ => return Judgement::no(n, format!("{path} is not a parameter group name")),
+        };
+        let gid = local_id(group);
+        let family = get(group, spelling(group, "Family", "family")).and_then(Node::as_str);
+        let Some(param) = engine.or(family).and_then(tls_parameter) else {
+            let what = if engine_unknown {
+                "the engine is not known statically".to_owned()
+            } else {
+                format!("the engine of {gid} is not known")
+            };
+            return Judgement::Unknown(n.span, what);
+        };
+        let value = if group.format.is_terraform() {
+            crate::check::items(get(group, "parameter"))
+                .into_iter()
+                .find(|p| {
+                    get_in(p, "name")
+                        .and_then(Node::as_str)
+                        .is_some_and(|s| s.eq_ignore_ascii_case(param))
+                })
+                .and_then(|p| get_in(p, "value"))
+        } else {
+            get(group, "Parameters")
+                .and_then(Node::as_map)
+                .and_then(|m| m.iter().find(|e| e.key.eq_ignore_ascii_case(param)))
+                .map(|e| &e.node)
+        };
+        match value {
+            None => Judgement::no(
+                n,
+                format!("parameter group {gid} does not set {param}: TLS is not required"),
+            ),
+            Some(v) => judge(v, &mut |v| {
+                if is_null(v) {
+                    Judgement::no(n, format!("{gid} leaves {param} unset under a condition"))
+                } else {
+                    Judgement::from_bool(
+                        is_on(v),
+                        n,
+                        format!("parameter group {gid} sets {param} off: TLS is not required"),
+                    )
+                }
+            }),
+        }
+    });
+    let j = match j {
+        Judgement::Unknown(_, what) => Judgement::Unknown(node.span, what),
+        other => other,
+    };
+    verdict_of(
+        resource,
+        node,
+        path,
+        j,
+        format!("the parameter group in {path} requires TLS"),
+    )
+}
