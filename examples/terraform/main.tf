@@ -204,7 +204,7 @@ resource "aws_db_instance" "database" {
   username                    = "shop"
   manage_master_user_password = true
   backup_retention_period     = var.backup_days
-  deletion_protection         = false
+  deletion_protection         = true
 }
 
 resource "aws_s3_bucket" "assets" {
@@ -259,4 +259,30 @@ resource "aws_cloudtrail" "trail" {
 resource "aws_sqs_queue" "orders" {
   name              = "shop-orders"
   kms_master_key_id = aws_kms_key.data_key.arn
+}
+
+resource "aws_backup_vault" "shop" {
+  name        = "shop"
+  kms_key_arn = aws_kms_key.data_key.arn
+}
+
+resource "aws_backup_plan" "shop" {
+  name = "shop-daily"
+
+  rule {
+    rule_name         = "daily"
+    target_vault_name = aws_backup_vault.shop.name
+    schedule          = "cron(0 3 * * ? *)"
+
+    lifecycle {
+      delete_after = 35
+    }
+  }
+}
+
+resource "aws_backup_selection" "database" {
+  name         = "database"
+  plan_id      = aws_backup_plan.shop.id
+  iam_role_arn = "arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole"
+  resources    = [aws_db_instance.database.arn]
 }

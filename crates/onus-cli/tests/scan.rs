@@ -135,6 +135,9 @@ const SAME_RESOURCE: &[(&str, &str)] = &[
     ("TrailBucket", "aws_s3_bucket.trail"),
     ("Trail", "aws_cloudtrail.trail"),
     ("OrdersQueue", "aws_sqs_queue.orders"),
+    ("BackupVault", "aws_backup_vault.shop"),
+    ("BackupPlan", "aws_backup_plan.shop"),
+    ("DatabaseBackups", "aws_backup_selection.database"),
 ];
 
 #[test]
