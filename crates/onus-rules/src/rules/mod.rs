@@ -51,6 +51,7 @@ mod ec2_no_public_ip;
 mod ec2_rdp_open_to_world;
 mod ec2_ssh_open_to_world;
 mod ec2_volume_encryption;
+mod ecr_scan_on_push;
 mod ecs_container_logging;
 mod ecs_fargate_storage_cmk;
 mod ecs_no_host_network;
@@ -58,6 +59,7 @@ mod ecs_no_privileged_containers;
 mod ecs_no_public_ip;
 mod ecs_read_only_root_filesystem;
 mod ecs_secrets_not_in_environment;
+mod efs_encryption_at_rest;
 mod eks_control_plane_logging;
 mod eks_node_remote_access;
 mod eks_supported_version;
@@ -88,6 +90,7 @@ mod iam_no_admin_policy;
 mod iam_no_user_policies;
 mod iam_password_policy;
 mod iam_trust_policy_restricted;
+mod kinesis_encryption_at_rest;
 mod kms_key_rotation;
 mod kms_policy_no_wildcard_principal;
 mod lambda_env_kms_encryption;
@@ -113,6 +116,8 @@ mod neptune_audit_logs;
 mod neptune_backup_retention;
 mod neptune_encryption_at_rest;
 mod neptune_iam_auth;
+mod opensearch_encryption_at_rest;
+mod opensearch_node_to_node_encryption;
 mod organizations_region_deny_scp;
 mod rds_backup_retention;
 mod rds_deletion_protection;
@@ -205,6 +210,7 @@ pub static ALL: &[&Rule] = &[
     &ec2_rdp_open_to_world::RULE,
     &ec2_ssh_open_to_world::RULE,
     &ec2_volume_encryption::RULE,
+    &ecr_scan_on_push::RULE,
     &ecs_container_logging::RULE,
     &ecs_fargate_storage_cmk::RULE,
     &ecs_no_host_network::RULE,
@@ -212,6 +218,7 @@ pub static ALL: &[&Rule] = &[
     &ecs_no_public_ip::RULE,
     &ecs_read_only_root_filesystem::RULE,
     &ecs_secrets_not_in_environment::RULE,
+    &efs_encryption_at_rest::RULE,
     &eks_control_plane_logging::RULE,
     &eks_node_remote_access::RULE,
     &eks_supported_version::RULE,
@@ -242,6 +249,7 @@ pub static ALL: &[&Rule] = &[
     &iam_no_user_policies::RULE,
     &iam_password_policy::RULE,
     &iam_trust_policy_restricted::RULE,
+    &kinesis_encryption_at_rest::RULE,
     &kms_key_rotation::RULE,
     &kms_policy_no_wildcard_principal::RULE,
     &lambda_env_kms_encryption::RULE,
@@ -267,6 +275,8 @@ pub static ALL: &[&Rule] = &[
     &neptune_backup_retention::RULE,
     &neptune_encryption_at_rest::RULE,
     &neptune_iam_auth::RULE,
+    &opensearch_encryption_at_rest::RULE,
+    &opensearch_node_to_node_encryption::RULE,
     &organizations_region_deny_scp::RULE,
     &rds_backup_retention::RULE,
     &rds_deletion_protection::RULE,
