@@ -3,7 +3,7 @@
 
 mod commands;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use std::process::ExitCode;
 
 /// Exit codes, as documented in README.md.
@@ -42,6 +42,15 @@ enum Command {
     Explain(commands::explain::Args),
     /// The service catalog: every AWS service onus knows and its category.
     Services(commands::services::Args),
+    /// The Customer Responsibility Matrix: resources × layers, who carries each.
+    Matrix(commands::matrix::MatrixArgs),
+    /// Write a commented onus.toml.
+    Init(commands::init::InitArgs),
+    /// Print a shell completion script.
+    Completions(commands::completions::CompletionsArgs),
+    /// Print the man page (roff).
+    #[command(hide = true)]
+    Man,
 }
 
 fn main() -> ExitCode {
@@ -63,6 +72,10 @@ fn main() -> ExitCode {
         Command::Inventory(args) => commands::inventory::run(args),
         Command::Explain(args) => commands::explain::run(args),
         Command::Services(args) => commands::services::run(args),
+        Command::Matrix(args) => commands::matrix::run(args),
+        Command::Init(args) => commands::init::run(args),
+        Command::Completions(args) => commands::completions::run(args, Cli::command()),
+        Command::Man => commands::completions::man(Cli::command()),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -123,8 +123,80 @@ pub fn discover(paths: &[PathBuf], options: &Options) -> Found {
             }
         }
     }
-    found.units = units.into_iter().collect();
+    found.units = prefer_roots_and_plans(units.into_iter().collect());
     found
+}
+
+/// Terraform modules are read from their roots: a directory that another
+/// scanned directory calls as a local module (`source = "./..."`) is read
+/// through that call, with its inputs, not again on its own with unset
+/// variables. A directory holding a plan is read from the plan (which has the
+/// planned values and maps them back to the `.tf` lines), not from its `.tf`.
+fn prefer_roots_and_plans(units: Vec<Unit>) -> Vec<Unit> {
+    let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    let mut called = std::collections::HashSet::new();
+    let mut planned = std::collections::HashSet::new();
+    for unit in &units {
+        match unit {
+            Unit::TerraformModule(dir) => {
+                let me = canonical(dir);
+                for target in local_module_sources(dir) {
+                    let target = canonical(&target);
+                    if target != me {
+                        called.insert(target);
+                    }
+                }
+            }
+            Unit::TerraformPlan(path) => {
+                if let Some(dir) = path.parent() {
+                    planned.insert(canonical(dir));
+                }
+            }
+            Unit::CloudFormation(_) => {}
+        }
+    }
+    units
+        .into_iter()
+        .filter(|unit| match unit {
+            Unit::TerraformModule(dir) => {
+                let dir = canonical(dir);
+                !called.contains(&dir) && !planned.contains(&dir)
+            }
+            _ => true,
+        })
+        .collect()
+}
+
+/// Directories named by `source = "./..."` or `"../..."` in a module's `.tf`
+/// files. A textual scan: cheap, and a miss only means a module is also read
+/// on its own.
+fn local_module_sources(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "tf") || !path.is_file() {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        for line in text.lines() {
+            let Some(rest) = line.trim_start().strip_prefix("source") else {
+                continue;
+            };
+            let Some(value) = rest.trim_start().strip_prefix('=') else {
+                continue;
+            };
+            let value = value.trim().trim_matches('"');
+            if value.starts_with("./") || value.starts_with("../") {
+                out.push(dir.join(value));
+            }
+        }
+    }
+    out
 }
 
 fn error_path(error: &ignore::Error) -> Option<PathBuf> {

@@ -249,6 +249,21 @@ impl Node {
         }
     }
 
+    /// Like [`Node::path`], but stops at the first value on the way that is not
+    /// resolved ([`Value::Unknown`] or [`Value::Either`]) and returns it: a
+    /// path through an unresolved value is unresolved, not absent.
+    pub fn path_or_unresolved(&self, path: &[&str]) -> Option<&Node> {
+        let mut node = self;
+        for key in path {
+            let here = node.single();
+            if matches!(here.value, Value::Unknown(_) | Value::Either(_)) {
+                return Some(here);
+            }
+            node = here.get(key)?;
+        }
+        Some(node)
+    }
+
     /// This node, or its only element when it is a one-element list.
     pub fn single(&self) -> &Node {
         match &self.value {
@@ -394,7 +409,7 @@ impl Resource {
 
 impl Properties for Resource {
     fn probe(&self, path: &[&str]) -> Probe {
-        match self.properties.path(path) {
+        match self.properties.path_or_unresolved(path) {
             None => Probe::Absent,
             Some(node) => probe_node(node),
         }
@@ -450,6 +465,13 @@ pub struct Workload {
     pub diagnostics: Vec<Diagnostic>,
     /// Files looked at and skipped because they are not infrastructure code.
     pub skipped_files: usize,
+    /// Path → id, so a file read through several module calls is listed once.
+    /// Maintained by [`Workload::merge`]; public only so `..Default::default()` works.
+    #[doc(hidden)]
+    pub file_ids: std::collections::HashMap<PathBuf, FileId>,
+    /// Diagnostics already recorded, so a module called twice warns once.
+    #[doc(hidden)]
+    pub seen_diagnostics: std::collections::HashSet<(FileId, Option<Span>, String)>,
 }
 
 impl Workload {
@@ -494,21 +516,58 @@ impl Workload {
         });
     }
 
-    /// Appends another workload, renumbering its file ids.
+    /// Appends another workload, renumbering its file ids. A file already in
+    /// this workload (the same path, read again through another module call)
+    /// keeps its id, and a diagnostic already recorded is not repeated.
     pub fn merge(&mut self, other: Workload) {
-        let offset = self.files.len() as u32;
-        self.files.extend(other.files);
+        if self.file_ids.len() != self.files.len() {
+            self.reindex();
+        }
+        let ids: Vec<FileId> = other
+            .files
+            .into_iter()
+            .map(|file| match self.file_ids.get(&file.path) {
+                Some(id) => *id,
+                None => {
+                    let id = FileId(self.files.len() as u32);
+                    self.file_ids.insert(file.path.clone(), id);
+                    self.files.push(file);
+                    id
+                }
+            })
+            .collect();
+        let remap = |id: FileId| ids.get(id.0 as usize).copied().unwrap_or(id);
         self.resources
             .extend(other.resources.into_iter().map(|mut r| {
-                r.file = FileId(r.file.0 + offset);
+                r.file = remap(r.file);
                 r
             }));
-        self.diagnostics
-            .extend(other.diagnostics.into_iter().map(|mut d| {
-                d.file = FileId(d.file.0 + offset);
-                d
-            }));
+        for mut d in other.diagnostics {
+            d.file = remap(d.file);
+            if self
+                .seen_diagnostics
+                .insert((d.file, d.span, d.message.clone()))
+            {
+                self.diagnostics.push(d);
+            }
+        }
         self.skipped_files += other.skipped_files;
+    }
+
+    /// Rebuilds the path index and the set of seen diagnostics, for a workload
+    /// whose files were added directly.
+    fn reindex(&mut self) {
+        self.file_ids.clear();
+        for (i, f) in self.files.iter().enumerate() {
+            self.file_ids
+                .entry(f.path.clone())
+                .or_insert(FileId(i as u32));
+        }
+        self.seen_diagnostics = self
+            .diagnostics
+            .iter()
+            .map(|d| (d.file, d.span, d.message.clone()))
+            .collect();
     }
 
     /// True when any file could not be read completely.

@@ -385,6 +385,13 @@ impl<'p> Ctx<'_, 'p> {
                 Reference { target, path, span }
             })
             .collect();
+        // AWS provider 6: the resource's own `region` value overrides the provider's.
+        let region = match properties.get("region").and_then(Node::as_str) {
+            Some(r) if rtype.starts_with("aws_") && !(mode == "data" && rtype == "aws_region") => {
+                Region::Known(r.to_string())
+            }
+            _ => self.region.clone(),
+        };
         let mut res = Resource {
             id: address.to_string(),
             resource_type: rtype.to_string(),
@@ -397,7 +404,7 @@ impl<'p> Ctx<'_, 'p> {
             file,
             span,
             name_span,
-            region: self.region.clone(),
+            region,
             references,
             is_data: mode == "data",
             metadata: None,

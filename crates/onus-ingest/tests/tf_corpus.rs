@@ -36,6 +36,8 @@ fn corpus() {
     let mut dirs = Vec::new();
     module_dirs(&root, &mut dirs);
     let (mut resources, mut data, mut errors, mut warnings, mut unknown_region) = (0, 0, 0, 0, 0);
+    let mut tf_files = std::collections::BTreeSet::new();
+    let mut unevaluated = std::collections::BTreeMap::<String, usize>::new();
     for dir in &dirs {
         let mut w = Workload::default();
         terraform::read_module(dir, &Options::default(), &mut w);
@@ -46,6 +48,26 @@ fn corpus() {
             .iter()
             .filter(|r| matches!(r.region, onus_ingest::Region::Unknown(_)))
             .count();
+        for f in &w.files {
+            if f.path.extension().is_some_and(|e| e == "tf") {
+                tf_files.insert(f.path.canonicalize().unwrap_or(f.path.clone()));
+            }
+        }
+        fn walk(n: &onus_ingest::Node, out: &mut std::collections::BTreeMap<String, usize>) {
+            match &n.value {
+                onus_ingest::Value::Unknown(w) if w.ends_with("() is not evaluated") => {
+                    *out.entry(w.clone()).or_default() += 1;
+                }
+                onus_ingest::Value::List(i) | onus_ingest::Value::Either(i) => {
+                    i.iter().for_each(|n| walk(n, out))
+                }
+                onus_ingest::Value::Map(es) => es.iter().for_each(|e| walk(&e.node, out)),
+                _ => {}
+            }
+        }
+        for r in &w.resources {
+            walk(&r.properties, &mut unevaluated);
+        }
         for d in &w.diagnostics {
             let loc = match d.span {
                 Some(s) => w.location(d.file, s),
@@ -65,8 +87,10 @@ fn corpus() {
             }
         }
     }
+    println!("functions not evaluated: {unevaluated:?}");
     println!(
-        "corpus: {} module dirs, {resources} resources, {data} data sources, {errors} errors, {warnings} warnings, {unknown_region} with unknown region",
+        "corpus: {} .tf files, {} module dirs, {resources} resources, {data} data sources, {errors} errors, {warnings} warnings, {unknown_region} with unknown region",
+        tf_files.len(),
         dirs.len()
     );
     assert!(!dirs.is_empty());

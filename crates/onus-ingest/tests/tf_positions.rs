@@ -38,3 +38,27 @@ fn nested_attribute_position_in_hcl() {
     assert_eq!((at.line, at.column), (20, 7));
     assert!(w.location(r.file, r.span).ends_with("main.tf:16:1"));
 }
+
+#[test]
+fn probe_through_unresolved_dynamic_block_is_unknown() {
+    use onus_model::{Probe, Properties};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tf/dynamic");
+    let mut w = Workload::default();
+    terraform::read_module(&dir, &Options::default(), &mut w);
+    let other = w
+        .resources
+        .iter()
+        .find(|r| r.id == "aws_security_group.other")
+        .expect("resource");
+    assert!(matches!(
+        other.probe(&["ingress", "cidr_blocks"]),
+        Probe::Unknown(_)
+    ));
+    let web = w
+        .resources
+        .iter()
+        .find(|r| r.id == "aws_security_group.web")
+        .expect("resource");
+    assert_eq!(web.probe(&["name"]), Probe::Text("web".into()));
+    assert_eq!(web.probe(&["nope", "x"]), Probe::Absent);
+}

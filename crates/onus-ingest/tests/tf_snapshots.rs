@@ -74,3 +74,8 @@ fn malformed_hcl() {
 fn module_including_itself() {
     insta::assert_snapshot!(read("selfmod", &Options::default()));
 }
+
+#[test]
+fn builtin_functions() {
+    insta::assert_snapshot!(read("functions", &Options::default()));
+}

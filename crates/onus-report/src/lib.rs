@@ -1,12 +1,21 @@
 //! Renders scan results for people and machines.
 //!
 //! [`Report`] is the one view of a scan that every format reads: resources with
-//! their duty matrix, verdicts with resolved `file:line:column`, diagnostics
-//! and a summary. Formats only decide how to print it.
+//! their duty matrix, verdicts with resolved `file:line:column`, suppressions,
+//! diagnostics and a summary. Formats only decide how to print it.
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod config;
+pub mod csv_out;
+pub mod github;
+pub mod html;
+pub mod junit;
+pub mod markdown;
+pub mod matrix;
 pub mod report;
+pub mod sarif;
+pub mod suppress;
 pub mod terminal;
 
-pub use report::{Report, build};
+pub use report::{Report, build, build_with};

@@ -1,5 +1,7 @@
-//! The stable, serialisable shape of a scan result (`--format json`).
+//! The stable, serialisable shape of a scan result (`--format json`,
+//! documented by `schemas/report.schema.json`).
 
+use crate::suppress::{self, SuppressOptions, SuppressionView};
 use onus_ingest::{DiagnosticLevel, FileId, Span, Workload};
 use onus_model::{Category, Duty, Owner};
 use onus_rules::{DutyStatus, ScanResult, Severity, Status};
@@ -9,11 +11,23 @@ use std::collections::BTreeMap;
 /// Version of the JSON layout; bumped on any breaking change.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// Lines of context around a finding kept in its excerpt.
+const EXCERPT_CONTEXT: u32 = 2;
+/// Longest excerpt line kept, in characters.
+const EXCERPT_WIDTH: usize = 200;
+
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Location {
     pub file: String,
     pub line: u32,
     pub column: u32,
+}
+
+/// One line of a scanned file, control characters replaced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExcerptLine {
+    pub line: u32,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -29,6 +43,38 @@ pub struct VerdictView {
     /// The unresolved value, for unknown verdicts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unknown: Option<String>,
+    /// Stable across edits that move the resource: rule, file and resource id.
+    pub fingerprint: String,
+    /// Set when a suppression (or the baseline) names this verdict.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppression: Option<SuppressionView>,
+    /// The source lines around `location` (not-met and unknown verdicts only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub excerpt: Vec<ExcerptLine>,
+}
+
+impl VerdictView {
+    /// A not-met or unknown verdict.
+    pub fn is_finding(&self) -> bool {
+        matches!(self.status, Status::NotMet | Status::Unknown)
+    }
+
+    /// Suppressed by a suppression that has not expired (baseline included).
+    pub fn is_suppressed(&self) -> bool {
+        self.suppression.as_ref().is_some_and(|s| s.active)
+    }
+
+    /// Matched by the `--baseline` file: not reported at all.
+    pub fn in_baseline(&self) -> bool {
+        self.suppression
+            .as_ref()
+            .is_some_and(|s| s.kind == suppress::SuppressionKind::Baseline)
+    }
+
+    /// A not-met verdict that counts toward the exit code.
+    pub fn counts(&self) -> bool {
+        self.status == Status::NotMet && !self.is_suppressed()
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -41,6 +87,8 @@ pub struct DutyView {
     pub status: DutyStatus,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Attest only because no onus rule reads this duty for this type.
+    pub uncovered: bool,
     pub verdicts: Vec<VerdictView>,
 }
 
@@ -77,11 +125,17 @@ pub struct Summary {
     pub not_met: usize,
     pub unknown: usize,
     pub attest: usize,
+    /// Of `attest`, the duties no onus rule checks for that resource type.
+    pub attest_uncovered: usize,
     pub not_applicable: usize,
-    /// Not-met verdicts by rule severity.
+    /// Not-met verdicts by rule severity, suppressed ones left out.
     pub findings_by_severity: BTreeMap<Severity, usize>,
     /// Unknown verdicts (each names the value it could not resolve).
     pub unknown_verdicts: usize,
+    /// Not-met and unknown verdicts under an active suppression (baseline excluded).
+    pub suppressed: usize,
+    /// Not-met and unknown verdicts matched by the baseline (not reported).
+    pub baselined: usize,
     pub errors: usize,
     pub skipped_files: usize,
 }
@@ -96,56 +150,126 @@ pub struct Report {
     pub summary: Summary,
     /// True when some file could not be read completely.
     pub incomplete: bool,
+    /// Things the user should know about how the scan was run
+    /// (e.g. inline suppressions switched off).
+    pub notes: Vec<String>,
 }
 
-fn location(workload: &Workload, file: FileId, span: Span) -> Location {
+/// Where a finding is reported, one per not-met or unknown verdict.
+#[derive(Debug, Clone, Copy)]
+pub struct FindingRef<'a> {
+    pub resource: &'a ResourceView,
+    pub duty: &'a DutyView,
+    pub verdict: &'a VerdictView,
+}
+
+pub(crate) fn location(workload: &Workload, file: FileId, span: Span) -> Location {
     let f = workload.file(file);
     let lc = f.lines.line_col(span.start);
     Location {
-        file: f.path.display().to_string().replace('\\', "/"),
+        file: display_path(&f.path),
         line: lc.line,
         column: lc.column,
     }
 }
 
-/// Builds the report of one scan. Resources are sorted by file and position.
+pub(crate) fn display_path(path: &std::path::Path) -> String {
+    let text = path.display().to_string().replace('\\', "/");
+    text.strip_prefix("./").map(str::to_owned).unwrap_or(text)
+}
+
+/// The lines of every file, split once per report (not once per finding).
+pub(crate) struct FileLines<'w>(Vec<Vec<&'w str>>);
+
+impl<'w> FileLines<'w> {
+    pub(crate) fn new(workload: &'w Workload) -> Self {
+        FileLines(
+            workload
+                .files
+                .iter()
+                .map(|f| f.lines.text().lines().collect())
+                .collect(),
+        )
+    }
+
+    pub(crate) fn of(&self, file: FileId) -> &[&'w str] {
+        self.0
+            .get(file.0 as usize)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+}
+
+fn excerpt(lines: &FileLines<'_>, file: FileId, line: u32) -> Vec<ExcerptLine> {
+    let lines = lines.of(file);
+    let first = line.saturating_sub(EXCERPT_CONTEXT).max(1);
+    let last = (line + EXCERPT_CONTEXT).min(lines.len() as u32);
+    (first..=last)
+        .filter_map(|n| {
+            let text = lines.get(n as usize - 1)?;
+            Some(ExcerptLine {
+                line: n,
+                text: crate::terminal::clean(&text.chars().take(EXCERPT_WIDTH).collect::<String>()),
+            })
+        })
+        .collect()
+}
+
+/// 64-bit FNV-1a, hex: a stable fingerprint that needs no dependency.
+pub fn fingerprint(parts: &[&str]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in part.bytes().chain([0u8]) {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+/// Builds the report of one scan with no suppressions. Resources are sorted by
+/// file and position.
 pub fn build(workload: &Workload, result: &ScanResult) -> Report {
-    let mut summary = Summary {
-        files: workload.files.len(),
-        skipped_files: workload.skipped_files,
-        ..Summary::default()
-    };
+    build_with(workload, result, &SuppressOptions::default())
+}
+
+/// Builds the report, applying inline, metadata and config suppressions and the
+/// baseline.
+pub fn build_with(workload: &Workload, result: &ScanResult, options: &SuppressOptions) -> Report {
+    let mut extra_diagnostics = suppress::check_config(options);
+    let file_lines = FileLines::new(workload);
+    let config = suppress::CompiledConfig::new(options);
     let mut resources: Vec<ResourceView> = result
         .resources
         .iter()
         .map(|r| {
             let res = &workload.resources[r.resource];
+            let found =
+                suppress::collect(workload, &file_lines, res, options, &mut extra_diagnostics);
+            let resource_file = display_path(&workload.file(res.file).path);
             let duties = r
                 .duties
                 .iter()
                 .map(|d| {
-                    match d.status {
-                        DutyStatus::Inherited => summary.inherited += 1,
-                        DutyStatus::Met => summary.met += 1,
-                        DutyStatus::NotMet => summary.not_met += 1,
-                        DutyStatus::Unknown => summary.unknown += 1,
-                        DutyStatus::Attest => summary.attest += 1,
-                        DutyStatus::NotApplicable => summary.not_applicable += 1,
-                    }
                     let verdicts = d
                         .verdicts
                         .iter()
                         .map(|v| {
-                            match v.verdict.status {
-                                Status::NotMet => {
-                                    *summary
-                                        .findings_by_severity
-                                        .entry(v.rule.severity)
-                                        .or_default() += 1
-                                }
-                                Status::Unknown => summary.unknown_verdicts += 1,
-                                _ => {}
-                            }
+                            let location = location(workload, v.verdict.file, v.verdict.span);
+                            let finding =
+                                matches!(v.verdict.status, Status::NotMet | Status::Unknown);
+                            let suppression = if finding {
+                                suppress::find(
+                                    &found,
+                                    &config,
+                                    v.rule,
+                                    &res.id,
+                                    &resource_file,
+                                    options,
+                                )
+                            } else {
+                                None
+                            };
                             VerdictView {
                                 rule: v.rule.id,
                                 title: v.rule.title,
@@ -153,8 +277,15 @@ pub fn build(workload: &Workload, result: &ScanResult) -> Report {
                                 status: v.verdict.status,
                                 message: v.verdict.message.clone(),
                                 path: v.verdict.path.clone(),
-                                location: location(workload, v.verdict.file, v.verdict.span),
+                                excerpt: if finding {
+                                    excerpt(&file_lines, v.verdict.file, location.line)
+                                } else {
+                                    Vec::new()
+                                },
+                                location,
                                 unknown: v.verdict.unknown.clone(),
+                                fingerprint: fingerprint(&[v.rule.id, &resource_file, &res.id]),
+                                suppression,
                             }
                         })
                         .collect();
@@ -166,6 +297,7 @@ pub fn build(workload: &Workload, result: &ScanResult) -> Report {
                         owner_reason: d.owner_reason.clone(),
                         status: d.status,
                         note: d.note.clone(),
+                        uncovered: d.uncovered,
                         verdicts,
                     }
                 })
@@ -188,7 +320,6 @@ pub fn build(workload: &Workload, result: &ScanResult) -> Report {
         })
         .collect();
     resources.sort_by(|a, b| a.location.cmp(&b.location).then_with(|| a.id.cmp(&b.id)));
-    summary.resources = resources.len();
     let mut diagnostics: Vec<DiagnosticView> = workload
         .diagnostics
         .iter()
@@ -197,25 +328,87 @@ pub fn build(workload: &Workload, result: &ScanResult) -> Report {
             location: location(workload, d.file, d.span.unwrap_or_default()),
             message: d.message.clone(),
         })
+        .chain(extra_diagnostics)
         .collect();
-    diagnostics.sort_by(|a, b| a.location.cmp(&b.location));
-    summary.errors = diagnostics
-        .iter()
-        .filter(|d| d.level == DiagnosticLevel::Error)
-        .count();
-    Report {
+    diagnostics.sort_by(|a, b| {
+        a.location
+            .cmp(&b.location)
+            .then_with(|| a.message.cmp(&b.message))
+    });
+    diagnostics.dedup_by(|a, b| a.location == b.location && a.message == b.message);
+    let mut notes = Vec::new();
+    if !options.inline {
+        notes.push(
+            "inline suppressions (onus:ignore, checkov:skip comments and template Metadata) were not applied (--no-inline-ignores)"
+                .to_owned(),
+        );
+    }
+    let mut report = Report {
         schema_version: SCHEMA_VERSION,
         tool: "onus",
         version: env!("CARGO_PKG_VERSION"),
         incomplete: workload.incomplete(),
         resources,
         diagnostics,
-        summary,
+        summary: Summary::default(),
+        notes,
+    };
+    report.summary = summarize(&report, workload.files.len(), workload.skipped_files);
+    report
+}
+
+/// Counts the report's cells and findings.
+pub fn summarize(report: &Report, files: usize, skipped_files: usize) -> Summary {
+    let mut summary = Summary {
+        files,
+        skipped_files,
+        resources: report.resources.len(),
+        ..Summary::default()
+    };
+    for r in &report.resources {
+        for d in &r.duties {
+            match d.status {
+                DutyStatus::Inherited => summary.inherited += 1,
+                DutyStatus::Met => summary.met += 1,
+                DutyStatus::NotMet => summary.not_met += 1,
+                DutyStatus::Unknown => summary.unknown += 1,
+                DutyStatus::Attest => {
+                    summary.attest += 1;
+                    if d.uncovered {
+                        summary.attest_uncovered += 1;
+                    }
+                }
+                DutyStatus::NotApplicable => summary.not_applicable += 1,
+            }
+            for v in &d.verdicts {
+                if v.in_baseline() {
+                    summary.baselined += 1;
+                    continue;
+                }
+                if v.is_finding() && v.is_suppressed() {
+                    summary.suppressed += 1;
+                    continue;
+                }
+                match v.status {
+                    Status::NotMet => {
+                        *summary.findings_by_severity.entry(v.severity).or_default() += 1
+                    }
+                    Status::Unknown => summary.unknown_verdicts += 1,
+                    _ => {}
+                }
+            }
+        }
     }
+    summary.errors = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.level == DiagnosticLevel::Error)
+        .count();
+    summary
 }
 
 impl Report {
-    /// Not-met verdicts at or above `threshold`.
+    /// Not-met verdicts at or above `threshold`, suppressed ones left out.
     pub fn failing(&self, threshold: Severity) -> usize {
         self.summary
             .findings_by_severity
@@ -223,5 +416,22 @@ impl Report {
             .filter(|(s, _)| **s >= threshold)
             .map(|(_, n)| n)
             .sum()
+    }
+
+    /// Not-met and unknown verdicts in report order, baseline matches left out
+    /// (suppressed ones included: formats show them as suppressed).
+    pub fn findings(&self) -> impl Iterator<Item = FindingRef<'_>> {
+        self.resources.iter().flat_map(|resource| {
+            resource.duties.iter().flat_map(move |duty| {
+                duty.verdicts
+                    .iter()
+                    .filter(|v| v.is_finding() && !v.in_baseline())
+                    .map(move |verdict| FindingRef {
+                        resource,
+                        duty,
+                        verdict,
+                    })
+            })
+        })
     }
 }

@@ -70,11 +70,12 @@ pub fn render(report: &Report, threshold: Severity, out: &mut dyn Write) -> io::
     }
     if !report.diagnostics.is_empty() {
         writeln!(out)?;
-        writeln!(
-            out,
-            "{}",
-            paint(BOLD, "Files that could not be read completely")
-        )?;
+        let title = if report.incomplete {
+            "Files that could not be read completely"
+        } else {
+            "Diagnostics"
+        };
+        writeln!(out, "{}", paint(BOLD, title))?;
         for d in &report.diagnostics {
             let level = match d.level {
                 onus_ingest::DiagnosticLevel::Error => paint(RED, "error"),
@@ -139,15 +140,18 @@ fn render_resource(r: &ResourceView, out: &mut dyn Write) -> io::Result<()> {
     for status in order {
         for duty in r.duties.iter().filter(|d| d.status == status) {
             for v in duty.verdicts.iter().filter(|v| {
-                v.status != Status::NotApplicable || status == DutyStatus::NotApplicable
+                (v.status != Status::NotApplicable || status == DutyStatus::NotApplicable)
+                    && !v.in_baseline()
             }) {
+                let suppressed = v.is_finding() && v.is_suppressed();
                 let mark = match v.status {
+                    _ if suppressed => paint(DIM, "~ ignored"),
                     Status::NotMet => status_mark(DutyStatus::NotMet),
                     Status::Unknown => status_mark(DutyStatus::Unknown),
                     Status::Met => status_mark(DutyStatus::Met),
                     Status::NotApplicable => status_mark(DutyStatus::NotApplicable),
                 };
-                let severity = if v.status == Status::NotMet {
+                let severity = if v.status == Status::NotMet && !suppressed {
                     format!(
                         " {}",
                         paint(severity_style(v.severity), &format!("[{}]", v.severity))
@@ -163,21 +167,39 @@ fn render_resource(r: &ResourceView, out: &mut dyn Write) -> io::Result<()> {
                     paint(DIM, &format!("{}:{}", v.location.line, v.location.column)),
                     clean(&v.message),
                 )?;
+                if let Some(sup) = &v.suppression {
+                    let style = if sup.active { DIM } else { YELLOW };
+                    writeln!(
+                        out,
+                        "                {}",
+                        paint(style, &clean(&sup.describe()))
+                    )?;
+                }
             }
         }
     }
-    let attest: Vec<&str> = r
-        .duties
-        .iter()
-        .filter(|d| d.status == DutyStatus::Attest)
-        .map(|d| d.duty.slug())
-        .collect();
+    let attest = |uncovered: bool| -> Vec<&str> {
+        r.duties
+            .iter()
+            .filter(|d| d.status == DutyStatus::Attest && d.uncovered == uncovered)
+            .map(|d| d.duty.slug())
+            .collect()
+    };
+    let (attest, unchecked) = (attest(false), attest(true));
     if !attest.is_empty() {
         writeln!(
             out,
             "      {} {}",
             status_mark(DutyStatus::Attest),
             paint(DIM, &attest.join(", "))
+        )?;
+    }
+    if !unchecked.is_empty() {
+        writeln!(
+            out,
+            "      {} {}",
+            paint(BLUE, "◇ no rule"),
+            paint(DIM, &unchecked.join(", "))
         )?;
     }
     Ok(())
@@ -196,11 +218,19 @@ fn render_summary(report: &Report, threshold: Severity, out: &mut dyn Write) -> 
     writeln!(out, "  AWS carries {} duties (inherited)", s.inherited)?;
     writeln!(
         out,
-        "  yours: {} met, {} not met, {} unknown, {} to attest",
+        "  yours: {} met, {} not met, {} unknown, {} to attest{}",
         paint(GREEN, &s.met.to_string()),
         paint(RED, &s.not_met.to_string()),
         paint(YELLOW, &s.unknown.to_string()),
         paint(BLUE, &s.attest.to_string()),
+        if s.attest_uncovered > 0 {
+            format!(
+                " ({} of them because no onus rule checks that duty for the resource type)",
+                s.attest_uncovered
+            )
+        } else {
+            String::new()
+        },
     )?;
     let failing = report.failing(threshold);
     let by_severity: Vec<String> = Severity::ALL
@@ -215,6 +245,27 @@ fn render_summary(report: &Report, threshold: Severity, out: &mut dyn Write) -> 
         writeln!(out, "  no unmet duty found by a rule")?;
     } else {
         writeln!(out, "  unmet by rule: {}", by_severity.join(", "))?;
+    }
+    if s.suppressed > 0 {
+        writeln!(
+            out,
+            "  {} findings suppressed (shown with their reason; not counted)",
+            s.suppressed
+        )?;
+    }
+    if s.baselined > 0 {
+        writeln!(
+            out,
+            "  {} findings in the baseline (not shown)",
+            s.baselined
+        )?;
+    }
+    for note in &report.notes {
+        writeln!(
+            out,
+            "  {}",
+            paint(YELLOW, &format!("note: {}", clean(note)))
+        )?;
     }
     if s.unknown_verdicts > 0 {
         writeln!(

@@ -7,12 +7,17 @@
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod beanstalk;
 pub mod check;
 pub mod context;
 pub mod docs;
+pub mod ecs;
+pub mod emr;
 pub mod engine;
+pub mod fsx;
 pub mod instance;
 pub mod lb;
+pub mod lists;
 pub mod net;
 pub mod policy;
 pub mod residency;

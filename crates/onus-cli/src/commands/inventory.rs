@@ -108,6 +108,13 @@ pub fn run(args: InventoryArgs) -> anyhow::Result<u8> {
                 "{} resources ({} data sources not counted) in {} files; {} files skipped (not infrastructure code)",
                 inv.resources, inv.data_sources, inv.files_read, inv.files_skipped
             )?;
+            if inv.files_with_errors > 0 {
+                writeln!(
+                    out,
+                    "{} files could not be read completely (listed under Errors)",
+                    inv.files_with_errors
+                )?;
+            }
             writeln!(out)?;
             writeln!(out, "By category")?;
             for (category, n) in &inv.by_category {

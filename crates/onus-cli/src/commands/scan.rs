@@ -1,18 +1,36 @@
-//! `onus scan`: the duty matrix of every resource, and the unmet duties.
+//! `onus scan`: the duty matrix of every resource, and the unmet duties, in
+//! one or several formats.
 
 use super::input::InputArgs;
 use crate::exit;
-use anyhow::Context as _;
+use anyhow::{Context as _, bail};
 use clap::{Args, ValueEnum};
+use onus_report::Report;
+use onus_report::config::{self, Config};
+use onus_report::suppress::{Baseline, SuppressOptions};
 use onus_rules::{Settings, Severity};
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ScanFormat {
     /// Grouped by file and resource, for people.
     Text,
-    /// The full result, for programs (stable layout, `schema_version`).
+    /// The full result, for programs (stable layout, `schema_version`,
+    /// schemas/report.schema.json).
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and IDEs.
+    Sarif,
+    /// JUnit XML: one test case per resource and rule.
+    Junit,
+    /// Markdown summary and findings, for pull-request comments.
+    Markdown,
+    /// One row per rule verdict, spreadsheet-safe.
+    Csv,
+    /// GitHub Actions annotations (`::error file=…`).
+    Github,
+    /// One self-contained HTML page: responsibility stack, matrix, findings.
+    Html,
 }
 
 #[derive(Debug, Args)]
@@ -20,12 +38,18 @@ pub struct ScanArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
+    /// Format printed on standard output.
     #[arg(long, value_enum, default_value_t = ScanFormat::Text)]
     pub format: ScanFormat,
 
-    /// Exit 1 when a duty is not met by a rule of this severity or higher.
-    #[arg(long, value_name = "SEVERITY", default_value = "low", value_parser = parse_severity)]
-    pub fail_on: Severity,
+    /// Also write FORMAT to FILE (repeatable), e.g. `--output sarif=onus.sarif`.
+    #[arg(long = "output", short = 'o', value_name = "FORMAT=FILE", value_parser = parse_output)]
+    pub outputs: Vec<(ScanFormat, PathBuf)>,
+
+    /// Exit 1 when a duty is not met by a rule of this severity or higher
+    /// [default: onus.toml's fail_on, else low].
+    #[arg(long, value_name = "SEVERITY", value_parser = parse_severity)]
+    pub fail_on: Option<Severity>,
 
     /// Regions data may live in (comma-separated); resources elsewhere fail
     /// their data-residency duty.
@@ -35,6 +59,35 @@ pub struct ScanArgs {
     /// Exit by the findings alone even when some files could not be read.
     #[arg(long)]
     pub skip_invalid: bool,
+
+    #[command(flatten)]
+    pub project: ProjectArgs,
+
+    /// Report only findings not listed in this baseline file (matched by rule,
+    /// resource and file, not line).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Write the current findings to this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+
+    /// Print nothing on standard output (files from --output are still written).
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// Options shared by `scan` and `matrix`: the config file and suppressions.
+#[derive(Debug, Clone, Args)]
+pub struct ProjectArgs {
+    /// Config file [default: the nearest onus.toml above the first scanned path].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Don't apply suppressions written in scanned files (`onus:ignore` and
+    /// `checkov:skip` comments, template Metadata); onus.toml entries still apply.
+    #[arg(long)]
+    pub no_inline_ignores: bool,
 }
 
 pub fn parse_severity(text: &str) -> Result<Severity, String> {
@@ -42,33 +95,194 @@ pub fn parse_severity(text: &str) -> Result<Severity, String> {
         .ok_or_else(|| format!("expected critical, high, medium or low, got {text:?}"))
 }
 
-pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
-    let workload = args.input.ingest();
+fn parse_output(text: &str) -> Result<(ScanFormat, PathBuf), String> {
+    let (format, file) = text
+        .split_once('=')
+        .ok_or_else(|| format!("expected FORMAT=FILE, got {text:?}"))?;
+    let format = ScanFormat::from_str(format.trim(), true).map_err(|_| {
+        let names: Vec<String> = ScanFormat::value_variants()
+            .iter()
+            .filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_owned()))
+            .collect();
+        format!(
+            "unknown format {format:?}; formats are: {}",
+            names.join(", ")
+        )
+    })?;
+    if file.is_empty() {
+        return Err(format!("no file after {format:?}="));
+    }
+    Ok((format, PathBuf::from(file)))
+}
+
+/// The config file in use, if any.
+pub fn load_config(project: &ProjectArgs, input: &InputArgs) -> anyhow::Result<(Config, String)> {
+    let path = match &project.config {
+        Some(p) => Some(p.clone()),
+        None => config::discover(&input.paths()[0]),
+    };
+    match path {
+        Some(p) => {
+            let c = Config::load(&p)?;
+            Ok((c, p.display().to_string()))
+        }
+        None => Ok((Config::default(), String::new())),
+    }
+}
+
+/// Reads, checks and builds the report, with the config's settings applied.
+pub fn run_scan(
+    input: &InputArgs,
+    project: &ProjectArgs,
+    cli_regions: &[String],
+    baseline: Option<&Path>,
+) -> anyhow::Result<(Report, Config)> {
+    let (config, config_file) = load_config(project, input)?;
+    let mut input = input.clone();
+    input.excludes.extend(config.exclude.iter().cloned());
+    let mut params: Vec<(String, String)> = config
+        .params
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    params.append(&mut input.params);
+    input.params = params;
+    let regions: Vec<String> = if cli_regions.is_empty() {
+        config.allowed_regions.clone()
+    } else {
+        cli_regions.to_vec()
+    };
     let settings = Settings {
-        allowed_regions: (!args.allowed_regions.is_empty()).then(|| {
-            args.allowed_regions
+        allowed_regions: (!regions.is_empty()).then(|| {
+            regions
                 .iter()
                 .map(|r| r.trim().to_owned())
                 .filter(|r| !r.is_empty())
                 .collect()
         }),
     };
-    let result = onus_rules::scan(&workload, &settings);
-    let report = onus_report::build(&workload, &result);
-    let mut out = anstream::stdout().lock();
-    match args.format {
-        ScanFormat::Text => onus_report::terminal::render(&report, args.fail_on, &mut out)
-            .context("writing the report")?,
+    let workload = input.ingest();
+    let rules = config.rules();
+    let result = onus_rules::engine::scan_with(&workload, &settings, &rules);
+    let baseline_file = baseline.map(|p| p.display().to_string());
+    let baseline = match baseline {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading baseline {}", path.display()))?;
+            let b: Baseline = serde_json::from_str(&text)
+                .with_context(|| format!("reading baseline {}", path.display()))?;
+            if b.schema_version != 1 {
+                bail!(
+                    "baseline {}: schema_version {} is not supported (expected 1)",
+                    path.display(),
+                    b.schema_version
+                );
+            }
+            Some(b)
+        }
+        None => None,
+    };
+    let options = SuppressOptions {
+        inline: !project.no_inline_ignores,
+        config: config.suppress.clone(),
+        config_file: if config_file.is_empty() {
+            config::FILE_NAME.to_owned()
+        } else {
+            config_file
+        },
+        baseline,
+        baseline_file: baseline_file.unwrap_or_default(),
+        ..SuppressOptions::default()
+    };
+    Ok((
+        onus_report::build_with(&workload, &result, &options),
+        config,
+    ))
+}
+
+/// Writes `report` in `format`.
+pub fn render(
+    report: &Report,
+    format: ScanFormat,
+    fail_on: Severity,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    match format {
+        ScanFormat::Text => onus_report::terminal::render(report, fail_on, out)?,
         ScanFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &report).context("writing JSON")?;
+            serde_json::to_writer_pretty(&mut *out, report).context("writing JSON")?;
             writeln!(out)?;
         }
+        ScanFormat::Sarif => onus_report::sarif::render(report, out)?,
+        ScanFormat::Junit => onus_report::junit::render(report, out)?,
+        ScanFormat::Markdown => onus_report::markdown::render(report, out)?,
+        ScanFormat::Csv => onus_report::csv_out::render(report, out)?,
+        ScanFormat::Github => onus_report::github::render(report, out)?,
+        ScanFormat::Html => onus_report::html::render(report, out)?,
     }
-    out.flush()?;
+    Ok(())
+}
+
+pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
+    let (report, config) = run_scan(
+        &args.input,
+        &args.project,
+        &args.allowed_regions,
+        args.baseline.as_deref(),
+    )?;
+    let fail_on = args
+        .fail_on
+        .or_else(|| config.fail_on.as_deref().and_then(Severity::parse))
+        .unwrap_or(Severity::Low);
+    for (format, path) in &args.outputs {
+        let mut buf = Vec::new();
+        render(&report, *format, fail_on, &mut buf)?;
+        if *format == ScanFormat::Text {
+            // Files get no colour.
+            let mut plain = Vec::new();
+            anstream::StripStream::new(&mut plain).write_all(&buf)?;
+            buf = plain;
+        }
+        std::fs::write(path, buf).with_context(|| format!("writing {}", path.display()))?;
+    }
+    if let Some(path) = &args.write_baseline {
+        let baseline = Baseline::from_report(&report);
+        let mut text = serde_json::to_string_pretty(&baseline)?;
+        text.push('\n');
+        std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))?;
+        if !args.quiet {
+            eprintln!(
+                "onus: wrote {} findings to the baseline {}",
+                baseline.findings.len(),
+                path.display()
+            );
+        }
+    }
+    if !args.quiet {
+        // Render into memory first: serde and the formats write in many
+        // small pieces, and stdout is unbuffered.
+        let mut buf = Vec::new();
+        render(&report, args.format, fail_on, &mut buf)?;
+        if args.format == ScanFormat::Text {
+            // anstream strips the styles when stdout is no terminal or NO_COLOR is set.
+            let mut out = anstream::stdout().lock();
+            out.write_all(&buf)?;
+            out.flush()?;
+        } else {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&buf)?;
+            out.flush()?;
+        }
+        if args.format != ScanFormat::Text && args.format != ScanFormat::Github {
+            for note in &report.notes {
+                eprintln!("onus: note: {note}");
+            }
+        }
+    }
     if report.incomplete && !args.skip_invalid {
         return Ok(exit::ERROR);
     }
-    Ok(if report.failing(args.fail_on) > 0 {
+    Ok(if report.failing(fail_on) > 0 {
         exit::FINDINGS
     } else {
         exit::CLEAN

@@ -38,6 +38,8 @@ pub struct Scope<'a> {
     pub root_dir: PathBuf,
     /// Warnings raised during evaluation (file reads refused, ...).
     pub warnings: RefCell<Vec<(Span, String)>>,
+    /// Outputs of the module calls already read, by call name.
+    pub module_outputs: RefCell<HashMap<String, Node>>,
 }
 
 impl<'a> Scope<'a> {
@@ -51,6 +53,7 @@ impl<'a> Scope<'a> {
             path_module,
             root_dir: root_dir.to_path_buf(),
             warnings: RefCell::new(Vec::new()),
+            module_outputs: RefCell::new(HashMap::new()),
         }
     }
 }
@@ -703,7 +706,12 @@ impl<'s, 'a> Eval<'s, 'a> {
             }
             "path" => match attr(0).as_deref() {
                 Some("module") => Node::new(Value::String(self.scope.path_module.clone()), span),
-                Some("root") | Some("cwd") => Node::new(Value::String(".".into()), span),
+                Some("root") => Node::new(Value::String(".".into()), span),
+                // Terraform runs in the root module's directory.
+                Some("cwd") => match self.scope.root_dir.canonicalize() {
+                    Ok(p) => Node::new(Value::String(p.display().to_string()), span),
+                    Err(_) => unknown("path.cwd", span),
+                },
                 _ => unknown(expr_text(expr), span),
             },
             "terraform" if attr(0).as_deref() == Some("workspace") => {
@@ -712,7 +720,25 @@ impl<'s, 'a> Eval<'s, 'a> {
             "count" | "each" | "self" => {
                 unknown(format!("{} outside count/for_each", expr_text(expr)), span)
             }
-            "module" => unknown(expr_text(expr), span),
+            "module" => {
+                let Some(name) = attr(0) else {
+                    return unknown(expr_text(expr), span);
+                };
+                let outputs = self.scope.module_outputs.borrow().get(&name).cloned();
+                match outputs {
+                    Some(o) => {
+                        let v = self.apply_ops(respan(&o, span), &ops[1..], span);
+                        match &v.value {
+                            Value::Unknown(w) if w.ends_with("is not set") => unknown(
+                                format!("{} (not an output of a scanned module)", expr_text(expr)),
+                                span,
+                            ),
+                            _ => v,
+                        }
+                    }
+                    None => unknown(expr_text(expr), span),
+                }
+            }
             "data" => {
                 let (Some(t), Some(n)) = (attr(0), attr(1)) else {
                     return unknown(expr_text(expr), span);
@@ -770,7 +796,9 @@ impl<'s, 'a> Eval<'s, 'a> {
                 (_, TraversalOperator::GetAttr(id)) => match node.get(id.as_str()) {
                     Some(n) => n.clone(),
                     None => match &node.value {
-                        Value::Map(_) => Node::new(Value::Null, span),
+                        Value::Map(_) => {
+                            return unknown(format!("attribute {} is not set", id.as_str()), span);
+                        }
                         _ => {
                             return self.not_static(
                                 &format!("attribute {} of", id.as_str()),

@@ -36,13 +36,7 @@ pub fn call(ev: &Eval, name: &str, args: &[&Expression], expand_final: bool, spa
             for a in args {
                 let v = ev.eval(a);
                 match &v.value {
-                    Value::Unknown(w)
-                        if w.contains("out of range")
-                            || w.contains("not in map")
-                            || w.contains("attribute ") =>
-                    {
-                        continue;
-                    }
+                    Value::Unknown(w) if is_failure(w) => continue,
                     _ => return Node::new(v.value, span),
                 }
             }
@@ -54,9 +48,7 @@ pub fn call(ev: &Eval, name: &str, args: &[&Expression], expand_final: bool, spa
             };
             let v = ev.eval(a);
             return match &v.value {
-                Value::Unknown(w) if w.contains("out of range") || w.contains("not in map") => {
-                    b(false, span)
-                }
+                Value::Unknown(w) if is_failure(w) => b(false, span),
                 _ if is_static(&v) => b(true, span),
                 _ => ev.not_static("can() of", &v, span),
             };
@@ -291,6 +283,65 @@ pub fn call(ev: &Eval, name: &str, args: &[&Expression], expand_final: bool, spa
                 )
             }
             "lower" => s(str_arg(0)?.to_lowercase(), span),
+            "basename" => {
+                let p = str_arg(0)?;
+                s(
+                    p.trim_end_matches('/').rsplit('/').next().unwrap_or(""),
+                    span,
+                )
+            }
+            "dirname" => {
+                let p = str_arg(0)?;
+                s(
+                    p.rsplit_once('/')
+                        .map(|(d, _)| if d.is_empty() { "/" } else { d })
+                        .unwrap_or("."),
+                    span,
+                )
+            }
+            "trimprefix" => {
+                let (t, p) = (str_arg(0)?, str_arg(1)?);
+                s(t.strip_prefix(p.as_str()).unwrap_or(&t), span)
+            }
+            "trimsuffix" => {
+                let (t, p) = (str_arg(0)?, str_arg(1)?);
+                s(t.strip_suffix(p.as_str()).unwrap_or(&t), span)
+            }
+            "title" => {
+                let mut out = String::new();
+                let mut start = true;
+                for c in str_arg(0)?.chars() {
+                    if start && c.is_alphabetic() {
+                        out.extend(c.to_uppercase());
+                    } else {
+                        out.push(c);
+                    }
+                    start = !c.is_alphanumeric();
+                }
+                s(out, span)
+            }
+            "base64encode" => s(base64(str_arg(0)?.as_bytes()), span),
+            "slice" => match &vals.first()?.value {
+                Value::List(items) => {
+                    let (a, z) = (vals.get(1)?.as_i64()?, vals.get(2)?.as_i64()?);
+                    let (a, z) = (usize::try_from(a).ok()?, usize::try_from(z).ok()?);
+                    if a > z || z > items.len() {
+                        return None;
+                    }
+                    Node::new(Value::List(items[a..z].to_vec()), span)
+                }
+                _ => return None,
+            },
+            "coalescelist" => {
+                for v in &vals {
+                    match &v.value {
+                        Value::List(items) if items.is_empty() => continue,
+                        Value::List(_) => return Some(v.clone()),
+                        _ => return Some(ev.not_static("coalescelist() of", v, span)),
+                    }
+                }
+                unknown("coalescelist(): all lists empty", span)
+            }
             "upper" => s(str_arg(0)?.to_uppercase(), span),
             "trimspace" => s(str_arg(0)?.trim(), span),
             "replace" => {
@@ -314,7 +365,7 @@ pub fn call(ev: &Eval, name: &str, args: &[&Expression], expand_final: bool, spa
                 let end = if len < 0 {
                     t.len()
                 } else {
-                    (start + len as usize).min(t.len())
+                    start.saturating_add(len as usize).min(t.len())
                 };
                 s(t[start..end].iter().collect::<String>(), span)
             }
@@ -354,6 +405,13 @@ pub fn call(ev: &Eval, name: &str, args: &[&Expression], expand_final: bool, spa
                 }
                 Node::new(Value::List(out), span)
             }
+            "sum" => match &vals.first()?.value {
+                Value::List(items) => {
+                    let nums: Option<Vec<f64>> = items.iter().map(|i| i.as_f64()).collect();
+                    n(nums?.iter().sum(), span)
+                }
+                _ => return None,
+            },
             "abs" => n(num_arg(0)?.abs(), span),
             "ceil" => n(num_arg(0)?.ceil(), span),
             "floor" => n(num_arg(0)?.floor(), span),
@@ -366,6 +424,15 @@ pub fn call(ev: &Eval, name: &str, args: &[&Expression], expand_final: bool, spa
         })
     })();
     out.unwrap_or_else(|| unknown(format!("{name}() with arguments it cannot take"), span))
+}
+
+/// Unknowns that are evaluation errors in Terraform (what `try`/`can` catch),
+/// as opposed to values not known statically.
+fn is_failure(why: &str) -> bool {
+    why.contains("out of range")
+        || why.contains("not in map")
+        || why.ends_with("is not set")
+        || why.contains("with arguments it cannot take")
 }
 
 fn format(spec: &str, args: &[Node], span: Span) -> Option<Node> {
@@ -462,4 +529,25 @@ fn read_file(ev: &Eval, name: &str, vals: &[Node], args: &[&Expression], span: S
     let out = inner.eval(&wrapped);
     ev.refs.borrow_mut().extend(inner.refs.into_inner());
     Node::new(out.value, span)
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(T[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }

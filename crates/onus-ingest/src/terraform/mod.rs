@@ -71,6 +71,28 @@ pub(crate) fn parse_dir(
         Err(_) => Vec::new(),
     };
     files.sort();
+    // Terraform's JSON syntax is not read: say so rather than skip silently.
+    let mut json: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| p.is_file() && p.to_str().is_some_and(|s| s.ends_with(".tf.json")))
+                .collect()
+        })
+        .unwrap_or_default();
+    json.sort();
+    for path in json {
+        let text: Arc<str> = crate::read_limited(&path, limits)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default()
+            .into();
+        let id = workload.add_file(path, Some(Format::Terraform), text);
+        workload.warning(
+            id,
+            Some(Span::default()),
+            "Terraform JSON syntax (.tf.json) is not read: its resources are not checked",
+        );
+    }
     let mut out = Vec::new();
     for path in files {
         let text: Arc<str> = match crate::read_limited(&path, limits) {
@@ -260,7 +282,9 @@ impl Reader<'_> {
         }
     }
 
-    fn read(&mut self, call: Call) {
+    /// Reads one module instance; returns its outputs (references to its own
+    /// resources become Unknown: they are in another scope for the caller).
+    fn read(&mut self, call: Call) -> Node {
         let files = parse_dir(&call.dir, &self.options.limits, self.workload);
         let path_module = normalize(&call.dir)
             .strip_prefix(normalize(&self.root_dir))
@@ -309,6 +333,10 @@ impl Reader<'_> {
                         None => unknown(format!("var.{name} has no value"), span),
                     },
                 };
+                let value = match attr_expr(&block.body, "type") {
+                    Some(t) => apply_type_defaults(&value, t, 0),
+                    None => value,
+                };
                 scope.vars.insert(name.to_string(), value);
             }
         }
@@ -349,24 +377,51 @@ impl Reader<'_> {
         }
         let default_region = default_region.unwrap_or_else(|| self.fallback_region());
 
-        // Resources, data sources, modules.
+        // Modules first (in order), so that their outputs can be used.
+        for f in &files {
+            for block in f.body.blocks().filter(|b| b.ident.as_str() == "module") {
+                let outputs = self.module(&scope, &call, f.id, block, &providers, &default_region);
+                if let (Some(name), Some(outputs)) = (label(block, 0), outputs) {
+                    scope
+                        .module_outputs
+                        .borrow_mut()
+                        .insert(name.to_string(), outputs);
+                }
+                self.drain_warnings(&scope, f.id);
+            }
+        }
         for f in &files {
             for block in f.body.blocks() {
-                match block.ident.as_str() {
-                    "resource" | "data" => {
-                        self.resource(&scope, &call, f.id, block, &providers, &default_region);
-                    }
-                    "module" => {
-                        self.module(&scope, &call, f.id, block, &providers, &default_region)
-                    }
-                    _ => {}
+                if matches!(block.ident.as_str(), "resource" | "data") {
+                    self.resource(&scope, &call, f.id, block, &providers, &default_region);
+                    self.drain_warnings(&scope, f.id);
                 }
             }
         }
-        for (span, msg) in scope.warnings.take() {
-            if let Some(f) = files.first() {
-                self.workload.warning(f.id, Some(span), msg);
+        // Outputs.
+        let mut outputs = Vec::new();
+        for f in &files {
+            for block in f.body.blocks().filter(|b| b.ident.as_str() == "output") {
+                let (Some(name), Some(e)) = (label(block, 0), attr_expr(&block.body, "value"))
+                else {
+                    continue;
+                };
+                let ev = Eval::new(&scope);
+                let v = output_refs_unknown(&ev.eval(e), &call.scope);
+                outputs.push(Entry {
+                    key: name.to_string(),
+                    key_span: Span::default(),
+                    node: respan(&v, Span::default()),
+                });
             }
+        }
+        scope.warnings.take();
+        Node::new(Value::Map(outputs), Span::default())
+    }
+
+    fn drain_warnings(&mut self, scope: &Scope, file: FileId) {
+        for (span, msg) in scope.warnings.take() {
+            self.workload.warning(file, Some(span), msg);
         }
     }
 
@@ -575,6 +630,22 @@ impl Reader<'_> {
                     });
                 }
             }
+            // AWS provider 6: a resource's own `region` argument overrides the provider's.
+            let own_region = rtype.starts_with("aws_") && !(is_data && rtype == "aws_region");
+            let region = match properties.get("region").filter(|_| own_region) {
+                Some(Node {
+                    value: Value::String(r),
+                    ..
+                }) => Region::Known(r.clone()),
+                Some(Node {
+                    value: Value::Null, ..
+                })
+                | None => region.clone(),
+                Some(other) => Region::Unknown(format!(
+                    "the region argument of {prefix}{base} is not static ({})",
+                    eval::first_unknown(other).unwrap_or_default()
+                )),
+            };
             let mut r = Resource {
                 id: format!("{prefix}{base}{suffix}"),
                 resource_type: rtype.to_string(),
@@ -606,8 +677,8 @@ impl Reader<'_> {
         block: &Block,
         providers: &HashMap<String, Region>,
         default_region: &Region,
-    ) {
-        let Some(name) = label(block, 0) else { return };
+    ) -> Option<Node> {
+        let name = label(block, 0)?;
         let block_span = span_of(block.span());
         let key = if call.key.is_empty() {
             name.to_string()
@@ -624,7 +695,7 @@ impl Reader<'_> {
                 Some(block_span),
                 format!("module {name} not scanned: its source is not static"),
             );
-            return;
+            return None;
         };
         let dir = if source.starts_with("./") || source.starts_with("../") {
             normalize(&call.dir.join(&source))
@@ -636,7 +707,7 @@ impl Reader<'_> {
                 Some(block_span),
                 format!("module {name} (source {source}) not scanned: remote source"),
             );
-            return;
+            return None;
         };
         let Ok(canon) = dir.canonicalize() else {
             self.workload.warning(
@@ -647,7 +718,7 @@ impl Reader<'_> {
                     dir.display()
                 ),
             );
-            return;
+            return None;
         };
         let mut stack = call.stack.clone();
         if stack.is_empty()
@@ -661,7 +732,7 @@ impl Reader<'_> {
                 Some(block_span),
                 format!("module {name} (source {source}) includes itself: not read again"),
             );
-            return;
+            return None;
         }
         if stack.len() > MAX_MODULE_DEPTH {
             self.workload.error(
@@ -669,7 +740,7 @@ impl Reader<'_> {
                 Some(block_span),
                 format!("module {name} nested more than {MAX_MODULE_DEPTH} levels deep: not read"),
             );
-            return;
+            return None;
         }
         // Provider mapping passed to the child.
         let mut provider_map: HashMap<String, Region> = HashMap::new();
@@ -698,6 +769,7 @@ impl Reader<'_> {
                 format!("{}.", call.scope)
             }
         );
+        let mut instances: Vec<(String, Node)> = Vec::new();
         for (suffix, bindings) in self.instances(scope, file, block, &what) {
             let ev = Eval::with_bindings(scope, bindings);
             let mut inputs = HashMap::new();
@@ -712,7 +784,7 @@ impl Reader<'_> {
                 let v = caller_refs_unknown(&ev.eval(&a.value), &call.scope);
                 inputs.insert(k.to_string(), respan(&v, Span::default()));
             }
-            self.read(Call {
+            let outputs = self.read(Call {
                 dir: dir.clone(),
                 scope: format!("{what}{suffix}"),
                 key: key.clone(),
@@ -721,7 +793,47 @@ impl Reader<'_> {
                 provider_map: provider_map.clone(),
                 stack: stack.clone(),
             });
+            instances.push((suffix, outputs));
         }
+        let unknown_instances = || {
+            unknown(
+                format!("outputs of {what} (instances not static)"),
+                Span::default(),
+            )
+        };
+        Some(if attr_expr(&block.body, "count").is_some() {
+            if instances.iter().any(|(s, _)| s == "[*]") {
+                unknown_instances()
+            } else {
+                Node::new(
+                    Value::List(instances.into_iter().map(|(_, o)| o).collect()),
+                    Span::default(),
+                )
+            }
+        } else if attr_expr(&block.body, "for_each").is_some() {
+            if instances.iter().any(|(s, _)| s == "[*]") {
+                unknown_instances()
+            } else {
+                Node::new(
+                    Value::Map(
+                        instances
+                            .into_iter()
+                            .map(|(s, o)| Entry {
+                                key: s
+                                    .trim_start_matches("[\"")
+                                    .trim_end_matches("\"]")
+                                    .to_string(),
+                                key_span: Span::default(),
+                                node: o,
+                            })
+                            .collect(),
+                    ),
+                    Span::default(),
+                )
+            }
+        } else {
+            instances.pop().map(|(_, o)| o)?
+        })
     }
 }
 
@@ -868,6 +980,88 @@ fn dynamic_blocks(ev: &Eval, block: &Block, name: &str) -> Vec<Node> {
     out
 }
 
+/// Fills the attributes a variable's `object({...})` type declares
+/// `optional(type, default)` (or `optional(type)`: null) and the value leaves
+/// out, through `list(...)`, `set(...)`, `map(...)` and nested objects.
+fn apply_type_defaults(value: &Node, ty: &Expression, depth: usize) -> Node {
+    let Expression::FuncCall(f) = ty else {
+        return value.clone();
+    };
+    if depth > 16 || f.name.is_namespaced() {
+        return value.clone();
+    }
+    let args: Vec<&Expression> = f.args.iter().collect();
+    match (f.name.name.as_str(), &value.value, args.first()) {
+        ("list" | "set", Value::List(items), Some(t)) => Node::new(
+            Value::List(
+                items
+                    .iter()
+                    .map(|i| apply_type_defaults(i, t, depth + 1))
+                    .collect(),
+            ),
+            value.span,
+        ),
+        ("map", Value::Map(entries), Some(t)) => Node::new(
+            Value::Map(
+                entries
+                    .iter()
+                    .map(|e| Entry {
+                        key: e.key.clone(),
+                        key_span: e.key_span,
+                        node: apply_type_defaults(&e.node, t, depth + 1),
+                    })
+                    .collect(),
+            ),
+            value.span,
+        ),
+        ("object", Value::Map(entries), Some(Expression::Object(o))) => {
+            let mut entries = entries.clone();
+            for (k, v) in o.iter() {
+                let key = match k {
+                    hcl_edit::expr::ObjectKey::Ident(i) => i.as_str().to_string(),
+                    hcl_edit::expr::ObjectKey::Expression(e) => match e {
+                        Expression::String(s) => s.value().clone(),
+                        _ => continue,
+                    },
+                };
+                let (attr_ty, default) = match v.expr() {
+                    Expression::FuncCall(of) if of.name.name.as_str() == "optional" => {
+                        let oargs: Vec<&Expression> = of.args.iter().collect();
+                        (oargs.first().copied(), Some(oargs.get(1).copied()))
+                    }
+                    other => (Some(other), None),
+                };
+                match entries.iter_mut().find(|e| e.key == key) {
+                    Some(e) => {
+                        if let Some(t) = attr_ty {
+                            e.node = apply_type_defaults(&e.node, t, depth + 1);
+                        }
+                    }
+                    None => {
+                        let Some(default) = default else { continue };
+                        let scope = Scope::new(Path::new("."), Path::new("."), ".".into());
+                        let node = match default {
+                            Some(d) => Eval::new(&scope).eval(d),
+                            None => Node::new(Value::Null, value.span),
+                        };
+                        let node = match attr_ty {
+                            Some(t) => apply_type_defaults(&node, t, depth + 1),
+                            None => node,
+                        };
+                        entries.push(Entry {
+                            key,
+                            key_span: value.span,
+                            node: respan(&node, value.span),
+                        });
+                    }
+                }
+            }
+            Node::new(Value::Map(entries), value.span)
+        }
+        _ => value.clone(),
+    }
+}
+
 /// Removes `.` and resolves `..` lexically (`a/./b/../c` → `a/c`).
 pub(crate) fn normalize(path: &Path) -> PathBuf {
     use std::path::Component;
@@ -894,21 +1088,27 @@ pub(crate) fn normalize(path: &Path) -> PathBuf {
 /// Module inputs that refer to the caller's resources: the reference is to
 /// another scope, so inside the module it is Unknown naming it.
 fn caller_refs_unknown(node: &Node, scope: &str) -> Node {
+    scope_refs_unknown(node, &|r| format!("module input from {r} in {scope}"))
+}
+
+/// Outputs that refer to the module's own resources: Unknown for the caller.
+fn output_refs_unknown(node: &Node, scope: &str) -> Node {
+    scope_refs_unknown(node, &|r| format!("output of {scope}: {r}"))
+}
+
+fn scope_refs_unknown(node: &Node, describe: &dyn Fn(&str) -> String) -> Node {
     let value = match &node.value {
-        Value::Ref(r) => Value::Unknown(format!(
-            "module input from {} in {scope}",
-            eval::ref_text(r)
-        )),
+        Value::Ref(r) => Value::Unknown(describe(&eval::ref_text(r))),
         Value::List(items) => Value::List(
             items
                 .iter()
-                .map(|n| caller_refs_unknown(n, scope))
+                .map(|n| scope_refs_unknown(n, describe))
                 .collect(),
         ),
         Value::Either(items) => Value::Either(
             items
                 .iter()
-                .map(|n| caller_refs_unknown(n, scope))
+                .map(|n| scope_refs_unknown(n, describe))
                 .collect(),
         ),
         Value::Map(es) => Value::Map(
@@ -916,7 +1116,7 @@ fn caller_refs_unknown(node: &Node, scope: &str) -> Node {
                 .map(|e| Entry {
                     key: e.key.clone(),
                     key_span: e.key_span,
-                    node: caller_refs_unknown(&e.node, scope),
+                    node: scope_refs_unknown(&e.node, describe),
                 })
                 .collect(),
         ),

@@ -3,9 +3,20 @@
 
 use crate::rule::Rule;
 
+mod acm_dns_validation;
+mod acm_transparency_logging;
 mod apigateway_access_logging;
 mod apigateway_method_authorization;
+mod appsync_field_logging;
+mod appsync_no_api_key_auth;
+mod athena_result_encryption;
+mod autoscaling_launch_template;
 mod backup_copy_residency;
+mod backup_plan_retention;
+mod backup_vault_kms;
+mod backup_vault_lock;
+mod batch_ami_updates;
+mod batch_no_privileged_containers;
 mod cloudfront_access_logging;
 mod cloudfront_tls_version;
 mod cloudfront_viewer_https;
@@ -13,7 +24,20 @@ mod cloudtrail_cloudwatch_logs;
 mod cloudtrail_kms_encryption;
 mod cloudtrail_log_file_validation;
 mod cloudtrail_multi_region;
+mod cognito_mfa;
+mod cognito_password_length;
+mod cognito_threat_protection;
+mod config_recorder_enabled;
+mod config_records_all_resources;
+mod dms_endpoint_ssl;
+mod dms_kms_encryption;
+mod dms_no_public_access;
+mod docdb_audit_logs;
+mod docdb_backup_retention;
+mod docdb_deletion_protection;
+mod docdb_encryption_at_rest;
 mod dynamodb_replica_residency;
+mod ebs_customer_managed_key;
 mod ebs_default_encryption;
 mod ebs_encryption_at_rest;
 mod ec2_all_ports_open_to_world;
@@ -24,19 +48,69 @@ mod ec2_no_public_ip;
 mod ec2_rdp_open_to_world;
 mod ec2_ssh_open_to_world;
 mod ec2_volume_encryption;
+mod ecs_container_logging;
+mod ecs_fargate_storage_cmk;
+mod ecs_no_host_network;
+mod ecs_no_privileged_containers;
+mod ecs_no_public_ip;
+mod ecs_read_only_root_filesystem;
+mod ecs_secrets_not_in_environment;
+mod eks_control_plane_logging;
+mod eks_node_remote_access;
+mod eks_supported_version;
+mod elasticbeanstalk_enhanced_health;
+mod elasticbeanstalk_https_listener;
+mod elasticbeanstalk_managed_updates;
 mod elb_access_logging;
 mod elb_https_listener;
 mod elbv2_access_logging;
 mod elbv2_drop_invalid_headers;
 mod elbv2_https_listener;
 mod elbv2_tls_policy;
+mod emr_at_rest_encryption;
+mod emr_block_public_access;
+mod emr_cluster_security_configuration;
+mod emr_in_transit_encryption;
+mod firehose_encryption_at_rest;
+mod fsx_backup_retention;
+mod fsx_kms_encryption;
+mod fsx_windows_audit_logs;
+mod glue_catalog_encryption;
+mod glue_connection_password_encryption;
+mod glue_security_configuration_encryption;
+mod guardduty_enabled;
 mod iam_no_admin_policy;
 mod iam_no_user_policies;
+mod iam_password_policy;
 mod iam_trust_policy_restricted;
 mod kms_key_rotation;
 mod kms_policy_no_wildcard_principal;
+mod lambda_function_url_auth;
+mod lightsail_admin_ports_open;
+mod lightsail_bucket_not_public;
+mod lightsail_database_backups;
+mod lightsail_database_not_public;
+mod lightsail_instance_auto_snapshot;
+mod logs_kms_encryption;
+mod logs_retention;
+mod mq_auto_minor_version_upgrade;
+mod mq_logging;
+mod mq_no_public_access;
+mod msk_broker_logging;
+mod msk_encryption_in_transit;
+mod msk_kms_encryption;
+mod msk_public_access_disabled;
+mod neptune_audit_logs;
+mod neptune_backup_retention;
+mod neptune_encryption_at_rest;
+mod neptune_iam_auth;
+mod organizations_region_deny_scp;
+mod rds_deletion_protection;
 mod rds_encryption_at_rest;
+mod rds_minor_version_upgrade;
 mod region_data_residency;
+mod route53_dnssec;
+mod route53_query_logging;
 mod s3_access_logging;
 mod s3_encryption_at_rest;
 mod s3_kms_encryption;
@@ -46,16 +120,42 @@ mod s3_public_acl;
 mod s3_replication_residency;
 mod s3_tls_only;
 mod s3_versioning;
+mod sagemaker_domain_vpc_only;
+mod sagemaker_endpoint_config_kms;
+mod sagemaker_model_network_isolation;
+mod sagemaker_notebook_kms;
+mod sagemaker_notebook_no_direct_internet;
+mod sagemaker_notebook_no_root_access;
 mod secretsmanager_kms_encryption;
 mod secretsmanager_rotation;
+mod securityhub_standards_enabled;
+mod ssm_instance_patching;
+mod ssm_patch_baseline_approval;
+mod stepfunctions_logging;
+mod transfer_logging;
+mod transfer_no_ftp;
 mod vpc_flow_logs;
 mod vpc_subnet_no_auto_public_ip;
+mod vpn_ikev2_only;
+mod waf_associated;
+mod waf_logging;
 
 /// Every rule, sorted by id.
 pub static ALL: &[&Rule] = &[
+    &acm_dns_validation::RULE,
+    &acm_transparency_logging::RULE,
     &apigateway_access_logging::RULE,
     &apigateway_method_authorization::RULE,
+    &appsync_field_logging::RULE,
+    &appsync_no_api_key_auth::RULE,
+    &athena_result_encryption::RULE,
+    &autoscaling_launch_template::RULE,
     &backup_copy_residency::RULE,
+    &backup_plan_retention::RULE,
+    &backup_vault_kms::RULE,
+    &backup_vault_lock::RULE,
+    &batch_ami_updates::RULE,
+    &batch_no_privileged_containers::RULE,
     &cloudfront_access_logging::RULE,
     &cloudfront_tls_version::RULE,
     &cloudfront_viewer_https::RULE,
@@ -63,7 +163,20 @@ pub static ALL: &[&Rule] = &[
     &cloudtrail_kms_encryption::RULE,
     &cloudtrail_log_file_validation::RULE,
     &cloudtrail_multi_region::RULE,
+    &cognito_mfa::RULE,
+    &cognito_password_length::RULE,
+    &cognito_threat_protection::RULE,
+    &config_recorder_enabled::RULE,
+    &config_records_all_resources::RULE,
+    &dms_endpoint_ssl::RULE,
+    &dms_kms_encryption::RULE,
+    &dms_no_public_access::RULE,
+    &docdb_audit_logs::RULE,
+    &docdb_backup_retention::RULE,
+    &docdb_deletion_protection::RULE,
+    &docdb_encryption_at_rest::RULE,
     &dynamodb_replica_residency::RULE,
+    &ebs_customer_managed_key::RULE,
     &ebs_default_encryption::RULE,
     &ebs_encryption_at_rest::RULE,
     &ec2_all_ports_open_to_world::RULE,
@@ -74,19 +187,69 @@ pub static ALL: &[&Rule] = &[
     &ec2_rdp_open_to_world::RULE,
     &ec2_ssh_open_to_world::RULE,
     &ec2_volume_encryption::RULE,
+    &ecs_container_logging::RULE,
+    &ecs_fargate_storage_cmk::RULE,
+    &ecs_no_host_network::RULE,
+    &ecs_no_privileged_containers::RULE,
+    &ecs_no_public_ip::RULE,
+    &ecs_read_only_root_filesystem::RULE,
+    &ecs_secrets_not_in_environment::RULE,
+    &eks_control_plane_logging::RULE,
+    &eks_node_remote_access::RULE,
+    &eks_supported_version::RULE,
+    &elasticbeanstalk_enhanced_health::RULE,
+    &elasticbeanstalk_https_listener::RULE,
+    &elasticbeanstalk_managed_updates::RULE,
     &elb_access_logging::RULE,
     &elb_https_listener::RULE,
     &elbv2_access_logging::RULE,
     &elbv2_drop_invalid_headers::RULE,
     &elbv2_https_listener::RULE,
     &elbv2_tls_policy::RULE,
+    &emr_at_rest_encryption::RULE,
+    &emr_block_public_access::RULE,
+    &emr_cluster_security_configuration::RULE,
+    &emr_in_transit_encryption::RULE,
+    &firehose_encryption_at_rest::RULE,
+    &fsx_backup_retention::RULE,
+    &fsx_kms_encryption::RULE,
+    &fsx_windows_audit_logs::RULE,
+    &glue_catalog_encryption::RULE,
+    &glue_connection_password_encryption::RULE,
+    &glue_security_configuration_encryption::RULE,
+    &guardduty_enabled::RULE,
     &iam_no_admin_policy::RULE,
     &iam_no_user_policies::RULE,
+    &iam_password_policy::RULE,
     &iam_trust_policy_restricted::RULE,
     &kms_key_rotation::RULE,
     &kms_policy_no_wildcard_principal::RULE,
+    &lambda_function_url_auth::RULE,
+    &lightsail_admin_ports_open::RULE,
+    &lightsail_bucket_not_public::RULE,
+    &lightsail_database_backups::RULE,
+    &lightsail_database_not_public::RULE,
+    &lightsail_instance_auto_snapshot::RULE,
+    &logs_kms_encryption::RULE,
+    &logs_retention::RULE,
+    &mq_auto_minor_version_upgrade::RULE,
+    &mq_logging::RULE,
+    &mq_no_public_access::RULE,
+    &msk_broker_logging::RULE,
+    &msk_encryption_in_transit::RULE,
+    &msk_kms_encryption::RULE,
+    &msk_public_access_disabled::RULE,
+    &neptune_audit_logs::RULE,
+    &neptune_backup_retention::RULE,
+    &neptune_encryption_at_rest::RULE,
+    &neptune_iam_auth::RULE,
+    &organizations_region_deny_scp::RULE,
+    &rds_deletion_protection::RULE,
     &rds_encryption_at_rest::RULE,
+    &rds_minor_version_upgrade::RULE,
     &region_data_residency::RULE,
+    &route53_dnssec::RULE,
+    &route53_query_logging::RULE,
     &s3_access_logging::RULE,
     &s3_encryption_at_rest::RULE,
     &s3_kms_encryption::RULE,
@@ -96,10 +259,25 @@ pub static ALL: &[&Rule] = &[
     &s3_replication_residency::RULE,
     &s3_tls_only::RULE,
     &s3_versioning::RULE,
+    &sagemaker_domain_vpc_only::RULE,
+    &sagemaker_endpoint_config_kms::RULE,
+    &sagemaker_model_network_isolation::RULE,
+    &sagemaker_notebook_kms::RULE,
+    &sagemaker_notebook_no_direct_internet::RULE,
+    &sagemaker_notebook_no_root_access::RULE,
     &secretsmanager_kms_encryption::RULE,
     &secretsmanager_rotation::RULE,
+    &securityhub_standards_enabled::RULE,
+    &ssm_instance_patching::RULE,
+    &ssm_patch_baseline_approval::RULE,
+    &stepfunctions_logging::RULE,
+    &transfer_logging::RULE,
+    &transfer_no_ftp::RULE,
     &vpc_flow_logs::RULE,
     &vpc_subnet_no_auto_public_ip::RULE,
+    &vpn_ikev2_only::RULE,
+    &waf_associated::RULE,
+    &waf_logging::RULE,
 ];
 
 /// A rule by id.

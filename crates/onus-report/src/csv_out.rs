@@ -1,0 +1,93 @@
+//! CSV (`--format csv`): one row per rule verdict on a customer duty. Cells
+//! that a spreadsheet would run as a formula get a leading `'`.
+
+use crate::report::Report;
+use onus_model::Owner;
+use std::io::{self, Write};
+
+/// Neutralises spreadsheet formulas: a cell starting with `= + - @` (or a tab
+/// or carriage return) gets a leading `'`.
+pub fn cell(text: &str) -> String {
+    let text = crate::terminal::clean(text);
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
+/// Writes rows with the csv crate (quoting) after formula escaping.
+pub fn write_rows(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(header).map_err(io::Error::other)?;
+    for row in rows {
+        w.write_record(row.iter().map(|c| cell(c)))
+            .map_err(io::Error::other)?;
+    }
+    w.flush()
+}
+
+pub const HEADER: [&str; 17] = [
+    "file",
+    "line",
+    "column",
+    "resource",
+    "type",
+    "service",
+    "category",
+    "duty",
+    "layer",
+    "owner",
+    "rule",
+    "severity",
+    "status",
+    "message",
+    "suppressed",
+    "suppression",
+    "fingerprint",
+];
+
+pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let mut rows = Vec::new();
+    for r in &report.resources {
+        for d in r.duties.iter().filter(|d| d.owner != Owner::Aws) {
+            for v in d.verdicts.iter().filter(|v| !v.in_baseline()) {
+                rows.push(vec![
+                    v.location.file.clone(),
+                    v.location.line.to_string(),
+                    v.location.column.to_string(),
+                    r.id.clone(),
+                    r.resource_type.clone(),
+                    r.service.clone().unwrap_or_default(),
+                    r.category.map(|c| c.to_string()).unwrap_or_default(),
+                    d.duty.slug().to_owned(),
+                    d.layer.slug().to_owned(),
+                    d.owner.as_str().to_owned(),
+                    v.rule.to_owned(),
+                    v.severity.to_string(),
+                    v.status.to_string(),
+                    v.message.clone(),
+                    v.is_suppressed().to_string(),
+                    v.suppression
+                        .as_ref()
+                        .map(|s| s.describe())
+                        .unwrap_or_default(),
+                    v.fingerprint.clone(),
+                ]);
+            }
+        }
+    }
+    write_rows(out, &HEADER, &rows)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn formulas() {
+        assert_eq!(super::cell("=1+1"), "'=1+1");
+        assert_eq!(super::cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(super::cell("-2"), "'-2");
+        assert_eq!(super::cell("+x"), "'+x");
+        assert_eq!(super::cell("ok"), "ok");
+    }
+}

@@ -1,0 +1,82 @@
+//! # neptune.backup-retention: Neptune clusters keep backups at least 7 days
+//!
+//! ## Why this is your duty
+//! Neptune is a container service: AWS provides continuous backups and
+//! point-in-time restore, but how far back you can restore is a setting you
+//! choose to fit your recovery objectives. The model leaves configuring the
+//! provided backup tools to the customer.
+//!
+//! ## What AWS already does
+//! Keeps automated backups for 1 day when no retention is given (the API,
+//! CloudFormation and Terraform default), up to 35 days.
+//!
+//! ## Verdicts
+//! - met: `BackupRetentionPeriod` (`backup_retention_period`) is 7 or more;
+//! - not met: below 7, or absent (the default of 1 day);
+//! - unknown: the value comes from a parameter or variable onus cannot resolve.
+//!
+//! Seven days is Security Hub's default for this control.
+//!
+//! ## Examples
+//! ```yaml pass
+//! Resources:
+//!   Graph:
+//!     Type: AWS::Neptune::DBCluster
+//!     Properties:
+//!       BackupRetentionPeriod: 14
+//! ```
+//! ```yaml fail
+//! Resources:
+//!   Graph:
+//!     Type: AWS::Neptune::DBCluster
+//!     Properties:
+//!       StorageEncrypted: true
+//! ```
+//! ```hcl pass
+//! resource "aws_neptune_cluster" "graph" {
+//!   cluster_identifier      = "graph"
+//!   backup_retention_period = 7
+//! }
+//! ```
+//! ```hcl fail
+//! resource "aws_neptune_cluster" "graph" {
+//!   cluster_identifier      = "graph"
+//!   backup_retention_period = 3
+//! }
+//! ```
+
+use crate::check::require_number;
+use crate::context::Context;
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
+use crate::verdict::Verdict;
+use onus_ingest::Resource;
+use onus_model::Duty;
+
+pub static RULE: Rule = Rule {
+    id: "neptune.backup-retention",
+    title: "Neptune cluster retains backups for at least 7 days",
+    duty: Duty::Backups,
+    severity: Severity::Medium,
+    cfn_types: &["AWS::Neptune::DBCluster"],
+    tf_types: &["aws_neptune_cluster"],
+    reads: &[],
+    controls: Controls {
+        fsbp: &["Neptune.5"],
+        config: &[],
+        cis: &[],
+    },
+    peers: &[checkov("CKV_AWS_361", Same)],
+    check,
+    file: file!(),
+};
+
+fn check(resource: &Resource, _cx: &Context) -> Verdict {
+    require_number(
+        resource,
+        "BackupRetentionPeriod",
+        "backup_retention_period",
+        Some(1.0),
+        |days| days >= 7.0,
+        "backups must be kept at least 7 days",
+    )
+}
