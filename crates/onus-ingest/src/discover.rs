@@ -69,7 +69,7 @@ pub fn discover(paths: &[PathBuf], options: &Options) -> Found {
         }
         if root.is_file() {
             // A file named on the command line is read whatever its extension.
-            classify(root, true, &mut units, &mut found);
+            classify(root, true, options, &mut units, &mut found);
             continue;
         }
         let mut walk = ignore::WalkBuilder::new(root);
@@ -113,7 +113,7 @@ pub fn discover(paths: &[PathBuf], options: &Options) -> Found {
             match entry {
                 Ok(entry) => {
                     if entry.file_type().is_some_and(|t| t.is_file()) {
-                        classify(entry.path(), false, &mut units, &mut found);
+                        classify(entry.path(), false, options, &mut units, &mut found);
                     }
                 }
                 Err(e) => {
@@ -210,7 +210,13 @@ fn error_path(error: &ignore::Error) -> Option<PathBuf> {
     }
 }
 
-fn classify(path: &Path, explicit: bool, units: &mut BTreeSet<Unit>, found: &mut Found) {
+fn classify(
+    path: &Path,
+    explicit: bool,
+    options: &Options,
+    units: &mut BTreeSet<Unit>,
+    found: &mut Found,
+) {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let ext = path
         .extension()
@@ -238,7 +244,7 @@ fn classify(path: &Path, explicit: bool, units: &mut BTreeSet<Unit>, found: &mut
     // Read the file to decide; unreadable or non-UTF-8 files go to the
     // CloudFormation reader when their extension says template, so the
     // diagnostic names the file.
-    match std::fs::read(path) {
+    match crate::read_limited(path, &options.limits) {
         Ok(bytes) => match std::str::from_utf8(&bytes) {
             Ok(text) => match sniff(text) {
                 Sniffed::CloudFormation => {
@@ -256,10 +262,6 @@ fn classify(path: &Path, explicit: bool, units: &mut BTreeSet<Unit>, found: &mut
                 units.insert(Unit::CloudFormation(path.to_path_buf()));
             }
         },
-        Err(e) => {
-            found
-                .errors
-                .push((path.to_path_buf(), format!("cannot read: {e}")));
-        }
+        Err(e) => found.errors.push((path.to_path_buf(), e)),
     }
 }

@@ -4,6 +4,8 @@
 //! Each reader gets the file text and returns resources and diagnostics; syntax
 //! trees are dropped as soon as resources are extracted.
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod cfn;
 pub mod discover;
 pub mod model;
@@ -29,6 +31,65 @@ pub struct Options {
     pub excludes: Vec<String>,
     /// Scan files that `.gitignore` would hide.
     pub no_ignore: bool,
+    /// Bounds on hostile or runaway input (`docs/LIMITS.md`).
+    pub limits: Limits,
+}
+
+/// Bounds on what one input may cost. Hitting one is an error diagnostic on
+/// that file (the scan is incomplete) and the scan goes on with other files.
+/// The defaults are documented in `docs/LIMITS.md`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest file read, in bytes; checked before reading.
+    pub max_file_bytes: u64,
+    /// Most resources kept from one file.
+    pub max_resources_per_file: usize,
+    /// Longest single string value kept, in bytes.
+    pub max_string_bytes: usize,
+    /// Most instances one Terraform `count`/`for_each` expands to.
+    pub max_expansion: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 20 * 1024 * 1024,
+            max_resources_per_file: 100_000,
+            max_string_bytes: 1024 * 1024,
+            max_expansion: 10_000,
+        }
+    }
+}
+
+/// Reads a whole input file, refusing one larger than the limit before
+/// reading it (and reading at most one byte more than the limit, in case the
+/// file grows or is a device).
+pub fn read_limited(path: &std::path::Path, limits: &Limits) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let too_big = |size: u64| {
+        format!(
+            "file is {size} bytes, over the limit of {} bytes (max_file_bytes): not read",
+            limits.max_file_bytes
+        )
+    };
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("cannot read the file: {e}"))?;
+    if meta.is_dir() {
+        return Err("cannot read the file: it is a directory".into());
+    }
+    if meta.len() > limits.max_file_bytes {
+        return Err(too_big(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limits.max_file_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read the file: {e}"))?;
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// Reads every supported file under `paths` into one workload.
@@ -50,14 +111,8 @@ pub fn ingest(paths: &[PathBuf], options: &Options) -> Workload {
         .units
         .par_iter()
         .map(|unit| {
-            let mut part = Workload::default();
-            match unit {
-                discover::Unit::CloudFormation(path) => cfn::read_file(path, options, &mut part),
-                discover::Unit::TerraformModule(dir) => {
-                    terraform::read_module(dir, options, &mut part)
-                }
-                discover::Unit::TerraformPlan(path) => plan::read_file(path, options, &mut part),
-            }
+            let mut part = read_unit(unit, options);
+            enforce_limits(&mut part, &options.limits);
             part
         })
         .collect();
@@ -65,4 +120,108 @@ pub fn ingest(paths: &[PathBuf], options: &Options) -> Workload {
         workload.merge(part);
     }
     workload
+}
+
+/// Reads one unit; a panic in a reader becomes an error diagnostic on the unit
+/// rather than ending the scan.
+fn read_unit(unit: &discover::Unit, options: &Options) -> Workload {
+    let result = std::panic::catch_unwind(|| {
+        let mut part = Workload::default();
+        match unit {
+            discover::Unit::CloudFormation(path) => cfn::read_file(path, options, &mut part),
+            discover::Unit::TerraformModule(dir) => terraform::read_module(dir, options, &mut part),
+            discover::Unit::TerraformPlan(path) => plan::read_file(path, options, &mut part),
+        }
+        part
+    });
+    match result {
+        Ok(part) => part,
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            let (path, format) = match unit {
+                discover::Unit::CloudFormation(p) => (p, Format::CloudFormation),
+                discover::Unit::TerraformModule(p) => (p, Format::Terraform),
+                discover::Unit::TerraformPlan(p) => (p, Format::TerraformPlan),
+            };
+            let mut part = Workload::default();
+            let file = part.add_file(path.clone(), Some(format), "".into());
+            part.error(
+                file,
+                None,
+                format!("internal error while reading this file: {what}"),
+            );
+            part
+        }
+    }
+}
+
+/// Applies the limits that are checked on what a reader produced: resources
+/// per file and the length of single strings.
+fn enforce_limits(part: &mut Workload, limits: &Limits) {
+    let mut per_file: std::collections::HashMap<FileId, usize> = Default::default();
+    let mut dropped: std::collections::BTreeMap<FileId, (usize, Span)> = Default::default();
+    part.resources.retain(|r| {
+        let n = per_file.entry(r.file).or_default();
+        *n += 1;
+        if *n > limits.max_resources_per_file {
+            let d = dropped.entry(r.file).or_insert((0, r.span));
+            d.0 += 1;
+            false
+        } else {
+            true
+        }
+    });
+    for (file, (count, span)) in dropped {
+        part.error(
+            file,
+            Some(span),
+            format!(
+                "more than {} resources in this file (max_resources_per_file): the {count} from here on are not read",
+                limits.max_resources_per_file
+            ),
+        );
+    }
+    let mut long = Vec::new();
+    for r in &mut part.resources {
+        truncate_long(
+            &mut r.properties,
+            limits.max_string_bytes,
+            r.file,
+            &mut long,
+        );
+    }
+    for (file, span) in long {
+        part.error(
+            file,
+            Some(span),
+            format!(
+                "string longer than {} bytes (max_string_bytes): read as unknown",
+                limits.max_string_bytes
+            ),
+        );
+    }
+}
+
+fn truncate_long(node: &mut Node, max: usize, file: FileId, out: &mut Vec<(FileId, Span)>) {
+    match &mut node.value {
+        Value::String(s) if s.len() > max => {
+            node.value = Value::Unknown(format!("a string of {} bytes", s.len()));
+            out.push((file, node.span));
+        }
+        Value::List(items) | Value::Either(items) => {
+            for n in items {
+                truncate_long(n, max, file, out);
+            }
+        }
+        Value::Map(entries) => {
+            for e in entries {
+                truncate_long(&mut e.node, max, file, out);
+            }
+        }
+        _ => {}
+    }
 }

@@ -22,11 +22,11 @@ use std::sync::Arc;
 
 /// Reads one plan into `workload`.
 pub fn read_file(path: &Path, options: &Options, workload: &mut Workload) {
-    let text: Arc<str> = match std::fs::read(path) {
+    let text: Arc<str> = match crate::read_limited(path, &options.limits) {
         Ok(b) => String::from_utf8_lossy(&b).into_owned().into(),
         Err(e) => {
             let id = workload.add_file(path.to_path_buf(), Some(Format::TerraformPlan), "".into());
-            workload.error(id, None, format!("cannot read file: {e}"));
+            workload.error(id, None, e);
             return;
         }
     };
@@ -82,6 +82,7 @@ pub fn read_file(path: &Path, options: &Options, workload: &mut Workload) {
         region,
         after_unknown,
         sources: HashMap::new(),
+        limits: &options.limits,
     };
     ctx.module(planned, "root", config, &base_dir, 0);
 }
@@ -93,6 +94,7 @@ struct Ctx<'w, 'p> {
     after_unknown: HashMap<String, &'p Node>,
     /// Parsed `.tf` files by module directory.
     sources: HashMap<PathBuf, Vec<ParsedFile>>,
+    limits: &'p crate::Limits,
 }
 
 fn plan_region(root: &Node, options: &Options) -> Region {
@@ -264,10 +266,16 @@ impl<'p> Ctx<'_, 'p> {
         depth: usize,
     ) {
         if depth > 32 {
+            let span = module.span;
+            self.workload.error(
+                self.file,
+                Some(span),
+                format!("module {scope} nested more than 32 levels deep: not read"),
+            );
             return;
         }
         if !self.sources.contains_key(dir) && dir.is_dir() {
-            let parsed = terraform::parse_dir(dir, self.workload);
+            let parsed = terraform::parse_dir(dir, self.limits, self.workload);
             self.sources.insert(dir.to_path_buf(), parsed);
         }
         for r in module

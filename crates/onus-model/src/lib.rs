@@ -6,6 +6,8 @@
 //! - [`Duty`]: the obligations that follow from the layers.
 //! - [`Catalog`]: the AWS services, their categories and resource type prefixes.
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod catalog;
 pub mod category;
 pub mod decide;

@@ -4,6 +4,8 @@
 //! their duty matrix, verdicts with resolved `file:line:column`, suppressions,
 //! diagnostics and a summary. Formats only decide how to print it.
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod config;
 pub mod csv_out;
 pub mod github;

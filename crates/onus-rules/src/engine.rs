@@ -177,7 +177,7 @@ fn evaluate(i: usize, resource: &Resource, cx: &Context, index: &RuleIndex) -> R
         .for_type(&resource.resource_type)
         .map(|rule| RuleVerdict {
             rule,
-            verdict: (rule.check)(resource, cx),
+            verdict: check_caught(rule, resource, cx),
         })
         .collect();
     verdicts.sort_by(|a, b| a.rule.id.cmp(b.rule.id));
@@ -199,6 +199,20 @@ fn evaluate(i: usize, resource: &Resource, cx: &Context, index: &RuleIndex) -> R
         category,
         duties,
     }
+}
+
+/// Runs one rule on one resource; a panic in the rule becomes an unknown
+/// verdict naming the rule rather than ending the scan.
+fn check_caught(rule: &'static Rule, resource: &Resource, cx: &Context) -> Verdict {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (rule.check)(resource, cx)))
+        .unwrap_or_else(|_| {
+            Verdict::unknown(
+                resource,
+                resource.name_span,
+                "",
+                format!("internal error in rule {}", rule.id),
+            )
+        })
 }
 
 /// The owner of a duty for a resource. An unknown category takes the owner that

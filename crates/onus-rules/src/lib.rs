@@ -5,6 +5,8 @@
 //! the per-resource responsibility matrix: for every resource, every duty of
 //! the model with its owner and, for the customer's duties, the rules' verdicts.
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod beanstalk;
 pub mod check;
 pub mod context;

@@ -59,6 +59,7 @@ impl InputArgs {
             region: self.region.clone(),
             excludes: self.excludes.clone(),
             no_ignore: self.no_ignore,
+            limits: Default::default(),
         }
     }
 

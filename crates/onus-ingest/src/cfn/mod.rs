@@ -53,12 +53,12 @@ pub const SAM_TRANSFORM: &str = "AWS::Serverless-2016-10-31";
 
 /// Reads one template into `workload`.
 pub fn read_file(path: &Path, options: &Options, workload: &mut Workload) {
-    match std::fs::read(path) {
+    match crate::read_limited(path, &options.limits) {
         Ok(bytes) => read_bytes(path, &bytes, options, workload),
         Err(e) => {
             let file =
                 workload.add_file(path.to_path_buf(), Some(Format::CloudFormation), "".into());
-            workload.error(file, None, format!("cannot read the file: {e}"));
+            workload.error(file, None, e);
         }
     }
 }

@@ -497,7 +497,11 @@ fn read_file(ev: &Eval, name: &str, vals: &[Node], args: &[&Expression], span: S
             "{name}(\"{p}\"): outside the scanned module, not read"
         ));
     }
-    let Ok(text) = std::fs::read_to_string(&canon) else {
+    // Bounded like every input file (the default file size limit).
+    let Some(text) = crate::read_limited(&canon, &crate::Limits::default())
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+    else {
         return refuse(format!("{name}(\"{p}\"): cannot be read"));
     };
     if name == "file" {

@@ -53,12 +53,20 @@ pub fn read_module(dir: &Path, options: &Options, workload: &mut Workload) {
 }
 
 /// Parses one module dir's `*.tf` files (no evaluation); also used by the plan reader.
-pub(crate) fn parse_dir(dir: &Path, workload: &mut Workload) -> Vec<ParsedFile> {
+pub(crate) fn parse_dir(
+    dir: &Path,
+    limits: &crate::Limits,
+    workload: &mut Workload,
+) -> Vec<ParsedFile> {
     let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(rd) => rd
             .filter_map(|e| e.ok())
+            // Not `Path::is_file`, which follows symlinks: a symlinked `.tf`
+            // file may point outside the scanned root, and is not read (as the
+            // directory walk does not follow links).
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
             .map(|e| e.path())
-            .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "tf"))
+            .filter(|p| p.extension().is_some_and(|e| e == "tf"))
             .collect(),
         Err(_) => Vec::new(),
     };
@@ -74,7 +82,10 @@ pub(crate) fn parse_dir(dir: &Path, workload: &mut Workload) -> Vec<ParsedFile> 
         .unwrap_or_default();
     json.sort();
     for path in json {
-        let text: Arc<str> = std::fs::read_to_string(&path).unwrap_or_default().into();
+        let text: Arc<str> = crate::read_limited(&path, limits)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default()
+            .into();
         let id = workload.add_file(path, Some(Format::Terraform), text);
         workload.warning(
             id,
@@ -84,11 +95,11 @@ pub(crate) fn parse_dir(dir: &Path, workload: &mut Workload) -> Vec<ParsedFile> 
     }
     let mut out = Vec::new();
     for path in files {
-        let text: Arc<str> = match std::fs::read(&path) {
+        let text: Arc<str> = match crate::read_limited(&path, limits) {
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned().into(),
             Err(e) => {
                 let id = workload.add_file(path.clone(), Some(Format::Terraform), "".into());
-                workload.error(id, None, format!("cannot read file: {e}"));
+                workload.error(id, None, e);
                 continue;
             }
         };
@@ -227,12 +238,11 @@ impl Reader<'_> {
     }
 
     fn read_tfvars(&mut self, path: &Path, vars: &mut HashMap<String, Node>) {
-        let text: Arc<str> = match std::fs::read(path) {
+        let text: Arc<str> = match crate::read_limited(path, &self.options.limits) {
             Ok(b) => String::from_utf8_lossy(&b).into_owned().into(),
             Err(e) => {
                 let id = self.workload.add_file(path.to_path_buf(), None, "".into());
-                self.workload
-                    .error(id, None, format!("cannot read variable file: {e}"));
+                self.workload.error(id, None, format!("variable file: {e}"));
                 return;
             }
         };
@@ -275,7 +285,7 @@ impl Reader<'_> {
     /// Reads one module instance; returns its outputs (references to its own
     /// resources become Unknown: they are in another scope for the caller).
     fn read(&mut self, call: Call) -> Node {
-        let files = parse_dir(&call.dir, self.workload);
+        let files = parse_dir(&call.dir, &self.options.limits, self.workload);
         let path_module = normalize(&call.dir)
             .strip_prefix(normalize(&self.root_dir))
             .map(|p| {
@@ -435,8 +445,18 @@ impl Reader<'_> {
         let ev = Eval::new(scope);
         if let Some(e) = attr_expr(&block.body, "count") {
             let n = ev.eval(e);
+            let max = self.options.limits.max_expansion;
+            if let Some(c) = n.as_i64().filter(|&c| c as u64 > max as u64) {
+                self.workload.error(
+                    file,
+                    Some(n.span),
+                    format!(
+                        "count of {what} is {c}, over the limit of {max} instances (max_expansion): only the first {max} are read"
+                    ),
+                );
+            }
             return match n.as_i64() {
-                Some(c) if c >= 0 => (0..c.min(10_000))
+                Some(c) if c >= 0 => (0..c.min(max as i64))
                     .map(|i| {
                         let mut m = Node::new(Value::Map(Vec::new()), n.span);
                         m.value = Value::Map(vec![Entry {
@@ -478,9 +498,21 @@ impl Reader<'_> {
                     .collect(),
                 _ => None,
             };
+            let max = self.options.limits.max_expansion;
+            if let Some(p) = pairs.as_ref().filter(|p| p.len() > max) {
+                self.workload.error(
+                    file,
+                    Some(n.span),
+                    format!(
+                        "for_each of {what} has {} instances, over the limit of {max} (max_expansion): only the first {max} are read",
+                        p.len()
+                    ),
+                );
+            }
             return match pairs {
                 Some(pairs) => pairs
                     .into_iter()
+                    .take(max)
                     .map(|(k, v)| {
                         let each = Node::new(
                             Value::Map(vec![

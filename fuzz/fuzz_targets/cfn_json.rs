@@ -1,0 +1,9 @@
+//! The CloudFormation JSON loader on its own.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(data) {
+        let _ = onus_ingest::cfn::json::load(text);
+    }
+});
