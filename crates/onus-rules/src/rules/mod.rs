@@ -62,6 +62,8 @@ mod ecs_secrets_not_in_environment;
 mod efs_encryption_at_rest;
 mod eks_control_plane_logging;
 mod eks_node_remote_access;
+mod eks_private_endpoint;
+mod eks_secrets_encryption;
 mod eks_supported_version;
 mod elasticache_encryption_at_rest;
 mod elasticache_encryption_in_transit;
@@ -117,6 +119,7 @@ mod neptune_backup_retention;
 mod neptune_encryption_at_rest;
 mod neptune_iam_auth;
 mod opensearch_encryption_at_rest;
+mod opensearch_https_required;
 mod opensearch_node_to_node_encryption;
 mod organizations_region_deny_scp;
 mod rds_backup_retention;
@@ -149,6 +152,8 @@ mod sagemaker_notebook_no_root_access;
 mod secretsmanager_kms_encryption;
 mod secretsmanager_rotation;
 mod securityhub_standards_enabled;
+mod sns_encryption_at_rest;
+mod sqs_encryption_at_rest;
 mod ssm_instance_patching;
 mod ssm_patch_baseline_approval;
 mod stepfunctions_logging;
@@ -221,6 +226,8 @@ pub static ALL: &[&Rule] = &[
     &efs_encryption_at_rest::RULE,
     &eks_control_plane_logging::RULE,
     &eks_node_remote_access::RULE,
+    &eks_private_endpoint::RULE,
+    &eks_secrets_encryption::RULE,
     &eks_supported_version::RULE,
     &elasticache_encryption_at_rest::RULE,
     &elasticache_encryption_in_transit::RULE,
@@ -276,6 +283,7 @@ pub static ALL: &[&Rule] = &[
     &neptune_encryption_at_rest::RULE,
     &neptune_iam_auth::RULE,
     &opensearch_encryption_at_rest::RULE,
+    &opensearch_https_required::RULE,
     &opensearch_node_to_node_encryption::RULE,
     &organizations_region_deny_scp::RULE,
     &rds_backup_retention::RULE,
@@ -308,6 +316,8 @@ pub static ALL: &[&Rule] = &[
     &secretsmanager_kms_encryption::RULE,
     &secretsmanager_rotation::RULE,
     &securityhub_standards_enabled::RULE,
+    &sns_encryption_at_rest::RULE,
+    &sqs_encryption_at_rest::RULE,
     &ssm_instance_patching::RULE,
     &ssm_patch_baseline_approval::RULE,
     &stepfunctions_logging::RULE,
