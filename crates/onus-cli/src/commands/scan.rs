@@ -75,6 +75,12 @@ pub struct ScanArgs {
     /// Print nothing on standard output (files from --output are still written).
     #[arg(long, short = 'q')]
     pub quiet: bool,
+
+    /// Benchmarking aid: discover and parse the files, run no rules, print
+    /// one summary line (files, resources, diagnostics). Exit 2 when a file
+    /// could not be read completely, else 0.
+    #[arg(long, hide = true)]
+    pub parse_only: bool,
 }
 
 /// Options shared by `scan` and `matrix`: the config file and suppressions.
@@ -224,6 +230,22 @@ pub fn render(
 }
 
 pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
+    if args.parse_only {
+        let workload = args.input.ingest();
+        let mut out = std::io::stdout().lock();
+        writeln!(
+            out,
+            "parsed {} files, {} resources, {} diagnostics",
+            workload.files.len(),
+            workload.resources.len(),
+            workload.diagnostics.len()
+        )?;
+        return Ok(if workload.incomplete() {
+            exit::ERROR
+        } else {
+            exit::CLEAN
+        });
+    }
     let (report, config) = run_scan(
         &args.input,
         &args.project,

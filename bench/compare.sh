@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Times onus against Checkov, cfn-lint and cfn-guard on the same corpora with
+# hyperfine and prints a ratio table. Installs the peers under bench/out/.
+#   bench/compare.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=bench/out
+mkdir -p "$OUT"
+cargo build --release -q -p onus-cli -p onus-corpus
+ONUS=$PWD/target/release/onus
+[ -x "$OUT/venv/bin/checkov" ] || { python3 -m venv "$OUT/venv" && "$OUT/venv/bin/pip" install -q checkov cfn-lint; }
+[ -x "$OUT/cargo/bin/cfn-guard" ] || cargo install -q cfn-guard --root "$OUT/cargo"
+CHECKOV=$OUT/venv/bin/checkov CFNLINT=$OUT/venv/bin/cfn-lint GUARD=$OUT/cargo/bin/cfn-guard
+CFN=${CFN:-../shared/corpus/cloudformation}
+TF=${TF:-../shared/corpus/terraform}
+[ -d "$OUT/corpus-1000" ] || target/release/onus-corpus --files 1000 --out "$OUT/corpus-1000"
+
+echo "versions: onus $($ONUS --version | cut -d' ' -f2), checkov $($CHECKOV --version), $($CFNLINT --version), $($GUARD --version)"
+hf() { hyperfine --style basic -N -i --export-json "$OUT/hf-$1.json" "${@:2}" >/dev/null; }
+# onus is fast: warm up and repeat; the peers are slow: one or two runs.
+hf onus-cfn --warmup 1 --runs 10 "$ONUS scan $CFN"
+hf guard-cfn --runs 2 "$GUARD validate -r bench/guard-rules/aws.guard -d $CFN -S none"
+hf cfnlint-cfn --runs 1 "$CFNLINT '$CFN/**/*.yaml' '$CFN/**/*.yml' '$CFN/**/*.json'"
+hf checkov-cfn --runs 1 "$CHECKOV -d $CFN --framework cloudformation --quiet --compact -o json"
+hf onus-tf --warmup 1 --runs 10 "$ONUS scan $TF"
+hf checkov-tf --runs 1 "$CHECKOV -d $TF --framework terraform --quiet --compact -o json"
+
+median() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][0]['median'])" "$OUT/hf-$1.json"; }
+ocfn=$(median onus-cfn); otf=$(median onus-tf)
+printf '| corpus | tool | median s | onus is N× faster |\n|---|---|---:|---:|\n'
+for t in onus guard cfnlint checkov; do
+  m=$(median $t-cfn); printf '| cloudformation | %s | %.3f | %.0f |\n' $t "$m" "$(echo "$m / $ocfn" | bc -l)"
+done
+for t in onus checkov; do
+  m=$(median $t-tf); printf '| terraform | %s | %.3f | %.0f |\n' $t "$m" "$(echo "$m / $otf" | bc -l)"
+done

@@ -1,0 +1,36 @@
+//! `onus-corpus --files N --out DIR [--seed S]`: writes a generated corpus.
+
+use std::path::PathBuf;
+
+fn main() -> anyhow::Result<()> {
+    let mut files = 1000usize;
+    let mut out: Option<PathBuf> = None;
+    let mut seed = 7u64;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = || {
+            args.next()
+                .ok_or_else(|| anyhow::anyhow!("{arg} needs a value"))
+        };
+        match arg.as_str() {
+            "--files" => files = value()?.parse()?,
+            "--out" => out = Some(PathBuf::from(value()?)),
+            "--seed" => seed = value()?.parse()?,
+            "-h" | "--help" => {
+                println!("usage: onus-corpus --files N --out DIR [--seed S]");
+                return Ok(());
+            }
+            other => anyhow::bail!("unknown argument {other:?}"),
+        }
+    }
+    let out = out.ok_or_else(|| anyhow::anyhow!("--out DIR is required"))?;
+    let stats = onus_corpus::generate(&out, files, seed)?;
+    println!(
+        "wrote {} files ({} bytes, {} resources) to {}",
+        stats.files,
+        stats.bytes,
+        stats.resources,
+        out.display()
+    );
+    Ok(())
+}
