@@ -305,6 +305,21 @@ pub fn report_page(report: &Report) -> Markup {
 }
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    out.write_all(report_page(report).into_string().as_bytes())?;
+    out.write_all(without_controls(&report_page(report).into_string()).as_bytes())?;
     writeln!(out)
+}
+
+/// The page with control characters from scanned values (ESC, NUL...) replaced:
+/// maud escapes markup, but these are not valid in HTML text and would reach a
+/// terminal that shows the file.
+pub fn without_controls(html: &str) -> String {
+    html.chars()
+        .map(|c| {
+            if c.is_control() && !matches!(c, '\n' | '\r' | '\t') {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
+        .collect()
 }

@@ -316,5 +316,5 @@ pub fn render_html(report: &Report, by: By, out: &mut dyn Write) -> io::Result<(
         "onus: Customer Responsibility Matrix",
         crate::html::matrix_table(report, by),
     );
-    out.write_all(page.into_string().as_bytes())
+    out.write_all(crate::html::without_controls(&page.into_string()).as_bytes())
 }
