@@ -52,6 +52,7 @@ mod ec2_rdp_open_to_world;
 mod ec2_ssh_open_to_world;
 mod ec2_volume_encryption;
 mod ecr_scan_on_push;
+mod ecr_tag_immutability;
 mod ecs_container_logging;
 mod ecs_fargate_storage_cmk;
 mod ecs_no_host_network;
@@ -216,6 +217,7 @@ pub static ALL: &[&Rule] = &[
     &ec2_ssh_open_to_world::RULE,
     &ec2_volume_encryption::RULE,
     &ecr_scan_on_push::RULE,
+    &ecr_tag_immutability::RULE,
     &ecs_container_logging::RULE,
     &ecs_fargate_storage_cmk::RULE,
     &ecs_no_host_network::RULE,
