@@ -20,6 +20,7 @@ pub mod lb;
 pub mod lists;
 pub mod net;
 pub mod policy;
+pub mod rds;
 pub mod residency;
 pub mod rule;
 pub mod rules;

@@ -99,7 +99,7 @@
 //! }
 //! ```
 
-use crate::check::{get, require_number, spelling};
+use crate::check::require_number;
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
 use crate::verdict::Verdict;
@@ -129,16 +129,9 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    let is_instance = matches!(
-        resource.resource_type.as_str(),
-        "AWS::RDS::DBInstance" | "aws_db_instance"
-    );
-    let member = spelling(resource, "DBClusterIdentifier", "cluster_identifier");
-    if is_instance && get(resource, member).is_some() {
-        return Verdict::not_applicable(
-            resource,
-            "an Aurora cluster member: backup retention is set on the cluster",
-        );
+    if let Some(na) = crate::rds::cluster_member(resource, "backup retention is set on the cluster")
+    {
+        return na;
     }
     require_number(
         resource,

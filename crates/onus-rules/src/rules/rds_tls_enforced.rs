@@ -189,13 +189,11 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
         resource.resource_type.as_str(),
         "AWS::RDS::DBCluster" | "aws_rds_cluster"
     );
-    let member = spelling(resource, "DBClusterIdentifier", "cluster_identifier");
-    if !cluster && get(resource, member).is_some() {
-        return Verdict::not_applicable(
-            resource,
-            "an Aurora cluster member: TLS is enforced by the cluster parameter group, \
-             evaluated on the cluster",
-        );
+    if let Some(na) = crate::rds::cluster_member(
+        resource,
+        "TLS is enforced by the cluster parameter group, evaluated on the cluster",
+    ) {
+        return na;
     }
     let engine_node = get(resource, spelling(resource, "Engine", "engine"));
     let engine = engine_node.and_then(Node::as_str);
