@@ -598,6 +598,54 @@ pub fn at(mut v: Verdict, file: Option<FileId>) -> Verdict {
     v
 }
 
+/// The verdict of "no policy among `policies` (holder, document, path) grants
+/// anything to everyone", for a resource whose policies are of kind `what`
+/// (`bucket`, `key`); `none` is the message when there is no policy at all.
+pub fn no_public_grant(
+    resource: &Resource,
+    policies: &[(&Resource, &Node, &str)],
+    cx: &Context,
+    what: &str,
+    none: &str,
+) -> Verdict {
+    let mut unknown = None;
+    for (holder, node, path) in policies {
+        match find_public(&Document::read(node, holder, cx)) {
+            Public::Yes(span, file) => {
+                return at(
+                    Verdict::not_met(
+                        holder,
+                        span,
+                        path,
+                        format!(
+                            "the {what} policy allows everyone (Principal *) with no restricting condition"
+                        ),
+                    ),
+                    file,
+                );
+            }
+            Public::Unknown(unresolved, span, file) => {
+                unknown.get_or_insert_with(|| {
+                    at(Verdict::unknown(holder, span, path, unresolved), file)
+                });
+            }
+            Public::No => {}
+        }
+    }
+    if let Some(u) = unknown {
+        return u;
+    }
+    match policies.first() {
+        Some((holder, node, path)) => Verdict::met(
+            holder,
+            node.span,
+            path,
+            format!("no {what} policy statement allows everyone"),
+        ),
+        None => Verdict::met_by_default(resource, "", none),
+    }
+}
+
 /// Looks through a document for an `Allow` to `*` without a restricting
 /// condition. The first such statement decides; else the first unknown.
 pub fn find_public(doc: &Document) -> Public {

@@ -102,7 +102,7 @@
 
 use crate::check::get;
 use crate::context::Context;
-use crate::policy::{Document, Public, at, find_public};
+use crate::policy::no_public_grant;
 use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource};
@@ -140,40 +140,11 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
     } else if let Some(p) = get(resource, "KeyPolicy") {
         policies.push((resource, p, "KeyPolicy"));
     }
-    let mut unknown = None;
-    for (holder, node, path) in &policies {
-        match find_public(&Document::read(node, holder, cx)) {
-            Public::Yes(span, file) => {
-                return at(
-                    Verdict::not_met(
-                        holder,
-                        span,
-                        path,
-                        "the key policy allows everyone (Principal *) with no restricting condition",
-                    ),
-                    file,
-                );
-            }
-            Public::Unknown(what, span, file) => {
-                unknown.get_or_insert_with(|| at(Verdict::unknown(holder, span, path, what), file));
-            }
-            Public::No => {}
-        }
-    }
-    if let Some(u) = unknown {
-        return u;
-    }
-    match policies.first() {
-        Some((holder, node, path)) => Verdict::met(
-            holder,
-            node.span,
-            path,
-            "no key policy statement allows everyone",
-        ),
-        None => Verdict::met_by_default(
-            resource,
-            "",
-            "no key policy: the default policy allows only this account",
-        ),
-    }
+    no_public_grant(
+        resource,
+        &policies,
+        cx,
+        "key",
+        "no key policy: the default policy allows only this account",
+    )
 }

@@ -145,7 +145,7 @@
 //! ```
 
 use crate::context::Context;
-use crate::policy::{Document, Public, at, bucket_policies, find_public};
+use crate::policy::{bucket_policies, no_public_grant};
 use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
@@ -175,40 +175,11 @@ pub static RULE: Rule = Rule {
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
     let policies = bucket_policies(resource, cx);
-    let mut unknown = None;
-    for (holder, node, path) in &policies {
-        match find_public(&Document::read(node, holder, cx)) {
-            Public::Yes(span, file) => {
-                return at(
-                    Verdict::not_met(
-                        holder,
-                        span,
-                        path,
-                        "the bucket policy allows everyone (Principal *) with no restricting condition",
-                    ),
-                    file,
-                );
-            }
-            Public::Unknown(what, span, file) => {
-                unknown.get_or_insert_with(|| at(Verdict::unknown(holder, span, path, what), file));
-            }
-            Public::No => {}
-        }
-    }
-    if let Some(u) = unknown {
-        return u;
-    }
-    match policies.first() {
-        Some((holder, node, path)) => Verdict::met(
-            holder,
-            node.span,
-            path,
-            "no bucket policy statement allows everyone",
-        ),
-        None => Verdict::met_by_default(
-            resource,
-            "",
-            "no bucket policy: nothing is granted to everyone",
-        ),
-    }
+    no_public_grant(
+        resource,
+        &policies,
+        cx,
+        "bucket",
+        "no bucket policy: nothing is granted to everyone",
+    )
 }
