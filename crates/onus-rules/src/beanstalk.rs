@@ -80,11 +80,11 @@ pub fn template<'w>(resource: &'w Resource, cx: &Context<'w>) -> Option<&'w Reso
         return Some(t);
     }
     let name = node.as_str()?;
-    cx.workload.resources.iter().find(|r| {
-        r.resource_type == "aws_elastic_beanstalk_configuration_template"
-            && r.scope == resource.scope
-            && get(r, "name").and_then(Node::as_str) == Some(name)
-    })
+    cx.in_scope(
+        &resource.scope,
+        &["aws_elastic_beanstalk_configuration_template"],
+    )
+    .find(|r| get(r, "name").and_then(Node::as_str) == Some(name))
 }
 
 /// Every setting of the resource, then those of its configuration template

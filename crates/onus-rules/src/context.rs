@@ -11,18 +11,22 @@ pub struct Settings {
     pub allowed_regions: Option<Vec<String>>,
 }
 
-/// (scope, local id or literal value)
-type Key = (String, String);
+/// (scope, local id or literal value), borrowed from the workload.
+type Key<'w> = (&'w str, &'w str);
 
 pub struct Context<'w> {
     pub workload: &'w Workload,
     pub settings: &'w Settings,
     /// (scope, local id) → resource index.
-    by_id: HashMap<Key, usize>,
+    by_id: HashMap<Key<'w>, usize>,
     /// (scope, target local id) → (referring resource, top-level property).
-    referrers: HashMap<Key, Vec<(usize, String)>>,
+    referrers: HashMap<Key<'w>, Vec<(usize, &'w str)>>,
     /// (scope, literal string of a top-level property) → (resource, property).
-    by_literal: HashMap<Key, Vec<(usize, String)>>,
+    by_literal: HashMap<Key<'w>, Vec<(usize, &'w str)>>,
+    /// Resource type → resources, in workload order.
+    by_type: HashMap<&'w str, Vec<usize>>,
+    /// (scope, resource type) → resources, in workload order.
+    by_scoped_type: HashMap<Key<'w>, Vec<usize>>,
 }
 
 /// The id of a resource inside its scope: `aws_s3_bucket.b` for
@@ -57,30 +61,38 @@ fn collect_refs<'n>(node: &'n Node, out: &mut Vec<&'n str>) {
 impl<'w> Context<'w> {
     pub fn new(workload: &'w Workload, settings: &'w Settings) -> Context<'w> {
         let mut by_id = HashMap::new();
-        let mut referrers: HashMap<Key, Vec<(usize, String)>> = HashMap::new();
-        let mut by_literal: HashMap<Key, Vec<(usize, String)>> = HashMap::new();
+        let mut referrers: HashMap<Key<'w>, Vec<(usize, &'w str)>> = HashMap::new();
+        let mut by_literal: HashMap<Key<'w>, Vec<(usize, &'w str)>> = HashMap::new();
+        let mut by_type: HashMap<&'w str, Vec<usize>> = HashMap::new();
+        let mut by_scoped_type: HashMap<Key<'w>, Vec<usize>> = HashMap::new();
         let mut refs = Vec::new();
         for (i, r) in workload.resources.iter().enumerate() {
+            let scope = r.scope.as_str();
+            by_type.entry(&r.resource_type).or_default().push(i);
+            by_scoped_type
+                .entry((scope, &r.resource_type))
+                .or_default()
+                .push(i);
             let id = local_id(r);
-            by_id.insert((r.scope.clone(), id.to_owned()), i);
+            by_id.insert((scope, id), i);
             let bare = without_index(id);
             if bare != id {
-                by_id.entry((r.scope.clone(), bare.to_owned())).or_insert(i);
+                by_id.entry((scope, bare)).or_insert(i);
             }
             for entry in r.properties.as_map().unwrap_or(&[]) {
                 refs.clear();
                 collect_refs(&entry.node, &mut refs);
                 for target in &refs {
                     referrers
-                        .entry((r.scope.clone(), without_index(target).to_owned()))
+                        .entry((scope, without_index(target)))
                         .or_default()
-                        .push((i, entry.key.clone()));
+                        .push((i, &entry.key));
                 }
                 if let Value::String(s) = &entry.node.value {
                     by_literal
-                        .entry((r.scope.clone(), s.clone()))
+                        .entry((scope, s))
                         .or_default()
-                        .push((i, entry.key.clone()));
+                        .push((i, &entry.key));
                 }
             }
         }
@@ -90,7 +102,43 @@ impl<'w> Context<'w> {
             by_id,
             referrers,
             by_literal,
+            by_type,
+            by_scoped_type,
         }
+    }
+
+    /// Resources of any of `types` anywhere in the workload, in workload order.
+    pub fn of_type(&self, types: &[&str]) -> impl Iterator<Item = &'w Resource> + use<'w> {
+        let mut hits: Vec<usize> = types
+            .iter()
+            .filter_map(|t| self.by_type.get(t))
+            .flatten()
+            .copied()
+            .collect();
+        if types.len() > 1 {
+            hits.sort_unstable();
+        }
+        let resources = &self.workload.resources;
+        hits.into_iter().map(move |i| &resources[i])
+    }
+
+    /// Resources of any of `types` in `scope`, in workload order.
+    pub fn in_scope(
+        &self,
+        scope: &str,
+        types: &[&str],
+    ) -> impl Iterator<Item = &'w Resource> + use<'w> {
+        let mut hits: Vec<usize> = types
+            .iter()
+            .filter_map(|t| self.by_scoped_type.get(&(scope, *t)))
+            .flatten()
+            .copied()
+            .collect();
+        if types.len() > 1 {
+            hits.sort_unstable();
+        }
+        let resources = &self.workload.resources;
+        hits.into_iter().map(move |i| &resources[i])
     }
 
     /// The resource a reference points at, in the same scope.
@@ -103,11 +151,8 @@ impl<'w> Context<'w> {
 
     pub fn by_local_id(&self, scope: &str, id: &str) -> Option<&'w Resource> {
         self.by_id
-            .get(&(scope.to_owned(), id.to_owned()))
-            .or_else(|| {
-                self.by_id
-                    .get(&(scope.to_owned(), without_index(id).to_owned()))
-            })
+            .get(&(scope, id))
+            .or_else(|| self.by_id.get(&(scope, without_index(id))))
             .map(|&i| &self.workload.resources[i])
     }
 
@@ -121,23 +166,23 @@ impl<'w> Context<'w> {
         attr: &str,
         name_attr: Option<&str>,
     ) -> Vec<&'w Resource> {
-        let scope = resource.scope.clone();
-        let id = without_index(local_id(resource)).to_owned();
+        let scope = resource.scope.as_str();
+        let id = without_index(local_id(resource));
         let mut out: Vec<usize> = Vec::new();
-        let mut push = |hits: Option<&Vec<(usize, String)>>| {
+        let mut push = |hits: Option<&Vec<(usize, &str)>>| {
             for (i, key) in hits.into_iter().flatten() {
                 let r = &self.workload.resources[*i];
-                if key == attr && types.contains(&r.resource_type.as_str()) && !out.contains(i) {
+                if *key == attr && types.contains(&r.resource_type.as_str()) && !out.contains(i) {
                     out.push(*i);
                 }
             }
         };
-        push(self.referrers.get(&(scope.clone(), id)));
+        push(self.referrers.get(&(scope, id)));
         if let Some(name) = name_attr
             .and_then(|a| resource.properties.get(a))
             .and_then(Node::as_str)
         {
-            push(self.by_literal.get(&(scope, name.to_owned())));
+            push(self.by_literal.get(&(scope, name)));
         }
         out.sort_unstable();
         out.into_iter()

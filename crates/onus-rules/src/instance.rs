@@ -80,9 +80,8 @@ pub fn launch_template<'w>(resource: &'w Resource, cx: &Context<'w>) -> Template
 /// Region of `resource` (same Region, or the same unresolved Region, i.e. the
 /// same provider), if one is in the workload.
 pub fn ebs_default_encryption<'w>(resource: &Resource, cx: &Context<'w>) -> Option<&'w Resource> {
-    cx.workload.resources.iter().find(|r| {
-        r.resource_type == "aws_ebs_encryption_by_default"
-            && !r.is_data
+    cx.of_type(&["aws_ebs_encryption_by_default"]).find(|r| {
+        !r.is_data
             && same_region(r, resource)
             && match get_in(&r.properties, "enabled") {
                 None => true,

@@ -482,7 +482,7 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
         return Verdict::not_applicable(resource, "not a resource type AWS Backup selects here");
     };
     let mut unknown: Option<Verdict> = None;
-    for sel in &cx.workload.resources {
+    for sel in cx.of_type(&["AWS::Backup::BackupSelection", "aws_backup_selection"]) {
         let tf = match sel.resource_type.as_str() {
             "AWS::Backup::BackupSelection" => false,
             "aws_backup_selection" => true,

@@ -194,12 +194,10 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
             .first()
             .copied()
             .or_else(|| {
-                cx.workload.resources.iter().find(|r| {
-                    r.resource_type == source_type
-                        && r.scope == resource.scope
-                        && r.references
-                            .iter()
-                            .any(|x| x.target == id && x.path.ends_with(attr))
+                cx.in_scope(&resource.scope, &[source_type]).find(|r| {
+                    r.references
+                        .iter()
+                        .any(|x| x.target == id && x.path.ends_with(attr))
                 })
             });
         if let Some(source) = source {

@@ -103,10 +103,9 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
         "AWS::Config::DeliveryChannel"
     };
     let has_channel = cx
-        .workload
-        .resources
-        .iter()
-        .any(|r| r.resource_type == channel_type && r.scope == resource.scope);
+        .in_scope(&resource.scope, &[channel_type])
+        .next()
+        .is_some();
     if !has_channel {
         return Verdict::missing(
             resource,

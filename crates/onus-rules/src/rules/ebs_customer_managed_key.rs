@@ -90,10 +90,8 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
     );
     if v.status == Status::NotMet
         && let Some(d) = cx
-            .workload
-            .resources
-            .iter()
-            .find(|r| r.resource_type == "aws_ebs_default_kms_key" && same_region(r, resource))
+            .of_type(&["aws_ebs_default_kms_key"])
+            .find(|r| same_region(r, resource))
     {
         return Verdict::met_by_default(
             resource,

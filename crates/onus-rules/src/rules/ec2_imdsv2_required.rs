@@ -225,13 +225,15 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
             TemplateRef::None => {}
         }
     }
-    if let Some(defaults) = cx.workload.resources.iter().find(|r| {
-        r.resource_type == "aws_ec2_instance_metadata_defaults"
-            && same_region(r, resource)
-            && get_in(&r.properties, "http_tokens")
-                .and_then(Node::as_str)
-                .is_some_and(|t| t.eq_ignore_ascii_case("required"))
-    }) {
+    if let Some(defaults) = cx
+        .of_type(&["aws_ec2_instance_metadata_defaults"])
+        .find(|r| {
+            same_region(r, resource)
+                && get_in(&r.properties, "http_tokens")
+                    .and_then(Node::as_str)
+                    .is_some_and(|t| t.eq_ignore_ascii_case("required"))
+        })
+    {
         return Verdict::met_by_default(
             resource,
             "",

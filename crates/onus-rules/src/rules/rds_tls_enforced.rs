@@ -255,13 +255,11 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
                         format!("{path} is the default group {name:?}, which does not require TLS"),
                     );
                 }
-                let found = cx.workload.resources.iter().find(|g| {
-                    g.scope == resource.scope
-                        && group_types.contains(&g.resource_type.as_str())
-                        && g.properties
-                            .get(name_attr)
-                            .and_then(Node::as_str)
-                            .is_some_and(|s| s == name)
+                let found = cx.in_scope(&resource.scope, group_types).find(|g| {
+                    g.properties
+                        .get(name_attr)
+                        .and_then(Node::as_str)
+                        .is_some_and(|s| s == name)
                 });
                 match found {
                     Some(g) => g,

@@ -187,16 +187,13 @@ fn by_name(from: &Resource, node: &Node, cx: &Context, out: &mut Vec<Dest>) {
         return;
     };
     let name = arn.strip_prefix("arn:aws:s3:::").unwrap_or(arn);
-    let found = cx.workload.resources.iter().find(|r| {
-        r.scope == from.scope
-            && matches!(
-                r.resource_type.as_str(),
-                "AWS::S3::Bucket" | "aws_s3_bucket"
-            )
-            && ["BucketName", "bucket"]
+    let found = cx
+        .in_scope(&from.scope, &["AWS::S3::Bucket", "aws_s3_bucket"])
+        .find(|r| {
+            ["BucketName", "bucket"]
                 .iter()
                 .any(|k| r.properties.get(k).and_then(Node::as_str) == Some(name))
-    });
+        });
     match found.map(|r| &r.region) {
         Some(Region::Known(region)) => out.push(Dest::Known(region.clone(), node.span, from.file)),
         Some(Region::Unknown(why)) => out.push(Dest::Unknown(

@@ -97,12 +97,7 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
     } else {
         "AWS::SecurityHub::Standard"
     };
-    match cx
-        .workload
-        .resources
-        .iter()
-        .find(|r| r.resource_type == sub_type && r.scope == resource.scope)
-    {
+    match cx.in_scope(&resource.scope, &[sub_type]).next() {
         Some(sub) => Verdict::met_by_default(
             resource,
             "",

@@ -329,10 +329,15 @@ fn covers(
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
     let mut unknown: Option<(String, Span, &Resource)> = None;
-    for r in &cx.workload.resources {
-        if r.scope != resource.scope {
-            continue;
-        }
+    for r in cx.in_scope(
+        &resource.scope,
+        &[
+            "AWS::SSM::Association",
+            "aws_ssm_association",
+            "AWS::SSM::MaintenanceWindowTask",
+            "aws_ssm_maintenance_window_task",
+        ],
+    ) {
         let (doc, targets) = match r.resource_type.as_str() {
             "AWS::SSM::Association" => (get(r, "Name"), get(r, "Targets")),
             "aws_ssm_association" => (get(r, "name"), get(r, "targets")),

@@ -245,12 +245,10 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
     // reference on the association, at its ResourceArn.
     let me = local_id(resource);
     let at = format!("Properties.{attr}");
-    let via_sub = cx.workload.resources.iter().find(|r| {
-        r.scope == resource.scope
-            && types.contains(&r.resource_type.as_str())
-            && r.references
-                .iter()
-                .any(|x| x.target == me && (x.path == at || x.path == attr))
+    let via_sub = cx.in_scope(&resource.scope, types).find(|r| {
+        r.references
+            .iter()
+            .any(|x| x.target == me && (x.path == at || x.path == attr))
     });
     if let Some(assoc) = via_sub {
         return Verdict::met(
