@@ -479,6 +479,22 @@ impl Workload {
         &self.files[id.0 as usize]
     }
 
+    /// Frees what only the rules read (property trees, references, merge
+    /// bookkeeping) once they have run, so reporting on a large scan does not
+    /// hold the whole model. Ids, types, spans, metadata and file text stay.
+    pub fn release_rule_inputs(&mut self) {
+        use rayon::prelude::*;
+        self.resources.par_iter_mut().for_each(|r| {
+            r.properties = Node {
+                value: Value::Null,
+                span: r.properties.span,
+            };
+            r.references = Vec::new();
+        });
+        self.file_ids = Default::default();
+        self.seen_diagnostics = Default::default();
+    }
+
     /// `path:line:column` of a span in a file.
     pub fn location(&self, file: FileId, span: Span) -> String {
         let f = self.file(file);

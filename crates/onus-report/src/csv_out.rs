@@ -53,7 +53,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         for d in r.duties.iter().filter(|d| d.owner != Owner::Aws) {
             for v in d.verdicts.iter().filter(|v| !v.in_baseline()) {
                 rows.push(vec![
-                    v.location.file.clone(),
+                    v.location.file.to_string(),
                     v.location.line.to_string(),
                     v.location.column.to_string(),
                     r.id.clone(),

@@ -42,7 +42,7 @@ enum Outcome {
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let mut suites: BTreeMap<&str, Vec<Case>> = BTreeMap::new();
     for r in &report.resources {
-        let cases = suites.entry(r.location.file.as_str()).or_default();
+        let cases = suites.entry(&*r.location.file).or_default();
         for d in r.duties.iter().filter(|d| d.owner != Owner::Aws) {
             for v in d.verdicts.iter().filter(|v| !v.in_baseline()) {
                 let outcome = match (v.status, &v.suppression) {

@@ -178,7 +178,7 @@ pub fn rows(report: &Report, by: By) -> Vec<Row> {
             .map(|c| c.to_string())
             .unwrap_or_else(|| "undetermined".to_owned()),
         resources: 1,
-        file: r.location.file.clone(),
+        file: r.location.file.to_string(),
         cells: Layer::ALL.iter().map(|l| cell(r, *l)).collect(),
     });
     match by {

@@ -5,8 +5,11 @@ use crate::suppress::{self, SuppressOptions, SuppressionView};
 use onus_ingest::{DiagnosticLevel, FileId, Span, Workload};
 use onus_model::{Category, Duty, Owner};
 use onus_rules::{DutyStatus, ScanResult, Severity, Status};
+use rayon::prelude::*;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Version of the JSON layout; bumped on any breaking change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -18,7 +21,8 @@ const EXCERPT_WIDTH: usize = 200;
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Location {
-    pub file: String,
+    /// Shared by every location in the same file.
+    pub file: Arc<str>,
     pub line: u32,
     pub column: u32,
 }
@@ -83,10 +87,10 @@ pub struct DutyView {
     pub title: &'static str,
     pub layer: onus_model::Layer,
     pub owner: Owner,
-    pub owner_reason: String,
+    pub owner_reason: Cow<'static, str>,
     pub status: DutyStatus,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Arc<str>>,
     /// Attest only because no onus rule reads this duty for this type.
     pub uncovered: bool,
     pub verdicts: Vec<VerdictView>,
@@ -167,7 +171,7 @@ pub(crate) fn location(workload: &Workload, file: FileId, span: Span) -> Locatio
     let f = workload.file(file);
     let lc = f.lines.line_col(span.start);
     Location {
-        file: display_path(&f.path),
+        file: Arc::from(display_path(&f.path)),
         line: lc.line,
         column: lc.column,
     }
@@ -178,25 +182,53 @@ pub(crate) fn display_path(path: &std::path::Path) -> String {
     text.strip_prefix("./").map(str::to_owned).unwrap_or(text)
 }
 
-/// The lines of every file, split once per report (not once per finding).
-pub(crate) struct FileLines<'w>(Vec<Vec<&'w str>>);
+/// The lines and display path of every file, split once per report (not
+/// once per finding).
+pub(crate) struct FileLines<'w> {
+    workload: &'w Workload,
+    lines: Vec<Vec<&'w str>>,
+    paths: Vec<Arc<str>>,
+}
 
 impl<'w> FileLines<'w> {
     pub(crate) fn new(workload: &'w Workload) -> Self {
-        FileLines(
-            workload
+        FileLines {
+            workload,
+            lines: workload
                 .files
-                .iter()
+                .par_iter()
                 .map(|f| f.lines.text().lines().collect())
                 .collect(),
-        )
+            paths: workload
+                .files
+                .iter()
+                .map(|f| Arc::from(display_path(&f.path)))
+                .collect(),
+        }
     }
 
     pub(crate) fn of(&self, file: FileId) -> &[&'w str] {
-        self.0
+        self.lines
             .get(file.0 as usize)
             .map(Vec::as_slice)
             .unwrap_or(&[])
+    }
+
+    pub(crate) fn path(&self, file: FileId) -> Arc<str> {
+        match self.paths.get(file.0 as usize) {
+            Some(p) => p.clone(),
+            None => Arc::from(display_path(&self.workload.file(file).path)),
+        }
+    }
+
+    /// `location` without formatting the path again.
+    pub(crate) fn location(&self, file: FileId, span: Span) -> Location {
+        let lc = self.workload.file(file).lines.line_col(span.start);
+        Location {
+            file: self.path(file),
+            line: lc.line,
+            column: lc.column,
+        }
     }
 }
 
@@ -229,33 +261,34 @@ pub fn fingerprint(parts: &[&str]) -> String {
 
 /// Builds the report of one scan with no suppressions. Resources are sorted by
 /// file and position.
-pub fn build(workload: &Workload, result: &ScanResult) -> Report {
+pub fn build(workload: &Workload, result: ScanResult) -> Report {
     build_with(workload, result, &SuppressOptions::default())
 }
 
 /// Builds the report, applying inline, metadata and config suppressions and the
-/// baseline.
-pub fn build_with(workload: &Workload, result: &ScanResult, options: &SuppressOptions) -> Report {
+/// baseline. Takes the scan result so its verdicts move into the report rather
+/// than being copied.
+pub fn build_with(workload: &Workload, result: ScanResult, options: &SuppressOptions) -> Report {
     let mut extra_diagnostics = suppress::check_config(options);
     let file_lines = FileLines::new(workload);
     let config = suppress::CompiledConfig::new(options);
-    let mut resources: Vec<ResourceView> = result
+    let built: Vec<(ResourceView, Vec<DiagnosticView>)> = result
         .resources
-        .iter()
+        .into_par_iter()
         .map(|r| {
+            let mut diagnostics = Vec::new();
             let res = &workload.resources[r.resource];
-            let found =
-                suppress::collect(workload, &file_lines, res, options, &mut extra_diagnostics);
-            let resource_file = display_path(&workload.file(res.file).path);
+            let found = suppress::collect(workload, &file_lines, res, options, &mut diagnostics);
+            let resource_file = file_lines.path(res.file);
             let duties = r
                 .duties
-                .iter()
+                .into_iter()
                 .map(|d| {
                     let verdicts = d
                         .verdicts
-                        .iter()
+                        .into_iter()
                         .map(|v| {
-                            let location = location(workload, v.verdict.file, v.verdict.span);
+                            let location = file_lines.location(v.verdict.file, v.verdict.span);
                             let finding =
                                 matches!(v.verdict.status, Status::NotMet | Status::Unknown);
                             let suppression = if finding {
@@ -275,15 +308,15 @@ pub fn build_with(workload: &Workload, result: &ScanResult, options: &SuppressOp
                                 title: v.rule.title,
                                 severity: v.rule.severity,
                                 status: v.verdict.status,
-                                message: v.verdict.message.clone(),
-                                path: v.verdict.path.clone(),
+                                message: v.verdict.message,
+                                path: v.verdict.path,
                                 excerpt: if finding {
                                     excerpt(&file_lines, v.verdict.file, location.line)
                                 } else {
                                     Vec::new()
                                 },
                                 location,
-                                unknown: v.verdict.unknown.clone(),
+                                unknown: v.verdict.unknown,
                                 fingerprint: fingerprint(&[v.rule.id, &resource_file, &res.id]),
                                 suppression,
                             }
@@ -294,20 +327,20 @@ pub fn build_with(workload: &Workload, result: &ScanResult, options: &SuppressOp
                         title: d.duty.title(),
                         layer: d.duty.layer(),
                         owner: d.owner,
-                        owner_reason: d.owner_reason.clone(),
+                        owner_reason: d.owner_reason,
                         status: d.status,
-                        note: d.note.clone(),
+                        note: d.note,
                         uncovered: d.uncovered,
                         verdicts,
                     }
                 })
                 .collect();
-            ResourceView {
+            let view = ResourceView {
                 id: res.id.clone(),
                 resource_type: res.resource_type.clone(),
                 source_type: res.source_type.clone(),
                 format: res.format,
-                location: location(workload, res.file, res.name_span),
+                location: file_lines.location(res.file, res.name_span),
                 service: res.service.clone(),
                 category: r.category,
                 category_reason: res.category.as_ref().map(|c| c.reason.clone()),
@@ -316,16 +349,22 @@ pub fn build_with(workload: &Workload, result: &ScanResult, options: &SuppressOp
                     onus_ingest::Region::Unknown(_) => None,
                 },
                 duties,
-            }
+            };
+            (view, diagnostics)
         })
         .collect();
-    resources.sort_by(|a, b| a.location.cmp(&b.location).then_with(|| a.id.cmp(&b.id)));
+    let mut resources = Vec::with_capacity(built.len());
+    for (view, mut diagnostics) in built {
+        resources.push(view);
+        extra_diagnostics.append(&mut diagnostics);
+    }
+    resources.par_sort_by(|a, b| a.location.cmp(&b.location).then_with(|| a.id.cmp(&b.id)));
     let mut diagnostics: Vec<DiagnosticView> = workload
         .diagnostics
         .iter()
         .map(|d| DiagnosticView {
             level: d.level,
-            location: location(workload, d.file, d.span.unwrap_or_default()),
+            location: file_lines.location(d.file, d.span.unwrap_or_default()),
             message: d.message.clone(),
         })
         .chain(extra_diagnostics)

@@ -21,6 +21,7 @@ use onus_ingest::{DiagnosticLevel, Node, Resource, Workload};
 use onus_rules::{Relation, Rule, Tool};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -326,7 +327,7 @@ fn comments(workload: &Workload, lines: &[&str], resource: &Resource, found: &mu
         above.push(n);
         n -= 1;
     }
-    let path = display_path(&file.path);
+    let path: Arc<str> = Arc::from(display_path(&file.path));
     let at = |line: usize, column: usize| Location {
         file: path.clone(),
         line: line as u32,
@@ -455,7 +456,7 @@ fn metadata(workload: &Workload, resource: &Resource, meta: &Node, found: &mut V
 /// Config entries that cannot apply (no reason, bad date, bad glob), as warnings.
 pub fn check_config(options: &SuppressOptions) -> Vec<DiagnosticView> {
     let at = Location {
-        file: options.config_file.clone(),
+        file: Arc::from(options.config_file.as_str()),
         line: 1,
         column: 1,
     };
@@ -620,7 +621,7 @@ impl Baseline {
                     .map(|v| BaselineEntry {
                         rule: v.rule.to_owned(),
                         resource: r.id.clone(),
-                        file: r.location.file.clone(),
+                        file: r.location.file.to_string(),
                     })
             })
             .collect();

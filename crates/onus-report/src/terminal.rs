@@ -4,9 +4,11 @@
 //! Styles are ANSI; the caller writes through `anstream`, which strips them
 //! when stdout is not a terminal or `NO_COLOR` is set.
 
-use crate::report::{Report, ResourceView};
+use crate::report::{DutyView, Report, ResourceView};
 use anstyle::{AnsiColor, Style};
 use onus_rules::{DutyStatus, Severity, Status};
+use rayon::prelude::*;
+use std::fmt::{self, Write as _};
 use std::io::{self, Write};
 
 const BOLD: Style = Style::new().bold();
@@ -20,29 +22,50 @@ const CYAN: Style = AnsiColor::Cyan.on_default();
 /// Text from a scanned file, with control characters (ANSI escapes included)
 /// replaced so a hostile template cannot drive the terminal.
 pub fn clean(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() && c != '\t' {
-                '\u{fffd}'
-            } else {
-                c
-            }
-        })
-        .collect()
+    Clean(text).to_string()
 }
 
-fn paint(style: Style, text: &str) -> String {
-    format!("{style}{text}{style:#}")
+fn is_unsafe(c: char) -> bool {
+    c.is_control() && c != '\t'
 }
 
-fn status_mark(status: DutyStatus) -> String {
+/// [`clean`] as it is written, without an intermediate `String`.
+struct Clean<'a>(&'a str);
+
+impl fmt::Display for Clean<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.0.chars().any(is_unsafe) {
+            return f.write_str(self.0);
+        }
+        for c in self.0.chars() {
+            f.write_char(if is_unsafe(c) { '\u{fffd}' } else { c })?;
+        }
+        Ok(())
+    }
+}
+
+/// Text in a style, or plain when colour is off (so nothing has to strip the
+/// escapes again afterwards).
+struct Painted<T>(Style, T, bool);
+
+impl<T: fmt::Display> fmt::Display for Painted<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.2 {
+            write!(f, "{}{}{:#}", self.0, self.1, self.0)
+        } else {
+            self.1.fmt(f)
+        }
+    }
+}
+
+fn status_text(status: DutyStatus) -> (Style, &'static str) {
     match status {
-        DutyStatus::NotMet => paint(RED, "✗ not met"),
-        DutyStatus::Unknown => paint(YELLOW, "? unknown"),
-        DutyStatus::Met => paint(GREEN, "✓ met    "),
-        DutyStatus::Attest => paint(BLUE, "◇ attest "),
-        DutyStatus::NotApplicable => paint(DIM, "- n/a    "),
-        DutyStatus::Inherited => paint(DIM, "AWS      "),
+        DutyStatus::NotMet => (RED, "✗ not met"),
+        DutyStatus::Unknown => (YELLOW, "? unknown"),
+        DutyStatus::Met => (GREEN, "✓ met    "),
+        DutyStatus::Attest => (BLUE, "◇ attest "),
+        DutyStatus::NotApplicable => (DIM, "- n/a    "),
+        DutyStatus::Inherited => (DIM, "AWS      "),
     }
 }
 
@@ -54,19 +77,42 @@ fn severity_style(severity: Severity) -> Style {
     }
 }
 
-/// Writes the report. `threshold` is the `--fail-on` severity, named in the
-/// closing line.
+/// Files rendered side by side before their text is written out in order:
+/// enough to keep both cores busy, few enough to bound the memory held.
+const FILES_PER_BATCH: usize = 512;
+
+/// Writes the report with ANSI styles (for a writer such as `anstream` that
+/// strips them where they do not belong). `threshold` is the `--fail-on`
+/// severity, named in the closing line.
 pub fn render(report: &Report, threshold: Severity, out: &mut dyn Write) -> io::Result<()> {
-    let mut current_file: Option<&str> = None;
-    for resource in &report.resources {
-        if current_file != Some(resource.location.file.as_str()) {
-            if current_file.is_some() {
-                writeln!(out)?;
-            }
-            writeln!(out, "{}", paint(BOLD, &clean(&resource.location.file)))?;
-            current_file = Some(&resource.location.file);
+    render_with(report, threshold, true, out)
+}
+
+/// Writes the report, with styles only when `color` is set.
+pub fn render_with(
+    report: &Report,
+    threshold: Severity,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let files: Vec<&[ResourceView]> = report
+        .resources
+        .chunk_by(|a, b| a.location.file == b.location.file)
+        .collect();
+    for (batch_no, batch) in files.chunks(FILES_PER_BATCH).enumerate() {
+        let texts = batch
+            .par_iter()
+            .enumerate()
+            .map(|(i, resources)| {
+                let mut text = Vec::new();
+                let first = batch_no == 0 && i == 0;
+                render_file(resources, first, color, &mut text)?;
+                Ok(text)
+            })
+            .collect::<io::Result<Vec<Vec<u8>>>>()?;
+        for text in texts {
+            out.write_all(&text)?;
         }
-        render_resource(resource, out)?;
     }
     if !report.diagnostics.is_empty() {
         writeln!(out)?;
@@ -75,38 +121,96 @@ pub fn render(report: &Report, threshold: Severity, out: &mut dyn Write) -> io::
         } else {
             "Diagnostics"
         };
-        writeln!(out, "{}", paint(BOLD, title))?;
+        writeln!(out, "{}", Painted(BOLD, title, color))?;
         for d in &report.diagnostics {
             let level = match d.level {
-                onus_ingest::DiagnosticLevel::Error => paint(RED, "error"),
-                onus_ingest::DiagnosticLevel::Warning => paint(YELLOW, "warning"),
+                onus_ingest::DiagnosticLevel::Error => Painted(RED, "error", color),
+                onus_ingest::DiagnosticLevel::Warning => Painted(YELLOW, "warning", color),
             };
             writeln!(
                 out,
                 "  {level}: {}:{}:{}: {}",
-                clean(&d.location.file),
+                Clean(&d.location.file),
                 d.location.line,
                 d.location.column,
-                clean(&d.message)
+                Clean(&d.message)
             )?;
         }
     }
-    render_summary(report, threshold, out)
+    render_summary(report, threshold, color, out)
 }
 
-fn render_resource(r: &ResourceView, out: &mut dyn Write) -> io::Result<()> {
-    let category = match (&r.service, r.category) {
-        (Some(service), Some(c)) => format!("{}, {c}", clean(service)),
-        (Some(service), None) => format!("{}, category undetermined", clean(service)),
-        (None, _) => "not in the service catalog".to_owned(),
+/// One file's resources, under the file's name.
+fn render_file(
+    resources: &[ResourceView],
+    first: bool,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let Some(head) = resources.first() else {
+        return Ok(());
     };
+    if !first {
+        writeln!(out)?;
+    }
+    writeln!(out, "{}", Painted(BOLD, Clean(&head.location.file), color))?;
+    for resource in resources {
+        render_resource(resource, color, out)?;
+    }
+    Ok(())
+}
+
+/// Duty slugs joined by ", ".
+struct Slugs<'a>(&'a [&'a DutyView]);
+
+impl fmt::Display for Slugs<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(d.duty.slug())?;
+        }
+        Ok(())
+    }
+}
+
+fn render_resource(r: &ResourceView, color: bool, out: &mut dyn Write) -> io::Result<()> {
+    write!(
+        out,
+        "  {} {}  ",
+        Painted(BOLD, Clean(&r.id), color),
+        Painted(CYAN, Clean(&r.resource_type), color),
+    )?;
+    match (&r.service, r.category) {
+        (Some(service), Some(c)) => write!(
+            out,
+            "{}",
+            Painted(DIM, format_args!("({}, {c})", Clean(service)), color)
+        )?,
+        (Some(service), None) => write!(
+            out,
+            "{}",
+            Painted(
+                DIM,
+                format_args!("({}, category undetermined)", Clean(service)),
+                color
+            )
+        )?,
+        (None, _) => write!(
+            out,
+            "{}",
+            Painted(DIM, "(not in the service catalog)", color)
+        )?,
+    }
     writeln!(
         out,
-        "  {} {}  {}  {}",
-        paint(BOLD, &clean(&r.id)),
-        paint(CYAN, &clean(&r.resource_type)),
-        paint(DIM, &format!("({category})")),
-        paint(DIM, &format!("{}:{}", r.location.line, r.location.column)),
+        "  {}",
+        Painted(
+            DIM,
+            format_args!("{}:{}", r.location.line, r.location.column),
+            color
+        ),
     )?;
     if r.category.is_none()
         && let Some(reason) = &r.category_reason
@@ -114,21 +218,22 @@ fn render_resource(r: &ResourceView, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "      {}",
-            paint(YELLOW, &format!("category: {}", clean(reason)))
+            Painted(YELLOW, format_args!("category: {}", Clean(reason)), color)
         )?;
     }
-    let inherited: Vec<&str> = r
-        .duties
-        .iter()
-        .filter(|d| d.status == DutyStatus::Inherited)
-        .map(|d| d.duty.slug())
-        .collect();
+    let with = |status: DutyStatus, uncovered: Option<bool>| -> Vec<&DutyView> {
+        r.duties
+            .iter()
+            .filter(|d| d.status == status && uncovered.is_none_or(|u| d.uncovered == u))
+            .collect()
+    };
+    let inherited = with(DutyStatus::Inherited, None);
     if !inherited.is_empty() {
         writeln!(
             out,
             "      {} {}",
-            paint(DIM, "AWS carries:"),
-            paint(DIM, &inherited.join(", "))
+            Painted(DIM, "AWS carries:", color),
+            Painted(DIM, Slugs(&inherited), color)
         )?;
     }
     let order = [
@@ -144,74 +249,86 @@ fn render_resource(r: &ResourceView, out: &mut dyn Write) -> io::Result<()> {
                     && !v.in_baseline()
             }) {
                 let suppressed = v.is_finding() && v.is_suppressed();
-                let mark = match v.status {
-                    _ if suppressed => paint(DIM, "~ ignored"),
-                    Status::NotMet => status_mark(DutyStatus::NotMet),
-                    Status::Unknown => status_mark(DutyStatus::Unknown),
-                    Status::Met => status_mark(DutyStatus::Met),
-                    Status::NotApplicable => status_mark(DutyStatus::NotApplicable),
+                let (style, mark) = match v.status {
+                    _ if suppressed => (DIM, "~ ignored"),
+                    Status::NotMet => status_text(DutyStatus::NotMet),
+                    Status::Unknown => status_text(DutyStatus::Unknown),
+                    Status::Met => status_text(DutyStatus::Met),
+                    Status::NotApplicable => status_text(DutyStatus::NotApplicable),
                 };
-                let severity = if v.status == Status::NotMet && !suppressed {
-                    format!(
-                        " {}",
-                        paint(severity_style(v.severity), &format!("[{}]", v.severity))
-                    )
-                } else {
-                    String::new()
-                };
-                writeln!(
+                write!(
                     out,
-                    "      {mark} {:<22} {}{severity}  {}  {}",
+                    "      {} {:<22} {}",
+                    Painted(style, mark, color),
                     duty.duty.slug(),
                     v.rule,
-                    paint(DIM, &format!("{}:{}", v.location.line, v.location.column)),
-                    clean(&v.message),
+                )?;
+                if v.status == Status::NotMet && !suppressed {
+                    write!(
+                        out,
+                        " {}",
+                        Painted(
+                            severity_style(v.severity),
+                            format_args!("[{}]", v.severity),
+                            color
+                        )
+                    )?;
+                }
+                writeln!(
+                    out,
+                    "  {}  {}",
+                    Painted(
+                        DIM,
+                        format_args!("{}:{}", v.location.line, v.location.column),
+                        color
+                    ),
+                    Clean(&v.message),
                 )?;
                 if let Some(sup) = &v.suppression {
                     let style = if sup.active { DIM } else { YELLOW };
                     writeln!(
                         out,
                         "                {}",
-                        paint(style, &clean(&sup.describe()))
+                        Painted(style, Clean(&sup.describe()), color)
                     )?;
                 }
             }
         }
     }
-    let attest = |uncovered: bool| -> Vec<&str> {
-        r.duties
-            .iter()
-            .filter(|d| d.status == DutyStatus::Attest && d.uncovered == uncovered)
-            .map(|d| d.duty.slug())
-            .collect()
-    };
-    let (attest, unchecked) = (attest(false), attest(true));
+    let attest = with(DutyStatus::Attest, Some(false));
     if !attest.is_empty() {
+        let (style, mark) = status_text(DutyStatus::Attest);
         writeln!(
             out,
             "      {} {}",
-            status_mark(DutyStatus::Attest),
-            paint(DIM, &attest.join(", "))
+            Painted(style, mark, color),
+            Painted(DIM, Slugs(&attest), color)
         )?;
     }
+    let unchecked = with(DutyStatus::Attest, Some(true));
     if !unchecked.is_empty() {
         writeln!(
             out,
             "      {} {}",
-            paint(BLUE, "◇ no rule"),
-            paint(DIM, &unchecked.join(", "))
+            Painted(BLUE, "◇ no rule", color),
+            Painted(DIM, Slugs(&unchecked), color)
         )?;
     }
     Ok(())
 }
 
-fn render_summary(report: &Report, threshold: Severity, out: &mut dyn Write) -> io::Result<()> {
+fn render_summary(
+    report: &Report,
+    threshold: Severity,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let s = &report.summary;
     writeln!(out)?;
     writeln!(
         out,
         "{} {} resources in {} files",
-        paint(BOLD, "Scanned"),
+        Painted(BOLD, "Scanned", color),
         s.resources,
         s.files
     )?;
@@ -219,10 +336,10 @@ fn render_summary(report: &Report, threshold: Severity, out: &mut dyn Write) -> 
     writeln!(
         out,
         "  yours: {} met, {} not met, {} unknown, {} to attest{}",
-        paint(GREEN, &s.met.to_string()),
-        paint(RED, &s.not_met.to_string()),
-        paint(YELLOW, &s.unknown.to_string()),
-        paint(BLUE, &s.attest.to_string()),
+        Painted(GREEN, s.met, color),
+        Painted(RED, s.not_met, color),
+        Painted(YELLOW, s.unknown, color),
+        Painted(BLUE, s.attest, color),
         if s.attest_uncovered > 0 {
             format!(
                 " ({} of them because no onus rule checks that duty for the resource type)",
@@ -264,7 +381,7 @@ fn render_summary(report: &Report, threshold: Severity, out: &mut dyn Write) -> 
         writeln!(
             out,
             "  {}",
-            paint(YELLOW, &format!("note: {}", clean(note)))
+            Painted(YELLOW, format_args!("note: {}", Clean(note)), color)
         )?;
     }
     if s.unknown_verdicts > 0 {
@@ -278,9 +395,10 @@ fn render_summary(report: &Report, threshold: Severity, out: &mut dyn Write) -> 
         writeln!(
             out,
             "  {}",
-            paint(
+            Painted(
                 RED,
-                &format!("scan incomplete: {} files could not be read", s.errors)
+                format_args!("scan incomplete: {} files could not be read", s.errors),
+                color
             )
         )?;
     }
@@ -288,13 +406,21 @@ fn render_summary(report: &Report, threshold: Severity, out: &mut dyn Write) -> 
         writeln!(
             out,
             "{}",
-            paint(RED, &format!("{failing} findings at or above {threshold}"))
+            Painted(
+                RED,
+                format_args!("{failing} findings at or above {threshold}"),
+                color
+            )
         )?;
     } else {
         writeln!(
             out,
             "{}",
-            paint(GREEN, &format!("no findings at or above {threshold}"))
+            Painted(
+                GREEN,
+                format_args!("no findings at or above {threshold}"),
+                color
+            )
         )?;
     }
     Ok(())

@@ -114,6 +114,49 @@ fn output_is_deterministic() {
 }
 
 #[test]
+fn text_without_colour_is_the_styled_text_stripped() {
+    for report in [common::sample(), common::empty(), common::parse_error()] {
+        let mut styled = Vec::new();
+        onus_report::terminal::render_with(&report, Severity::Low, true, &mut styled).unwrap();
+        let mut plain = Vec::new();
+        onus_report::terminal::render_with(&report, Severity::Low, false, &mut plain).unwrap();
+        assert!(styled.contains(&0x1b), "styled text has ANSI escapes");
+        assert!(!plain.contains(&0x1b), "plain text has none");
+        assert_eq!(String::from_utf8(plain).unwrap(), render(&report, text));
+    }
+}
+
+#[test]
+fn text_of_many_files_keeps_file_order() {
+    // More files than the renderer formats side by side in one batch.
+    let mut report = common::sample();
+    let template = report.resources[0].clone();
+    report.resources = (0..1300)
+        .map(|i| {
+            let mut r = template.clone();
+            r.location.file = format!("dir/f{i:04}.yaml").into();
+            r
+        })
+        .collect();
+    let mut out = Vec::new();
+    onus_report::terminal::render_with(&report, Severity::Low, false, &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let headers: Vec<usize> = (0..lines.len())
+        .filter(|&n| lines[n].starts_with("dir/"))
+        .collect();
+    assert_eq!(headers.len(), 1300);
+    for (i, &n) in headers.iter().enumerate() {
+        assert_eq!(lines[n], format!("dir/f{i:04}.yaml"));
+        assert!(
+            n == 0 || lines[n - 1].is_empty(),
+            "blank line before {}",
+            lines[n]
+        );
+    }
+}
+
+#[test]
 fn sarif_rule_metadata() {
     let log = serde_json::to_value(onus_report::sarif::log(&common::sample())).unwrap();
     let rules = log["runs"][0]["tool"]["driver"]["rules"]
@@ -244,11 +287,11 @@ fn sarif_results_are_stable_and_relative() {
 #[test]
 fn fingerprints_ignore_lines() {
     let (mut w, result) = common::sample_workload();
-    let before = onus_report::build_with(&w, &result, &common::options());
+    let before = onus_report::build_with(&w, result.clone(), &common::options());
     // Insert lines above everything: positions move, fingerprints do not.
     let text = format!("# a comment\n# another\n{}", common::YAML);
     w.files[0].lines = onus_ingest::LineIndex::new(text.into());
-    let after = onus_report::build_with(&w, &result, &common::options());
+    let after = onus_report::build_with(&w, result, &common::options());
     let prints = |r: &Report| -> Vec<String> {
         r.findings()
             .map(|f| f.verdict.fingerprint.clone())
@@ -315,7 +358,7 @@ fn suppressions_in_the_sample() {
         report
             .diagnostics
             .iter()
-            .any(|d| d.message.contains("has no reason") && d.location.file == "infra/tf/main.tf")
+            .any(|d| d.message.contains("has no reason") && &*d.location.file == "infra/tf/main.tf")
     );
     // Config entry by rule and path glob.
     let ssh = find("ec2.ssh-open-to-world", "aws_security_group_rule.ssh");

@@ -8,7 +8,9 @@ use onus_ingest::{Resource, Workload};
 use onus_model::{Catalog, Category, Duty, Owner, Verification};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// A duty's state for one resource.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -50,10 +52,11 @@ pub struct DutyRow {
     pub duty: Duty,
     pub owner: Owner,
     /// Why this party owns it (service override or the category's reason).
-    pub owner_reason: String,
+    pub owner_reason: Cow<'static, str>,
     pub status: DutyStatus,
-    /// Why the status is attest, inherited or not applicable.
-    pub note: Option<String>,
+    /// Why the status is attest, inherited or not applicable. Shared between
+    /// rows: most notes repeat for every resource of a type.
+    pub note: Option<Arc<str>>,
     /// Attest only because no onus rule reads this duty for this resource
     /// type (as opposed to a duty no code can ever show).
     pub uncovered: bool,
@@ -153,45 +156,82 @@ pub fn scan(workload: &Workload, settings: &Settings) -> ScanResult {
     scan_with(workload, settings, rules::ALL)
 }
 
+/// The attest notes of a scan, built once and shared by every row that
+/// carries them.
+struct Notes<'w> {
+    /// By duty: why no code can show it.
+    attest: HashMap<Duty, Arc<str>>,
+    /// (duty, resource type) → "no onus rule checks ...".
+    uncovered: HashMap<(Duty, &'w str), Arc<str>>,
+}
+
+impl<'w> Notes<'w> {
+    fn new(workload: &'w Workload) -> Notes<'w> {
+        let attest = Duty::ALL
+            .into_iter()
+            .filter_map(|d| Some((d, Arc::from(d.attest_reason()?))))
+            .collect();
+        let types: HashSet<&str> = workload
+            .resources
+            .iter()
+            .map(|r| r.resource_type.as_str())
+            .collect();
+        let uncovered = types
+            .into_iter()
+            .flat_map(|t| {
+                Duty::ALL.into_iter().map(move |d| {
+                    let note = format!("no onus rule checks {} for {t}: sign it off", d.slug());
+                    ((d, t), Arc::from(note))
+                })
+            })
+            .collect();
+        Notes { attest, uncovered }
+    }
+}
+
 /// Runs `rules` over the workload.
 pub fn scan_with(workload: &Workload, settings: &Settings, rules: &[&'static Rule]) -> ScanResult {
     let cx = Context::new(workload, settings);
     let index = RuleIndex::new(rules);
+    let notes = Notes::new(workload);
     let resources = workload
         .resources
         .par_iter()
         .enumerate()
         .filter(|(_, r)| !r.is_data)
-        .map(|(i, resource)| evaluate(i, resource, &cx, &index))
+        .map(|(i, resource)| evaluate(i, resource, &cx, &index, &notes))
         .collect();
     ScanResult { resources }
 }
 
-fn evaluate(i: usize, resource: &Resource, cx: &Context, index: &RuleIndex) -> ResourceReport {
+fn evaluate(
+    i: usize,
+    resource: &Resource,
+    cx: &Context,
+    index: &RuleIndex,
+    notes: &Notes,
+) -> ResourceReport {
     let category = resource.category.as_ref().and_then(|c| c.category);
     let service = resource
         .service
         .as_deref()
         .and_then(|name| Catalog::get().find_service(name));
-    let mut verdicts: Vec<RuleVerdict> = index
-        .for_type(&resource.resource_type)
-        .map(|rule| RuleVerdict {
+    // Verdicts grouped by duty (in `Duty::ALL` order), then by rule id.
+    let mut by_duty: [Vec<RuleVerdict>; Duty::ALL.len()] = Default::default();
+    for rule in index.for_type(&resource.resource_type) {
+        let slot = Duty::ALL.iter().position(|d| *d == rule.duty).unwrap_or(0);
+        by_duty[slot].push(RuleVerdict {
             rule,
             verdict: check_caught(rule, resource, cx),
-        })
-        .collect();
-    verdicts.sort_by(|a, b| a.rule.id.cmp(b.rule.id));
-
+        });
+    }
     let duties = Duty::ALL
         .into_iter()
-        .map(|duty| {
+        .zip(by_duty)
+        .map(|(duty, mut mine)| {
+            mine.sort_by(|a, b| a.rule.id.cmp(b.rule.id));
             let (owner, reason) = owner_of(duty, category, service);
-            let mine: Vec<RuleVerdict> = verdicts
-                .iter()
-                .filter(|v| v.rule.duty == duty)
-                .cloned()
-                .collect();
-            row(duty, owner, reason, mine, &resource.resource_type)
+            row(duty, owner, reason, mine, &resource.resource_type, notes)
         })
         .collect();
     ResourceReport {
@@ -220,44 +260,45 @@ fn check_caught(rule: &'static Rule, resource: &Resource, cx: &Context) -> Verdi
 fn owner_of(
     duty: Duty,
     category: Option<Category>,
-    service: Option<&onus_model::Service>,
-) -> (Owner, String) {
-    let categories: Vec<Category> = match category {
-        Some(c) => vec![c],
-        None => Category::ALL.to_vec(),
+    service: Option<&'static onus_model::Service>,
+) -> (Owner, Cow<'static, str>) {
+    let categories: &[Category] = match &category {
+        Some(c) => std::slice::from_ref(c),
+        None => &Category::ALL,
     };
-    let mut best: Option<(Owner, String)> = None;
-    for c in categories {
+    let mut best: Option<(Owner, &'static str)> = None;
+    for &c in categories {
         let (owner, reason) = match service {
             Some(s) => {
                 let (owner, reason) = s.duty_owner(duty, c);
-                let reason = reason
-                    .map(str::to_owned)
-                    .unwrap_or_else(|| onus_model::assignment(c, duty.layer()).reason.to_owned());
+                let reason =
+                    reason.unwrap_or_else(|| onus_model::assignment(c, duty.layer()).reason);
                 (owner, reason)
             }
             None => (
                 duty.owner(c),
-                onus_model::assignment(c, duty.layer()).reason.to_owned(),
+                onus_model::assignment(c, duty.layer()).reason,
             ),
         };
-        if best.as_ref().is_none_or(|(o, _)| owner > *o) {
+        if best.is_none_or(|(o, _)| owner > o) {
             best = Some((owner, reason));
         }
     }
-    let (owner, mut reason) = best.unwrap_or((Owner::Customer, String::new()));
+    let (owner, reason) = best.unwrap_or((Owner::Customer, ""));
     if category.is_none() {
-        reason = format!("category undetermined, so the strictest owner applies: {reason}");
+        let reason = format!("category undetermined, so the strictest owner applies: {reason}");
+        return (owner, Cow::Owned(reason));
     }
-    (owner, reason)
+    (owner, Cow::Borrowed(reason))
 }
 
 fn row(
     duty: Duty,
     owner: Owner,
-    owner_reason: String,
+    owner_reason: Cow<'static, str>,
     verdicts: Vec<RuleVerdict>,
     resource_type: &str,
+    notes: &Notes,
 ) -> DutyRow {
     let statuses: Vec<Status> = verdicts.iter().map(|v| v.verdict.status).collect();
     let decided = statuses.iter().any(|s| *s != Status::NotApplicable);
@@ -279,17 +320,17 @@ fn row(
     } else if statuses.contains(&Status::Met) {
         (DutyStatus::Met, None)
     } else if duty.verification() == Verification::Attest {
-        (DutyStatus::Attest, duty.attest_reason().map(str::to_owned))
+        (DutyStatus::Attest, notes.attest.get(&duty).cloned())
     } else if let Some(v) = verdicts.first() {
         // Every rule said not applicable: say why (e.g. no allowed regions set).
-        (DutyStatus::Attest, Some(v.verdict.message.clone()))
+        (
+            DutyStatus::Attest,
+            Some(Arc::from(v.verdict.message.as_str())),
+        )
     } else {
         (
             DutyStatus::Attest,
-            Some(format!(
-                "no onus rule checks {} for {resource_type}: sign it off",
-                duty.slug()
-            )),
+            notes.uncovered.get(&(duty, resource_type)).cloned(),
         )
     };
     DutyRow {

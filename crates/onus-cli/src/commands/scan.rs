@@ -167,9 +167,10 @@ pub fn run_scan(
                 .collect()
         }),
     };
-    let workload = input.ingest();
+    let mut workload = input.ingest();
     let rules = config.rules();
     let result = onus_rules::engine::scan_with(&workload, &settings, &rules);
+    workload.release_rule_inputs();
     let baseline_file = baseline.map(|p| p.display().to_string());
     let baseline = match baseline {
         Some(path) => {
@@ -200,23 +201,23 @@ pub fn run_scan(
         baseline_file: baseline_file.unwrap_or_default(),
         ..SuppressOptions::default()
     };
-    Ok((
-        onus_report::build_with(&workload, &result, &options),
-        config,
-    ))
+    Ok((onus_report::build_with(&workload, result, &options), config))
 }
 
 /// Writes `report` in `format`.
+/// Writes the report in `format`; `color` only matters for text.
 pub fn render(
     report: &Report,
     format: ScanFormat,
     fail_on: Severity,
+    color: bool,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     match format {
-        ScanFormat::Text => onus_report::terminal::render(report, fail_on, out)?,
+        ScanFormat::Text => onus_report::terminal::render_with(report, fail_on, color, out)?,
         ScanFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, report).context("writing JSON")?;
+            // As an io::Error, so a closed pipe is recognised as one.
+            serde_json::to_writer_pretty(&mut *out, report).map_err(std::io::Error::from)?;
             writeln!(out)?;
         }
         ScanFormat::Sarif => onus_report::sarif::render(report, out)?,
@@ -257,15 +258,13 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
         .or_else(|| config.fail_on.as_deref().and_then(Severity::parse))
         .unwrap_or(Severity::Low);
     for (format, path) in &args.outputs {
-        let mut buf = Vec::new();
-        render(&report, *format, fail_on, &mut buf)?;
-        if *format == ScanFormat::Text {
-            // Files get no colour.
-            let mut plain = Vec::new();
-            anstream::StripStream::new(&mut plain).write_all(&buf)?;
-            buf = plain;
-        }
-        std::fs::write(path, buf).with_context(|| format!("writing {}", path.display()))?;
+        let file =
+            std::fs::File::create(path).with_context(|| format!("writing {}", path.display()))?;
+        let mut out = std::io::BufWriter::new(file);
+        // Files get no colour.
+        render(&report, *format, fail_on, false, &mut out)
+            .and_then(|()| Ok(out.flush()?))
+            .with_context(|| format!("writing {}", path.display()))?;
     }
     if let Some(path) = &args.write_baseline {
         let baseline = Baseline::from_report(&report);
@@ -281,18 +280,18 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
         }
     }
     if !args.quiet {
-        // Render into memory first: serde and the formats write in many
-        // small pieces, and stdout is unbuffered.
-        let mut buf = Vec::new();
-        render(&report, args.format, fail_on, &mut buf)?;
-        if args.format == ScanFormat::Text {
-            // anstream strips the styles when stdout is no terminal or NO_COLOR is set.
-            let mut out = anstream::stdout().lock();
-            out.write_all(&buf)?;
+        // Buffered: serde and the formats write in many small pieces, and
+        // stdout is unbuffered.
+        let stdout = std::io::stdout();
+        let choice = anstream::AutoStream::choice(&stdout);
+        if args.format == ScanFormat::Text && choice != anstream::ColorChoice::Never {
+            // anstream adapts the styles to the terminal (and to NO_COLOR / CLICOLOR).
+            let mut out = std::io::BufWriter::new(anstream::AutoStream::new(stdout.lock(), choice));
+            render(&report, args.format, fail_on, true, &mut out)?;
             out.flush()?;
         } else {
-            let mut out = std::io::stdout().lock();
-            out.write_all(&buf)?;
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+            render(&report, args.format, fail_on, false, &mut out)?;
             out.flush()?;
         }
         if args.format != ScanFormat::Text && args.format != ScanFormat::Github {
@@ -301,12 +300,15 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
             }
         }
     }
-    if report.incomplete && !args.skip_invalid {
-        return Ok(exit::ERROR);
-    }
-    Ok(if report.failing(fail_on) > 0 {
+    let code = if report.incomplete && !args.skip_invalid {
+        exit::ERROR
+    } else if report.failing(fail_on) > 0 {
         exit::FINDINGS
     } else {
         exit::CLEAN
-    })
+    };
+    // The process ends here: freeing a large report one allocation at a time
+    // costs more than the system reclaiming it at once.
+    std::mem::forget(report);
+    Ok(code)
 }

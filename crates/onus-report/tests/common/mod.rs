@@ -307,13 +307,13 @@ pub fn options() -> SuppressOptions {
 
 pub fn sample() -> Report {
     let (w, result) = sample_workload();
-    build_with(&w, &result, &options())
+    build_with(&w, result, &options())
 }
 
 pub fn empty() -> Report {
     let w = Workload::default();
     let result = onus_rules::scan(&w, &Settings::default());
-    build_with(&w, &result, &options())
+    build_with(&w, result, &options())
 }
 
 /// A file that could not be read: an error diagnostic, no resources.
@@ -331,5 +331,5 @@ pub fn parse_error() -> Report {
     );
     w.warning(f, None, "remote module \"git::https://x\" not scanned");
     let result = onus_rules::scan(&w, &Settings::default());
-    build_with(&w, &result, &options())
+    build_with(&w, result, &options())
 }
