@@ -176,3 +176,41 @@ fn the_same_workload_gets_the_same_verdicts_in_cloudformation_and_terraform() {
         "CloudFormation resources without a Terraform twin: {unmapped:?}"
     );
 }
+
+#[test]
+fn terraform_roots_do_not_see_each_others_resources() {
+    // Two root modules with the same bucket address; only the first blocks
+    // public access. The second must not borrow the first one's block.
+    let dir = tempfile::tempdir().unwrap();
+    let bucket = "resource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"logs\"\n}\n";
+    let block = "resource \"aws_s3_bucket_public_access_block\" \"logs\" {\n  bucket = aws_s3_bucket.logs.id\n  block_public_acls = true\n  block_public_policy = true\n  ignore_public_acls = true\n  restrict_public_buckets = true\n}\n";
+    for (root, text) in [("a", format!("{bucket}{block}")), ("b", bucket.to_owned())] {
+        std::fs::create_dir(dir.path().join(root)).unwrap();
+        std::fs::write(dir.path().join(root).join("main.tf"), text).unwrap();
+    }
+    let (report, _) = scan_json(&[dir.path().to_str().unwrap()]);
+    let verdict = |root: &str| -> String {
+        let r = report["resources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| {
+                r["id"] == "aws_s3_bucket.logs"
+                    && r["location"]["file"]
+                        .as_str()
+                        .unwrap()
+                        .ends_with(&format!("{root}/main.tf"))
+            })
+            .unwrap_or_else(|| panic!("bucket of root {root}"));
+        r["duties"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|d| d["verdicts"].as_array().unwrap())
+            .find(|v| v["rule"] == "s3.public-access-block")
+            .map(|v| v["status"].as_str().unwrap().to_owned())
+            .unwrap()
+    };
+    assert_eq!(verdict("a"), "met");
+    assert_eq!(verdict("b"), "not-met");
+}

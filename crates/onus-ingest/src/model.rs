@@ -365,8 +365,13 @@ pub struct Resource {
     pub source_type: Option<String>,
     pub format: Format,
     /// Groups resources that can refer to each other: the template file, or the
-    /// Terraform module instance (`module.db` / root).
+    /// Terraform module instance (`module.db` / root), within `unit`.
     pub scope: String,
+    /// The ingest unit (template, Terraform root module or plan) the resource
+    /// was read from, numbered by [`Workload::merge`]: two Terraform roots both
+    /// have a scope `root`, and must not see each other's resources.
+    #[serde(skip)]
+    pub unit: u32,
     /// Catalog service name, `None` when the type is not in the catalog.
     pub service: Option<String>,
     pub category: Option<CategoryDecision>,
@@ -387,6 +392,12 @@ pub struct Resource {
 }
 
 impl Resource {
+    /// True when the two resources can refer to each other: the same scope of
+    /// the same template or Terraform root.
+    pub fn same_scope(&self, other: &Resource) -> bool {
+        self.unit == other.unit && self.scope == other.scope
+    }
+
     /// Readies a resource for rules, once its properties are built: pushes
     /// conditions down to the values they choose between (see
     /// [`Node::hoist_conditions`]), then fills `service` and `category` from the
@@ -472,6 +483,9 @@ pub struct Workload {
     /// Diagnostics already recorded, so a module called twice warns once.
     #[doc(hidden)]
     pub seen_diagnostics: std::collections::HashSet<(FileId, Option<Span>, String)>,
+    /// Units merged so far (the next [`Resource::unit`]).
+    #[doc(hidden)]
+    pub units: u32,
 }
 
 impl Workload {
@@ -553,9 +567,12 @@ impl Workload {
             })
             .collect();
         let remap = |id: FileId| ids.get(id.0 as usize).copied().unwrap_or(id);
+        let unit = self.units;
+        self.units += 1;
         self.resources
             .extend(other.resources.into_iter().map(|mut r| {
                 r.file = remap(r.file);
+                r.unit = unit;
                 r
             }));
         for mut d in other.diagnostics {

@@ -398,6 +398,7 @@ impl<'p> Ctx<'_, 'p> {
             source_type: None,
             format: Format::TerraformPlan,
             scope: scope.to_string(),
+            unit: 0,
             service: None,
             category: None,
             properties,

@@ -669,6 +669,7 @@ mod tests {
             source_type: None,
             format: onus_ingest::Format::Terraform,
             scope: String::new(),
+            unit: 0,
             service: None,
             category: None,
             properties: Node::new(onus_ingest::Value::Map(vec![]), Default::default()),

@@ -80,11 +80,8 @@ pub fn template<'w>(resource: &'w Resource, cx: &Context<'w>) -> Option<&'w Reso
         return Some(t);
     }
     let name = node.as_str()?;
-    cx.in_scope(
-        &resource.scope,
-        &["aws_elastic_beanstalk_configuration_template"],
-    )
-    .find(|r| get(r, "name").and_then(Node::as_str) == Some(name))
+    cx.in_scope(resource, &["aws_elastic_beanstalk_configuration_template"])
+        .find(|r| get(r, "name").and_then(Node::as_str) == Some(name))
 }
 
 /// Every setting of the resource, then those of its configuration template

@@ -11,8 +11,8 @@ pub struct Settings {
     pub allowed_regions: Option<Vec<String>>,
 }
 
-/// (scope, local id or literal value), borrowed from the workload.
-type Key<'w> = (&'w str, &'w str);
+/// (unit, scope, local id or literal value), borrowed from the workload.
+type Key<'w> = (u32, &'w str, &'w str);
 
 pub struct Context<'w> {
     pub workload: &'w Workload,
@@ -25,7 +25,7 @@ pub struct Context<'w> {
     by_literal: HashMap<Key<'w>, Vec<(usize, &'w str)>>,
     /// Resource type → resources, in workload order.
     by_type: HashMap<&'w str, Vec<usize>>,
-    /// (scope, resource type) → resources, in workload order.
+    /// (unit, scope, resource type) → resources, in workload order.
     by_scoped_type: HashMap<Key<'w>, Vec<usize>>,
 }
 
@@ -67,30 +67,30 @@ impl<'w> Context<'w> {
         let mut by_scoped_type: HashMap<Key<'w>, Vec<usize>> = HashMap::new();
         let mut refs = Vec::new();
         for (i, r) in workload.resources.iter().enumerate() {
-            let scope = r.scope.as_str();
+            let (unit, scope) = (r.unit, r.scope.as_str());
             by_type.entry(&r.resource_type).or_default().push(i);
             by_scoped_type
-                .entry((scope, &r.resource_type))
+                .entry((unit, scope, &r.resource_type))
                 .or_default()
                 .push(i);
             let id = local_id(r);
-            by_id.insert((scope, id), i);
+            by_id.insert((unit, scope, id), i);
             let bare = without_index(id);
             if bare != id {
-                by_id.entry((scope, bare)).or_insert(i);
+                by_id.entry((unit, scope, bare)).or_insert(i);
             }
             for entry in r.properties.as_map().unwrap_or(&[]) {
                 refs.clear();
                 collect_refs(&entry.node, &mut refs);
                 for target in &refs {
                     referrers
-                        .entry((scope, without_index(target)))
+                        .entry((unit, scope, without_index(target)))
                         .or_default()
                         .push((i, &entry.key));
                 }
                 if let Value::String(s) = &entry.node.value {
                     by_literal
-                        .entry((scope, s))
+                        .entry((unit, scope, s))
                         .or_default()
                         .push((i, &entry.key));
                 }
@@ -122,15 +122,17 @@ impl<'w> Context<'w> {
         hits.into_iter().map(move |i| &resources[i])
     }
 
-    /// Resources of any of `types` in `scope`, in workload order.
+    /// Resources of any of `types` in the scope of `resource` (itself
+    /// included), in workload order.
     pub fn in_scope(
         &self,
-        scope: &str,
+        resource: &Resource,
         types: &[&str],
     ) -> impl Iterator<Item = &'w Resource> + use<'w> {
+        let (unit, scope) = (resource.unit, resource.scope.as_str());
         let mut hits: Vec<usize> = types
             .iter()
-            .filter_map(|t| self.by_scoped_type.get(&(scope, *t)))
+            .filter_map(|t| self.by_scoped_type.get(&(unit, scope, *t)))
             .flatten()
             .copied()
             .collect();
@@ -144,15 +146,17 @@ impl<'w> Context<'w> {
     /// The resource a reference points at, in the same scope.
     pub fn resolve(&self, from: &Resource, node: &Node) -> Option<&'w Resource> {
         match &node.value {
-            Value::Ref(r) => self.by_local_id(&from.scope, &r.target),
+            Value::Ref(r) => self.by_local_id(from, &r.target),
             _ => None,
         }
     }
 
-    pub fn by_local_id(&self, scope: &str, id: &str) -> Option<&'w Resource> {
+    /// The resource called `id` in the scope of `from`.
+    pub fn by_local_id(&self, from: &Resource, id: &str) -> Option<&'w Resource> {
+        let (unit, scope) = (from.unit, from.scope.as_str());
         self.by_id
-            .get(&(scope, id))
-            .or_else(|| self.by_id.get(&(scope, without_index(id))))
+            .get(&(unit, scope, id))
+            .or_else(|| self.by_id.get(&(unit, scope, without_index(id))))
             .map(|&i| &self.workload.resources[i])
     }
 
@@ -166,7 +170,7 @@ impl<'w> Context<'w> {
         attr: &str,
         name_attr: Option<&str>,
     ) -> Vec<&'w Resource> {
-        let scope = resource.scope.as_str();
+        let (unit, scope) = (resource.unit, resource.scope.as_str());
         let id = without_index(local_id(resource));
         let mut out: Vec<usize> = Vec::new();
         let mut push = |hits: Option<&Vec<(usize, &str)>>| {
@@ -177,12 +181,12 @@ impl<'w> Context<'w> {
                 }
             }
         };
-        push(self.referrers.get(&(scope, id)));
+        push(self.referrers.get(&(unit, scope, id)));
         if let Some(name) = name_attr
             .and_then(|a| resource.properties.get(a))
             .and_then(Node::as_str)
         {
-            push(self.by_literal.get(&(scope, name)));
+            push(self.by_literal.get(&(unit, scope, name)));
         }
         out.sort_unstable();
         out.into_iter()

@@ -96,7 +96,7 @@ pub fn same_region(a: &Resource, b: &Resource) -> bool {
     match (&a.region, &b.region) {
         (Region::Known(x), Region::Known(y)) => x == y,
         (Region::Unknown(x), Region::Unknown(y)) => {
-            x == y && a.format.is_terraform() && b.format.is_terraform() && a.scope == b.scope
+            x == y && a.format.is_terraform() && b.format.is_terraform() && a.same_scope(b)
         }
         _ => false,
     }

@@ -105,7 +105,7 @@ pub fn companion<'w>(
     if !linked.is_empty() {
         return Ok(linked);
     }
-    let unresolved = cx.in_scope(&resource.scope, types).find_map(|r| {
+    let unresolved = cx.in_scope(resource, types).find_map(|r| {
         let target = r.properties.get(attr)?;
         match &target.value {
             Value::Unknown(what) => Some(format!("the {attr} of {} ({what})", r.id)),

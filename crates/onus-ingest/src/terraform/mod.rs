@@ -652,6 +652,7 @@ impl Reader<'_> {
                 source_type: None,
                 format: Format::Terraform,
                 scope: call.scope.clone(),
+                unit: 0,
                 service: None,
                 category: None,
                 properties,

@@ -96,6 +96,7 @@ fn resource(
         source_type: None,
         format,
         scope: "root".to_owned(),
+        unit: 0,
         service: None,
         category: None,
         properties: map(vec![]),

@@ -377,7 +377,7 @@ fn entry_names(entry: &Node, resource: &Resource, sel: &Resource, shape: &Arn) -
     match &entry.value {
         Value::Ref(r) => {
             let target = r.target.split('[').next().unwrap_or(&r.target);
-            if sel.scope == resource.scope && target == me {
+            if sel.same_scope(resource) && target == me {
                 Hit::Yes(entry.span)
             } else {
                 Hit::No
@@ -414,10 +414,10 @@ fn entry_names(entry: &Node, resource: &Resource, sel: &Resource, shape: &Arn) -
             let from_sub = why
                 .strip_prefix("Fn::Sub depends on ")
                 .is_some_and(|names| names.split(", ").any(|n| n == me));
-            let from_template = sel.scope == resource.scope
+            let from_template = sel.same_scope(resource)
                 && why.starts_with("template: ")
                 && why.contains(&format!("${{{me}."));
-            if (from_sub && sel.scope == resource.scope) || from_template {
+            if (from_sub && sel.same_scope(resource)) || from_template {
                 Hit::Yes(entry.span)
             } else {
                 Hit::Unknown(

@@ -194,7 +194,7 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
             .first()
             .copied()
             .or_else(|| {
-                cx.in_scope(&resource.scope, &[source_type]).find(|r| {
+                cx.in_scope(resource, &[source_type]).find(|r| {
                     r.references
                         .iter()
                         .any(|x| x.target == id && x.path.ends_with(attr))

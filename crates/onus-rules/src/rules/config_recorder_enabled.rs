@@ -102,10 +102,7 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
     } else {
         "AWS::Config::DeliveryChannel"
     };
-    let has_channel = cx
-        .in_scope(&resource.scope, &[channel_type])
-        .next()
-        .is_some();
+    let has_channel = cx.in_scope(resource, &[channel_type]).next().is_some();
     if !has_channel {
         return Verdict::missing(
             resource,

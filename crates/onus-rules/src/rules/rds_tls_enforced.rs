@@ -255,7 +255,7 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
                         format!("{path} is the default group {name:?}, which does not require TLS"),
                     );
                 }
-                let found = cx.in_scope(&resource.scope, group_types).find(|g| {
+                let found = cx.in_scope(resource, group_types).find(|g| {
                     g.properties
                         .get(name_attr)
                         .and_then(Node::as_str)

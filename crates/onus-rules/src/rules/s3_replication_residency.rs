@@ -188,7 +188,7 @@ fn by_name(from: &Resource, node: &Node, cx: &Context, out: &mut Vec<Dest>) {
     };
     let name = arn.strip_prefix("arn:aws:s3:::").unwrap_or(arn);
     let found = cx
-        .in_scope(&from.scope, &["AWS::S3::Bucket", "aws_s3_bucket"])
+        .in_scope(from, &["AWS::S3::Bucket", "aws_s3_bucket"])
         .find(|r| {
             ["BucketName", "bucket"]
                 .iter()

@@ -97,7 +97,7 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
     } else {
         "AWS::SecurityHub::Standard"
     };
-    match cx.in_scope(&resource.scope, &[sub_type]).next() {
+    match cx.in_scope(resource, &[sub_type]).next() {
         Some(sub) => Verdict::met_by_default(
             resource,
             "",

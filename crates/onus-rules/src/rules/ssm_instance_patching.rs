@@ -330,7 +330,7 @@ fn covers(
 fn check(resource: &Resource, cx: &Context) -> Verdict {
     let mut unknown: Option<(String, Span, &Resource)> = None;
     for r in cx.in_scope(
-        &resource.scope,
+        resource,
         &[
             "AWS::SSM::Association",
             "aws_ssm_association",

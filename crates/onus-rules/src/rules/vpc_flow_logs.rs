@@ -123,7 +123,7 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
             format!("flow log {} records this VPC's traffic", log.id),
         );
     }
-    let unresolved = cx.in_scope(&resource.scope, &[flow_type]).find_map(|r| {
+    let unresolved = cx.in_scope(resource, &[flow_type]).find_map(|r| {
         let target = get_in(&r.properties, attr)?;
         match &target.value {
             Value::Unknown(what) => Some(format!("the target of flow log {} ({what})", r.id)),

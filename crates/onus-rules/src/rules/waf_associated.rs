@@ -245,7 +245,7 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
     // reference on the association, at its ResourceArn.
     let me = local_id(resource);
     let at = format!("Properties.{attr}");
-    let via_sub = cx.in_scope(&resource.scope, types).find(|r| {
+    let via_sub = cx.in_scope(resource, types).find(|r| {
         r.references
             .iter()
             .any(|x| x.target == me && (x.path == at || x.path == attr))
