@@ -214,3 +214,35 @@ fn terraform_roots_do_not_see_each_others_resources() {
     assert_eq!(verdict("a"), "met");
     assert_eq!(verdict("b"), "not-met");
 }
+
+#[test]
+fn json_written_beside_text_output_keeps_its_excerpts() {
+    // Excerpts are built only when a format shows them: a JSON file asked for
+    // with `-o` next to the text output must still have them.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.json");
+    let out = onus()
+        .args(["scan", "examples/cloudformation", "-o"])
+        .arg(format!("json={}", file.display()))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    let findings: Vec<&Value> = report["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["duties"].as_array().unwrap())
+        .flat_map(|d| d["verdicts"].as_array().unwrap())
+        .filter(|v| v["status"] == "not-met")
+        .collect();
+    assert!(!findings.is_empty());
+    for v in findings {
+        let excerpt = v["excerpt"].as_array().expect("excerpt");
+        let line = v["location"]["line"].as_u64().unwrap();
+        assert!(
+            excerpt.iter().any(|l| l["line"].as_u64() == Some(line)),
+            "{v:#}"
+        );
+    }
+}

@@ -103,7 +103,7 @@ pub enum Value {
     /// Points at another resource in the same template or module
     /// (`!Ref Key`, `!GetAtt Key.Arn`, `aws_kms_key.main.arn`): set, and known
     /// to be that resource, but its runtime value is not known.
-    Ref(ResourceRef),
+    Ref(Box<ResourceRef>),
     /// Several possible values (a non-static `Fn::If`, a conditional
     /// expression): a rule must hold for each.
     Either(Vec<Node>),

@@ -466,7 +466,7 @@ fn apply_references(node: &mut Node, exprs: &Node, path: &str, refs: &mut Vec<(S
             ) && matches!(&e.node.value, Value::Unknown(w) if w == "known after apply")
                 && targets.len() == 1
             {
-                e.node.value = Value::Ref((*only).clone());
+                e.node.value = Value::Ref(Box::new((*only).clone()));
             }
             continue;
         }

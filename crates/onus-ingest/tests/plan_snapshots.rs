@@ -66,10 +66,10 @@ fn nested_attribute_position_in_plan_mapped_to_tf() {
         .expect("kms_master_key_id");
     assert_eq!(
         key.value,
-        onus_ingest::Value::Ref(onus_ingest::ResourceRef {
+        onus_ingest::Value::Ref(Box::new(onus_ingest::ResourceRef {
             target: "aws_kms_key.main".into(),
             attribute: Some("arn".into()),
-        })
+        }))
     );
     let at = w.file(r.file).lines.line_col(key.span.start);
     assert_eq!((at.line, at.column), (18, 27));

@@ -72,7 +72,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                         .as_ref()
                         .map(|s| s.describe())
                         .unwrap_or_default(),
-                    v.fingerprint.clone(),
+                    v.fingerprint.to_string(),
                 ]);
             }
         }

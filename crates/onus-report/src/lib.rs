@@ -18,4 +18,4 @@ pub mod sarif;
 pub mod suppress;
 pub mod terminal;
 
-pub use report::{Report, build, build_with};
+pub use report::{Report, build, build_with, build_with_excerpts};

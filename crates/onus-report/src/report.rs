@@ -48,10 +48,10 @@ pub struct VerdictView {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unknown: Option<String>,
     /// Stable across edits that move the resource: rule, file and resource id.
-    pub fingerprint: String,
+    pub fingerprint: Fingerprint,
     /// Set when a suppression (or the baseline) names this verdict.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub suppression: Option<SuppressionView>,
+    pub suppression: Option<Box<SuppressionView>>,
     /// The source lines around `location` (not-met and unknown verdicts only).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub excerpt: Vec<ExcerptLine>,
@@ -81,19 +81,62 @@ impl VerdictView {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// 64-bit FNV-1a of a finding's rule, file and resource id; written as 16 hex
+/// digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Fingerprint(pub u64);
+
+impl std::fmt::Display for Fingerprint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:016x}", self.0)
+    }
+}
+
+impl Serialize for Fingerprint {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// One duty of one resource. Serialised with the duty's title, which is not
+/// stored per row.
+#[derive(Debug, Clone)]
 pub struct DutyView {
     pub duty: Duty,
-    pub title: &'static str,
     pub layer: onus_model::Layer,
     pub owner: Owner,
     pub owner_reason: Cow<'static, str>,
     pub status: DutyStatus,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Arc<str>>,
     /// Attest only because no onus rule reads this duty for this type.
     pub uncovered: bool,
-    pub verdicts: Vec<VerdictView>,
+    pub verdicts: Box<[VerdictView]>,
+}
+
+impl DutyView {
+    pub fn title(&self) -> &'static str {
+        self.duty.title()
+    }
+}
+
+impl Serialize for DutyView {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("DutyView", 9)?;
+        s.serialize_field("duty", &self.duty)?;
+        s.serialize_field("title", self.duty.title())?;
+        s.serialize_field("layer", &self.layer)?;
+        s.serialize_field("owner", &self.owner)?;
+        s.serialize_field("owner_reason", &self.owner_reason)?;
+        s.serialize_field("status", &self.status)?;
+        match &self.note {
+            Some(note) => s.serialize_field("note", note)?,
+            None => s.skip_field("note")?,
+        }
+        s.serialize_field("uncovered", &self.uncovered)?;
+        s.serialize_field("verdicts", &self.verdicts)?;
+        s.end()
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -249,6 +292,11 @@ fn excerpt(lines: &FileLines<'_>, file: FileId, line: u32) -> Vec<ExcerptLine> {
 
 /// 64-bit FNV-1a, hex: a stable fingerprint that needs no dependency.
 pub fn fingerprint(parts: &[&str]) -> String {
+    fingerprint_of(parts).to_string()
+}
+
+/// [`fingerprint`] before it is written out.
+pub fn fingerprint_of(parts: &[&str]) -> Fingerprint {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for part in parts {
         for b in part.bytes().chain([0u8]) {
@@ -256,7 +304,7 @@ pub fn fingerprint(parts: &[&str]) -> String {
             hash = hash.wrapping_mul(0x0100_0000_01b3);
         }
     }
-    format!("{hash:016x}")
+    Fingerprint(hash)
 }
 
 /// Builds the report of one scan with no suppressions. Resources are sorted by
@@ -269,6 +317,18 @@ pub fn build(workload: &Workload, result: ScanResult) -> Report {
 /// baseline. Takes the scan result so its verdicts move into the report rather
 /// than being copied.
 pub fn build_with(workload: &Workload, result: ScanResult, options: &SuppressOptions) -> Report {
+    build_with_excerpts(workload, result, options, true)
+}
+
+/// [`build_with`], filling the findings' source excerpts only when `excerpts`
+/// is set (the JSON and HTML formats show them; the others need not pay for
+/// them).
+pub fn build_with_excerpts(
+    workload: &Workload,
+    result: ScanResult,
+    options: &SuppressOptions,
+    excerpts: bool,
+) -> Report {
     let mut extra_diagnostics = suppress::check_config(options);
     let file_lines = FileLines::new(workload);
     let config = suppress::CompiledConfig::new(options);
@@ -300,6 +360,7 @@ pub fn build_with(workload: &Workload, result: ScanResult, options: &SuppressOpt
                                     &resource_file,
                                     options,
                                 )
+                                .map(Box::new)
                             } else {
                                 None
                             };
@@ -310,21 +371,20 @@ pub fn build_with(workload: &Workload, result: ScanResult, options: &SuppressOpt
                                 status: v.verdict.status,
                                 message: v.verdict.message,
                                 path: v.verdict.path,
-                                excerpt: if finding {
+                                excerpt: if finding && excerpts {
                                     excerpt(&file_lines, v.verdict.file, location.line)
                                 } else {
                                     Vec::new()
                                 },
                                 location,
                                 unknown: v.verdict.unknown,
-                                fingerprint: fingerprint(&[v.rule.id, &resource_file, &res.id]),
+                                fingerprint: fingerprint_of(&[v.rule.id, &resource_file, &res.id]),
                                 suppression,
                             }
                         })
                         .collect();
                     DutyView {
                         duty: d.duty,
-                        title: d.duty.title(),
                         layer: d.duty.layer(),
                         owner: d.owner,
                         owner_reason: d.owner_reason,

@@ -339,7 +339,10 @@ pub fn log(report: &Report) -> Log {
                         kind: "resource",
                     }],
                 }],
-                partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, v.fingerprint.clone())]),
+                partial_fingerprints: BTreeMap::from([(
+                    FINGERPRINT_KEY,
+                    v.fingerprint.to_string(),
+                )]),
                 suppressions,
                 properties: ResultProperties {
                     resource: f.resource.id.clone(),

@@ -294,7 +294,7 @@ fn fingerprints_ignore_lines() {
     let after = onus_report::build_with(&w, result, &common::options());
     let prints = |r: &Report| -> Vec<String> {
         r.findings()
-            .map(|f| f.verdict.fingerprint.clone())
+            .map(|f| f.verdict.fingerprint.to_string())
             .collect()
     };
     assert_eq!(prints(&before), prints(&after));

@@ -2,7 +2,9 @@
 //! indexes built once so cross-resource lookups stay near-linear.
 
 use onus_ingest::{Node, Resource, Value, Workload};
-use std::collections::HashMap;
+// foldhash: still seeded per process, but much cheaper than SipHash, which
+// showed in the profile (these maps are built and probed per resource).
+use foldhash::HashMap;
 
 /// User settings that change verdicts.
 #[derive(Debug, Clone, Default)]
@@ -60,11 +62,11 @@ fn collect_refs<'n>(node: &'n Node, out: &mut Vec<&'n str>) {
 
 impl<'w> Context<'w> {
     pub fn new(workload: &'w Workload, settings: &'w Settings) -> Context<'w> {
-        let mut by_id = HashMap::new();
-        let mut referrers: HashMap<Key<'w>, Vec<(usize, &'w str)>> = HashMap::new();
-        let mut by_literal: HashMap<Key<'w>, Vec<(usize, &'w str)>> = HashMap::new();
-        let mut by_type: HashMap<&'w str, Vec<usize>> = HashMap::new();
-        let mut by_scoped_type: HashMap<Key<'w>, Vec<usize>> = HashMap::new();
+        let mut by_id = HashMap::default();
+        let mut referrers: HashMap<Key<'w>, Vec<(usize, &'w str)>> = HashMap::default();
+        let mut by_literal: HashMap<Key<'w>, Vec<(usize, &'w str)>> = HashMap::default();
+        let mut by_type: HashMap<&'w str, Vec<usize>> = HashMap::default();
+        let mut by_scoped_type: HashMap<Key<'w>, Vec<usize>> = HashMap::default();
         let mut refs = Vec::new();
         for (i, r) in workload.resources.iter().enumerate() {
             let (unit, scope) = (r.unit, r.scope.as_str());

@@ -163,6 +163,9 @@ struct Notes<'w> {
     attest: HashMap<Duty, Arc<str>>,
     /// (duty, resource type) → "no onus rule checks ...".
     uncovered: HashMap<(Duty, &'w str), Arc<str>>,
+    /// Catalog entries by the service names the workload uses (the catalog
+    /// lookup compares every name and alias).
+    services: HashMap<&'w str, &'static onus_model::Service>,
 }
 
 impl<'w> Notes<'w> {
@@ -176,6 +179,15 @@ impl<'w> Notes<'w> {
             .iter()
             .map(|r| r.resource_type.as_str())
             .collect();
+        let names: HashSet<&str> = workload
+            .resources
+            .iter()
+            .filter_map(|r| r.service.as_deref())
+            .collect();
+        let services = names
+            .into_iter()
+            .filter_map(|name| Some((name, Catalog::get().find_service(name)?)))
+            .collect();
         let uncovered = types
             .into_iter()
             .flat_map(|t| {
@@ -185,7 +197,11 @@ impl<'w> Notes<'w> {
                 })
             })
             .collect();
-        Notes { attest, uncovered }
+        Notes {
+            attest,
+            uncovered,
+            services,
+        }
     }
 }
 
@@ -215,7 +231,7 @@ fn evaluate(
     let service = resource
         .service
         .as_deref()
-        .and_then(|name| Catalog::get().find_service(name));
+        .and_then(|name| notes.services.get(name).copied());
     // Verdicts grouped by duty (in `Duty::ALL` order), then by rule id.
     let mut by_duty: [Vec<RuleVerdict>; Duty::ALL.len()] = Default::default();
     for rule in index.for_type(&resource.resource_type) {

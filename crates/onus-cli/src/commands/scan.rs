@@ -142,6 +142,7 @@ pub fn run_scan(
     project: &ProjectArgs,
     cli_regions: &[String],
     baseline: Option<&Path>,
+    excerpts: bool,
 ) -> anyhow::Result<(Report, Config)> {
     let (config, config_file) = load_config(project, input)?;
     let mut input = input.clone();
@@ -201,7 +202,10 @@ pub fn run_scan(
         baseline_file: baseline_file.unwrap_or_default(),
         ..SuppressOptions::default()
     };
-    Ok((onus_report::build_with(&workload, result, &options), config))
+    let report = onus_report::build_with_excerpts(&workload, result, &options, excerpts);
+    // What is left of the workload is freed with the process, not piece by piece.
+    std::mem::forget(workload);
+    Ok((report, config))
 }
 
 /// Writes `report` in `format`.
@@ -241,17 +245,25 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
             workload.resources.len(),
             workload.diagnostics.len()
         )?;
-        return Ok(if workload.incomplete() {
+        let code = if workload.incomplete() {
             exit::ERROR
         } else {
             exit::CLEAN
-        });
+        };
+        // As for the full scan: the system frees it at exit.
+        std::mem::forget(workload);
+        return Ok(code);
     }
+    // Source excerpts are built only for the formats that show them.
+    let excerpts = std::iter::once(args.format)
+        .chain(args.outputs.iter().map(|(f, _)| *f))
+        .any(|f| matches!(f, ScanFormat::Json | ScanFormat::Html));
     let (report, config) = run_scan(
         &args.input,
         &args.project,
         &args.allowed_regions,
         args.baseline.as_deref(),
+        excerpts,
     )?;
     let fail_on = args
         .fail_on

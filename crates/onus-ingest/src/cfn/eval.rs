@@ -276,10 +276,10 @@ impl<'a> Evaluator<'a> {
                         path: path.to_string(),
                         span,
                     });
-                    Value::Ref(ResourceRef {
+                    Value::Ref(Box::new(ResourceRef {
                         target: name.to_string(),
                         attribute: None,
-                    })
+                    }))
                 } else {
                     self.error(
                         span,
@@ -378,10 +378,10 @@ impl<'a> Evaluator<'a> {
             span,
         });
         Some(Node::new(
-            Value::Ref(ResourceRef {
+            Value::Ref(Box::new(ResourceRef {
                 target,
                 attribute: Some(attribute),
-            }),
+            })),
             span,
         ))
     }
@@ -455,10 +455,10 @@ impl<'a> Evaluator<'a> {
                     span,
                 });
                 Some(Node::new(
-                    Value::Ref(ResourceRef {
+                    Value::Ref(Box::new(ResourceRef {
                         target: res.to_string(),
                         attribute: Some(attr.to_string()),
-                    }),
+                    })),
                     span,
                 ))
             } else {

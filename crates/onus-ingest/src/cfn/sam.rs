@@ -281,10 +281,10 @@ fn string(s: &str, span: Span) -> Node {
 
 fn reference(target: &str, attribute: Option<&str>, span: Span) -> Node {
     Node::new(
-        Value::Ref(ResourceRef {
+        Value::Ref(Box::new(ResourceRef {
             target: target.into(),
             attribute: attribute.map(Into::into),
-        }),
+        })),
         span,
     )
 }

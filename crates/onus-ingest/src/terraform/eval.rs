@@ -785,7 +785,10 @@ impl<'s, 'a> Eval<'s, 'a> {
         };
         let base = target.split('[').next().unwrap_or(&target).to_string();
         self.refs.borrow_mut().push((base, span));
-        Node::new(Value::Ref(ResourceRef { target, attribute }), span)
+        Node::new(
+            Value::Ref(Box::new(ResourceRef { target, attribute })),
+            span,
+        )
     }
 
     /// Applies `.attr`, `[index]` and splats to a value.
