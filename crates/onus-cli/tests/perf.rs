@@ -115,3 +115,37 @@ fn sixty_independent_conditions_do_not_blow_up() {
         "60 conditions: {conditional:?}, none: {plain:?}"
     );
 }
+
+/// The default text output is written while the rules run, a batch of files
+/// at a time; it must match the report built whole (`-o text=FILE`), across
+/// batch boundaries too.
+#[test]
+fn streamed_text_matches_the_whole_report() {
+    let dir = tempfile::tempdir().unwrap();
+    onus_corpus::generate(&dir.path().join("corpus"), 1100, 11).unwrap();
+    let file = dir.path().join("whole.txt");
+    let streamed = onus()
+        .args(["scan", "--allowed-regions", "eu-west-1"])
+        .arg(dir.path().join("corpus"))
+        .output()
+        .unwrap();
+    let whole = onus()
+        .args(["scan", "--allowed-regions", "eu-west-1"])
+        .arg(dir.path().join("corpus"))
+        .arg("-o")
+        .arg(format!("text={}", file.display()))
+        .output()
+        .unwrap();
+    assert_eq!(streamed.status.code(), whole.status.code());
+    let whole_text = std::fs::read_to_string(&file).unwrap();
+    let streamed_text = String::from_utf8(streamed.stdout).unwrap();
+    assert!(
+        streamed_text.lines().count() > 5000,
+        "{}",
+        streamed_text.len()
+    );
+    assert!(
+        streamed_text == whole_text,
+        "streamed and whole text reports differ"
+    );
+}

@@ -246,3 +246,35 @@ fn json_written_beside_text_output_keeps_its_excerpts() {
         );
     }
 }
+
+#[test]
+fn streamed_text_keeps_suppressions_and_diagnostics() {
+    // Inline suppressions, a rejected suppression, an unreadable file and the
+    // examples: the streamed stdout report equals the whole report.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("sg.yaml"),
+        "Resources:\n  # onus:ignore ec2.ssh-open-to-world bastion for the on-call team\n  Bastion:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: ssh\n      SecurityGroupIngress:\n        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: 0.0.0.0/0\n  # onus:ignore s3.versioning\n  Bucket:\n    Type: AWS::S3::Bucket\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("broken.yaml"),
+        "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties: [\n",
+    )
+    .unwrap();
+    let file = dir.path().join("whole.txt");
+    let args = ["scan", "examples", dir.path().to_str().unwrap()];
+    let streamed = onus().args(args).output().unwrap();
+    let whole = onus()
+        .args(args)
+        .arg("-o")
+        .arg(format!("text={}", file.display()))
+        .output()
+        .unwrap();
+    assert_eq!(streamed.status.code(), Some(2));
+    assert_eq!(whole.status.code(), Some(2));
+    let text = String::from_utf8(streamed.stdout).unwrap();
+    assert!(text.contains("~ ignored"), "{text}");
+    assert!(text.contains("broken.yaml"), "{text}");
+    assert_eq!(text, std::fs::read_to_string(&file).unwrap());
+}

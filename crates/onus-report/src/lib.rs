@@ -15,6 +15,7 @@ pub mod markdown;
 pub mod matrix;
 pub mod report;
 pub mod sarif;
+pub mod stream;
 pub mod suppress;
 pub mod terminal;
 

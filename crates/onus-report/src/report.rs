@@ -4,7 +4,7 @@
 use crate::suppress::{self, SuppressOptions, SuppressionView};
 use onus_ingest::{DiagnosticLevel, FileId, Span, Workload};
 use onus_model::{Category, Duty, Owner};
-use onus_rules::{DutyStatus, ScanResult, Severity, Status};
+use onus_rules::{DutyStatus, ResourceReport, ScanResult, Severity, Status};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -231,6 +231,8 @@ pub(crate) struct FileLines<'w> {
     workload: &'w Workload,
     lines: Vec<Vec<&'w str>>,
     paths: Vec<Arc<str>>,
+    /// Whether the file mentions an inline suppression at all.
+    markers: Vec<bool>,
 }
 
 impl<'w> FileLines<'w> {
@@ -247,7 +249,20 @@ impl<'w> FileLines<'w> {
                 .iter()
                 .map(|f| Arc::from(display_path(&f.path)))
                 .collect(),
+            markers: workload
+                .files
+                .par_iter()
+                .map(|f| {
+                    let text = f.lines.text();
+                    text.contains("onus:ignore") || text.contains("checkov:skip")
+                })
+                .collect(),
         }
+    }
+
+    /// False when no line of the file can hold an inline suppression.
+    pub(crate) fn has_markers(&self, file: FileId) -> bool {
+        self.markers.get(file.0 as usize).copied().unwrap_or(true)
     }
 
     pub(crate) fn of(&self, file: FileId) -> &[&'w str] {
@@ -329,142 +344,194 @@ pub fn build_with_excerpts(
     options: &SuppressOptions,
     excerpts: bool,
 ) -> Report {
-    let mut extra_diagnostics = suppress::check_config(options);
-    let file_lines = FileLines::new(workload);
-    let config = suppress::CompiledConfig::new(options);
+    let builder = Builder::new(workload, options, excerpts);
     let built: Vec<(ResourceView, Vec<DiagnosticView>)> = result
         .resources
         .into_par_iter()
         .map(|r| {
             let mut diagnostics = Vec::new();
-            let res = &workload.resources[r.resource];
-            let found = suppress::collect(workload, &file_lines, res, options, &mut diagnostics);
-            let resource_file = file_lines.path(res.file);
-            let duties = r
-                .duties
-                .into_iter()
-                .map(|d| {
-                    let verdicts = d
-                        .verdicts
-                        .into_iter()
-                        .map(|v| {
-                            let location = file_lines.location(v.verdict.file, v.verdict.span);
-                            let finding =
-                                matches!(v.verdict.status, Status::NotMet | Status::Unknown);
-                            let suppression = if finding {
-                                suppress::find(
-                                    &found,
-                                    &config,
-                                    v.rule,
-                                    &res.id,
-                                    &resource_file,
-                                    options,
-                                )
-                                .map(Box::new)
-                            } else {
-                                None
-                            };
-                            VerdictView {
-                                rule: v.rule.id,
-                                title: v.rule.title,
-                                severity: v.rule.severity,
-                                status: v.verdict.status,
-                                message: v.verdict.message,
-                                path: v.verdict.path,
-                                excerpt: if finding && excerpts {
-                                    excerpt(&file_lines, v.verdict.file, location.line)
-                                } else {
-                                    Vec::new()
-                                },
-                                location,
-                                unknown: v.verdict.unknown,
-                                fingerprint: fingerprint_of(&[v.rule.id, &resource_file, &res.id]),
-                                suppression,
-                            }
-                        })
-                        .collect();
-                    DutyView {
-                        duty: d.duty,
-                        layer: d.duty.layer(),
-                        owner: d.owner,
-                        owner_reason: d.owner_reason,
-                        status: d.status,
-                        note: d.note,
-                        uncovered: d.uncovered,
-                        verdicts,
-                    }
-                })
-                .collect();
-            let view = ResourceView {
-                id: res.id.clone(),
-                resource_type: res.resource_type.clone(),
-                source_type: res.source_type.clone(),
-                format: res.format,
-                location: file_lines.location(res.file, res.name_span),
-                service: res.service.clone(),
-                category: r.category,
-                category_reason: res.category.as_ref().map(|c| c.reason.clone()),
-                region: match &res.region {
-                    onus_ingest::Region::Known(r) => Some(r.clone()),
-                    onus_ingest::Region::Unknown(_) => None,
-                },
-                duties,
-            };
+            let view = builder.view(r, &mut diagnostics);
             (view, diagnostics)
         })
         .collect();
+    let mut extra_diagnostics = Vec::new();
     let mut resources = Vec::with_capacity(built.len());
     for (view, mut diagnostics) in built {
         resources.push(view);
         extra_diagnostics.append(&mut diagnostics);
     }
     resources.par_sort_by(|a, b| a.location.cmp(&b.location).then_with(|| a.id.cmp(&b.id)));
-    let mut diagnostics: Vec<DiagnosticView> = workload
-        .diagnostics
-        .iter()
-        .map(|d| DiagnosticView {
-            level: d.level,
-            location: file_lines.location(d.file, d.span.unwrap_or_default()),
-            message: d.message.clone(),
-        })
-        .chain(extra_diagnostics)
-        .collect();
-    diagnostics.sort_by(|a, b| {
-        a.location
-            .cmp(&b.location)
-            .then_with(|| a.message.cmp(&b.message))
-    });
-    diagnostics.dedup_by(|a, b| a.location == b.location && a.message == b.message);
-    let mut notes = Vec::new();
-    if !options.inline {
-        notes.push(
-            "inline suppressions (onus:ignore, checkov:skip comments and template Metadata) were not applied (--no-inline-ignores)"
-                .to_owned(),
-        );
-    }
-    let mut report = Report {
-        schema_version: SCHEMA_VERSION,
-        tool: "onus",
-        version: env!("CARGO_PKG_VERSION"),
-        incomplete: workload.incomplete(),
-        resources,
-        diagnostics,
-        summary: Summary::default(),
-        notes,
-    };
+    let mut report = builder.finish(resources, extra_diagnostics);
     report.summary = summarize(&report, workload.files.len(), workload.skipped_files);
     report
 }
 
+/// Turns the engine's rows into report views, one resource at a time.
+pub(crate) struct Builder<'w> {
+    workload: &'w Workload,
+    pub(crate) file_lines: FileLines<'w>,
+    config: suppress::CompiledConfig<'w>,
+    options: &'w SuppressOptions,
+    excerpts: bool,
+}
+
+impl<'w> Builder<'w> {
+    pub(crate) fn new(
+        workload: &'w Workload,
+        options: &'w SuppressOptions,
+        excerpts: bool,
+    ) -> Self {
+        Builder {
+            workload,
+            file_lines: FileLines::new(workload),
+            config: suppress::CompiledConfig::new(options),
+            options,
+            excerpts,
+        }
+    }
+
+    /// The view of one resource; rejected suppressions become warnings in
+    /// `diagnostics`.
+    pub(crate) fn view(
+        &self,
+        r: ResourceReport,
+        diagnostics: &mut Vec<DiagnosticView>,
+    ) -> ResourceView {
+        let (workload, file_lines, options) = (self.workload, &self.file_lines, self.options);
+        let res = &workload.resources[r.resource];
+        let found = suppress::collect(workload, file_lines, res, options, diagnostics);
+        let resource_file = file_lines.path(res.file);
+        let duties = r
+            .duties
+            .into_iter()
+            .map(|d| {
+                let verdicts = d
+                    .verdicts
+                    .into_iter()
+                    .map(|v| {
+                        let location = file_lines.location(v.verdict.file, v.verdict.span);
+                        let finding = matches!(v.verdict.status, Status::NotMet | Status::Unknown);
+                        let suppression = if finding {
+                            suppress::find(
+                                &found,
+                                &self.config,
+                                v.rule,
+                                &res.id,
+                                &resource_file,
+                                options,
+                            )
+                            .map(Box::new)
+                        } else {
+                            None
+                        };
+                        VerdictView {
+                            rule: v.rule.id,
+                            title: v.rule.title,
+                            severity: v.rule.severity,
+                            status: v.verdict.status,
+                            message: v.verdict.message,
+                            path: v.verdict.path,
+                            excerpt: if finding && self.excerpts {
+                                excerpt(file_lines, v.verdict.file, location.line)
+                            } else {
+                                Vec::new()
+                            },
+                            location,
+                            unknown: v.verdict.unknown,
+                            fingerprint: fingerprint_of(&[v.rule.id, &resource_file, &res.id]),
+                            suppression,
+                        }
+                    })
+                    .collect();
+                DutyView {
+                    duty: d.duty,
+                    layer: d.duty.layer(),
+                    owner: d.owner,
+                    owner_reason: d.owner_reason,
+                    status: d.status,
+                    note: d.note,
+                    uncovered: d.uncovered,
+                    verdicts,
+                }
+            })
+            .collect();
+        ResourceView {
+            id: res.id.clone(),
+            resource_type: res.resource_type.clone(),
+            source_type: res.source_type.clone(),
+            format: res.format,
+            location: file_lines.location(res.file, res.name_span),
+            service: res.service.clone(),
+            category: r.category,
+            category_reason: res.category.as_ref().map(|c| c.reason.clone()),
+            region: match &res.region {
+                onus_ingest::Region::Known(r) => Some(r.clone()),
+                onus_ingest::Region::Unknown(_) => None,
+            },
+            duties,
+        }
+    }
+
+    /// The report around `resources` (already in report order): diagnostics
+    /// sorted and deduplicated, notes. The summary is left to the caller.
+    pub(crate) fn finish(
+        &self,
+        resources: Vec<ResourceView>,
+        extra_diagnostics: Vec<DiagnosticView>,
+    ) -> Report {
+        let mut diagnostics: Vec<DiagnosticView> = self
+            .workload
+            .diagnostics
+            .iter()
+            .map(|d| DiagnosticView {
+                level: d.level,
+                location: self.file_lines.location(d.file, d.span.unwrap_or_default()),
+                message: d.message.clone(),
+            })
+            .chain(suppress::check_config(self.options))
+            .chain(extra_diagnostics)
+            .collect();
+        diagnostics.sort_by(|a, b| {
+            a.location
+                .cmp(&b.location)
+                .then_with(|| a.message.cmp(&b.message))
+        });
+        diagnostics.dedup_by(|a, b| a.location == b.location && a.message == b.message);
+        let mut notes = Vec::new();
+        if !self.options.inline {
+            notes.push(
+                "inline suppressions (onus:ignore, checkov:skip comments and template Metadata) were not applied (--no-inline-ignores)"
+                    .to_owned(),
+            );
+        }
+        Report {
+            schema_version: SCHEMA_VERSION,
+            tool: "onus",
+            version: env!("CARGO_PKG_VERSION"),
+            incomplete: self.workload.incomplete(),
+            resources,
+            diagnostics,
+            summary: Summary::default(),
+            notes,
+        }
+    }
+}
+
 /// Counts the report's cells and findings.
 pub fn summarize(report: &Report, files: usize, skipped_files: usize) -> Summary {
-    let mut summary = Summary {
-        files,
-        skipped_files,
-        resources: report.resources.len(),
-        ..Summary::default()
-    };
+    let mut summary = Summary::default();
     for r in &report.resources {
+        summary.count(r);
+    }
+    summary.close(&report.diagnostics, files, skipped_files);
+    summary
+}
+
+impl Summary {
+    /// Adds one resource's cells and verdicts.
+    pub fn count(&mut self, r: &ResourceView) {
+        let summary = self;
+        summary.resources += 1;
         for d in &r.duties {
             match d.status {
                 DutyStatus::Inherited => summary.inherited += 1,
@@ -498,12 +565,16 @@ pub fn summarize(report: &Report, files: usize, skipped_files: usize) -> Summary
             }
         }
     }
-    summary.errors = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.level == DiagnosticLevel::Error)
-        .count();
-    summary
+
+    /// Adds what does not come from resources: file counts and errors.
+    pub fn close(&mut self, diagnostics: &[DiagnosticView], files: usize, skipped_files: usize) {
+        self.files = files;
+        self.skipped_files = skipped_files;
+        self.errors = diagnostics
+            .iter()
+            .filter(|d| d.level == DiagnosticLevel::Error)
+            .count();
+    }
 }
 
 impl Report {

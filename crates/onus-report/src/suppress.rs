@@ -16,7 +16,7 @@
 //! a diagnostic and the finding stays. An expired one is shown, but the finding
 //! counts again.
 
-use crate::report::{DiagnosticView, FileLines, Location, Report, display_path, location};
+use crate::report::{DiagnosticView, FileLines, Location, Report, location};
 use onus_ingest::{DiagnosticLevel, Node, Resource, Workload};
 use onus_rules::{Relation, Rule, Tool};
 use serde::{Deserialize, Serialize};
@@ -241,7 +241,9 @@ pub(crate) fn collect(
         return Vec::new();
     }
     let mut found = Vec::new();
-    comments(workload, lines.of(resource.file), resource, &mut found);
+    if lines.has_markers(resource.file) {
+        comments(workload, lines, resource, &mut found);
+    }
     if let Some(meta) = &resource.metadata {
         metadata(workload, resource, meta, &mut found);
     }
@@ -311,7 +313,13 @@ fn comment_part(line: &str) -> Option<&str> {
     Some(&line[start..])
 }
 
-fn comments(workload: &Workload, lines: &[&str], resource: &Resource, found: &mut Vec<Found<'_>>) {
+fn comments(
+    workload: &Workload,
+    file_lines: &FileLines<'_>,
+    resource: &Resource,
+    found: &mut Vec<Found<'_>>,
+) {
+    let lines = file_lines.of(resource.file);
     let file = workload.file(resource.file);
     let name_line = file.lines.line_col(resource.name_span.start).line as usize;
     let first_line = file
@@ -327,7 +335,7 @@ fn comments(workload: &Workload, lines: &[&str], resource: &Resource, found: &mu
         above.push(n);
         n -= 1;
     }
-    let path: Arc<str> = Arc::from(display_path(&file.path));
+    let path = file_lines.path(resource.file);
     let at = |line: usize, column: usize| Location {
         file: path.clone(),
         line: line as u32,
@@ -366,12 +374,9 @@ fn comments(workload: &Workload, lines: &[&str], resource: &Resource, found: &mu
             });
         }
     }
-    // checkov:skip=ID:reason anywhere in the resource or the block above.
-    let mut seen = BTreeSet::new();
+    // checkov:skip=ID:reason anywhere in the resource or the block above
+    // (the block ends above the resource's first line: no line is seen twice).
     for n in above.iter().copied().chain(first_line..=last_line) {
-        if !seen.insert(n) {
-            continue;
-        }
         let Some(line) = lines.get(n.wrapping_sub(1)) else {
             continue;
         };

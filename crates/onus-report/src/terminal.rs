@@ -79,7 +79,7 @@ fn severity_style(severity: Severity) -> Style {
 
 /// Files rendered side by side before their text is written out in order:
 /// enough to keep both cores busy, few enough to bound the memory held.
-const FILES_PER_BATCH: usize = 512;
+pub(crate) const FILES_PER_BATCH: usize = 512;
 
 /// Writes the report with ANSI styles (for a writer such as `anstream` that
 /// strips them where they do not belong). `threshold` is the `--fail-on`
@@ -95,8 +95,20 @@ pub fn render_with(
     color: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let files: Vec<&[ResourceView]> = report
-        .resources
+    render_resources(&report.resources, true, color, out)?;
+    render_tail(report, threshold, color, out)
+}
+
+/// Resources in report order, grouped under their files (a file's resources
+/// must not be split between calls). `at_start`: nothing was written before,
+/// so the first file needs no blank line above it.
+pub(crate) fn render_resources(
+    resources: &[ResourceView],
+    at_start: bool,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let files: Vec<&[ResourceView]> = resources
         .chunk_by(|a, b| a.location.file == b.location.file)
         .collect();
     for (batch_no, batch) in files.chunks(FILES_PER_BATCH).enumerate() {
@@ -105,7 +117,7 @@ pub fn render_with(
             .enumerate()
             .map(|(i, resources)| {
                 let mut text = Vec::new();
-                let first = batch_no == 0 && i == 0;
+                let first = at_start && batch_no == 0 && i == 0;
                 render_file(resources, first, color, &mut text)?;
                 Ok(text)
             })
@@ -114,6 +126,16 @@ pub fn render_with(
             out.write_all(&text)?;
         }
     }
+    Ok(())
+}
+
+/// What follows the resources: diagnostics and the summary.
+pub(crate) fn render_tail(
+    report: &Report,
+    threshold: Severity,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     if !report.diagnostics.is_empty() {
         writeln!(out)?;
         let title = if report.incomplete {

@@ -4,12 +4,12 @@ use crate::context::{Context, Settings};
 use crate::rule::{Rule, Severity};
 use crate::rules;
 use crate::verdict::{Status, Verdict};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use onus_ingest::{Resource, Workload};
 use onus_model::{Catalog, Category, Duty, Owner, Verification};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// A duty's state for one resource.
@@ -207,17 +207,43 @@ impl<'w> Notes<'w> {
 
 /// Runs `rules` over the workload.
 pub fn scan_with(workload: &Workload, settings: &Settings, rules: &[&'static Rule]) -> ScanResult {
-    let cx = Context::new(workload, settings);
-    let index = RuleIndex::new(rules);
-    let notes = Notes::new(workload);
-    let resources = workload
-        .resources
-        .par_iter()
-        .enumerate()
-        .filter(|(_, r)| !r.is_data)
-        .map(|(i, resource)| evaluate(i, resource, &cx, &index, &notes))
+    let engine = Engine::new(workload, settings, rules);
+    let resources = (0..workload.resources.len())
+        .into_par_iter()
+        .filter_map(|i| engine.evaluate(i))
         .collect();
     ScanResult { resources }
+}
+
+/// The rules of one scan with their indexes built, ready to evaluate the
+/// workload's resources one at a time (in any order, from any thread), so a
+/// caller can report on some resources before others are evaluated.
+pub struct Engine<'w> {
+    workload: &'w Workload,
+    cx: Context<'w>,
+    index: RuleIndex,
+    notes: Notes<'w>,
+}
+
+impl<'w> Engine<'w> {
+    pub fn new(workload: &'w Workload, settings: &'w Settings, rules: &[&'static Rule]) -> Self {
+        Engine {
+            workload,
+            cx: Context::new(workload, settings),
+            index: RuleIndex::new(rules),
+            notes: Notes::new(workload),
+        }
+    }
+
+    /// The matrix row of resource `i` of the workload; `None` for a data
+    /// source (read, never checked) or an index out of range.
+    pub fn evaluate(&self, i: usize) -> Option<ResourceReport> {
+        let resource = self.workload.resources.get(i)?;
+        if resource.is_data {
+            return None;
+        }
+        Some(evaluate(i, resource, &self.cx, &self.index, &self.notes))
+    }
 }
 
 fn evaluate(
@@ -316,8 +342,10 @@ fn row(
     resource_type: &str,
     notes: &Notes,
 ) -> DutyRow {
-    let statuses: Vec<Status> = verdicts.iter().map(|v| v.verdict.status).collect();
-    let decided = statuses.iter().any(|s| *s != Status::NotApplicable);
+    let has = |status: Status| verdicts.iter().any(|v| v.verdict.status == status);
+    let decided = verdicts
+        .iter()
+        .any(|v| v.verdict.status != Status::NotApplicable);
     // AWS's duty, but a rule reads a setting of it that is the customer's
     // (e.g. allowing minor-version upgrades AWS then applies): shared.
     let owner = if owner == Owner::Aws && decided {
@@ -329,11 +357,11 @@ fn row(
         owner != Owner::Aws && verdicts.is_empty() && duty.verification() != Verification::Attest;
     let (status, note) = if owner == Owner::Aws {
         (DutyStatus::Inherited, None)
-    } else if statuses.contains(&Status::NotMet) {
+    } else if has(Status::NotMet) {
         (DutyStatus::NotMet, None)
-    } else if statuses.contains(&Status::Unknown) {
+    } else if has(Status::Unknown) {
         (DutyStatus::Unknown, None)
-    } else if statuses.contains(&Status::Met) {
+    } else if has(Status::Met) {
         (DutyStatus::Met, None)
     } else if duty.verification() == Verification::Attest {
         (DutyStatus::Attest, notes.attest.get(&duty).cloned())

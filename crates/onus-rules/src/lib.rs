@@ -27,6 +27,8 @@ pub mod rules;
 pub mod verdict;
 
 pub use context::{Context, Settings};
-pub use engine::{DutyRow, DutyStatus, Finding, ResourceReport, RuleVerdict, ScanResult, scan};
+pub use engine::{
+    DutyRow, DutyStatus, Engine, Finding, ResourceReport, RuleVerdict, ScanResult, scan,
+};
 pub use rule::{Controls, Peer, Relation, Rule, Severity, Tool};
 pub use verdict::{Status, Verdict};

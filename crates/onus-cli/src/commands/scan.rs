@@ -137,13 +137,21 @@ pub fn load_config(project: &ProjectArgs, input: &InputArgs) -> anyhow::Result<(
 }
 
 /// Reads, checks and builds the report, with the config's settings applied.
-pub fn run_scan(
+/// Everything a scan needs before the rules run.
+pub struct Prepared {
+    pub config: Config,
+    pub settings: Settings,
+    pub workload: onus_ingest::Workload,
+    pub options: SuppressOptions,
+}
+
+/// Reads the configuration, the baseline and the files.
+pub fn prepare(
     input: &InputArgs,
     project: &ProjectArgs,
     cli_regions: &[String],
     baseline: Option<&Path>,
-    excerpts: bool,
-) -> anyhow::Result<(Report, Config)> {
+) -> anyhow::Result<Prepared> {
     let (config, config_file) = load_config(project, input)?;
     let mut input = input.clone();
     input.excludes.extend(config.exclude.iter().cloned());
@@ -168,10 +176,6 @@ pub fn run_scan(
                 .collect()
         }),
     };
-    let mut workload = input.ingest();
-    let rules = config.rules();
-    let result = onus_rules::engine::scan_with(&workload, &settings, &rules);
-    workload.release_rule_inputs();
     let baseline_file = baseline.map(|p| p.display().to_string());
     let baseline = match baseline {
         Some(path) => {
@@ -202,6 +206,32 @@ pub fn run_scan(
         baseline_file: baseline_file.unwrap_or_default(),
         ..SuppressOptions::default()
     };
+    let workload = input.ingest();
+    Ok(Prepared {
+        config,
+        settings,
+        workload,
+        options,
+    })
+}
+
+/// Runs the scan and builds the whole report.
+pub fn run_scan(
+    input: &InputArgs,
+    project: &ProjectArgs,
+    cli_regions: &[String],
+    baseline: Option<&Path>,
+    excerpts: bool,
+) -> anyhow::Result<(Report, Config)> {
+    let Prepared {
+        config,
+        settings,
+        mut workload,
+        options,
+    } = prepare(input, project, cli_regions, baseline)?;
+    let rules = config.rules();
+    let result = onus_rules::engine::scan_with(&workload, &settings, &rules);
+    workload.release_rule_inputs();
     let report = onus_report::build_with_excerpts(&workload, result, &options, excerpts);
     // What is left of the workload is freed with the process, not piece by piece.
     std::mem::forget(workload);
@@ -253,6 +283,11 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
         // As for the full scan: the system frees it at exit.
         std::mem::forget(workload);
         return Ok(code);
+    }
+    // The default: text to stdout only. Written while the rules run, so the
+    // resources' reports are never all in memory at once.
+    if args.format == ScanFormat::Text && args.outputs.is_empty() && args.write_baseline.is_none() {
+        return run_streaming(&args);
     }
     // Source excerpts are built only for the formats that show them.
     let excerpts = std::iter::once(args.format)
@@ -322,5 +357,54 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
     // The process ends here: freeing a large report one allocation at a time
     // costs more than the system reclaiming it at once.
     std::mem::forget(report);
+    Ok(code)
+}
+
+/// `onus scan` with the text report on stdout and nothing else to write.
+fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
+    let prepared = prepare(
+        &args.input,
+        &args.project,
+        &args.allowed_regions,
+        args.baseline.as_deref(),
+    )?;
+    let fail_on = args
+        .fail_on
+        .or_else(|| prepared.config.fail_on.as_deref().and_then(Severity::parse))
+        .unwrap_or(Severity::Low);
+    let rules = prepared.config.rules();
+    let engine = onus_rules::Engine::new(&prepared.workload, &prepared.settings, &rules);
+    let stdout = std::io::stdout();
+    let choice = anstream::AutoStream::choice(&stdout);
+    let color = choice != anstream::ColorChoice::Never;
+    let mut out: Box<dyn Write> = if args.quiet {
+        Box::new(std::io::sink())
+    } else if color {
+        Box::new(std::io::BufWriter::new(anstream::AutoStream::new(
+            stdout.lock(),
+            choice,
+        )))
+    } else {
+        Box::new(std::io::BufWriter::with_capacity(1 << 16, stdout.lock()))
+    };
+    let report = onus_report::stream::text(
+        &prepared.workload,
+        &engine,
+        &prepared.options,
+        fail_on,
+        color,
+        &mut out,
+    )?;
+    out.flush()?;
+    let code = if report.incomplete && !args.skip_invalid {
+        exit::ERROR
+    } else if report.failing(fail_on) > 0 {
+        exit::FINDINGS
+    } else {
+        exit::CLEAN
+    };
+    // Freed with the process, not piece by piece.
+    std::mem::forget(engine);
+    std::mem::forget(prepared);
     Ok(code)
 }
