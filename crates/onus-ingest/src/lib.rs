@@ -116,6 +116,14 @@ pub fn ingest(paths: &[PathBuf], options: &Options) -> Workload {
             part
         })
         .collect();
+    // Sized once: growing by doubling would copy the resources several times
+    // and leave up to half the capacity unused.
+    workload
+        .resources
+        .reserve_exact(parts.iter().map(|p| p.resources.len()).sum());
+    workload
+        .files
+        .reserve_exact(parts.iter().map(|p| p.files.len()).sum());
     for part in parts {
         workload.merge(part);
     }

@@ -236,27 +236,42 @@ pub(crate) struct FileLines<'w> {
 }
 
 impl<'w> FileLines<'w> {
+    #[cfg(test)]
     pub(crate) fn new(workload: &'w Workload) -> Self {
+        Self::with_excerpts(workload, true)
+    }
+
+    /// Without `excerpts`, only files that may hold inline suppressions are
+    /// split into lines.
+    pub(crate) fn with_excerpts(workload: &'w Workload, excerpts: bool) -> Self {
+        let markers: Vec<bool> = workload
+            .files
+            .par_iter()
+            .map(|f| {
+                let text = f.lines.text();
+                text.contains("onus:ignore") || text.contains("checkov:skip")
+            })
+            .collect();
         FileLines {
             workload,
             lines: workload
                 .files
                 .par_iter()
-                .map(|f| f.lines.text().lines().collect())
+                .zip(&markers)
+                .map(|(f, marked)| {
+                    if excerpts || *marked {
+                        f.lines.text().lines().collect()
+                    } else {
+                        Vec::new()
+                    }
+                })
                 .collect(),
             paths: workload
                 .files
                 .iter()
                 .map(|f| Arc::from(display_path(&f.path)))
                 .collect(),
-            markers: workload
-                .files
-                .par_iter()
-                .map(|f| {
-                    let text = f.lines.text();
-                    text.contains("onus:ignore") || text.contains("checkov:skip")
-                })
-                .collect(),
+            markers,
         }
     }
 
@@ -383,7 +398,7 @@ impl<'w> Builder<'w> {
     ) -> Self {
         Builder {
             workload,
-            file_lines: FileLines::new(workload),
+            file_lines: FileLines::with_excerpts(workload, excerpts),
             config: suppress::CompiledConfig::new(options),
             options,
             excerpts,

@@ -34,7 +34,10 @@ struct Clean<'a>(&'a str);
 
 impl fmt::Display for Clean<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if !self.0.chars().any(is_unsafe) {
+        // Control characters are ASCII (below 0x20, 0x7f) or U+0080..U+009F,
+        // whose UTF-8 starts with 0xc2: text without those bytes is clean.
+        let suspect = |b: &u8| (*b < 0x20 && *b != b'\t') || *b == 0x7f || *b == 0xc2;
+        if !self.0.as_bytes().iter().any(suspect) || !self.0.chars().any(is_unsafe) {
             return f.write_str(self.0);
         }
         for c in self.0.chars() {
