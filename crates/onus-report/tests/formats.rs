@@ -370,3 +370,13 @@ fn suppressions_in_the_sample() {
     assert_eq!(report.summary.suppressed, 2);
     assert_eq!(report.failing(Severity::Low), 2);
 }
+
+#[test]
+fn clean_replaces_every_control_character() {
+    use onus_report::terminal::clean;
+    assert_eq!(clean("plain text\tand tab"), "plain text\tand tab");
+    assert_eq!(clean("© é ü 日本"), "© é ü 日本");
+    assert_eq!(clean("a\u{1b}[31mb"), "a\u{fffd}[31mb");
+    assert_eq!(clean("c1\u{85}next\u{9b}"), "c1\u{fffd}next\u{fffd}");
+    assert_eq!(clean("del\u{7f}nul\0"), "del\u{fffd}nul\u{fffd}");
+}
