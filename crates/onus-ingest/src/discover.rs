@@ -1,8 +1,10 @@
 //! Finds the files to read and decides each one's format by its content.
 
 use crate::Options;
+use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// One thing to read.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -59,7 +61,8 @@ pub fn sniff(text: &str) -> Sniffed {
 
 pub fn discover(paths: &[PathBuf], options: &Options) -> Found {
     let mut found = Found::default();
-    let mut units = BTreeSet::new();
+    // (path, named on the command line)
+    let mut files: Vec<(PathBuf, bool)> = Vec::new();
     for root in paths {
         if !root.exists() {
             found
@@ -69,7 +72,7 @@ pub fn discover(paths: &[PathBuf], options: &Options) -> Found {
         }
         if root.is_file() {
             // A file named on the command line is read whatever its extension.
-            classify(root, true, options, &mut units, &mut found);
+            files.push((root.clone(), true));
             continue;
         }
         let mut walk = ignore::WalkBuilder::new(root);
@@ -81,7 +84,6 @@ pub fn discover(paths: &[PathBuf], options: &Options) -> Found {
             .parents(!options.no_ignore)
             .require_git(false)
             .follow_links(false)
-            .sort_by_file_name(|a, b| a.cmp(b))
             .filter_entry(|entry| {
                 !(entry.file_type().is_some_and(|t| t.is_dir())
                     && entry
@@ -109,22 +111,60 @@ pub fn discover(paths: &[PathBuf], options: &Options) -> Found {
                 walk.overrides(built);
             }
         }
-        for entry in walk.build() {
-            match entry {
-                Ok(entry) => {
-                    if entry.file_type().is_some_and(|t| t.is_file()) {
-                        classify(entry.path(), false, options, &mut units, &mut found);
+        // The parallel walker visits in no fixed order: everything it finds is
+        // sorted below.
+        let walked = Mutex::new((Vec::new(), Vec::new()));
+        walk.build_parallel().run(|| {
+            Box::new(|entry| {
+                let mut walked = walked.lock().unwrap_or_else(|e| e.into_inner());
+                match entry {
+                    Ok(entry) => {
+                        if entry.file_type().is_some_and(|t| t.is_file()) {
+                            walked.0.push((entry.into_path(), false));
+                        }
+                    }
+                    Err(e) => {
+                        let path = error_path(&e).unwrap_or_else(|| root.clone());
+                        walked.1.push((path, e.to_string()));
                     }
                 }
-                Err(e) => {
-                    let path = error_path(&e).unwrap_or_else(|| root.clone());
-                    found.errors.push((path, e.to_string()));
-                }
+                ignore::WalkState::Continue
+            })
+        });
+        let (mut walked_files, mut errors) = walked.into_inner().unwrap_or_else(|e| e.into_inner());
+        walked_files.sort();
+        errors.sort();
+        files.append(&mut walked_files);
+        found.errors.append(&mut errors);
+    }
+    // Deciding a file's format may mean reading it: in parallel.
+    let outcomes: Vec<Classified> = files
+        .par_iter()
+        .map(|(path, explicit)| classify(path, *explicit, options))
+        .collect();
+    let mut units = BTreeSet::new();
+    for ((path, _), outcome) in files.into_iter().zip(outcomes) {
+        match outcome {
+            Classified::Unit(unit) => {
+                units.insert(unit);
             }
+            Classified::PartOfModule => {}
+            Classified::Skipped => found.skipped += 1,
+            Classified::Unreadable(e) => found.errors.push((path, e)),
         }
     }
     found.units = prefer_roots_and_plans(units.into_iter().collect());
     found
+}
+
+/// What a file found by the walk turned out to be.
+enum Classified {
+    Unit(Unit),
+    /// Read with its Terraform module (`.tfvars`, `.tf.json`).
+    PartOfModule,
+    /// Not infrastructure code.
+    Skipped,
+    Unreadable(String),
 }
 
 /// Terraform modules are read from their roots: a directory that another
@@ -210,13 +250,7 @@ fn error_path(error: &ignore::Error) -> Option<PathBuf> {
     }
 }
 
-fn classify(
-    path: &Path,
-    explicit: bool,
-    options: &Options,
-    units: &mut BTreeSet<Unit>,
-    found: &mut Found,
-) {
+fn classify(path: &Path, explicit: bool, options: &Options) -> Classified {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let ext = path
         .extension()
@@ -230,16 +264,14 @@ fn classify(
         } else {
             dir
         };
-        units.insert(Unit::TerraformModule(dir));
-        return;
+        return Classified::Unit(Unit::TerraformModule(dir));
     }
     if name.ends_with(".tfvars") || name.ends_with(".tfvars.json") || name.ends_with(".tf.json") {
         // Read as part of their module, not on their own.
-        return;
+        return Classified::PartOfModule;
     }
     if !explicit && !TEMPLATE_EXTENSIONS.contains(&ext.as_str()) {
-        found.skipped += 1;
-        return;
+        return Classified::Skipped;
     }
     // Read the file to decide; unreadable or non-UTF-8 files go to the
     // CloudFormation reader when their extension says template, so the
@@ -248,20 +280,16 @@ fn classify(
         Ok(bytes) => match std::str::from_utf8(&bytes) {
             Ok(text) => match sniff(text) {
                 Sniffed::CloudFormation => {
-                    units.insert(Unit::CloudFormation(path.to_path_buf()));
+                    Classified::Unit(Unit::CloudFormation(path.to_path_buf()))
                 }
-                Sniffed::TerraformPlan => {
-                    units.insert(Unit::TerraformPlan(path.to_path_buf()));
-                }
+                Sniffed::TerraformPlan => Classified::Unit(Unit::TerraformPlan(path.to_path_buf())),
                 Sniffed::Other if explicit => {
-                    units.insert(Unit::CloudFormation(path.to_path_buf()));
+                    Classified::Unit(Unit::CloudFormation(path.to_path_buf()))
                 }
-                Sniffed::Other => found.skipped += 1,
+                Sniffed::Other => Classified::Skipped,
             },
-            Err(_) => {
-                units.insert(Unit::CloudFormation(path.to_path_buf()));
-            }
+            Err(_) => Classified::Unit(Unit::CloudFormation(path.to_path_buf())),
         },
-        Err(e) => found.errors.push((path.to_path_buf(), e)),
+        Err(e) => Classified::Unreadable(e),
     }
 }
