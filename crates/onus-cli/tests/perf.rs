@@ -148,4 +148,27 @@ fn streamed_text_matches_the_whole_report() {
         streamed_text == whole_text,
         "streamed and whole text reports differ"
     );
+
+    // The same for JSON: streamed to stdout alone; built whole when a file
+    // is written too.
+    let file = dir.path().join("whole.json");
+    let streamed = onus()
+        .args(["scan", "--format", "json", "--allowed-regions", "eu-west-1"])
+        .arg(dir.path().join("corpus"))
+        .output()
+        .unwrap();
+    let whole = onus()
+        .args(["scan", "--format", "json", "--allowed-regions", "eu-west-1"])
+        .arg(dir.path().join("corpus"))
+        .arg("-o")
+        .arg(format!("json={}", file.display()))
+        .output()
+        .unwrap();
+    assert_eq!(streamed.status.code(), whole.status.code());
+    assert!(
+        streamed.stdout == whole.stdout,
+        "streamed and whole JSON differ"
+    );
+    let report: serde_json::Value = serde_json::from_slice(&streamed.stdout).unwrap();
+    assert!(report["resources"].as_array().unwrap().len() > 3000);
 }

@@ -284,9 +284,13 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
         std::mem::forget(workload);
         return Ok(code);
     }
-    // The default: text to stdout only. Written while the rules run, so the
-    // resources' reports are never all in memory at once.
-    if args.format == ScanFormat::Text && args.outputs.is_empty() && args.write_baseline.is_none() {
+    // Text or JSON to stdout and nothing else (the default and the usual CI
+    // call): written while the rules run, so the resources' reports are
+    // never all in memory at once.
+    if matches!(args.format, ScanFormat::Text | ScanFormat::Json)
+        && args.outputs.is_empty()
+        && args.write_baseline.is_none()
+    {
         return run_streaming(&args);
     }
     // Source excerpts are built only for the formats that show them.
@@ -360,7 +364,8 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
     Ok(code)
 }
 
-/// `onus scan` with the text report on stdout and nothing else to write.
+/// `onus scan` with the text or JSON report on stdout and nothing else to
+/// write.
 fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
     let prepared = prepare(
         &args.input,
@@ -376,7 +381,7 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
     let engine = onus_rules::Engine::new(&prepared.workload, &prepared.settings, &rules);
     let stdout = std::io::stdout();
     let choice = anstream::AutoStream::choice(&stdout);
-    let color = choice != anstream::ColorChoice::Never;
+    let color = args.format == ScanFormat::Text && choice != anstream::ColorChoice::Never;
     let mut out: Box<dyn Write> = if args.quiet {
         Box::new(std::io::sink())
     } else if color {
@@ -387,15 +392,24 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
     } else {
         Box::new(std::io::BufWriter::with_capacity(1 << 16, stdout.lock()))
     };
-    let report = onus_report::stream::text(
-        &prepared.workload,
-        &engine,
-        &prepared.options,
-        fail_on,
-        color,
-        &mut out,
-    )?;
+    let report = if args.format == ScanFormat::Json {
+        onus_report::stream::json(&prepared.workload, &engine, &prepared.options, &mut out)?
+    } else {
+        onus_report::stream::text(
+            &prepared.workload,
+            &engine,
+            &prepared.options,
+            fail_on,
+            color,
+            &mut out,
+        )?
+    };
     out.flush()?;
+    if args.format == ScanFormat::Json && !args.quiet {
+        for note in &report.notes {
+            eprintln!("onus: note: {note}");
+        }
+    }
     let code = if report.incomplete && !args.skip_invalid {
         exit::ERROR
     } else if report.failing(fail_on) > 0 {
