@@ -41,7 +41,7 @@ impl<'a, 'w> Batches<'a, 'w> {
         let builder = Builder::new(workload, options, excerpts);
         let mut keyed: Vec<(Location, &str, usize)> = workload
             .resources
-            .iter()
+            .par_iter()
             .enumerate()
             .filter(|(_, r)| !r.is_data)
             .map(|(i, r)| {
@@ -123,9 +123,19 @@ pub fn text(
 ) -> io::Result<Report> {
     let mut batches = Batches::new(workload, engine, options, false);
     let mut at_start = true;
-    while let Some(views) = batches.next_batch() {
-        terminal::render_resources(&views, at_start, color, out)?;
+    let mut current = batches.next_batch();
+    while let Some(views) = current {
+        // Render this batch while the next one is evaluated.
+        let (text, next) = rayon::join(
+            || {
+                let mut text = Vec::new();
+                terminal::render_resources(&views, at_start, color, &mut text).map(|()| text)
+            },
+            || batches.next_batch(),
+        );
+        out.write_all(&text?)?;
         at_start = false;
+        current = next;
     }
     let report = batches.finish();
     terminal::render_tail(&report, threshold, color, out)?;

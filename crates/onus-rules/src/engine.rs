@@ -227,11 +227,12 @@ pub struct Engine<'w> {
 
 impl<'w> Engine<'w> {
     pub fn new(workload: &'w Workload, settings: &'w Settings, rules: &[&'static Rule]) -> Self {
+        let (cx, notes) = rayon::join(|| Context::new(workload, settings), || Notes::new(workload));
         Engine {
             workload,
-            cx: Context::new(workload, settings),
+            cx,
             index: RuleIndex::new(rules),
-            notes: Notes::new(workload),
+            notes,
         }
     }
 
