@@ -9,7 +9,7 @@ mkdir -p "$OUT"
 cargo build --release -q -p onus-cli -p onus-corpus
 ONUS=$PWD/target/release/onus
 [ -x "$OUT/venv/bin/checkov" ] || { python3 -m venv "$OUT/venv" && "$OUT/venv/bin/pip" install -q checkov cfn-lint; }
-[ -x "$OUT/cargo/bin/cfn-guard" ] || cargo install -q cfn-guard --root "$OUT/cargo"
+[ -x "$OUT/cargo/bin/cfn-guard" ] || cargo install -q --locked cfn-guard --root "$OUT/cargo"
 CHECKOV=$OUT/venv/bin/checkov CFNLINT=$OUT/venv/bin/cfn-lint GUARD=$OUT/cargo/bin/cfn-guard
 CFN=${CFN:-../shared/corpus/cloudformation}
 TF=${TF:-../shared/corpus/terraform}
