@@ -116,59 +116,61 @@ fn sixty_independent_conditions_do_not_blow_up() {
     );
 }
 
-/// The default text output is written while the rules run, a batch of files
-/// at a time; it must match the report built whole (`-o text=FILE`), across
-/// batch boundaries too.
+/// Text, JSON, SARIF, CSV and GitHub reports are written while the rules
+/// run, a batch of files at a time; each must match the report built whole
+/// (as it is when `--write-baseline` is given), across batch boundaries too.
 #[test]
-fn streamed_text_matches_the_whole_report() {
+fn streamed_reports_match_the_whole_report() {
     let dir = tempfile::tempdir().unwrap();
-    onus_corpus::generate(&dir.path().join("corpus"), 1100, 11).unwrap();
-    let file = dir.path().join("whole.txt");
-    let streamed = onus()
-        .args(["scan", "--allowed-regions", "eu-west-1"])
-        .arg(dir.path().join("corpus"))
-        .output()
-        .unwrap();
-    let whole = onus()
-        .args(["scan", "--allowed-regions", "eu-west-1"])
-        .arg(dir.path().join("corpus"))
-        .arg("-o")
-        .arg(format!("text={}", file.display()))
-        .output()
-        .unwrap();
-    assert_eq!(streamed.status.code(), whole.status.code());
-    let whole_text = std::fs::read_to_string(&file).unwrap();
-    let streamed_text = String::from_utf8(streamed.stdout).unwrap();
-    assert!(
-        streamed_text.lines().count() > 5000,
-        "{}",
-        streamed_text.len()
-    );
-    assert!(
-        streamed_text == whole_text,
-        "streamed and whole text reports differ"
-    );
-
-    // The same for JSON: streamed to stdout alone; built whole when a file
-    // is written too.
-    let file = dir.path().join("whole.json");
-    let streamed = onus()
-        .args(["scan", "--format", "json", "--allowed-regions", "eu-west-1"])
-        .arg(dir.path().join("corpus"))
-        .output()
-        .unwrap();
-    let whole = onus()
-        .args(["scan", "--format", "json", "--allowed-regions", "eu-west-1"])
-        .arg(dir.path().join("corpus"))
-        .arg("-o")
-        .arg(format!("json={}", file.display()))
-        .output()
-        .unwrap();
-    assert_eq!(streamed.status.code(), whole.status.code());
-    assert!(
-        streamed.stdout == whole.stdout,
-        "streamed and whole JSON differ"
-    );
-    let report: serde_json::Value = serde_json::from_slice(&streamed.stdout).unwrap();
+    let corpus = dir.path().join("corpus");
+    onus_corpus::generate(&corpus, 1100, 11).unwrap();
+    let scan = |extra: &[&str]| {
+        onus()
+            .args(["scan", "--allowed-regions", "eu-west-1"])
+            .arg(&corpus)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let baseline = dir.path().join("baseline.json");
+    let baseline = baseline.to_str().unwrap();
+    let mut whole_reports = Vec::new();
+    for format in ["text", "json", "sarif", "csv", "github"] {
+        let streamed = scan(&["--format", format]);
+        let whole = scan(&["--format", format, "--write-baseline", baseline]);
+        assert_eq!(streamed.status.code(), whole.status.code(), "{format}");
+        assert!(
+            streamed.stdout == whole.stdout,
+            "streamed and whole {format} reports differ"
+        );
+        whole_reports.push(whole.stdout);
+    }
+    let text = String::from_utf8(whole_reports[0].clone()).unwrap();
+    assert!(text.lines().count() > 5000, "{}", text.len());
+    let report: serde_json::Value = serde_json::from_slice(&whole_reports[1]).unwrap();
     assert!(report["resources"].as_array().unwrap().len() > 3000);
+    let sarif: serde_json::Value = serde_json::from_slice(&whole_reports[2]).unwrap();
+    assert!(sarif["runs"][0]["results"].as_array().unwrap().len() > 1000);
+
+    // Several reports streamed at once, text on stdout and files beside it.
+    let files: Vec<_> = ["json", "sarif", "csv", "github"]
+        .iter()
+        .map(|f| (f, dir.path().join(format!("out.{f}"))))
+        .collect();
+    let args: Vec<String> = files
+        .iter()
+        .flat_map(|(f, path)| ["-o".to_owned(), format!("{f}={}", path.display())])
+        .collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let together = scan(&args);
+    assert!(
+        together.stdout == whole_reports[0],
+        "text beside files differs"
+    );
+    for ((format, path), whole) in files.iter().zip(&whole_reports[1..]) {
+        assert!(
+            &std::fs::read(path).unwrap() == whole,
+            "{format} written beside text differs"
+        );
+    }
 }

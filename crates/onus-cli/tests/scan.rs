@@ -262,19 +262,30 @@ fn streamed_text_keeps_suppressions_and_diagnostics() {
         "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties: [\n",
     )
     .unwrap();
-    let file = dir.path().join("whole.txt");
+    // `--write-baseline` makes onus build the whole report before writing.
+    let baseline = dir.path().join("baseline.json");
     let args = ["scan", "examples", dir.path().to_str().unwrap()];
-    let streamed = onus().args(args).output().unwrap();
-    let whole = onus()
-        .args(args)
-        .arg("-o")
-        .arg(format!("text={}", file.display()))
-        .output()
-        .unwrap();
-    assert_eq!(streamed.status.code(), Some(2));
-    assert_eq!(whole.status.code(), Some(2));
-    let text = String::from_utf8(streamed.stdout).unwrap();
-    assert!(text.contains("~ ignored"), "{text}");
-    assert!(text.contains("broken.yaml"), "{text}");
-    assert_eq!(text, std::fs::read_to_string(&file).unwrap());
+    for format in ["text", "sarif", "json"] {
+        let streamed = onus()
+            .args(args)
+            .args(["--format", format])
+            .output()
+            .unwrap();
+        let whole = onus()
+            .args(args)
+            .args(["--format", format, "--write-baseline"])
+            .arg(&baseline)
+            .output()
+            .unwrap();
+        assert_eq!(streamed.status.code(), Some(2));
+        assert_eq!(whole.status.code(), Some(2));
+        let out = String::from_utf8(streamed.stdout).unwrap();
+        assert!(out.contains("broken.yaml"), "{out}");
+        match format {
+            "text" => assert!(out.contains("~ ignored"), "{out}"),
+            "sarif" => assert!(out.contains("\"inSource\""), "{out}"),
+            _ => assert!(out.contains("\"suppression\""), "{out}"),
+        }
+        assert_eq!(out, String::from_utf8(whole.stdout).unwrap(), "{format}");
+    }
 }

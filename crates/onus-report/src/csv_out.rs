@@ -1,7 +1,7 @@
 //! CSV (`--format csv`): one row per rule verdict on a customer duty. Cells
 //! that a spreadsheet would run as a formula get a leading `'`.
 
-use crate::report::Report;
+use crate::report::{Report, ResourceView};
 use onus_model::Owner;
 use std::io::{self, Write};
 
@@ -48,36 +48,45 @@ pub const HEADER: [&str; 17] = [
 ];
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let mut rows = Vec::new();
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(HEADER).map_err(io::Error::other)?;
     for r in &report.resources {
-        for d in r.duties.iter().filter(|d| d.owner != Owner::Aws) {
-            for v in d.verdicts.iter().filter(|v| !v.in_baseline()) {
-                rows.push(vec![
-                    v.location.file.to_string(),
-                    v.location.line.to_string(),
-                    v.location.column.to_string(),
-                    r.id.clone(),
-                    r.resource_type.clone(),
-                    r.service.clone().unwrap_or_default(),
-                    r.category.map(|c| c.to_string()).unwrap_or_default(),
-                    d.duty.slug().to_owned(),
-                    d.layer.slug().to_owned(),
-                    d.owner.as_str().to_owned(),
-                    v.rule.to_owned(),
-                    v.severity.to_string(),
-                    v.status.to_string(),
-                    v.message.clone(),
-                    v.is_suppressed().to_string(),
-                    v.suppression
-                        .as_ref()
-                        .map(|s| s.describe())
-                        .unwrap_or_default(),
-                    v.fingerprint.to_string(),
-                ]);
-            }
+        write_resource(r, &mut w)?;
+    }
+    w.flush()
+}
+
+/// The rows of one resource (no header).
+pub fn write_resource<W: Write>(r: &ResourceView, w: &mut csv::Writer<W>) -> io::Result<()> {
+    for d in r.duties.iter().filter(|d| d.owner != Owner::Aws) {
+        for v in d.verdicts.iter().filter(|v| !v.in_baseline()) {
+            let row = [
+                v.location.file.to_string(),
+                v.location.line.to_string(),
+                v.location.column.to_string(),
+                r.id.clone(),
+                r.resource_type.clone(),
+                r.service.clone().unwrap_or_default(),
+                r.category.map(|c| c.to_string()).unwrap_or_default(),
+                d.duty.slug().to_owned(),
+                d.layer.slug().to_owned(),
+                d.owner.as_str().to_owned(),
+                v.rule.to_owned(),
+                v.severity.to_string(),
+                v.status.to_string(),
+                v.message.clone(),
+                v.is_suppressed().to_string(),
+                v.suppression
+                    .as_ref()
+                    .map(|s| s.describe())
+                    .unwrap_or_default(),
+                v.fingerprint.to_string(),
+            ];
+            w.write_record(row.iter().map(|c| cell(c)))
+                .map_err(io::Error::other)?;
         }
     }
-    write_rows(out, &HEADER, &rows)
+    Ok(())
 }
 
 #[cfg(test)]

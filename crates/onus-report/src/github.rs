@@ -2,7 +2,7 @@
 //! finding, `::error file=…,line=…,col=…,title=…::message`. Suppressed and
 //! baseline findings are not annotated.
 
-use crate::report::Report;
+use crate::report::{FindingRef, Report};
 use onus_rules::{Severity, Status};
 use std::io::{self, Write};
 
@@ -27,27 +27,40 @@ pub fn property(text: &str) -> String {
 }
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    for f in report.findings().filter(|f| !f.verdict.is_suppressed()) {
-        let v = f.verdict;
-        let command = match (v.status, v.severity) {
-            (Status::NotMet, Severity::Critical | Severity::High) => "error",
-            (Status::NotMet, _) => "warning",
-            _ => "notice",
-        };
-        let mut message = format!("{}: {}", f.resource.id, v.message);
-        if let Some(s) = &v.suppression {
-            message.push_str(&format!(" ({})", s.describe()));
-        }
-        writeln!(
-            out,
-            "::{command} file={},line={},col={},title={}::{}",
-            property(&v.location.file),
-            v.location.line,
-            v.location.column,
-            property(&format!("{} [{}] {}", v.rule, v.severity, v.title)),
-            data(&message)
-        )?;
+    for f in report.findings() {
+        write_finding(f, out)?;
     }
+    write_diagnostics(report, out)
+}
+
+/// The annotation of a finding (none for a suppressed one).
+pub fn write_finding(f: FindingRef<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let v = f.verdict;
+    if v.is_suppressed() {
+        return Ok(());
+    }
+    let command = match (v.status, v.severity) {
+        (Status::NotMet, Severity::Critical | Severity::High) => "error",
+        (Status::NotMet, _) => "warning",
+        _ => "notice",
+    };
+    let mut message = format!("{}: {}", f.resource.id, v.message);
+    if let Some(s) = &v.suppression {
+        message.push_str(&format!(" ({})", s.describe()));
+    }
+    writeln!(
+        out,
+        "::{command} file={},line={},col={},title={}::{}",
+        property(&v.location.file),
+        v.location.line,
+        v.location.column,
+        property(&format!("{} [{}] {}", v.rule, v.severity, v.title)),
+        data(&message)
+    )
+}
+
+/// One annotation per diagnostic, after the findings.
+pub fn write_diagnostics(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for d in &report.diagnostics {
         let command = match d.level {
             onus_ingest::DiagnosticLevel::Error => "error",

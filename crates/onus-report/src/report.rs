@@ -155,6 +155,23 @@ pub struct ResourceView {
     pub duties: Vec<DutyView>,
 }
 
+impl ResourceView {
+    /// The resource's findings (not-met and unknown verdicts outside the
+    /// baseline), in report order.
+    pub fn findings(&self) -> impl Iterator<Item = FindingRef<'_>> {
+        self.duties.iter().flat_map(move |duty| {
+            duty.verdicts
+                .iter()
+                .filter(|v| v.is_finding() && !v.in_baseline())
+                .map(move |verdict| FindingRef {
+                    resource: self,
+                    duty,
+                    verdict,
+                })
+        })
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct DiagnosticView {
     pub level: DiagnosticLevel,
@@ -606,17 +623,6 @@ impl Report {
     /// Not-met and unknown verdicts in report order, baseline matches left out
     /// (suppressed ones included: formats show them as suppressed).
     pub fn findings(&self) -> impl Iterator<Item = FindingRef<'_>> {
-        self.resources.iter().flat_map(|resource| {
-            resource.duties.iter().flat_map(move |duty| {
-                duty.verdicts
-                    .iter()
-                    .filter(|v| v.is_finding() && !v.in_baseline())
-                    .map(move |verdict| FindingRef {
-                        resource,
-                        duty,
-                        verdict,
-                    })
-            })
-        })
+        self.resources.iter().flat_map(ResourceView::findings)
     }
 }

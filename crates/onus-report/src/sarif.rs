@@ -5,7 +5,7 @@
 //! verdicts are `kind: fail`, unknown ones `kind: review`; suppressed findings
 //! carry a `suppressions` entry (baseline matches are left out).
 
-use crate::report::Report;
+use crate::report::{FindingRef, Report};
 use crate::suppress::SuppressionKind;
 use onus_rules::{Rule, Severity, Status};
 use serde::Serialize;
@@ -287,73 +287,88 @@ fn descriptor(rule: &'static Rule) -> ReportingDescriptor {
     }
 }
 
-/// Builds the SARIF log of a report.
-pub fn log(report: &Report) -> Log {
-    let mut rules: Vec<&'static Rule> = onus_rules::rules::ALL.to_vec();
-    rules.sort_by_key(|r| r.id);
-    let index: BTreeMap<&str, usize> = rules.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
-    let results = report
-        .findings()
-        .map(|f| {
-            let v = f.verdict;
-            let suppressions = match &v.suppression {
-                Some(s) if s.active && s.kind != SuppressionKind::Baseline => vec![Suppression {
-                    kind: if s.kind.in_source() {
-                        "inSource"
-                    } else {
-                        "external"
-                    },
-                    status: "accepted",
-                    justification: s.describe(),
-                }],
-                _ => Vec::new(),
-            };
-            let mut text = format!("{}: {} ({})", f.resource.id, v.message, v.title);
-            if let Some(s) = v.suppression.as_ref().filter(|s| !s.active) {
-                text.push_str(&format!(" [{}]", s.describe()));
-            }
-            SarifResult {
-                rule_id: v.rule,
-                rule_index: index.get(v.rule).copied().unwrap_or(0),
-                kind: if v.status == Status::NotMet {
-                    "fail"
-                } else {
-                    "review"
+/// The rules in `tool.driver.rules` order (by id), and each id's index.
+pub struct RuleIndex {
+    rules: Vec<&'static Rule>,
+    index: BTreeMap<&'static str, usize>,
+}
+
+impl RuleIndex {
+    pub fn new() -> Self {
+        let mut rules: Vec<&'static Rule> = onus_rules::rules::ALL.to_vec();
+        rules.sort_by_key(|r| r.id);
+        let index = rules.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+        RuleIndex { rules, index }
+    }
+}
+
+impl Default for RuleIndex {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The SARIF result of one finding.
+pub fn result(f: FindingRef<'_>, rules: &RuleIndex) -> SarifResult {
+    let v = f.verdict;
+    let suppressions = match &v.suppression {
+        Some(s) if s.active && s.kind != SuppressionKind::Baseline => vec![Suppression {
+            kind: if s.kind.in_source() {
+                "inSource"
+            } else {
+                "external"
+            },
+            status: "accepted",
+            justification: s.describe(),
+        }],
+        _ => Vec::new(),
+    };
+    let mut text = format!("{}: {} ({})", f.resource.id, v.message, v.title);
+    if let Some(s) = v.suppression.as_ref().filter(|s| !s.active) {
+        text.push_str(&format!(" [{}]", s.describe()));
+    }
+    SarifResult {
+        rule_id: v.rule,
+        rule_index: rules.index.get(v.rule).copied().unwrap_or(0),
+        kind: if v.status == Status::NotMet {
+            "fail"
+        } else {
+            "review"
+        },
+        level: if v.status == Status::NotMet {
+            level(v.severity)
+        } else {
+            "note"
+        },
+        message: Message { text },
+        locations: vec![SarifLocation {
+            physical_location: PhysicalLocation {
+                artifact_location: artifact(&v.location.file),
+                region: Region {
+                    start_line: v.location.line.max(1),
+                    start_column: v.location.column.max(1),
                 },
-                level: if v.status == Status::NotMet {
-                    level(v.severity)
-                } else {
-                    "note"
-                },
-                message: Message { text },
-                locations: vec![SarifLocation {
-                    physical_location: PhysicalLocation {
-                        artifact_location: artifact(&v.location.file),
-                        region: Region {
-                            start_line: v.location.line.max(1),
-                            start_column: v.location.column.max(1),
-                        },
-                    },
-                    logical_locations: vec![LogicalLocation {
-                        name: f.resource.id.clone(),
-                        kind: "resource",
-                    }],
-                }],
-                partial_fingerprints: BTreeMap::from([(
-                    FINGERPRINT_KEY,
-                    v.fingerprint.to_string(),
-                )]),
-                suppressions,
-                properties: ResultProperties {
-                    resource: f.resource.id.clone(),
-                    resource_type: f.resource.resource_type.clone(),
-                    duty: f.duty.duty.slug(),
-                    severity: v.severity,
-                    path: v.path.clone(),
-                },
-            }
-        })
-        .collect();
+            },
+            logical_locations: vec![LogicalLocation {
+                name: f.resource.id.clone(),
+                kind: "resource",
+            }],
+        }],
+        partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, v.fingerprint.to_string())]),
+        suppressions,
+        properties: ResultProperties {
+            resource: f.resource.id.clone(),
+            resource_type: f.resource.resource_type.clone(),
+            duty: f.duty.duty.slug(),
+            severity: v.severity,
+            path: v.path.clone(),
+        },
+    }
+}
+
+/// The SARIF log of a report, with `results` left empty (they can be
+/// written a resource at a time, see [`crate::stream`]).
+pub fn skeleton(report: &Report, rules: &RuleIndex) -> Log {
     let notifications = report
         .diagnostics
         .iter()
@@ -387,10 +402,10 @@ pub fn log(report: &Report) -> Log {
                     version: report.version,
                     semantic_version: report.version,
                     information_uri: "https://github.com/onus-project/onus",
-                    rules: rules.into_iter().map(descriptor).collect(),
+                    rules: rules.rules.iter().copied().map(descriptor).collect(),
                 },
             },
-            results,
+            results: Vec::new(),
             invocations: vec![Invocation {
                 execution_successful: !report.incomplete,
                 tool_execution_notifications: notifications,
@@ -398,6 +413,14 @@ pub fn log(report: &Report) -> Log {
             column_kind: "unicodeCodePoints",
         }],
     }
+}
+
+/// Builds the SARIF log of a report.
+pub fn log(report: &Report) -> Log {
+    let rules = RuleIndex::new();
+    let mut log = skeleton(report, &rules);
+    log.runs[0].results = report.findings().map(|f| result(f, &rules)).collect();
+    log
 }
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {

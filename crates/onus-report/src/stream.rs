@@ -7,12 +7,14 @@
 use crate::report::{Builder, DiagnosticView, Location, Report, ResourceView, Summary};
 use crate::suppress::SuppressOptions;
 use crate::terminal::{self, FILES_PER_BATCH};
+
+/// Files per batch when a JSON report is written: its resources carry source
+/// excerpts and a batch's JSON is held until it is written.
+const JSON_FILES_PER_BATCH: usize = 128;
 use onus_ingest::Workload;
 use onus_rules::{Engine, Severity};
 use rayon::prelude::*;
-use serde::ser::{SerializeSeq, SerializeStruct};
-use serde::{Serialize, Serializer};
-use std::cell::RefCell;
+use serde::Serialize;
 use std::io::{self, Write};
 
 /// The resources of a scan in report order, evaluated a batch of files at a
@@ -27,6 +29,7 @@ struct Batches<'a, 'w> {
     /// Where each file's resources start in `order`, and where the last ends.
     file_starts: Vec<usize>,
     next_file: usize,
+    files_per_batch: usize,
     summary: Summary,
     extra_diagnostics: Vec<DiagnosticView>,
 }
@@ -61,6 +64,11 @@ impl<'a, 'w> Batches<'a, 'w> {
             order: keyed.into_iter().map(|(_, _, i)| i).collect(),
             file_starts,
             next_file: 0,
+            files_per_batch: if excerpts {
+                JSON_FILES_PER_BATCH
+            } else {
+                FILES_PER_BATCH
+            },
             summary: Summary::default(),
             extra_diagnostics: Vec::new(),
         }
@@ -72,7 +80,7 @@ impl<'a, 'w> Batches<'a, 'w> {
         if self.next_file >= files {
             return None;
         }
-        let last_file = (self.next_file + FILES_PER_BATCH).min(files);
+        let last_file = (self.next_file + self.files_per_batch).min(files);
         let range = self.file_starts[self.next_file]..self.file_starts[last_file];
         self.next_file = last_file;
         let (engine, builder) = (self.engine, &self.builder);
@@ -110,97 +118,247 @@ impl<'a, 'w> Batches<'a, 'w> {
     }
 }
 
-/// Evaluates the workload with `engine` and writes the text report as
-/// [`terminal::render_with`] would write the whole report. Returns the report
-/// without its resources (summary, diagnostics, notes) for the exit code.
-pub fn text(
+/// A report format that can be written a batch of resources at a time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+    Sarif,
+    Github,
+    Csv,
+}
+
+/// One report to write: its format, whether text gets colour, and where.
+pub struct Output<'o> {
+    pub format: Format,
+    pub color: bool,
+    pub out: &'o mut dyn Write,
+}
+
+/// Evaluates the workload with `engine` and writes every output as rendering
+/// the whole [`Report`] in its format would, a batch of files at a time.
+/// `threshold` is the `--fail-on` severity named by the text report. Returns
+/// the report without its resources (summary, diagnostics, notes) for the
+/// exit code.
+pub fn write(
     workload: &Workload,
     engine: &Engine<'_>,
     options: &SuppressOptions,
     threshold: Severity,
-    color: bool,
-    out: &mut dyn Write,
+    outputs: &mut [Output<'_>],
 ) -> io::Result<Report> {
-    let mut batches = Batches::new(workload, engine, options, false);
-    let mut at_start = true;
+    let excerpts = outputs.iter().any(|o| o.format == Format::Json);
+    // Cheap: the rules sorted by id.
+    let sarif_rules = crate::sarif::RuleIndex::new();
+    let mut batches = Batches::new(workload, engine, options, excerpts);
+    let mut writers: Vec<Writer> = outputs
+        .iter()
+        .map(|o| Writer {
+            format: o.format,
+            color: o.color,
+            at_start: true,
+        })
+        .collect();
+    for (w, o) in writers.iter().zip(outputs.iter_mut()) {
+        w.head(&sarif_rules, o.out)?;
+    }
     let mut current = batches.next_batch();
     while let Some(views) = current {
         // Render this batch while the next one is evaluated.
-        let (text, next) = rayon::join(
+        let (chunks, next) = rayon::join(
             || {
-                let mut text = Vec::new();
-                terminal::render_resources(&views, at_start, color, &mut text).map(|()| text)
+                writers
+                    .iter()
+                    .map(|w| w.resources(&views, &sarif_rules))
+                    .collect::<io::Result<Vec<Vec<Vec<u8>>>>>()
             },
             || batches.next_batch(),
         );
-        out.write_all(&text?)?;
-        at_start = false;
+        for ((w, o), pieces) in writers.iter_mut().zip(outputs.iter_mut()).zip(chunks?) {
+            for piece in pieces {
+                w.at_start &= piece.is_empty();
+                o.out.write_all(&piece)?;
+            }
+        }
         current = next;
     }
     let report = batches.finish();
-    terminal::render_tail(&report, threshold, color, out)?;
+    for (w, o) in writers.iter().zip(outputs.iter_mut()) {
+        w.tail(&report, threshold, &sarif_rules, o.out)?;
+    }
     Ok(report)
 }
 
-/// Evaluates the workload with `engine` and writes the JSON report (pretty,
-/// as `--format json` writes the whole report). Returns the report without
-/// its resources.
-pub fn json(
-    workload: &Workload,
-    engine: &Engine<'_>,
-    options: &SuppressOptions,
-    out: &mut dyn Write,
-) -> io::Result<Report> {
-    let streamed = Streamed {
-        batches: RefCell::new(Batches::new(workload, engine, options, true)),
-        rest: RefCell::new(None),
-    };
-    serde_json::to_writer_pretty(&mut *out, &streamed).map_err(io::Error::from)?;
-    writeln!(out)?;
-    streamed
-        .rest
-        .into_inner()
-        .ok_or_else(|| io::Error::other("the report was not written"))
+/// Where the resources go in the pretty JSON of a report and of a SARIF log:
+/// the text before and after the empty array, and the indent of its items.
+const JSON_RESOURCES: (&str, usize) = ("\"resources\": []", 4);
+const SARIF_RESULTS: (&str, usize) = ("\"results\": []", 8);
+
+struct Writer {
+    format: Format,
+    color: bool,
+    /// Nothing of the resources written yet.
+    at_start: bool,
 }
 
-/// Serialises like [`Report`], taking the resources from the batches while
-/// it writes them.
-struct Streamed<'a, 'w> {
-    batches: RefCell<Batches<'a, 'w>>,
-    /// The report without resources, once they are all written.
-    rest: RefCell<Option<Report>>,
-}
-
-struct Resources<'s, 'a, 'w>(&'s RefCell<Batches<'a, 'w>>);
-
-impl Serialize for Resources<'_, '_, '_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(None)?;
-        loop {
-            let batch = self.0.borrow_mut().next_batch();
-            let Some(views) = batch else { break };
-            for view in &views {
-                seq.serialize_element(view)?;
+impl Writer {
+    fn head(&self, sarif: &crate::sarif::RuleIndex, out: &mut dyn Write) -> io::Result<()> {
+        match self.format {
+            Format::Text | Format::Github => Ok(()),
+            Format::Json => {
+                // What comes before the resources does not depend on them.
+                let (before, _) = split_pretty(&empty_report(), JSON_RESOURCES.0)?;
+                out.write_all(before.as_bytes())?;
+                out.write_all(b"[")
+            }
+            Format::Sarif => {
+                let log = crate::sarif::skeleton(&empty_report(), sarif);
+                let (before, _) = split_pretty(&log, SARIF_RESULTS.0)?;
+                out.write_all(before.as_bytes())?;
+                out.write_all(b"[")
+            }
+            Format::Csv => {
+                let mut w = csv::Writer::from_writer(out);
+                w.write_record(crate::csv_out::HEADER)
+                    .map_err(io::Error::other)?;
+                w.flush()
             }
         }
-        seq.end()
+    }
+
+    /// The text of a batch of resources, in pieces to write in order.
+    fn resources(
+        &self,
+        views: &[ResourceView],
+        sarif: &crate::sarif::RuleIndex,
+    ) -> io::Result<Vec<Vec<u8>>> {
+        // The first array item written opens a line; the others follow a comma.
+        let separator = |i: usize| -> &'static [u8] {
+            if i == 0 && self.at_start {
+                b"\n"
+            } else {
+                b",\n"
+            }
+        };
+        let mut text = Vec::new();
+        match self.format {
+            Format::Text => {
+                terminal::render_resources(views, self.at_start, self.color, &mut text)?
+            }
+            Format::Json => {
+                return views
+                    .par_iter()
+                    .enumerate()
+                    .map(|(i, v)| pretty_item(v, separator(i), JSON_RESOURCES.1))
+                    .collect();
+            }
+            Format::Sarif => {
+                let rules = sarif;
+                let results: Vec<_> = views.iter().flat_map(ResourceView::findings).collect();
+                return results
+                    .par_iter()
+                    .enumerate()
+                    .map(|(i, f)| {
+                        let result = crate::sarif::result(*f, rules);
+                        pretty_item(&result, separator(i), SARIF_RESULTS.1)
+                    })
+                    .collect();
+            }
+            Format::Github => {
+                for f in views.iter().flat_map(ResourceView::findings) {
+                    crate::github::write_finding(f, &mut text)?;
+                }
+            }
+            Format::Csv => {
+                let mut w = csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .from_writer(&mut text);
+                for v in views {
+                    crate::csv_out::write_resource(v, &mut w)?;
+                }
+                w.flush()?;
+            }
+        }
+        Ok(vec![text])
+    }
+
+    fn tail(
+        &self,
+        report: &Report,
+        threshold: Severity,
+        sarif: &crate::sarif::RuleIndex,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let (after, indent) = match self.format {
+            Format::Text => return terminal::render_tail(report, threshold, self.color, out),
+            Format::Github => return crate::github::write_diagnostics(report, out),
+            Format::Csv => return Ok(()),
+            Format::Json => (split_pretty(report, JSON_RESOURCES.0)?.1, JSON_RESOURCES.1),
+            Format::Sarif => {
+                let log = crate::sarif::skeleton(report, sarif);
+                (split_pretty(&log, SARIF_RESULTS.0)?.1, SARIF_RESULTS.1)
+            }
+        };
+        if !self.at_start {
+            // serde_json closes a non-empty array on its own line.
+            out.write_all(b"\n")?;
+            out.write_all(&b" ".repeat(indent - 2))?;
+        }
+        out.write_all(b"]")?;
+        out.write_all(after.as_bytes())?;
+        out.write_all(b"\n")
     }
 }
 
-impl Serialize for Streamed<'_, '_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        // The fields and their order are those of `Report`.
-        let mut s = serializer.serialize_struct("Report", 8)?;
-        s.serialize_field("schema_version", &crate::report::SCHEMA_VERSION)?;
-        s.serialize_field("tool", "onus")?;
-        s.serialize_field("version", env!("CARGO_PKG_VERSION"))?;
-        s.serialize_field("resources", &Resources(&self.batches))?;
-        let rest = self.batches.borrow_mut().finish();
-        s.serialize_field("diagnostics", &rest.diagnostics)?;
-        s.serialize_field("summary", &rest.summary)?;
-        s.serialize_field("incomplete", &rest.incomplete)?;
-        s.serialize_field("notes", &rest.notes)?;
-        *self.rest.borrow_mut() = Some(rest);
-        s.end()
+/// A report with no resources, diagnostics or notes: what the JSON report
+/// and the SARIF log hold before their resources does not depend on those.
+fn empty_report() -> Report {
+    Report {
+        schema_version: crate::report::SCHEMA_VERSION,
+        tool: "onus",
+        version: env!("CARGO_PKG_VERSION"),
+        resources: Vec::new(),
+        diagnostics: Vec::new(),
+        summary: Summary::default(),
+        incomplete: false,
+        notes: Vec::new(),
     }
+}
+
+/// The pretty JSON of `value` before and after `marker` (an empty array,
+/// whose items are written separately).
+fn split_pretty<T: Serialize>(value: &T, marker: &str) -> io::Result<(String, String)> {
+    let text = serde_json::to_string_pretty(value).map_err(io::Error::from)?;
+    let at = text
+        .find(marker)
+        .ok_or_else(|| io::Error::other("report layout changed"))?;
+    let open = at + marker.len() - 2;
+    Ok((text[..open].to_owned(), text[open + 2..].to_owned()))
+}
+
+/// `value` as pretty JSON indented as an array item `indent` spaces deep
+/// (an even number), after `separator`: serialised as the only item of
+/// nested arrays, which serde_json indents, with their brackets cut off.
+fn pretty_item<T: Serialize>(value: &T, separator: &[u8], indent: usize) -> io::Result<Vec<u8>> {
+    struct Nested<'a, T>(&'a T, usize);
+    impl<T: Serialize> Serialize for Nested<'_, T> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeSeq;
+            if self.1 == 0 {
+                return self.0.serialize(serializer);
+            }
+            let mut seq = serializer.serialize_seq(Some(1))?;
+            seq.serialize_element(&Nested(self.0, self.1 - 1))?;
+            seq.end()
+        }
+    }
+    let levels = indent / 2;
+    let mut text = serde_json::to_vec_pretty(&Nested(value, levels)).map_err(io::Error::from)?;
+    // Each level opens with `[`, a newline and its indent, and closes with a
+    // newline, the indent of the level above and `]`.
+    let open: usize = (1..=levels).map(|l| 2 + 2 * l).sum();
+    let close: usize = (0..levels).map(|l| 2 + 2 * l).sum();
+    text.truncate(text.len() - close);
+    text.splice(..open - indent, separator.iter().copied());
+    Ok(text)
 }

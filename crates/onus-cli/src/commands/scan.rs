@@ -284,11 +284,12 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
         std::mem::forget(workload);
         return Ok(code);
     }
-    // Text or JSON to stdout and nothing else (the default and the usual CI
-    // call): written while the rules run, so the resources' reports are
-    // never all in memory at once.
-    if matches!(args.format, ScanFormat::Text | ScanFormat::Json)
-        && args.outputs.is_empty()
+    // Formats that can be written a resource at a time (all but JUnit,
+    // Markdown and HTML, whose summaries come first) are written while the
+    // rules run, so the resources' reports are never all in memory at once.
+    if std::iter::once(args.format)
+        .chain(args.outputs.iter().map(|(f, _)| *f))
+        .all(|f| stream_format(f).is_some())
         && args.write_baseline.is_none()
     {
         return run_streaming(&args);
@@ -364,8 +365,42 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
     Ok(code)
 }
 
-/// `onus scan` with the text or JSON report on stdout and nothing else to
-/// write.
+/// A report file whose write errors name it (the streamed reports are
+/// written together).
+struct NamedWriter<'p> {
+    inner: std::fs::File,
+    path: &'p std::path::Path,
+}
+
+impl NamedWriter<'_> {
+    fn name(&self, e: std::io::Error) -> std::io::Error {
+        std::io::Error::new(e.kind(), format!("writing {}: {e}", self.path.display()))
+    }
+}
+
+impl Write for NamedWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.inner.write(buf).map_err(|e| self.name(e))
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush().map_err(|e| self.name(e))
+    }
+}
+
+/// The streamed equivalent of a format, if it has one.
+fn stream_format(format: ScanFormat) -> Option<onus_report::stream::Format> {
+    use onus_report::stream::Format;
+    match format {
+        ScanFormat::Text => Some(Format::Text),
+        ScanFormat::Json => Some(Format::Json),
+        ScanFormat::Sarif => Some(Format::Sarif),
+        ScanFormat::Github => Some(Format::Github),
+        ScanFormat::Csv => Some(Format::Csv),
+        ScanFormat::Junit | ScanFormat::Markdown | ScanFormat::Html => None,
+    }
+}
+
+/// `onus scan` when every report it writes can be streamed.
 fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
     let prepared = prepare(
         &args.input,
@@ -379,12 +414,17 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
         .unwrap_or(Severity::Low);
     let rules = prepared.config.rules();
     let engine = onus_rules::Engine::new(&prepared.workload, &prepared.settings, &rules);
+    let mut files = Vec::new();
+    for (format, path) in &args.outputs {
+        let file =
+            std::fs::File::create(path).with_context(|| format!("writing {}", path.display()))?;
+        let named = NamedWriter { inner: file, path };
+        files.push((*format, path, std::io::BufWriter::new(named)));
+    }
     let stdout = std::io::stdout();
     let choice = anstream::AutoStream::choice(&stdout);
     let color = args.format == ScanFormat::Text && choice != anstream::ColorChoice::Never;
-    let mut out: Box<dyn Write> = if args.quiet {
-        Box::new(std::io::sink())
-    } else if color {
+    let mut screen: Box<dyn Write> = if color {
         Box::new(std::io::BufWriter::new(anstream::AutoStream::new(
             stdout.lock(),
             choice,
@@ -392,20 +432,36 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
     } else {
         Box::new(std::io::BufWriter::with_capacity(1 << 16, stdout.lock()))
     };
-    let report = if args.format == ScanFormat::Json {
-        onus_report::stream::json(&prepared.workload, &engine, &prepared.options, &mut out)?
-    } else {
-        onus_report::stream::text(
-            &prepared.workload,
-            &engine,
-            &prepared.options,
-            fail_on,
+    let mut outputs: Vec<onus_report::stream::Output> = Vec::new();
+    if !args.quiet {
+        outputs.push(onus_report::stream::Output {
+            format: stream_format(args.format).context("a streamed format")?,
             color,
-            &mut out,
-        )?
-    };
-    out.flush()?;
-    if args.format == ScanFormat::Json && !args.quiet {
+            out: &mut *screen,
+        });
+    }
+    for (format, _, file) in &mut files {
+        // Files get no colour.
+        outputs.push(onus_report::stream::Output {
+            format: stream_format(*format).context("a streamed format")?,
+            color: false,
+            out: file,
+        });
+    }
+    let report = onus_report::stream::write(
+        &prepared.workload,
+        &engine,
+        &prepared.options,
+        fail_on,
+        &mut outputs,
+    )?;
+    drop(outputs);
+    for (_, path, file) in &mut files {
+        file.flush()
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    screen.flush()?;
+    if !args.quiet && args.format != ScanFormat::Text && args.format != ScanFormat::Github {
         for note in &report.notes {
             eprintln!("onus: note: {note}");
         }
