@@ -17,11 +17,11 @@ TF=${TF:-../shared/corpus/terraform}
 
 echo "versions: onus $($ONUS --version | cut -d' ' -f2), checkov $($CHECKOV --version), $($CFNLINT --version), $($GUARD --version)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "rules: onus $($ONUS rules --format json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'), cfn-guard $(grep -c '^rule ' bench/guard-rules/aws.guard) (bench/guard-rules/aws.guard)"
+echo "rules: onus $($ONUS rules --format json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'), cfn-guard $(cat bench/guard-rules/*.guard | grep -c '^rule ') (bench/guard-rules/: Guard ports of onus's CloudFormation rules)"
 hf() { hyperfine --style basic -N -i --export-json "$OUT/hf-$1.json" "${@:2}" >/dev/null; }
 # onus is fast: warm up and repeat; the peers are slow: one or two runs.
 hf onus-cfn --warmup 1 --runs 10 "$ONUS scan $CFN"
-hf guard-cfn --runs 2 "$GUARD validate -r bench/guard-rules/aws.guard -d $CFN -S none"
+hf guard-cfn --runs 2 "$GUARD validate -r bench/guard-rules -d $CFN -S none"
 hf cfnlint-cfn --runs 1 "$CFNLINT '$CFN/**/*.yaml' '$CFN/**/*.yml' '$CFN/**/*.json'"
 hf checkov-cfn --runs 1 "$CHECKOV -d $CFN --framework cloudformation --quiet --compact -o json"
 hf onus-tf --warmup 1 --runs 10 "$ONUS scan $TF"
