@@ -74,7 +74,7 @@ pub fn write_resource<W: Write>(r: &ResourceView, w: &mut csv::Writer<W>) -> io:
                 v.rule.to_owned(),
                 v.severity.to_string(),
                 v.status.to_string(),
-                v.message.clone(),
+                v.message.to_string(),
                 v.is_suppressed().to_string(),
                 v.suppression
                     .as_ref()

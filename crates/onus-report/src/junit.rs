@@ -50,7 +50,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                         Outcome::Skipped(s.describe())
                     }
                     (Status::NotMet, s) => Outcome::Failure {
-                        message: v.message.clone(),
+                        message: v.message.to_string(),
                         body: format!(
                             "{}:{}:{}: {} [{}] {}{}",
                             v.location.file,
@@ -64,7 +64,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                                 .unwrap_or_default()
                         ),
                     },
-                    (Status::Unknown, _) => Outcome::Skipped(v.message.clone()),
+                    (Status::Unknown, _) => Outcome::Skipped(v.message.to_string()),
                     (Status::NotApplicable, _) => {
                         Outcome::Skipped(format!("not applicable: {}", v.message))
                     }

@@ -40,7 +40,7 @@ pub struct VerdictView {
     pub title: &'static str,
     pub severity: Severity,
     pub status: Status,
-    pub message: String,
+    pub message: Cow<'static, str>,
     /// Property path that decided it (empty: the resource as a whole).
     pub path: String,
     pub location: Location,

@@ -186,11 +186,29 @@ fn render_file(
 }
 
 /// Duty slugs joined by ", ".
-struct Slugs<'a>(&'a [&'a DutyView]);
+/// The slugs of a resource's duties in one status (and, for attest, with
+/// or without a rule), comma-separated.
+struct Slugs<'a> {
+    duties: &'a [DutyView],
+    status: DutyStatus,
+    uncovered: Option<bool>,
+}
+
+impl Slugs<'_> {
+    fn iter(&self) -> impl Iterator<Item = &DutyView> {
+        self.duties.iter().filter(|d| {
+            d.status == self.status && self.uncovered.is_none_or(|u| d.uncovered == u)
+        })
+    }
+
+    fn is_empty(&self) -> bool {
+        self.iter().next().is_none()
+    }
+}
 
 impl fmt::Display for Slugs<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, d) in self.0.iter().enumerate() {
+        for (i, d) in self.iter().enumerate() {
             if i > 0 {
                 f.write_str(", ")?;
             }
@@ -246,11 +264,10 @@ fn render_resource(r: &ResourceView, color: bool, out: &mut dyn Write) -> io::Re
             Painted(YELLOW, format_args!("category: {}", Clean(reason)), color)
         )?;
     }
-    let with = |status: DutyStatus, uncovered: Option<bool>| -> Vec<&DutyView> {
-        r.duties
-            .iter()
-            .filter(|d| d.status == status && uncovered.is_none_or(|u| d.uncovered == u))
-            .collect()
+    let with = |status: DutyStatus, uncovered: Option<bool>| Slugs {
+        duties: &r.duties,
+        status,
+        uncovered,
     };
     let inherited = with(DutyStatus::Inherited, None);
     if !inherited.is_empty() {
@@ -258,7 +275,7 @@ fn render_resource(r: &ResourceView, color: bool, out: &mut dyn Write) -> io::Re
             out,
             "      {} {}",
             Painted(DIM, "AWS carries:", color),
-            Painted(DIM, Slugs(&inherited), color)
+            Painted(DIM, &inherited, color)
         )?;
     }
     let order = [
@@ -327,7 +344,7 @@ fn render_resource(r: &ResourceView, color: bool, out: &mut dyn Write) -> io::Re
             out,
             "      {} {}",
             Painted(style, mark, color),
-            Painted(DIM, Slugs(&attest), color)
+            Painted(DIM, &attest, color)
         )?;
     }
     let unchecked = with(DutyStatus::Attest, Some(true));
@@ -336,7 +353,7 @@ fn render_resource(r: &ResourceView, color: bool, out: &mut dyn Write) -> io::Re
             out,
             "      {} {}",
             Painted(BLUE, "◇ no rule", color),
-            Painted(DIM, Slugs(&unchecked), color)
+            Painted(DIM, &unchecked, color)
         )?;
     }
     Ok(())

@@ -177,12 +177,12 @@ pub fn require_option(
         );
     };
     let j = judge(value, &mut |n| match n.scalar_text() {
-        Some(v) => Judgement::from_bool(ok(&v), n, format!("{label} is {v:?}: {what} is off")),
-        None if crate::check::is_null(n) => Judgement::from_bool(
-            default.is_some_and(ok),
-            n,
-            format!("{label} is left unset by a condition: {what} is off"),
-        ),
+        Some(v) => Judgement::from_bool(ok(&v), n, || format!("{label} is {v:?}: {what} is off")),
+        None if crate::check::is_null(n) => {
+            Judgement::from_bool(default.is_some_and(ok), n, || {
+                format!("{label} is left unset by a condition: {what} is off")
+            })
+        }
         None => Judgement::no(n, format!("{label} is not a plain value")),
     });
     let mut v = verdict_of(
@@ -195,7 +195,7 @@ pub fn require_option(
     if !std::ptr::eq(setting.holder, resource) {
         v.file = resource.file;
         v.span = resource.name_span;
-        v.message = format!("{} (from {})", v.message, setting.holder.id);
+        v.message = format!("{} (from {})", v.message, setting.holder.id).into();
     }
     v
 }

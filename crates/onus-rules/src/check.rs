@@ -5,6 +5,7 @@
 
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource, Span, Value};
+use std::borrow::Cow;
 
 /// The answer of a predicate over one value.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,11 +22,17 @@ impl Judgement {
         Judgement::No(node.span, why.into())
     }
 
-    pub fn from_bool(ok: bool, node: &Node, why_not: impl Into<String>) -> Judgement {
+    /// Yes when `ok`, else no for the reason `why_not` gives (only written
+    /// when needed: most checks pass or fail by the thousand).
+    pub fn from_bool<S: Into<String>>(
+        ok: bool,
+        node: &Node,
+        why_not: impl FnOnce() -> S,
+    ) -> Judgement {
         if ok {
             Judgement::Yes
         } else {
-            Judgement::no(node, why_not)
+            Judgement::no(node, why_not())
         }
     }
 }
@@ -94,7 +101,7 @@ pub fn verdict_of(
     node: &Node,
     path: &str,
     judgement: Judgement,
-    met: impl Into<String>,
+    met: impl Into<Cow<'static, str>>,
 ) -> Verdict {
     match judgement {
         Judgement::Yes => Verdict::met(resource, node.span, path, met),
@@ -126,7 +133,7 @@ pub fn require_bool(
         Some(node) => {
             let j = judge(node, &mut |n| match n.as_bool() {
                 Some(b) => {
-                    Judgement::from_bool(b == want, n, format!("{path} is {b}: {what} is off"))
+                    Judgement::from_bool(b == want, n, || format!("{path} is {b}: {what} is off"))
                 }
                 None => Judgement::no(n, format!("{path} is not a boolean")),
             });
@@ -147,7 +154,7 @@ pub fn require_set(resource: &Resource, cfn: &str, tf: &str, what: &str) -> Verd
                 } else {
                     format!("{path} is empty: {what}")
                 };
-                Judgement::from_bool(!is_empty(n), n, why)
+                Judgement::from_bool(!is_empty(n), n, || why)
             });
             verdict_of(resource, node, path, j, format!("{path} is set"))
         }
@@ -203,19 +210,15 @@ pub fn require_one_of(
         },
         Some(node) => {
             let j = judge(node, &mut |n| match n.scalar_text() {
-                Some(s) => Judgement::from_bool(
-                    ok(&s),
-                    n,
-                    format!("{path} is {s:?}: {what} needs {}", allowed.join(" or ")),
-                ),
-                None if is_null(n) => Judgement::from_bool(
-                    default.is_some_and(ok),
-                    n,
+                Some(s) => Judgement::from_bool(ok(&s), n, || {
+                    format!("{path} is {s:?}: {what} needs {}", allowed.join(" or "))
+                }),
+                None if is_null(n) => Judgement::from_bool(default.is_some_and(ok), n, || {
                     format!(
                         "{path} is left unset by a condition: {what} needs {}",
                         allowed.join(" or ")
-                    ),
-                ),
+                    )
+                }),
                 None => Judgement::no(n, format!("{path} is not a plain value")),
             });
             verdict_of(
@@ -253,12 +256,10 @@ pub fn require_number(
         },
         Some(node) => {
             let j = judge(node, &mut |n| match n.as_f64() {
-                Some(v) => Judgement::from_bool(ok(v), n, format!("{path} is {v}: {what}")),
-                None if is_null(n) => Judgement::from_bool(
-                    default.is_some_and(ok),
-                    n,
-                    format!("{path} is left unset by a condition: {what}"),
-                ),
+                Some(v) => Judgement::from_bool(ok(v), n, || format!("{path} is {v}: {what}")),
+                None if is_null(n) => Judgement::from_bool(default.is_some_and(ok), n, || {
+                    format!("{path} is left unset by a condition: {what}")
+                }),
                 None => Judgement::no(n, format!("{path} is not a number")),
             });
             verdict_of(

@@ -97,7 +97,7 @@ pub fn field(resource: &Resource, cfn: &'static str) -> String {
 pub fn every_container(
     resource: &Resource,
     judge_one: &mut dyn FnMut(&Container) -> Judgement,
-    met: &str,
+    met: &'static str,
 ) -> Verdict {
     let key = spelling(resource, "ContainerDefinitions", "container_definitions");
     let containers = match containers(resource) {

@@ -56,7 +56,7 @@ pub fn flag(resource: &Resource, key: &str, what: &str) -> Verdict {
         );
     };
     let j = judge(node, &mut |n| match n.as_bool() {
-        Some(b) => Judgement::from_bool(b, n, format!("{path} is false: {what} is off")),
+        Some(b) => Judgement::from_bool(b, n, || format!("{path} is false: {what} is off")),
         None => Judgement::no(n, format!("{path} is not a boolean")),
     });
     verdict_of(resource, node, &path, j, format!("{what}: {path} is true"))

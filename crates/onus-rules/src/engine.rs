@@ -370,7 +370,7 @@ fn row(
         // Every rule said not applicable: say why (e.g. no allowed regions set).
         (
             DutyStatus::Attest,
-            Some(Arc::from(v.verdict.message.as_str())),
+            Some(Arc::from(v.verdict.message.as_ref())),
         )
     } else {
         (

@@ -606,7 +606,7 @@ pub fn no_public_grant(
     policies: &[(&Resource, &Node, &str)],
     cx: &Context,
     what: &str,
-    none: &str,
+    none: &'static str,
 ) -> Verdict {
     let mut unknown = None;
     for (holder, node, path) in policies {

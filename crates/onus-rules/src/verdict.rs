@@ -2,6 +2,7 @@
 
 use onus_ingest::{FileId, Resource, Span};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -49,7 +50,8 @@ impl fmt::Display for Status {
 pub struct Verdict {
     pub status: Status,
     /// Plain sentence for the user: what was found (or missing).
-    pub message: String,
+    /// Fixed sentences are borrowed, not copied: most verdicts have one.
+    pub message: Cow<'static, str>,
     /// The property path that decided it (`BucketEncryption.ServerSideEncryptionConfiguration`),
     /// empty when the resource as a whole decided.
     pub path: String,
@@ -61,7 +63,13 @@ pub struct Verdict {
 }
 
 impl Verdict {
-    fn at(status: Status, resource: &Resource, span: Span, path: &str, message: String) -> Verdict {
+    fn at(
+        status: Status,
+        resource: &Resource,
+        span: Span,
+        path: &str,
+        message: Cow<'static, str>,
+    ) -> Verdict {
         Verdict {
             status,
             message,
@@ -72,7 +80,12 @@ impl Verdict {
         }
     }
 
-    pub fn met(resource: &Resource, span: Span, path: &str, message: impl Into<String>) -> Verdict {
+    pub fn met(
+        resource: &Resource,
+        span: Span,
+        path: &str,
+        message: impl Into<Cow<'static, str>>,
+    ) -> Verdict {
         Verdict::at(Status::Met, resource, span, path, message.into())
     }
 
@@ -80,13 +93,17 @@ impl Verdict {
         resource: &Resource,
         span: Span,
         path: &str,
-        message: impl Into<String>,
+        message: impl Into<Cow<'static, str>>,
     ) -> Verdict {
         Verdict::at(Status::NotMet, resource, span, path, message.into())
     }
 
     /// Not met because `path` is absent: points at the resource's name.
-    pub fn missing(resource: &Resource, path: &str, message: impl Into<String>) -> Verdict {
+    pub fn missing(
+        resource: &Resource,
+        path: &str,
+        message: impl Into<Cow<'static, str>>,
+    ) -> Verdict {
         Verdict::at(
             Status::NotMet,
             resource,
@@ -97,7 +114,11 @@ impl Verdict {
     }
 
     /// Met because the default applies when `path` is absent.
-    pub fn met_by_default(resource: &Resource, path: &str, message: impl Into<String>) -> Verdict {
+    pub fn met_by_default(
+        resource: &Resource,
+        path: &str,
+        message: impl Into<Cow<'static, str>>,
+    ) -> Verdict {
         Verdict::at(
             Status::Met,
             resource,
@@ -119,13 +140,13 @@ impl Verdict {
             resource,
             span,
             path,
-            format!("cannot tell statically: {unresolved}"),
+            format!("cannot tell statically: {unresolved}").into(),
         );
         v.unknown = Some(unresolved);
         v
     }
 
-    pub fn not_applicable(resource: &Resource, message: impl Into<String>) -> Verdict {
+    pub fn not_applicable(resource: &Resource, message: impl Into<Cow<'static, str>>) -> Verdict {
         Verdict::at(
             Status::NotApplicable,
             resource,

@@ -110,7 +110,7 @@ fn run(rule: &'static Rule, example: &Example) -> Vec<(String, Status, String)> 
                 out.push((
                     resource.id.clone(),
                     v.verdict.status,
-                    v.verdict.message.clone(),
+                    v.verdict.message.to_string(),
                 ));
             }
         }

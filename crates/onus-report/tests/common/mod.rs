@@ -194,7 +194,7 @@ pub fn sample_workload() -> (Workload, ScanResult) {
     // Every duty with its owner, no verdicts yet: the engine with no rules.
     let mut result = onus_rules::engine::scan_with(&w, &Settings::default(), &[]);
     let rule = |id: &str| onus_rules::rules::by_id(id).expect("rule exists");
-    let verdict = |i: usize, status: Status, span: Span, path: &str, msg: &str| {
+    let verdict = |i: usize, status: Status, span: Span, path: &str, msg: &'static str| {
         let r = &w.resources[i];
         let mut v = match status {
             Status::Met => Verdict::met(r, span, path, msg),

@@ -217,11 +217,9 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
         );
     };
     let j = judge(node, &mut |n| match n.as_str() {
-        Some(t) => Judgement::from_bool(
-            !t.trim().eq_ignore_ascii_case("NONE"),
-            n,
-            format!("{path} is NONE: anyone can call it"),
-        ),
+        Some(t) => Judgement::from_bool(!t.trim().eq_ignore_ascii_case("NONE"), n, || {
+            format!("{path} is NONE: anyone can call it")
+        }),
         None => Judgement::no(n, format!("{path} is not a string")),
     });
     verdict_of(resource, node, path, j, "callers must be authorized")

@@ -134,11 +134,9 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
             continue;
         };
         let j = judge(days, &mut |n| match n.as_f64() {
-            Some(d) => Judgement::from_bool(
-                d >= MIN_DAYS,
-                n,
-                format!("{path} is {d}: recovery points are deleted after fewer than 7 days"),
-            ),
+            Some(d) => Judgement::from_bool(d >= MIN_DAYS, n, || {
+                format!("{path} is {d}: recovery points are deleted after fewer than 7 days")
+            }),
             None if is_null(n) => Judgement::Yes,
             None => Judgement::no(n, format!("{path} is not a number")),
         });

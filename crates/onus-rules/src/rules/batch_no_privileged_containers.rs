@@ -130,9 +130,9 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         None => Verdict::met_by_default(resource, &full, format!("{full} defaults to false")),
         Some(flag) => {
             let j = judge(flag, &mut |n| match n.as_bool() {
-                Some(b) => {
-                    Judgement::from_bool(!b, n, format!("{full} is true: root access to the host"))
-                }
+                Some(b) => Judgement::from_bool(!b, n, || {
+                    format!("{full} is true: root access to the host")
+                }),
                 None if is_null(n) => Judgement::Yes,
                 None => Judgement::no(n, format!("{full} is not a boolean")),
             });

@@ -210,7 +210,7 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         Some(v) => Judgement::from_bool(
             v.starts_with("TLSv1.2_") || v.starts_with("TLSv1.3"),
             n,
-            format!("{path} is {v:?}: viewers can connect below TLS 1.2"),
+            || format!("{path} is {v:?}: viewers can connect below TLS 1.2"),
         ),
         None => Judgement::no(n, format!("{path} is not a string")),
     });

@@ -168,7 +168,7 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
             Some(p) => Judgement::from_bool(
                 matches!(p.trim(), "redirect-to-https" | "https-only"),
                 n,
-                format!("{path} is {p:?}: viewers can use plain HTTP"),
+                || format!("{path} is {p:?}: viewers can use plain HTTP"),
             ),
             None => Judgement::no(n, format!("{path} is not a string")),
         });

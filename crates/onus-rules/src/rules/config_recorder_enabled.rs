@@ -140,7 +140,7 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
                 v.file = resource.file;
                 v.span = resource.name_span;
             }
-            v.message = format!("{}: {}", status.id, v.message);
+            v.message = format!("{}: {}", status.id, v.message).into();
             v
         }
         None => Verdict::missing(

@@ -133,7 +133,7 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         })
     };
     if v.status == Status::NotMet {
-        v.message.push_str(
+        v.message.to_mut().push_str(
             "; AWS still encrypts the table, with an AWS-owned key you cannot manage or audit",
         );
     }

@@ -135,7 +135,7 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
     let (flag, path) = prop(resource, "Encrypted", "encrypted");
     if let Some(node) = flag {
         let j = judge(node, &mut |n| match n.as_bool() {
-            Some(b) => Judgement::from_bool(b, n, format!("{path} is false")),
+            Some(b) => Judgement::from_bool(b, n, || format!("{path} is false")),
             None => Judgement::no(n, format!("{path} is not a boolean")),
         });
         if j == Judgement::Yes {

@@ -185,11 +185,9 @@ fn own(resource: &Resource) -> Option<Verdict> {
 
 fn judge_tokens(resource: &Resource, tokens: &Node, path: &str) -> Verdict {
     let j = judge(tokens, &mut |n| match n.as_str() {
-        Some(t) => Judgement::from_bool(
-            t.eq_ignore_ascii_case("required"),
-            n,
-            format!("{path} is {t:?}: IMDSv1 stays available"),
-        ),
+        Some(t) => Judgement::from_bool(t.eq_ignore_ascii_case("required"), n, || {
+            format!("{path} is {t:?}: IMDSv1 stays available")
+        }),
         None => Judgement::no(n, format!("{path} is not a string")),
     });
     verdict_of(resource, tokens, path, j, "IMDSv2 is required")
@@ -210,7 +208,7 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
                     let mut v = v;
                     v.file = resource.file;
                     v.span = resource.name_span;
-                    v.message = format!("launch template {}: {}", t.id, v.message);
+                    v.message = format!("launch template {}: {}", t.id, v.message).into();
                     return v;
                 }
             }

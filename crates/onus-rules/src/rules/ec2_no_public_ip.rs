@@ -205,11 +205,9 @@ fn interfaces<'a>(list: &'a Node, index_key: &str) -> (Vec<(&'a Node, bool)>, Op
 
 fn judge_flag(resource: &Resource, flag: &Node, path: &str) -> Verdict {
     let j = judge(flag, &mut |n| match n.as_bool() {
-        Some(b) => Judgement::from_bool(
-            !b,
-            n,
-            format!("{path} is true: a public IPv4 address is assigned"),
-        ),
+        Some(b) => Judgement::from_bool(!b, n, || {
+            format!("{path} is true: a public IPv4 address is assigned")
+        }),
         None => Judgement::no(n, format!("{path} is not a boolean")),
     });
     verdict_of(resource, flag, path, j, format!("{path} is false"))
@@ -404,7 +402,7 @@ fn judge_subnet(resource: &Resource, cx: &Context, subnet: &Node, path: &str) ->
             ),
             None => Judgement::Yes,
             Some(flag) => match judge(flag, &mut |f| match f.as_bool() {
-                Some(b) => Judgement::from_bool(!b, f, ""),
+                Some(b) => Judgement::from_bool(!b, f, || ""),
                 None => Judgement::no(f, ""),
             }) {
                 Judgement::Yes => Judgement::Yes,

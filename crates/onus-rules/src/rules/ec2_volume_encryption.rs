@@ -248,7 +248,7 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
         match device.encrypted {
             Some(flag) => {
                 let j = judge(flag, &mut |n| match n.as_bool() {
-                    Some(b) => Judgement::from_bool(b, n, "false"),
+                    Some(b) => Judgement::from_bool(b, n, || "false"),
                     None => Judgement::no(n, "not a boolean"),
                 });
                 match j {

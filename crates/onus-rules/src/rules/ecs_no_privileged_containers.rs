@@ -103,9 +103,9 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         &mut |c| match get_in(&c.node, &key) {
             None => Judgement::Yes,
             Some(n) => judge(n, &mut |v| match v.as_bool() {
-                Some(b) => {
-                    Judgement::from_bool(!b, v, format!("{key} is true: root access to the host"))
-                }
+                Some(b) => Judgement::from_bool(!b, v, || {
+                    format!("{key} is true: root access to the host")
+                }),
                 None if crate::check::is_null(v) => Judgement::Yes,
                 None => Judgement::no(v, format!("{key} is not a boolean")),
             }),

@@ -94,11 +94,9 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
                 format!("{key} is not set and defaults to false: the root filesystem is writable"),
             ),
             Some(n) => judge(n, &mut |v| match v.as_bool() {
-                Some(b) => Judgement::from_bool(
-                    b,
-                    v,
-                    format!("{key} is false: the root filesystem is writable"),
-                ),
+                Some(b) => Judgement::from_bool(b, v, || {
+                    format!("{key} is false: the root filesystem is writable")
+                }),
                 None if is_null(v) => {
                     Judgement::no(v, format!("{key} is left unset by a condition"))
                 }

@@ -166,17 +166,13 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         };
     };
     let j = judge(flag, &mut |n| match n.as_bool() {
-        Some(b) => Judgement::from_bool(
-            b,
-            n,
-            format!("{path} is false: data on disk and in backups is not encrypted"),
-        ),
+        Some(b) => Judgement::from_bool(b, n, || {
+            format!("{path} is false: data on disk and in backups is not encrypted")
+        }),
         None if is_null(n) => match default {
-            Ok(d) => Judgement::from_bool(
-                d,
-                n,
-                format!("{path} is left unset by a condition and defaults to false"),
-            ),
+            Ok(d) => Judgement::from_bool(d, n, || {
+                format!("{path} is left unset by a condition and defaults to false")
+            }),
             Err(e) => Judgement::Unknown(e.span, format!("{engine_path} is not known statically")),
         },
         None => Judgement::no(n, format!("{path} is not a boolean")),

@@ -125,7 +125,7 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         Some(flag) => {
             let j = judge(flag, &mut |n| match n.as_bool() {
                 Some(b) => {
-                    Judgement::from_bool(b, n, format!("{path} is false: access logging is off"))
+                    Judgement::from_bool(b, n, || format!("{path} is false: access logging is off"))
                 }
                 None => Judgement::no(n, format!("{path} is not a boolean")),
             });

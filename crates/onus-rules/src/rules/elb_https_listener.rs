@@ -121,10 +121,12 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
             Some(p) => Judgement::from_bool(
                 p.eq_ignore_ascii_case("HTTPS") || p.eq_ignore_ascii_case("SSL"),
                 n,
-                format!(
-                    "a {} listener carries traffic unencrypted",
-                    p.to_ascii_uppercase()
-                ),
+                || {
+                    format!(
+                        "a {} listener carries traffic unencrypted",
+                        p.to_ascii_uppercase()
+                    )
+                },
             ),
             None => Judgement::no(n, "the protocol is not a string"),
         });

@@ -164,11 +164,9 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
         );
     };
     let j = judge(node, &mut |n| match n.as_str() {
-        Some(p) => Judgement::from_bool(
-            tls12_minimum(p),
-            n,
-            format!("{p} accepts protocols older than TLS 1.2"),
-        ),
+        Some(p) => Judgement::from_bool(tls12_minimum(p), n, || {
+            format!("{p} accepts protocols older than TLS 1.2")
+        }),
         None => Judgement::no(n, format!("{path} is not a string")),
     });
     verdict_of(

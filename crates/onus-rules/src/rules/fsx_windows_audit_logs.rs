@@ -132,7 +132,8 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
             message: format!(
                 "neither file nor file share access is audited ({}; {})",
                 files.message, shares.message
-            ),
+            )
+            .into(),
             ..files
         },
     }

@@ -178,13 +178,11 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
     let (key, key_path) = prop(resource, "KmsKeyArn", "kms_key_arn");
     if let Some(key) = key {
         let j = judge(key, &mut |n| {
-            Judgement::from_bool(
-                !is_empty(n),
-                n,
+            Judgement::from_bool(!is_empty(n), n, || {
                 format!(
                     "{key_path} is empty or unset on a condition: environment variables use the AWS managed key aws/lambda"
-                ),
-            )
+                )
+            })
         });
         if j == Judgement::Yes {
             return verdict_of(

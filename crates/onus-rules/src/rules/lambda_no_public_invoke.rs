@@ -185,7 +185,7 @@ fn restriction(resource: &Resource, cfn: &str, tf: &str) -> (Judgement, String, 
         ),
         Some(n) => (
             judge(n, &mut |b| {
-                Judgement::from_bool(!is_empty(b), b, format!("{path} is unset on a branch"))
+                Judgement::from_bool(!is_empty(b), b, || format!("{path} is unset on a branch"))
             }),
             path.to_owned(),
             Some(n.clone()),

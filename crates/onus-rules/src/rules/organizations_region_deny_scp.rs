@@ -170,7 +170,7 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
     let type_path = spelling(resource, "Type", "type");
     if let Some(t) = get(resource, type_path) {
         let j = judge(t, &mut |n| match n.as_str() {
-            Some(s) => Judgement::from_bool(s == "SERVICE_CONTROL_POLICY", n, s.to_owned()),
+            Some(s) => Judgement::from_bool(s == "SERVICE_CONTROL_POLICY", n, || s.to_owned()),
             None if crate::check::is_null(n) => Judgement::Yes,
             None => Judgement::no(n, "not a string"),
         });

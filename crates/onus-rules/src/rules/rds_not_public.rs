@@ -152,16 +152,12 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         );
     };
     let j = judge(node, &mut |n| match n.as_bool() {
-        Some(b) => Judgement::from_bool(
-            !b,
-            n,
-            format!("{path} is true: the database is reachable from the internet"),
-        ),
-        None if is_null(n) => Judgement::from_bool(
-            private_default,
-            n,
-            format!("{path} is left unset by a condition and defaults to publicly accessible"),
-        ),
+        Some(b) => Judgement::from_bool(!b, n, || {
+            format!("{path} is true: the database is reachable from the internet")
+        }),
+        None if is_null(n) => Judgement::from_bool(private_default, n, || {
+            format!("{path} is left unset by a condition and defaults to publicly accessible")
+        }),
         None => Judgement::no(n, format!("{path} is not a boolean")),
     });
     verdict_of(

@@ -307,11 +307,9 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
                 if is_null(v) {
                     Judgement::no(n, format!("{gid} leaves {param} unset under a condition"))
                 } else {
-                    Judgement::from_bool(
-                        is_on(v),
-                        n,
-                        format!("parameter group {gid} sets {param} off: TLS is not required"),
-                    )
+                    Judgement::from_bool(is_on(v), n, || {
+                        format!("parameter group {gid} sets {param} off: TLS is not required")
+                    })
                 }
             }),
         }

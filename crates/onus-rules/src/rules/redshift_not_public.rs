@@ -102,11 +102,9 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         );
     };
     let j = judge(node, &mut |n| match n.as_bool() {
-        Some(b) => Judgement::from_bool(
-            !b,
-            n,
-            format!("{path} is true: the cluster has a public endpoint"),
-        ),
+        Some(b) => Judgement::from_bool(!b, n, || {
+            format!("{path} is true: the cluster has a public endpoint")
+        }),
         None if is_null(n) => Judgement::Yes,
         None => Judgement::no(n, format!("{path} is not a boolean")),
     });

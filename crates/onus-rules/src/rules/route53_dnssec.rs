@@ -150,7 +150,7 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
                 v.file = resource.file;
                 v.span = resource.name_span;
             }
-            v.message = format!("{}: {}", d.id, v.message);
+            v.message = format!("{}: {}", d.id, v.message).into();
             v
         }
         None => Verdict::missing(

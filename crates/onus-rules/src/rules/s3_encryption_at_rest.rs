@@ -207,7 +207,7 @@ fn judge_rules(resource: &Resource, rules: &Node, path: &str, algo_path: &str) -
                 Some(a) => Judgement::from_bool(
                     ALGORITHMS.iter().any(|x| x.eq_ignore_ascii_case(a)),
                     n,
-                    format!("unknown encryption algorithm {a:?}"),
+                    || format!("unknown encryption algorithm {a:?}"),
                 ),
                 None if matches!(n.value, Value::Null) => {
                     Judgement::no(n, "encryption rule names no algorithm on one branch")

@@ -175,11 +175,11 @@ fn judge_rules(resource: &Resource, rules: Option<&Node>, path: &str, algo_path:
             );
         };
         let j = judge(algo, &mut |n| match n.as_str() {
-            Some(a) => Judgement::from_bool(
-                KMS.iter().any(|k| k.eq_ignore_ascii_case(a)),
-                n,
-                format!("default encryption is {a:?}, not aws:kms"),
-            ),
+            Some(a) => {
+                Judgement::from_bool(KMS.iter().any(|k| k.eq_ignore_ascii_case(a)), n, || {
+                    format!("default encryption is {a:?}, not aws:kms")
+                })
+            }
             None => Judgement::no(n, "algorithm is not a string"),
         });
         if j != Judgement::Yes {

@@ -139,7 +139,7 @@ fn judge_acl(resource: &Resource, node: &Node, path: &str) -> Verdict {
         Some(acl) => Judgement::from_bool(
             !PUBLIC.iter().any(|p| p.eq_ignore_ascii_case(acl)),
             n,
-            format!("{path} is {acl:?}: the bucket is readable outside your account"),
+            || format!("{path} is {acl:?}: the bucket is readable outside your account"),
         ),
         None => Judgement::no(n, format!("{path} is not a canned ACL name")),
     });
@@ -161,7 +161,7 @@ fn judge_grants(resource: &Resource, acp: &Node) -> Option<Verdict> {
                 Judgement::from_bool(
                     !public,
                     n,
-                    "a grant to a public group (AllUsers/AuthenticatedUsers)",
+                    || "a grant to a public group (AllUsers/AuthenticatedUsers)",
                 )
             });
             if j != Judgement::Yes {

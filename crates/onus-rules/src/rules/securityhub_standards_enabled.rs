@@ -107,7 +107,7 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
             ),
         ),
         None => Verdict {
-            message: format!("{}; and no {sub_type} subscribes to one", v.message),
+            message: format!("{}; and no {sub_type} subscribes to one", v.message).into(),
             ..v
         },
     }

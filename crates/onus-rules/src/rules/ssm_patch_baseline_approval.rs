@@ -133,11 +133,9 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
             );
         };
         match judge(days, &mut |n| match n.as_f64() {
-            Some(d) => Judgement::from_bool(
-                d <= MAX_DAYS,
-                n,
-                format!("{days_key} is {d}: security patches wait more than {MAX_DAYS} days"),
-            ),
+            Some(d) => Judgement::from_bool(d <= MAX_DAYS, n, || {
+                format!("{days_key} is {d}: security patches wait more than {MAX_DAYS} days")
+            }),
             None if crate::check::is_null(n) => Judgement::Yes,
             None => Judgement::no(n, format!("{days_key} is not a number")),
         }) {

@@ -112,11 +112,9 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         };
     };
     let j = judge(node, &mut |n| match n.as_bool() {
-        Some(b) => Judgement::from_bool(
-            !b,
-            n,
-            format!("{path} is true: every instance launched here gets a public IPv4 address"),
-        ),
+        Some(b) => Judgement::from_bool(!b, n, || {
+            format!("{path} is true: every instance launched here gets a public IPv4 address")
+        }),
         None => Judgement::no(n, format!("{path} is not a boolean")),
     });
     verdict_of(
