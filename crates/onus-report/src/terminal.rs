@@ -196,9 +196,9 @@ struct Slugs<'a> {
 
 impl Slugs<'_> {
     fn iter(&self) -> impl Iterator<Item = &DutyView> {
-        self.duties.iter().filter(|d| {
-            d.status == self.status && self.uncovered.is_none_or(|u| d.uncovered == u)
-        })
+        self.duties
+            .iter()
+            .filter(|d| d.status == self.status && self.uncovered.is_none_or(|u| d.uncovered == u))
     }
 
     fn is_empty(&self) -> bool {
