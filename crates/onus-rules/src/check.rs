@@ -81,8 +81,12 @@ pub fn get_in<'a>(node: &'a Node, path: &str) -> Option<&'a Node> {
     if path.is_empty() {
         return Some(node);
     }
-    let keys: Vec<&str> = path.split('.').collect();
-    node.path(&keys).filter(|n| !matches!(n.value, Value::Null))
+    // As `Node::path`, without collecting the keys: called for every check.
+    let mut node = node;
+    for key in path.split('.') {
+        node = node.single().get(key)?;
+    }
+    Some(node).filter(|n| !matches!(n.value, Value::Null))
 }
 
 /// The property at the format's spelling of the path, with that spelling.
