@@ -116,8 +116,8 @@ fn sixty_independent_conditions_do_not_blow_up() {
     );
 }
 
-/// Text, JSON, SARIF, CSV and GitHub reports are written while the rules
-/// run, a batch of files at a time; each must match the report built whole
+/// Every report but HTML is written while the rules run (JUnit and Markdown
+/// through a temporary file, their totals first), a batch of files at a time; each must match the report built whole
 /// (as it is when `--write-baseline` is given), across batch boundaries too.
 #[test]
 fn streamed_reports_match_the_whole_report() {
@@ -135,7 +135,9 @@ fn streamed_reports_match_the_whole_report() {
     let baseline = dir.path().join("baseline.json");
     let baseline = baseline.to_str().unwrap();
     let mut whole_reports = Vec::new();
-    for format in ["text", "json", "sarif", "csv", "github"] {
+    for format in [
+        "text", "json", "sarif", "csv", "github", "junit", "markdown",
+    ] {
         let streamed = scan(&["--format", format]);
         let whole = scan(&["--format", format, "--write-baseline", baseline]);
         assert_eq!(streamed.status.code(), whole.status.code(), "{format}");
@@ -153,7 +155,7 @@ fn streamed_reports_match_the_whole_report() {
     assert!(sarif["runs"][0]["results"].as_array().unwrap().len() > 1000);
 
     // Several reports streamed at once, text on stdout and files beside it.
-    let files: Vec<_> = ["json", "sarif", "csv", "github"]
+    let files: Vec<_> = ["json", "sarif", "csv", "github", "junit", "markdown"]
         .iter()
         .map(|f| (f, dir.path().join(format!("out.{f}"))))
         .collect();

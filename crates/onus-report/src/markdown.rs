@@ -2,7 +2,7 @@
 //! comments and job summaries. Values from scanned files are escaped so they
 //! cannot add links, HTML or table cells.
 
-use crate::report::Report;
+use crate::report::{FindingRef, Report};
 use onus_rules::Status;
 use std::io::{self, Write};
 
@@ -30,6 +30,21 @@ pub fn md(text: &str) -> String {
 }
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let findings: Vec<_> = report.findings().collect();
+    write_head(report, !findings.is_empty(), out)?;
+    for f in findings {
+        write_finding(f, out)?;
+    }
+    write_diagnostics(report, out)
+}
+
+/// The summary and the start of the findings table (or the line saying
+/// there are none).
+pub(crate) fn write_head(
+    report: &Report,
+    any_findings: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let s = &report.summary;
     writeln!(out, "# onus scan")?;
     writeln!(out)?;
@@ -61,40 +76,44 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "## Findings")?;
     writeln!(out)?;
-    let findings: Vec<_> = report.findings().collect();
-    if findings.is_empty() {
-        writeln!(out, "No unmet or unknown duty.")?;
+    if !any_findings {
+        writeln!(out, "No unmet or unknown duty.")
     } else {
         writeln!(
             out,
             "| Status | Severity | Rule | Resource | Location | Message |"
         )?;
-        writeln!(out, "|---|---|---|---|---|---|")?;
-        for f in findings {
-            let v = f.verdict;
-            let mut status = match v.status {
-                Status::NotMet => "❌ not met".to_owned(),
-                _ => "❔ unknown".to_owned(),
-            };
-            let mut message = md(&v.message);
-            if let Some(sup) = &v.suppression {
-                if sup.active {
-                    status = "🔕 suppressed".to_owned();
-                }
-                message.push_str(&format!(" — _{}_", md(&sup.describe())));
-            }
-            writeln!(
-                out,
-                "| {status} | {} | `{}` | {} | {}:{}:{} | {message} |",
-                v.severity,
-                v.rule,
-                md(&f.resource.id),
-                md(&v.location.file),
-                v.location.line,
-                v.location.column,
-            )?;
-        }
+        writeln!(out, "|---|---|---|---|---|---|")
     }
+}
+
+/// A row of the findings table.
+pub(crate) fn write_finding(f: FindingRef<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let v = f.verdict;
+    let mut status = match v.status {
+        Status::NotMet => "❌ not met".to_owned(),
+        _ => "❔ unknown".to_owned(),
+    };
+    let mut message = md(&v.message);
+    if let Some(sup) = &v.suppression {
+        if sup.active {
+            status = "🔕 suppressed".to_owned();
+        }
+        message.push_str(&format!(" — _{}_", md(&sup.describe())));
+    }
+    writeln!(
+        out,
+        "| {status} | {} | `{}` | {} | {}:{}:{} | {message} |",
+        v.severity,
+        v.rule,
+        md(&f.resource.id),
+        md(&v.location.file),
+        v.location.line,
+        v.location.column,
+    )
+}
+
+pub(crate) fn write_diagnostics(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     if !report.diagnostics.is_empty() {
         writeln!(out)?;
         writeln!(out, "## Diagnostics")?;

@@ -126,6 +126,10 @@ pub enum Format {
     Sarif,
     Github,
     Csv,
+    /// Totals first: the test suites are spooled to a temporary file.
+    Junit,
+    /// Summary first: the findings table is spooled to a temporary file.
+    Markdown,
 }
 
 /// One report to write: its format, whether text gets colour, and where.
@@ -153,12 +157,26 @@ pub fn write(
     let mut batches = Batches::new(workload, engine, options, excerpts);
     let mut writers: Vec<Writer> = outputs
         .iter()
-        .map(|o| Writer {
-            format: o.format,
-            color: o.color,
-            at_start: true,
+        .map(|o| {
+            let spool = match o.format {
+                Format::Junit | Format::Markdown => {
+                    let file = tempfile::tempfile().map_err(|e| {
+                        io::Error::new(e.kind(), format!("creating a temporary file: {e}"))
+                    })?;
+                    Some(io::BufWriter::new(file))
+                }
+                _ => None,
+            };
+            Ok(Writer {
+                format: o.format,
+                color: o.color,
+                at_start: true,
+                spool,
+                cases: crate::junit::Totals::default(),
+                findings: 0,
+            })
         })
-        .collect();
+        .collect::<io::Result<_>>()?;
     for (w, o) in writers.iter().zip(outputs.iter_mut()) {
         w.head(&sarif_rules, o.out)?;
     }
@@ -170,20 +188,26 @@ pub fn write(
                 writers
                     .iter()
                     .map(|w| w.resources(&views, &sarif_rules))
-                    .collect::<io::Result<Vec<Vec<Vec<u8>>>>>()
+                    .collect::<io::Result<Vec<Batch>>>()
             },
             || batches.next_batch(),
         );
-        for ((w, o), pieces) in writers.iter_mut().zip(outputs.iter_mut()).zip(chunks?) {
-            for piece in pieces {
+        for ((w, o), batch) in writers.iter_mut().zip(outputs.iter_mut()).zip(chunks?) {
+            w.cases.merge(batch.cases);
+            w.findings += batch.findings;
+            let out: &mut dyn Write = match &mut w.spool {
+                Some(spool) => spool,
+                None => &mut *o.out,
+            };
+            for piece in batch.pieces {
                 w.at_start &= piece.is_empty();
-                o.out.write_all(&piece)?;
+                out.write_all(&piece)?;
             }
         }
         current = next;
     }
     let report = batches.finish();
-    for (w, o) in writers.iter().zip(outputs.iter_mut()) {
+    for (w, o) in writers.into_iter().zip(outputs.iter_mut()) {
         w.tail(&report, threshold, &sarif_rules, o.out)?;
     }
     Ok(report)
@@ -199,12 +223,36 @@ struct Writer {
     color: bool,
     /// Nothing of the resources written yet.
     at_start: bool,
+    /// Where the resources go when the report's head needs their totals.
+    spool: Option<io::BufWriter<std::fs::File>>,
+    /// JUnit test cases so far.
+    cases: crate::junit::Totals,
+    /// Markdown finding rows so far.
+    findings: usize,
+}
+
+/// A batch of resources rendered for one output.
+struct Batch {
+    /// Text to write in order.
+    pieces: Vec<Vec<u8>>,
+    cases: crate::junit::Totals,
+    findings: usize,
+}
+
+impl From<Vec<Vec<u8>>> for Batch {
+    fn from(pieces: Vec<Vec<u8>>) -> Self {
+        Batch {
+            pieces,
+            cases: crate::junit::Totals::default(),
+            findings: 0,
+        }
+    }
 }
 
 impl Writer {
     fn head(&self, sarif: &crate::sarif::RuleIndex, out: &mut dyn Write) -> io::Result<()> {
         match self.format {
-            Format::Text | Format::Github => Ok(()),
+            Format::Text | Format::Github | Format::Junit | Format::Markdown => Ok(()),
             Format::Json => {
                 // What comes before the resources does not depend on them.
                 let (before, _) = split_pretty(&empty_report(), JSON_RESOURCES.0)?;
@@ -231,7 +279,7 @@ impl Writer {
         &self,
         views: &[ResourceView],
         sarif: &crate::sarif::RuleIndex,
-    ) -> io::Result<Vec<Vec<u8>>> {
+    ) -> io::Result<Batch> {
         // The first array item written opens a line; the others follow a comma.
         let separator = |i: usize| -> &'static [u8] {
             if i == 0 && self.at_start {
@@ -250,7 +298,8 @@ impl Writer {
                     .par_iter()
                     .enumerate()
                     .map(|(i, v)| pretty_item(v, separator(i), JSON_RESOURCES.1))
-                    .collect();
+                    .collect::<io::Result<Vec<_>>>()
+                    .map(Batch::from);
             }
             Format::Sarif => {
                 let rules = sarif;
@@ -262,7 +311,8 @@ impl Writer {
                         let result = crate::sarif::result(*f, rules);
                         pretty_item(&result, separator(i), SARIF_RESULTS.1)
                     })
-                    .collect();
+                    .collect::<io::Result<Vec<_>>>()
+                    .map(Batch::from);
             }
             Format::Github => {
                 for f in views.iter().flat_map(ResourceView::findings) {
@@ -278,12 +328,53 @@ impl Writer {
                 }
                 w.flush()?;
             }
+            Format::Junit => {
+                // A suite per file; a batch holds whole files.
+                let files: Vec<&[ResourceView]> = views
+                    .chunk_by(|a, b| a.location.file == b.location.file)
+                    .collect();
+                let suites = files
+                    .par_iter()
+                    .map(|resources| {
+                        let cases: Vec<_> =
+                            resources.iter().flat_map(crate::junit::cases).collect();
+                        let mut text = Vec::new();
+                        crate::junit::write_suite(&resources[0].location.file, &cases, &mut text)?;
+                        let mut totals = crate::junit::Totals::default();
+                        totals.add(&cases);
+                        Ok((text, totals))
+                    })
+                    .collect::<io::Result<Vec<_>>>()?;
+                let mut cases = crate::junit::Totals::default();
+                let mut pieces = Vec::with_capacity(suites.len());
+                for (text, totals) in suites {
+                    cases.merge(totals);
+                    pieces.push(text);
+                }
+                return Ok(Batch {
+                    pieces,
+                    cases,
+                    findings: 0,
+                });
+            }
+            Format::Markdown => {
+                let mut findings = 0;
+                for f in views.iter().flat_map(ResourceView::findings) {
+                    crate::markdown::write_finding(f, &mut text)?;
+                    findings += 1;
+                }
+                return Ok(Batch {
+                    pieces: vec![text],
+                    cases: crate::junit::Totals::default(),
+                    findings,
+                });
+            }
         }
-        Ok(vec![text])
+        Ok(Batch::from(vec![text]))
     }
 
     fn tail(
-        &self,
+        self,
         report: &Report,
         threshold: Severity,
         sarif: &crate::sarif::RuleIndex,
@@ -293,6 +384,16 @@ impl Writer {
             Format::Text => return terminal::render_tail(report, threshold, self.color, out),
             Format::Github => return crate::github::write_diagnostics(report, out),
             Format::Csv => return Ok(()),
+            Format::Junit => {
+                crate::junit::write_head(&self.cases, report.summary.errors, out)?;
+                copy_spool(self.spool, out)?;
+                return crate::junit::write_end(report, out);
+            }
+            Format::Markdown => {
+                crate::markdown::write_head(report, self.findings > 0, out)?;
+                copy_spool(self.spool, out)?;
+                return crate::markdown::write_diagnostics(report, out);
+            }
             Format::Json => (split_pretty(report, JSON_RESOURCES.0)?.1, JSON_RESOURCES.1),
             Format::Sarif => {
                 let log = crate::sarif::skeleton(report, sarif);
@@ -308,6 +409,18 @@ impl Writer {
         out.write_all(after.as_bytes())?;
         out.write_all(b"\n")
     }
+}
+
+/// Writes what was spooled to a temporary file to `out`.
+fn copy_spool(spool: Option<io::BufWriter<std::fs::File>>, out: &mut dyn Write) -> io::Result<()> {
+    use std::io::Seek;
+    let Some(spool) = spool else {
+        return Ok(());
+    };
+    let mut file = spool.into_inner().map_err(io::IntoInnerError::into_error)?;
+    file.rewind()?;
+    io::copy(&mut file, out)?;
+    Ok(())
 }
 
 /// A report with no resources, diagnostics or notes: what the JSON report

@@ -284,9 +284,9 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
         std::mem::forget(workload);
         return Ok(code);
     }
-    // Formats that can be written a resource at a time (all but JUnit,
-    // Markdown and HTML, whose summaries come first) are written while the
-    // rules run, so the resources' reports are never all in memory at once.
+    // Formats that can be written a resource at a time (all but HTML) are
+    // written while the rules run, so the resources' reports are never all in
+    // memory at once.
     if std::iter::once(args.format)
         .chain(args.outputs.iter().map(|(f, _)| *f))
         .all(|f| stream_format(f).is_some())
@@ -396,7 +396,9 @@ fn stream_format(format: ScanFormat) -> Option<onus_report::stream::Format> {
         ScanFormat::Sarif => Some(Format::Sarif),
         ScanFormat::Github => Some(Format::Github),
         ScanFormat::Csv => Some(Format::Csv),
-        ScanFormat::Junit | ScanFormat::Markdown | ScanFormat::Html => None,
+        ScanFormat::Junit => Some(Format::Junit),
+        ScanFormat::Markdown => Some(Format::Markdown),
+        ScanFormat::Html => None,
     }
 }
 
