@@ -135,8 +135,8 @@ pub(crate) fn write_head(totals: &Totals, errors: usize, out: &mut dyn Write) ->
     )
 }
 
-/// The test suite of one file.
-pub(crate) fn write_suite(file: &str, cases: &[Case], out: &mut dyn Write) -> io::Result<()> {
+/// The test suite of one file; returns its totals.
+pub(crate) fn write_suite(file: &str, cases: &[Case], out: &mut dyn Write) -> io::Result<Totals> {
     let mut totals = Totals::default();
     totals.add(cases);
     writeln!(
@@ -169,7 +169,8 @@ pub(crate) fn write_suite(file: &str, cases: &[Case], out: &mut dyn Write) -> io
             )?,
         }
     }
-    writeln!(out, "  </testsuite>")
+    writeln!(out, "  </testsuite>")?;
+    Ok(totals)
 }
 
 /// The files that could not be read, as a suite of errors, and the end.

@@ -7,15 +7,15 @@
 use crate::report::{Builder, DiagnosticView, Location, Report, ResourceView, Summary};
 use crate::suppress::SuppressOptions;
 use crate::terminal::{self, FILES_PER_BATCH};
-
-/// Files per batch when a JSON report is written: its resources carry source
-/// excerpts and a batch's JSON is held until it is written.
-const JSON_FILES_PER_BATCH: usize = 128;
 use onus_ingest::Workload;
 use onus_rules::{Engine, Severity};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, Write};
+
+/// Files per batch when a JSON report is written: its resources carry source
+/// excerpts and a batch's JSON is held until it is written.
+const JSON_FILES_PER_BATCH: usize = 128;
 
 /// The resources of a scan in report order, evaluated a batch of files at a
 /// time as they are asked for, with the summary kept as they go.
@@ -173,7 +173,6 @@ pub fn write(
                 at_start: true,
                 spool,
                 cases: crate::junit::Totals::default(),
-                findings: 0,
             })
         })
         .collect::<io::Result<_>>()?;
@@ -194,7 +193,6 @@ pub fn write(
         );
         for ((w, o), batch) in writers.iter_mut().zip(outputs.iter_mut()).zip(chunks?) {
             w.cases.merge(batch.cases);
-            w.findings += batch.findings;
             let out: &mut dyn Write = match &mut w.spool {
                 Some(spool) => spool,
                 None => &mut *o.out,
@@ -221,14 +219,12 @@ const SARIF_RESULTS: (&str, usize) = ("\"results\": []", 8);
 struct Writer {
     format: Format,
     color: bool,
-    /// Nothing of the resources written yet.
+    /// Nothing of the resources written yet (for Markdown: no finding row).
     at_start: bool,
     /// Where the resources go when the report's head needs their totals.
     spool: Option<io::BufWriter<std::fs::File>>,
     /// JUnit test cases so far.
     cases: crate::junit::Totals,
-    /// Markdown finding rows so far.
-    findings: usize,
 }
 
 /// A batch of resources rendered for one output.
@@ -236,7 +232,6 @@ struct Batch {
     /// Text to write in order.
     pieces: Vec<Vec<u8>>,
     cases: crate::junit::Totals,
-    findings: usize,
 }
 
 impl From<Vec<Vec<u8>>> for Batch {
@@ -244,7 +239,6 @@ impl From<Vec<Vec<u8>>> for Batch {
         Batch {
             pieces,
             cases: crate::junit::Totals::default(),
-            findings: 0,
         }
     }
 }
@@ -302,13 +296,12 @@ impl Writer {
                     .map(Batch::from);
             }
             Format::Sarif => {
-                let rules = sarif;
                 let results: Vec<_> = views.iter().flat_map(ResourceView::findings).collect();
                 return results
                     .par_iter()
                     .enumerate()
                     .map(|(i, f)| {
-                        let result = crate::sarif::result(*f, rules);
+                        let result = crate::sarif::result(*f, sarif);
                         pretty_item(&result, separator(i), SARIF_RESULTS.1)
                     })
                     .collect::<io::Result<Vec<_>>>()
@@ -339,9 +332,11 @@ impl Writer {
                         let cases: Vec<_> =
                             resources.iter().flat_map(crate::junit::cases).collect();
                         let mut text = Vec::new();
-                        crate::junit::write_suite(&resources[0].location.file, &cases, &mut text)?;
-                        let mut totals = crate::junit::Totals::default();
-                        totals.add(&cases);
+                        let totals = crate::junit::write_suite(
+                            &resources[0].location.file,
+                            &cases,
+                            &mut text,
+                        )?;
                         Ok((text, totals))
                     })
                     .collect::<io::Result<Vec<_>>>()?;
@@ -351,23 +346,12 @@ impl Writer {
                     cases.merge(totals);
                     pieces.push(text);
                 }
-                return Ok(Batch {
-                    pieces,
-                    cases,
-                    findings: 0,
-                });
+                return Ok(Batch { pieces, cases });
             }
             Format::Markdown => {
-                let mut findings = 0;
                 for f in views.iter().flat_map(ResourceView::findings) {
                     crate::markdown::write_finding(f, &mut text)?;
-                    findings += 1;
                 }
-                return Ok(Batch {
-                    pieces: vec![text],
-                    cases: crate::junit::Totals::default(),
-                    findings,
-                });
             }
         }
         Ok(Batch::from(vec![text]))
@@ -390,7 +374,7 @@ impl Writer {
                 return crate::junit::write_end(report, out);
             }
             Format::Markdown => {
-                crate::markdown::write_head(report, self.findings > 0, out)?;
+                crate::markdown::write_head(report, !self.at_start, out)?;
                 copy_spool(self.spool, out)?;
                 return crate::markdown::write_diagnostics(report, out);
             }

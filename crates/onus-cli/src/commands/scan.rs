@@ -421,7 +421,7 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
         let file =
             std::fs::File::create(path).with_context(|| format!("writing {}", path.display()))?;
         let named = NamedWriter { inner: file, path };
-        files.push((*format, path, std::io::BufWriter::new(named)));
+        files.push((*format, std::io::BufWriter::new(named)));
     }
     let stdout = std::io::stdout();
     let choice = anstream::AutoStream::choice(&stdout);
@@ -442,7 +442,7 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
             out: &mut *screen,
         });
     }
-    for (format, _, file) in &mut files {
+    for (format, file) in &mut files {
         // Files get no colour.
         outputs.push(onus_report::stream::Output {
             format: stream_format(*format).context("a streamed format")?,
@@ -458,9 +458,9 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
         &mut outputs,
     )?;
     drop(outputs);
-    for (_, path, file) in &mut files {
-        file.flush()
-            .with_context(|| format!("writing {}", path.display()))?;
+    // The files' write errors already name them.
+    for (_, file) in &mut files {
+        file.flush()?;
     }
     screen.flush()?;
     if !args.quiet && args.format != ScanFormat::Text && args.format != ScanFormat::Github {
