@@ -151,10 +151,10 @@ impl Node {
 
     /// Follows a path of keys; a one-element list is looked through (Terraform
     /// nested blocks are lists).
-    pub fn path(&self, path: &[&str]) -> Option<&Node> {
+    pub fn path<K: AsRef<str>>(&self, path: impl IntoIterator<Item = K>) -> Option<&Node> {
         let mut node = self;
         for key in path {
-            node = node.single().get(key)?;
+            node = node.single().get(key.as_ref())?;
         }
         Some(node)
     }

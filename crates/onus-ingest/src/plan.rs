@@ -61,14 +61,14 @@ pub fn read_file(path: &Path, options: &Options, workload: &mut Workload) {
     {
         if let (Some(addr), Some(au)) = (
             rc.get("address").and_then(Node::as_str),
-            rc.path(&["change", "after_unknown"]),
+            rc.path(["change", "after_unknown"]),
         ) {
             after_unknown.insert(addr.to_string(), au);
         }
     }
     let base_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let config = root.path(&["configuration", "root_module"]);
-    let Some(planned) = root.path(&["planned_values", "root_module"]) else {
+    let config = root.path(["configuration", "root_module"]);
+    let Some(planned) = root.path(["planned_values", "root_module"]) else {
         workload.warning(
             file,
             Some(root.span),
@@ -99,7 +99,7 @@ struct Ctx<'w, 'p> {
 
 fn plan_region(root: &Node, options: &Options) -> Region {
     match root
-        .path(&[
+        .path([
             "configuration",
             "provider_config",
             "aws",
@@ -296,7 +296,7 @@ impl<'p> Ctx<'_, 'p> {
             // `module.a[0].module.b["x"]` → call name of the last segment.
             let last = addr.rsplit("module.").next().unwrap_or(addr);
             let name = last.split('[').next().unwrap_or(last);
-            let call = config.and_then(|c| c.path(&["module_calls", name]));
+            let call = config.and_then(|c| c.path(["module_calls", name]));
             let child_config = call.and_then(|c| c.get("module"));
             let source = call
                 .and_then(|c| c.get("source"))

@@ -16,7 +16,7 @@ fn position(name: &str) -> (String, String, String) {
         .expect("bucket");
     let node = bucket
         .properties
-        .path(&[
+        .path([
             "BucketEncryption",
             "ServerSideEncryptionConfiguration",
             "ServerSideEncryptionByDefault",
@@ -78,7 +78,7 @@ fn crlf_positions() {
         let bucket = &w.resources[0];
         let node = bucket
             .properties
-            .path(&[
+            .path([
                 "BucketEncryption",
                 "ServerSideEncryptionConfiguration",
                 "ServerSideEncryptionByDefault",

@@ -109,7 +109,7 @@ fn path_through_either() {
         "ServerSideEncryptionByDefault",
         "SSEAlgorithm",
     ];
-    assert!(props.path(&path).is_none());
+    assert!(props.path(path).is_none());
     let all: Vec<Option<&str>> = props
         .path_all(&path)
         .into_iter()

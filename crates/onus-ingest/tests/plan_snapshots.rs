@@ -45,7 +45,7 @@ fn nested_attribute_position_in_plan_mapped_to_tf() {
     assert!(w.file(r.file).path.ends_with("main.tf"));
     let alg = r
         .properties
-        .path(&[
+        .path([
             "rule",
             "apply_server_side_encryption_by_default",
             "sse_algorithm",
@@ -58,7 +58,7 @@ fn nested_attribute_position_in_plan_mapped_to_tf() {
     // at the attribute's own line in the .tf.
     let key = r
         .properties
-        .path(&[
+        .path([
             "rule",
             "apply_server_side_encryption_by_default",
             "kms_master_key_id",

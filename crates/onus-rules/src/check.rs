@@ -81,12 +81,8 @@ pub fn get_in<'a>(node: &'a Node, path: &str) -> Option<&'a Node> {
     if path.is_empty() {
         return Some(node);
     }
-    // As `Node::path`, without collecting the keys: called for every check.
-    let mut node = node;
-    for key in path.split('.') {
-        node = node.single().get(key)?;
-    }
-    Some(node).filter(|n| !matches!(n.value, Value::Null))
+    node.path(path.split('.'))
+        .filter(|n| !matches!(n.value, Value::Null))
 }
 
 /// The property at the format's spelling of the path, with that spelling.
@@ -153,12 +149,13 @@ pub fn require_set(resource: &Resource, cfn: &str, tf: &str, what: &str) -> Verd
         None => Verdict::missing(resource, path, format!("{path} is not set: {what}")),
         Some(node) => {
             let j = judge(node, &mut |n| {
-                let why = if is_null(n) {
-                    format!("{path} is left unset by a condition: {what}")
-                } else {
-                    format!("{path} is empty: {what}")
-                };
-                Judgement::from_bool(!is_empty(n), n, || why)
+                Judgement::from_bool(!is_empty(n), n, || {
+                    if is_null(n) {
+                        format!("{path} is left unset by a condition: {what}")
+                    } else {
+                        format!("{path} is empty: {what}")
+                    }
+                })
             });
             verdict_of(resource, node, path, j, format!("{path} is set"))
         }

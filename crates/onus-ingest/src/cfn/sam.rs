@@ -118,15 +118,11 @@ pub fn implicit_apis(resources: &[Entry]) -> Vec<ImplicitApi> {
             .filter(|e| {
                 e.node.get("Type").and_then(Node::as_str) == Some("AWS::Serverless::Function")
             })
-            .filter_map(|e| {
-                e.node
-                    .path(&["Properties", "Events"])
-                    .and_then(Node::as_map)
-            })
+            .filter_map(|e| e.node.path(["Properties", "Events"]).and_then(Node::as_map))
             .flatten()
             .find(|ev| {
                 ev.node.get("Type").and_then(Node::as_str) == Some(kind)
-                    && ev.node.path(&["Properties", link]).is_none()
+                    && ev.node.path(["Properties", link]).is_none()
             });
         if let Some(event) = event {
             out.push(ImplicitApi {
