@@ -19,9 +19,9 @@ const JSON_FILES_PER_BATCH: usize = 128;
 
 /// The resources of a scan in report order, evaluated a batch of files at a
 /// time as they are asked for, with the summary kept as they go.
-struct Batches<'a, 'w> {
+struct Batches<'a, 'w, 'e> {
     workload: &'w Workload,
-    engine: &'a Engine<'w>,
+    engine: &'a Engine<'e>,
     builder: Builder<'w>,
     /// Resource indices in report order: by location (file, line, column),
     /// then id.
@@ -34,10 +34,10 @@ struct Batches<'a, 'w> {
     extra_diagnostics: Vec<DiagnosticView>,
 }
 
-impl<'a, 'w> Batches<'a, 'w> {
+impl<'a, 'w, 'e> Batches<'a, 'w, 'e> {
     fn new(
         workload: &'w Workload,
-        engine: &'a Engine<'w>,
+        engine: &'a Engine<'e>,
         options: &'w SuppressOptions,
         excerpts: bool,
     ) -> Self {

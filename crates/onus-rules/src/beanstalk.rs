@@ -73,7 +73,7 @@ fn own<'w>(resource: &'w Resource) -> Settings<'w> {
 }
 
 /// The configuration template an environment names, if it is in the code.
-pub fn template<'w>(resource: &'w Resource, cx: &Context<'w>) -> Option<&'w Resource> {
+pub fn template<'a, 'w: 'a>(resource: &'a Resource, cx: &Context<'w>) -> Option<&'a Resource> {
     let key = spelling(resource, "TemplateName", "template_name");
     let node = get(resource, key)?;
     if let Some(t) = cx.resolve(resource, node) {
@@ -86,7 +86,7 @@ pub fn template<'w>(resource: &'w Resource, cx: &Context<'w>) -> Option<&'w Reso
 
 /// Every setting of the resource, then those of its configuration template
 /// (the environment's own settings win).
-pub fn settings<'w>(resource: &'w Resource, cx: &Context<'w>) -> Settings<'w> {
+pub fn settings<'a, 'w: 'a>(resource: &'a Resource, cx: &Context<'w>) -> Settings<'a> {
     let mut list = match own(resource) {
         Settings::List(l) => l,
         u => return u,

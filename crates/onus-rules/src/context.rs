@@ -5,6 +5,7 @@ use onus_ingest::{Node, Resource, Value, Workload};
 // foldhash: still seeded per process, but much cheaper than SipHash, which
 // showed in the profile (these maps are built and probed per resource).
 use foldhash::HashMap;
+use std::sync::OnceLock;
 
 /// User settings that change verdicts.
 #[derive(Debug, Clone, Default)]
@@ -13,22 +14,76 @@ pub struct Settings {
     pub allowed_regions: Option<Vec<String>>,
 }
 
-/// (unit, scope, local id or literal value), borrowed from the workload.
-type Key<'w> = (u32, &'w str, &'w str);
+/// (scope, local id or literal value), borrowed from the workload.
+type Key<'w> = (&'w str, &'w str);
 
 pub struct Context<'w> {
     pub workload: &'w Workload,
     pub settings: &'w Settings,
+    /// Resource type → resources, in workload order.
+    by_type: HashMap<&'w str, Vec<usize>>,
+    /// Resource indices grouped by unit, in workload order within a unit:
+    /// unit `u` holds `members[unit_starts[u]..unit_starts[u + 1]]`.
+    members: Vec<u32>,
+    unit_starts: Vec<u32>,
+    /// Each unit's lookups, built the first time a rule asks about the unit,
+    /// so building them is spread over the evaluation threads instead of
+    /// holding up the start of the scan.
+    units: Vec<OnceLock<UnitIndex<'w>>>,
+}
+
+/// Lookups within one unit (template, Terraform root module or plan).
+#[derive(Default)]
+struct UnitIndex<'w> {
     /// (scope, local id) → resource index.
     by_id: HashMap<Key<'w>, usize>,
     /// (scope, target local id) → (referring resource, top-level property).
     referrers: HashMap<Key<'w>, Vec<(usize, &'w str)>>,
     /// (scope, literal string of a top-level property) → (resource, property).
     by_literal: HashMap<Key<'w>, Vec<(usize, &'w str)>>,
-    /// Resource type → resources, in workload order.
-    by_type: HashMap<&'w str, Vec<usize>>,
-    /// (unit, scope, resource type) → resources, in workload order.
+    /// (scope, resource type) → resources, in workload order.
     by_scoped_type: HashMap<Key<'w>, Vec<usize>>,
+}
+
+impl<'w> UnitIndex<'w> {
+    fn new(resources: &'w [Resource], members: &[u32]) -> UnitIndex<'w> {
+        let mut index = UnitIndex::default();
+        let mut refs = Vec::new();
+        for &i in members {
+            let (i, r) = (i as usize, &resources[i as usize]);
+            let scope = r.scope.as_str();
+            index
+                .by_scoped_type
+                .entry((scope, &r.resource_type))
+                .or_default()
+                .push(i);
+            let id = local_id(r);
+            index.by_id.insert((scope, id), i);
+            let bare = without_index(id);
+            if bare != id {
+                index.by_id.entry((scope, bare)).or_insert(i);
+            }
+            for entry in r.properties.as_map().unwrap_or(&[]) {
+                refs.clear();
+                collect_refs(&entry.node, &mut refs);
+                for target in &refs {
+                    index
+                        .referrers
+                        .entry((scope, without_index(target)))
+                        .or_default()
+                        .push((i, &entry.key));
+                }
+                if let Value::String(s) = &entry.node.value {
+                    index
+                        .by_literal
+                        .entry((scope, s))
+                        .or_default()
+                        .push((i, &entry.key));
+                }
+            }
+        }
+        index
+    }
 }
 
 /// The id of a resource inside its scope: `aws_s3_bucket.b` for
@@ -62,50 +117,50 @@ fn collect_refs<'n>(node: &'n Node, out: &mut Vec<&'n str>) {
 
 impl<'w> Context<'w> {
     pub fn new(workload: &'w Workload, settings: &'w Settings) -> Context<'w> {
-        let mut by_id = HashMap::default();
-        let mut referrers: HashMap<Key<'w>, Vec<(usize, &'w str)>> = HashMap::default();
-        let mut by_literal: HashMap<Key<'w>, Vec<(usize, &'w str)>> = HashMap::default();
+        let resources = &workload.resources;
         let mut by_type: HashMap<&'w str, Vec<usize>> = HashMap::default();
-        let mut by_scoped_type: HashMap<Key<'w>, Vec<usize>> = HashMap::default();
-        let mut refs = Vec::new();
-        for (i, r) in workload.resources.iter().enumerate() {
-            let (unit, scope) = (r.unit, r.scope.as_str());
+        // Counting sort of the resource indices by unit.
+        let units = resources
+            .iter()
+            .map(|r| r.unit as usize + 1)
+            .max()
+            .unwrap_or(0);
+        let mut unit_starts = vec![0u32; units + 1];
+        for (i, r) in resources.iter().enumerate() {
             by_type.entry(&r.resource_type).or_default().push(i);
-            by_scoped_type
-                .entry((unit, scope, &r.resource_type))
-                .or_default()
-                .push(i);
-            let id = local_id(r);
-            by_id.insert((unit, scope, id), i);
-            let bare = without_index(id);
-            if bare != id {
-                by_id.entry((unit, scope, bare)).or_insert(i);
-            }
-            for entry in r.properties.as_map().unwrap_or(&[]) {
-                refs.clear();
-                collect_refs(&entry.node, &mut refs);
-                for target in &refs {
-                    referrers
-                        .entry((unit, scope, without_index(target)))
-                        .or_default()
-                        .push((i, &entry.key));
-                }
-                if let Value::String(s) = &entry.node.value {
-                    by_literal
-                        .entry((unit, scope, s))
-                        .or_default()
-                        .push((i, &entry.key));
-                }
-            }
+            unit_starts[r.unit as usize + 1] += 1;
+        }
+        for u in 1..unit_starts.len() {
+            unit_starts[u] += unit_starts[u - 1];
+        }
+        let mut next = unit_starts.clone();
+        let mut members = vec![0u32; resources.len()];
+        for (i, r) in resources.iter().enumerate() {
+            let slot = &mut next[r.unit as usize];
+            members[*slot as usize] = i as u32;
+            *slot += 1;
         }
         Context {
             workload,
             settings,
-            by_id,
-            referrers,
-            by_literal,
             by_type,
-            by_scoped_type,
+            members,
+            unit_starts,
+            units: (0..units).map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    /// The lookups of `resource`'s unit, built on first use.
+    fn unit(&self, resource: &Resource) -> &UnitIndex<'w> {
+        static EMPTY: OnceLock<UnitIndex<'static>> = OnceLock::new();
+        let u = resource.unit as usize;
+        match self.units.get(u) {
+            Some(cell) => cell.get_or_init(|| {
+                let range = self.unit_starts[u] as usize..self.unit_starts[u + 1] as usize;
+                UnitIndex::new(&self.workload.resources, &self.members[range])
+            }),
+            // A resource from outside the workload: nothing to look up.
+            None => EMPTY.get_or_init(UnitIndex::default),
         }
     }
 
@@ -131,10 +186,10 @@ impl<'w> Context<'w> {
         resource: &Resource,
         types: &[&str],
     ) -> impl Iterator<Item = &'w Resource> + use<'w> {
-        let (unit, scope) = (resource.unit, resource.scope.as_str());
+        let (index, scope) = (self.unit(resource), resource.scope.as_str());
         let mut hits: Vec<usize> = types
             .iter()
-            .filter_map(|t| self.by_scoped_type.get(&(unit, scope, *t)))
+            .filter_map(|t| index.by_scoped_type.get(&(scope, *t)))
             .flatten()
             .copied()
             .collect();
@@ -155,10 +210,11 @@ impl<'w> Context<'w> {
 
     /// The resource called `id` in the scope of `from`.
     pub fn by_local_id(&self, from: &Resource, id: &str) -> Option<&'w Resource> {
-        let (unit, scope) = (from.unit, from.scope.as_str());
-        self.by_id
-            .get(&(unit, scope, id))
-            .or_else(|| self.by_id.get(&(unit, scope, without_index(id))))
+        let (index, scope) = (self.unit(from), from.scope.as_str());
+        index
+            .by_id
+            .get(&(scope, id))
+            .or_else(|| index.by_id.get(&(scope, without_index(id))))
             .map(|&i| &self.workload.resources[i])
     }
 
@@ -172,7 +228,7 @@ impl<'w> Context<'w> {
         attr: &str,
         name_attr: Option<&str>,
     ) -> Vec<&'w Resource> {
-        let (unit, scope) = (resource.unit, resource.scope.as_str());
+        let (index, scope) = (self.unit(resource), resource.scope.as_str());
         let id = without_index(local_id(resource));
         let mut out: Vec<usize> = Vec::new();
         let mut push = |hits: Option<&Vec<(usize, &str)>>| {
@@ -183,12 +239,12 @@ impl<'w> Context<'w> {
                 }
             }
         };
-        push(self.referrers.get(&(unit, scope, id)));
+        push(index.referrers.get(&(scope, id)));
         if let Some(name) = name_attr
             .and_then(|a| resource.properties.get(a))
             .and_then(Node::as_str)
         {
-            push(self.by_literal.get(&(unit, scope, name)));
+            push(index.by_literal.get(&(scope, name)));
         }
         out.sort_unstable();
         out.into_iter()

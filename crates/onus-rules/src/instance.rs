@@ -48,7 +48,7 @@ pub enum TemplateRef<'w> {
 }
 
 /// The launch template an instance is launched from.
-pub fn launch_template<'w>(resource: &'w Resource, cx: &Context<'w>) -> TemplateRef<'w> {
+pub fn launch_template<'a, 'w: 'a>(resource: &'a Resource, cx: &Context<'w>) -> TemplateRef<'a> {
     let (block, keys): (&str, &[&str]) = if resource.format.is_terraform() {
         ("launch_template", &["id", "name"])
     } else {

@@ -672,10 +672,10 @@ pub fn find_public(doc: &Document) -> Public {
 /// whose `Bucket` refers to it; Terraform `aws_s3_bucket_policy` whose
 /// `bucket` refers to it (by reference or literal name), and the bucket's own
 /// inline `policy` argument. Each with the resource holding it and its path.
-pub fn bucket_policies<'w>(
-    bucket: &'w Resource,
+pub fn bucket_policies<'a, 'w: 'a>(
+    bucket: &'a Resource,
     cx: &Context<'w>,
-) -> Vec<(&'w Resource, &'w Node, &'static str)> {
+) -> Vec<(&'a Resource, &'a Node, &'static str)> {
     let mut out = Vec::new();
     if bucket.format.is_terraform() {
         if let Some(p) = crate::check::get(bucket, "policy") {
