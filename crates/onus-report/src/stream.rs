@@ -285,7 +285,11 @@ impl Writer {
         let mut text = Vec::new();
         match self.format {
             Format::Text => {
-                terminal::render_resources(views, self.at_start, self.color, &mut text)?
+                // A batch holds whole files.
+                let files: Vec<&[ResourceView]> = views
+                    .chunk_by(|a, b| a.location.file == b.location.file)
+                    .collect();
+                return terminal::render_files(&files, self.at_start, self.color).map(Batch::from);
             }
             Format::Json => {
                 return views
