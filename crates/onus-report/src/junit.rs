@@ -118,7 +118,7 @@ pub(crate) fn cases(r: &ResourceView) -> Vec<Case> {
             };
             cases.push(Case {
                 name: format!("{} {}", v.rule, d.duty.slug()),
-                classname: r.id.clone(),
+                classname: r.id.to_owned(),
                 outcome,
             });
         }

@@ -106,7 +106,7 @@ pub(crate) fn write_finding(f: FindingRef<'_>, out: &mut dyn Write) -> io::Resul
         "| {status} | {} | `{}` | {} | {}:{}:{} | {message} |",
         v.severity,
         v.rule,
-        md(&f.resource.id),
+        md(f.resource.id),
         md(&v.location.file),
         v.location.line,
         v.location.column,

@@ -170,9 +170,9 @@ pub enum By {
 
 pub fn rows(report: &Report, by: By) -> Vec<Row> {
     let per_resource = report.resources.iter().map(|r| Row {
-        id: r.id.clone(),
-        resource_type: r.resource_type.clone(),
-        service: r.service.clone().unwrap_or_default(),
+        id: r.id.to_owned(),
+        resource_type: r.resource_type.to_owned(),
+        service: r.service.unwrap_or_default().to_owned(),
         category: r
             .category
             .map(|c| c.to_string())

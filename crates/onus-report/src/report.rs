@@ -139,23 +139,25 @@ impl Serialize for DutyView {
     }
 }
 
+/// One resource's report. Its names borrow from the workload, so building
+/// and freeing a view copies no strings.
 #[derive(Debug, Clone, Serialize)]
-pub struct ResourceView {
-    pub id: String,
+pub struct ResourceView<'w> {
+    pub id: &'w str,
     #[serde(rename = "type")]
-    pub resource_type: String,
+    pub resource_type: &'w str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_type: Option<String>,
+    pub source_type: Option<&'w str>,
     pub format: onus_ingest::Format,
     pub location: Location,
-    pub service: Option<String>,
+    pub service: Option<&'w str>,
     pub category: Option<Category>,
-    pub category_reason: Option<String>,
-    pub region: Option<String>,
+    pub category_reason: Option<&'w str>,
+    pub region: Option<&'w str>,
     pub duties: Vec<DutyView>,
 }
 
-impl ResourceView {
+impl<'w> ResourceView<'w> {
     /// The resource's findings (not-met and unknown verdicts outside the
     /// baseline), in report order.
     pub fn findings(&self) -> impl Iterator<Item = FindingRef<'_>> {
@@ -205,11 +207,11 @@ pub struct Summary {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Report {
+pub struct Report<'w> {
     pub schema_version: u32,
     pub tool: &'static str,
     pub version: &'static str,
-    pub resources: Vec<ResourceView>,
+    pub resources: Vec<ResourceView<'w>>,
     pub diagnostics: Vec<DiagnosticView>,
     pub summary: Summary,
     /// True when some file could not be read completely.
@@ -222,7 +224,7 @@ pub struct Report {
 /// Where a finding is reported, one per not-met or unknown verdict.
 #[derive(Debug, Clone, Copy)]
 pub struct FindingRef<'a> {
-    pub resource: &'a ResourceView,
+    pub resource: &'a ResourceView<'a>,
     pub duty: &'a DutyView,
     pub verdict: &'a VerdictView,
 }
@@ -356,26 +358,30 @@ pub fn fingerprint_of(parts: &[&str]) -> Fingerprint {
 
 /// Builds the report of one scan with no suppressions. Resources are sorted by
 /// file and position.
-pub fn build(workload: &Workload, result: ScanResult) -> Report {
+pub fn build(workload: &Workload, result: ScanResult) -> Report<'_> {
     build_with(workload, result, &SuppressOptions::default())
 }
 
 /// Builds the report, applying inline, metadata and config suppressions and the
 /// baseline. Takes the scan result so its verdicts move into the report rather
 /// than being copied.
-pub fn build_with(workload: &Workload, result: ScanResult, options: &SuppressOptions) -> Report {
+pub fn build_with<'w>(
+    workload: &'w Workload,
+    result: ScanResult,
+    options: &SuppressOptions,
+) -> Report<'w> {
     build_with_excerpts(workload, result, options, true)
 }
 
 /// [`build_with`], filling the findings' source excerpts only when `excerpts`
 /// is set (the JSON and HTML formats show them; the others need not pay for
 /// them).
-pub fn build_with_excerpts(
-    workload: &Workload,
+pub fn build_with_excerpts<'w>(
+    workload: &'w Workload,
     result: ScanResult,
     options: &SuppressOptions,
     excerpts: bool,
-) -> Report {
+) -> Report<'w> {
     let builder = Builder::new(workload, options, excerpts);
     let built: Vec<(ResourceView, Vec<DiagnosticView>)> = result
         .resources
@@ -392,25 +398,25 @@ pub fn build_with_excerpts(
         resources.push(view);
         extra_diagnostics.append(&mut diagnostics);
     }
-    resources.par_sort_by(|a, b| a.location.cmp(&b.location).then_with(|| a.id.cmp(&b.id)));
+    resources.par_sort_by(|a, b| a.location.cmp(&b.location).then_with(|| a.id.cmp(b.id)));
     let mut report = builder.finish(resources, extra_diagnostics);
     report.summary = summarize(&report, workload.files.len(), workload.skipped_files);
     report
 }
 
 /// Turns the engine's rows into report views, one resource at a time.
-pub(crate) struct Builder<'w> {
+pub(crate) struct Builder<'w, 'o> {
     workload: &'w Workload,
     pub(crate) file_lines: FileLines<'w>,
-    config: suppress::CompiledConfig<'w>,
-    options: &'w SuppressOptions,
+    config: suppress::CompiledConfig<'o>,
+    options: &'o SuppressOptions,
     excerpts: bool,
 }
 
-impl<'w> Builder<'w> {
+impl<'w, 'o> Builder<'w, 'o> {
     pub(crate) fn new(
         workload: &'w Workload,
-        options: &'w SuppressOptions,
+        options: &'o SuppressOptions,
         excerpts: bool,
     ) -> Self {
         Builder {
@@ -428,7 +434,7 @@ impl<'w> Builder<'w> {
         &self,
         r: ResourceReport,
         diagnostics: &mut Vec<DiagnosticView>,
-    ) -> ResourceView {
+    ) -> ResourceView<'w> {
         let (workload, file_lines, options) = (self.workload, &self.file_lines, self.options);
         let res = &workload.resources[r.resource];
         let found = suppress::collect(workload, file_lines, res, options, diagnostics);
@@ -488,16 +494,16 @@ impl<'w> Builder<'w> {
             })
             .collect();
         ResourceView {
-            id: res.id.clone(),
-            resource_type: res.resource_type.clone(),
-            source_type: res.source_type.clone(),
+            id: &res.id,
+            resource_type: &res.resource_type,
+            source_type: res.source_type.as_deref(),
             format: res.format,
             location: file_lines.location(res.file, res.name_span),
-            service: res.service.clone(),
+            service: res.service.as_deref(),
             category: r.category,
-            category_reason: res.category.as_ref().map(|c| c.reason.clone()),
+            category_reason: res.category.as_ref().map(|c| c.reason.as_str()),
             region: match &res.region {
-                onus_ingest::Region::Known(r) => Some(r.clone()),
+                onus_ingest::Region::Known(r) => Some(r.as_str()),
                 onus_ingest::Region::Unknown(_) => None,
             },
             duties,
@@ -506,11 +512,11 @@ impl<'w> Builder<'w> {
 
     /// The report around `resources` (already in report order): diagnostics
     /// sorted and deduplicated, notes. The summary is left to the caller.
-    pub(crate) fn finish(
+    pub(crate) fn finish<'r>(
         &self,
-        resources: Vec<ResourceView>,
+        resources: Vec<ResourceView<'r>>,
         extra_diagnostics: Vec<DiagnosticView>,
-    ) -> Report {
+    ) -> Report<'r> {
         let mut diagnostics: Vec<DiagnosticView> = self
             .workload
             .diagnostics
@@ -609,7 +615,7 @@ impl Summary {
     }
 }
 
-impl Report {
+impl Report<'_> {
     /// Not-met verdicts at or above `threshold`, suppressed ones left out.
     pub fn failing(&self, threshold: Severity) -> usize {
         self.summary

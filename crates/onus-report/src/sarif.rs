@@ -350,15 +350,15 @@ pub fn result(f: FindingRef<'_>, rules: &RuleIndex) -> SarifResult {
                 },
             },
             logical_locations: vec![LogicalLocation {
-                name: f.resource.id.clone(),
+                name: f.resource.id.to_owned(),
                 kind: "resource",
             }],
         }],
         partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, v.fingerprint.to_string())]),
         suppressions,
         properties: ResultProperties {
-            resource: f.resource.id.clone(),
-            resource_type: f.resource.resource_type.clone(),
+            resource: f.resource.id.to_owned(),
+            resource_type: f.resource.resource_type.to_owned(),
             duty: f.duty.duty.slug(),
             severity: v.severity,
             path: v.path.clone(),

@@ -22,7 +22,7 @@ const JSON_FILES_PER_BATCH: usize = 128;
 struct Batches<'a, 'w, 'e> {
     workload: &'w Workload,
     engine: &'a Engine<'e>,
-    builder: Builder<'w>,
+    builder: Builder<'w, 'w>,
     /// Resource indices in report order: by location (file, line, column),
     /// then id.
     order: Vec<usize>,
@@ -75,7 +75,7 @@ impl<'a, 'w, 'e> Batches<'a, 'w, 'e> {
     }
 
     /// The views of the next files (whole files only), or `None` when done.
-    fn next_batch(&mut self) -> Option<Vec<ResourceView>> {
+    fn next_batch(&mut self) -> Option<Vec<ResourceView<'w>>> {
         let files = self.file_starts.len().saturating_sub(1);
         if self.next_file >= files {
             return None;
@@ -103,7 +103,7 @@ impl<'a, 'w, 'e> Batches<'a, 'w, 'e> {
     }
 
     /// The report without its resources, once every batch has been taken.
-    fn finish(&mut self) -> Report {
+    fn finish(&mut self) -> Report<'static> {
         let mut report = self
             .builder
             .finish(Vec::new(), std::mem::take(&mut self.extra_diagnostics));
@@ -150,7 +150,7 @@ pub fn write(
     options: &SuppressOptions,
     threshold: Severity,
     outputs: &mut [Output<'_>],
-) -> io::Result<Report> {
+) -> io::Result<Report<'static>> {
     let excerpts = outputs.iter().any(|o| o.format == Format::Json);
     // Cheap: the rules sorted by id.
     let sarif_rules = crate::sarif::RuleIndex::new();
@@ -413,7 +413,7 @@ fn copy_spool(spool: Option<io::BufWriter<std::fs::File>>, out: &mut dyn Write) 
 
 /// A report with no resources, diagnostics or notes: what the JSON report
 /// and the SARIF log hold before their resources does not depend on those.
-fn empty_report() -> Report {
+fn empty_report() -> Report<'static> {
     Report {
         schema_version: crate::report::SCHEMA_VERSION,
         tool: "onus",

@@ -625,7 +625,7 @@ impl Baseline {
                     .filter(|v| v.is_finding() && (v.in_baseline() || !v.is_suppressed()))
                     .map(|v| BaselineEntry {
                         rule: v.rule.to_owned(),
-                        resource: r.id.clone(),
+                        resource: r.id.to_owned(),
                         file: r.location.file.to_string(),
                     })
             })

@@ -232,8 +232,8 @@ fn render_resource(r: &ResourceView, color: bool, out: &mut dyn Write) -> io::Re
     write!(
         out,
         "  {} {}  ",
-        Painted(BOLD, Clean(&r.id), color),
-        Painted(CYAN, Clean(&r.resource_type), color),
+        Painted(BOLD, Clean(r.id), color),
+        Painted(CYAN, Clean(r.resource_type), color),
     )?;
     match (&r.service, r.category) {
         (Some(service), Some(c)) => write!(

@@ -222,7 +222,7 @@ pub fn run_scan(
     cli_regions: &[String],
     baseline: Option<&Path>,
     excerpts: bool,
-) -> anyhow::Result<(Report, Config)> {
+) -> anyhow::Result<(Report<'static>, Config)> {
     let Prepared {
         config,
         settings,
@@ -232,9 +232,10 @@ pub fn run_scan(
     let rules = config.rules();
     let result = onus_rules::engine::scan_with(&workload, &settings, &rules);
     workload.release_rule_inputs();
-    let report = onus_report::build_with_excerpts(&workload, result, &options, excerpts);
-    // What is left of the workload is freed with the process, not piece by piece.
-    std::mem::forget(workload);
+    // The report borrows the resources' names from the workload, which lives
+    // until the process exits (and is freed with it, not piece by piece).
+    let workload: &'static onus_ingest::Workload = Box::leak(Box::new(workload));
+    let report = onus_report::build_with_excerpts(workload, result, &options, excerpts);
     Ok((report, config))
 }
 

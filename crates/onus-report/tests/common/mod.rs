@@ -306,19 +306,25 @@ pub fn options() -> SuppressOptions {
     }
 }
 
-pub fn sample() -> Report {
-    let (w, result) = sample_workload();
-    build_with(&w, result, &options())
+/// The report borrows names from its workload: a test's workloads live as
+/// long as the test process.
+fn leak(w: Workload) -> &'static Workload {
+    Box::leak(Box::new(w))
 }
 
-pub fn empty() -> Report {
-    let w = Workload::default();
-    let result = onus_rules::scan(&w, &Settings::default());
-    build_with(&w, result, &options())
+pub fn sample() -> Report<'static> {
+    let (w, result) = sample_workload();
+    build_with(leak(w), result, &options())
+}
+
+pub fn empty() -> Report<'static> {
+    let w = leak(Workload::default());
+    let result = onus_rules::scan(w, &Settings::default());
+    build_with(w, result, &options())
 }
 
 /// A file that could not be read: an error diagnostic, no resources.
-pub fn parse_error() -> Report {
+pub fn parse_error() -> Report<'static> {
     let mut w = Workload::default();
     let f = w.add_file(
         "broken/template.yaml".into(),
@@ -331,6 +337,7 @@ pub fn parse_error() -> Report {
         "YAML: unclosed flow sequence <here>",
     );
     w.warning(f, None, "remote module \"git::https://x\" not scanned");
-    let result = onus_rules::scan(&w, &Settings::default());
-    build_with(&w, result, &options())
+    let w = leak(w);
+    let result = onus_rules::scan(w, &Settings::default());
+    build_with(w, result, &options())
 }
