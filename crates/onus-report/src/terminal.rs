@@ -135,9 +135,10 @@ pub(crate) fn render_files(
         .map(|(i, resources)| {
             // About 850 bytes a resource without colour: one allocation, not
             // a series of doublings.
-            let mut text = Vec::with_capacity(resources.len() * 1024);
-            render_file(resources, at_start && i == 0, color, &mut text)?;
-            Ok(text)
+            let mut text = String::with_capacity(resources.len() * 1024);
+            render_file(resources, at_start && i == 0, color, &mut text)
+                .map_err(io::Error::other)?;
+            Ok(text.into_bytes())
         })
         .collect()
 }
@@ -180,8 +181,8 @@ fn render_file(
     resources: &[ResourceView],
     first: bool,
     color: bool,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+    out: &mut String,
+) -> fmt::Result {
     let Some(head) = resources.first() else {
         return Ok(());
     };
@@ -228,7 +229,9 @@ impl fmt::Display for Slugs<'_> {
     }
 }
 
-fn render_resource(r: &ResourceView, color: bool, out: &mut dyn Write) -> io::Result<()> {
+/// Written to a `String`: formatting straight into it is cheaper than
+/// going through `io::Write`.
+fn render_resource(r: &ResourceView, color: bool, out: &mut String) -> fmt::Result {
     write!(
         out,
         "  {} {}  ",
