@@ -116,9 +116,10 @@ fn sixty_independent_conditions_do_not_blow_up() {
     );
 }
 
-/// Every report but HTML is written while the rules run (JUnit and Markdown
-/// through a temporary file, their totals first), a batch of files at a time; each must match the report built whole
-/// (as it is when `--write-baseline` is given), across batch boundaries too.
+/// Every report is written while the rules run, a batch of files at a time
+/// (JUnit, Markdown and HTML through temporary files, their totals first); each
+/// must match the report built whole (as it is when `--write-baseline` is
+/// given), across batch boundaries too.
 #[test]
 fn streamed_reports_match_the_whole_report() {
     let dir = tempfile::tempdir().unwrap();
@@ -136,7 +137,7 @@ fn streamed_reports_match_the_whole_report() {
     let baseline = baseline.to_str().unwrap();
     let mut whole_reports = Vec::new();
     for format in [
-        "text", "json", "sarif", "csv", "github", "junit", "markdown",
+        "text", "json", "sarif", "csv", "github", "junit", "markdown", "html",
     ] {
         let streamed = scan(&["--format", format]);
         let whole = scan(&["--format", format, "--write-baseline", baseline]);
@@ -153,12 +154,17 @@ fn streamed_reports_match_the_whole_report() {
     assert!(report["resources"].as_array().unwrap().len() > 3000);
     let sarif: serde_json::Value = serde_json::from_slice(&whole_reports[2]).unwrap();
     assert!(sarif["runs"][0]["results"].as_array().unwrap().len() > 1000);
+    let html = String::from_utf8(whole_reports[7].clone()).unwrap();
+    assert!(html.matches("<tr class=\"matrix-row\">").count() > 3000);
+    assert!(html.matches("<div class=\"finding ").count() > 1000);
 
     // Several reports streamed at once, text on stdout and files beside it.
-    let files: Vec<_> = ["json", "sarif", "csv", "github", "junit", "markdown"]
-        .iter()
-        .map(|f| (f, dir.path().join(format!("out.{f}"))))
-        .collect();
+    let files: Vec<_> = [
+        "json", "sarif", "csv", "github", "junit", "markdown", "html",
+    ]
+    .iter()
+    .map(|f| (f, dir.path().join(format!("out.{f}"))))
+    .collect();
     let args: Vec<String> = files
         .iter()
         .flat_map(|(f, path)| ["-o".to_owned(), format!("{f}={}", path.display())])

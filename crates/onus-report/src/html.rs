@@ -6,8 +6,8 @@
 //! style sheet.
 
 use crate::matrix::{self, By, Cell};
-use crate::report::{FindingRef, Report};
-use maud::{DOCTYPE, Markup, PreEscaped, html};
+use crate::report::{FindingRef, Report, ResourceView};
+use maud::{DOCTYPE, Markup, PreEscaped, Render, html};
 use onus_model::{Category, Layer, Owner, assignment};
 use onus_rules::Status;
 use std::collections::BTreeMap;
@@ -113,26 +113,12 @@ fn owner_class(owner: Owner) -> &'static str {
 /// The layer stack of one category, top (your data) to bottom (AWS's
 /// buildings), each layer coloured by who owns it, with the customer's open
 /// findings in that layer for this workload's resources of the category.
-fn stack(category: Category, report: &Report) -> Markup {
-    let resources: Vec<_> = report
-        .resources
-        .iter()
-        .filter(|r| r.category == Some(category))
-        .collect();
-    let mut open: BTreeMap<Layer, usize> = BTreeMap::new();
-    for r in &resources {
-        for d in &r.duties {
-            for v in &d.verdicts {
-                if v.counts() && !v.in_baseline() {
-                    *open.entry(d.layer).or_default() += 1;
-                }
-            }
-        }
-    }
+fn stack(category: Category, counts: &CategoryCounts) -> Markup {
+    let (resources, open) = (counts.resources, &counts.open);
     html! {
         div.stack data-category=(category.as_str()) {
             h3 { (category.as_str()) " services" }
-            div.sub { "e.g. " (category.example()) " · " (resources.len()) @if resources.len() == 1 { " resource" } @else { " resources" } " in this workload" }
+            div.sub { "e.g. " (category.example()) " · " (resources) @if resources == 1 { " resource" } @else { " resources" } " in this workload" }
             @for layer in Layer::ALL.iter().rev() {
                 @let a = assignment(category, *layer);
                 @let n = open.get(layer).copied().unwrap_or(0);
@@ -151,6 +137,56 @@ fn stack(category: Category, report: &Report) -> Markup {
     }
 }
 
+/// The resources of one category and their open findings by layer.
+#[derive(Debug, Clone, Default)]
+struct CategoryCounts {
+    resources: usize,
+    open: BTreeMap<Layer, usize>,
+}
+
+/// What the page says about all resources before it lists them, counted a
+/// batch at a time.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PageCounts {
+    /// In `Category::ALL` order.
+    categories: [CategoryCounts; 3],
+    rows: usize,
+    findings: usize,
+}
+
+impl PageCounts {
+    fn add(&mut self, r: &ResourceView<'_>) {
+        self.rows += 1;
+        self.findings += r.findings().count();
+        let Some(slot) = r
+            .category
+            .and_then(|c| Category::ALL.iter().position(|x| *x == c))
+        else {
+            return;
+        };
+        let counts = &mut self.categories[slot];
+        counts.resources += 1;
+        for d in &r.duties {
+            for v in &d.verdicts {
+                if v.counts() && !v.in_baseline() {
+                    *counts.open.entry(d.layer).or_default() += 1;
+                }
+            }
+        }
+    }
+
+    pub(crate) fn merge(&mut self, other: PageCounts) {
+        for (mine, theirs) in self.categories.iter_mut().zip(other.categories) {
+            mine.resources += theirs.resources;
+            for (layer, n) in theirs.open {
+                *mine.open.entry(layer).or_default() += n;
+            }
+        }
+        self.rows += other.rows;
+        self.findings += other.findings;
+    }
+}
+
 fn legend() -> Markup {
     html! {
         div.legend {
@@ -164,9 +200,15 @@ fn legend() -> Markup {
 /// The matrix as an HTML table (also used by `onus matrix --format html`).
 pub fn matrix_table(report: &Report, by: By) -> Markup {
     let rows = matrix::rows(report, by);
+    let body = html! { @for r in &rows { (matrix_row(r, by)) } };
+    matrix_table_around(by, rows.len(), body)
+}
+
+/// The matrix table with `body` as its rows.
+fn matrix_table_around(by: By, rows: usize, body: Markup) -> Markup {
     html! {
         div.scroll {
-            table #matrix data-rows=(rows.len()) {
+            table #matrix data-rows=(rows) {
                 thead {
                     tr {
                         @match by {
@@ -176,20 +218,22 @@ pub fn matrix_table(report: &Report, by: By) -> Markup {
                         @for l in Layer::ALL { th.layer-h title=(l.title()) { (l.slug()) } }
                     }
                 }
-                tbody {
-                    @for r in &rows {
-                        tr.matrix-row {
-                            td { code { (r.id) } }
-                            @match by {
-                                By::Resource => { td.small.type { (r.resource_type) } td.small { (r.category) } }
-                                By::Service => { td { (r.category) } td { (r.resources) } }
-                            }
-                            @for c in &r.cells {
-                                td class={ "c " (c.class()) @if c.is_shared() { " shared" } } title=(c.label()) { (cell_text(*c)) }
-                            }
-                        }
-                    }
-                }
+                tbody { (body) }
+            }
+        }
+    }
+}
+
+fn matrix_row(r: &matrix::Row, by: By) -> Markup {
+    html! {
+        tr.matrix-row {
+            td { code { (r.id) } }
+            @match by {
+                By::Resource => { td.small.type { (r.resource_type) } td.small { (r.category) } }
+                By::Service => { td { (r.category) } td { (r.resources) } }
+            }
+            @for c in &r.cells {
+                td class={ "c " (c.class()) @if c.is_shared() { " shared" } } title=(c.label()) { (cell_text(*c)) }
             }
         }
     }
@@ -247,11 +291,37 @@ fn finding(f: &FindingRef<'_>) -> Markup {
     }
 }
 
-/// The whole report page.
-pub fn report_page(report: &Report) -> Markup {
+/// Where the spooled matrix rows and findings go in the page. Scanned values
+/// are escaped, so they cannot contain these comments.
+const ROWS_MARK: &str = "<!--onus:matrix-rows-->";
+const FINDINGS_MARK: &str = "<!--onus:findings-->";
+
+/// The matrix rows and findings of some resources (whole files, in report
+/// order), as HTML with control characters replaced, and their counts.
+pub(crate) fn resource_parts(resources: &[ResourceView<'_>]) -> (String, String, PageCounts) {
+    let mut counts = PageCounts::default();
+    let mut rows = String::new();
+    let mut findings = String::new();
+    for r in resources {
+        counts.add(r);
+        matrix_row(&matrix::resource_row(r), By::Resource).render_to(&mut rows);
+        for f in r.findings() {
+            finding(&f).render_to(&mut findings);
+        }
+    }
+    (without_controls(&rows), without_controls(&findings), counts)
+}
+
+/// Writes the page around the matrix rows and findings, which `rows` and
+/// `findings` write (they may have been spooled while the rules ran).
+pub(crate) fn write_page(
+    report: &Report,
+    counts: &PageCounts,
+    out: &mut dyn Write,
+    rows: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    findings: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let s = &report.summary;
-    let findings: Vec<FindingRef<'_>> = report.findings().collect();
-    let categories: Vec<Category> = Category::ALL.to_vec();
     let body = html! {
         section #summary {
             div.cards {
@@ -272,17 +342,17 @@ pub fn report_page(report: &Report) -> Markup {
             h2 { "Who owns which layer" }
             p { "The Shared Responsibility Model per service category, from your data (top) down to AWS's data centers (bottom). Numbers are this workload's unmet duties in each layer." }
             (legend())
-            div.stacks { @for c in &categories { (stack(*c, report)) } }
+            div.stacks { @for (c, n) in Category::ALL.iter().zip(&counts.categories) { (stack(*c, n)) } }
         }
         section #crm {
             h2 { "Customer Responsibility Matrix" }
             p { "One row per resource, one column per layer (bottom to top). AWS: inherited; otherwise the worst status of your duties in that layer." }
-            (matrix_table(report, By::Resource))
+            (matrix_table_around(By::Resource, counts.rows, PreEscaped(ROWS_MARK.to_owned())))
         }
-        section #findings data-count=(findings.len()) {
-            h2 { "Findings (" (findings.len()) ")" }
-            @if findings.is_empty() { p { "No unmet or unknown duty." } }
-            @for f in &findings { (finding(f)) }
+        section #findings data-count=(counts.findings) {
+            h2 { "Findings (" (counts.findings) ")" }
+            @if counts.findings == 0 { p { "No unmet or unknown duty." } }
+            (PreEscaped(FINDINGS_MARK))
         }
         @if !report.diagnostics.is_empty() {
             section #diagnostics {
@@ -301,12 +371,30 @@ pub fn report_page(report: &Report) -> Markup {
         }
         footer { p.loc { (report.tool) " " (report.version) " · report schema " (report.schema_version) } }
     };
-    page("onus: Shared Responsibility report", body)
+    let page = without_controls(&page("onus: Shared Responsibility report", body).into_string());
+    let (head, rest) = page
+        .split_once(ROWS_MARK)
+        .ok_or_else(|| io::Error::other("HTML page without its matrix"))?;
+    let (middle, tail) = rest
+        .split_once(FINDINGS_MARK)
+        .ok_or_else(|| io::Error::other("HTML page without its findings"))?;
+    out.write_all(head.as_bytes())?;
+    rows(out)?;
+    out.write_all(middle.as_bytes())?;
+    findings(out)?;
+    out.write_all(tail.as_bytes())?;
+    writeln!(out)
 }
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    out.write_all(without_controls(&report_page(report).into_string()).as_bytes())?;
-    writeln!(out)
+    let (rows, findings, counts) = resource_parts(&report.resources);
+    write_page(
+        report,
+        &counts,
+        out,
+        |o| o.write_all(rows.as_bytes()),
+        |o| o.write_all(findings.as_bytes()),
+    )
 }
 
 /// The page with control characters from scanned values (ESC, NUL...) replaced:

@@ -168,8 +168,9 @@ pub enum By {
     Service,
 }
 
-pub fn rows(report: &Report, by: By) -> Vec<Row> {
-    let per_resource = report.resources.iter().map(|r| Row {
+/// The row of one resource.
+pub fn resource_row(r: &ResourceView<'_>) -> Row {
+    Row {
         id: r.id.to_owned(),
         resource_type: r.resource_type.to_owned(),
         service: r.service.unwrap_or_default().to_owned(),
@@ -180,7 +181,11 @@ pub fn rows(report: &Report, by: By) -> Vec<Row> {
         resources: 1,
         file: r.location.file.to_string(),
         cells: Layer::ALL.iter().map(|l| cell(r, *l)).collect(),
-    });
+    }
+}
+
+pub fn rows(report: &Report, by: By) -> Vec<Row> {
+    let per_resource = report.resources.iter().map(resource_row);
     match by {
         By::Resource => per_resource.collect(),
         By::Service => {

@@ -1,7 +1,7 @@
 //! Reports written while the rules run, a batch of files at a time: a large
 //! scan never holds every resource's report, only the workload and one batch.
-//! Used by `onus scan` when the text or JSON report goes to stdout and
-//! nothing else is written; the output is the same as rendering the whole
+//! Used by `onus scan` for every format, on stdout and in `-o` files, unless
+//! a baseline is written; the output is the same as rendering the whole
 //! [`Report`].
 
 use crate::report::{Builder, DiagnosticView, Location, Report, ResourceView, Summary};
@@ -130,6 +130,9 @@ pub enum Format {
     Junit,
     /// Summary first: the findings table is spooled to a temporary file.
     Markdown,
+    /// Counts first: the matrix rows and the findings are spooled to two
+    /// temporary files.
+    Html,
 }
 
 /// One report to write: its format, whether text gets colour, and where.
@@ -151,28 +154,28 @@ pub fn write(
     threshold: Severity,
     outputs: &mut [Output<'_>],
 ) -> io::Result<Report<'static>> {
-    let excerpts = outputs.iter().any(|o| o.format == Format::Json);
+    let excerpts = outputs
+        .iter()
+        .any(|o| matches!(o.format, Format::Json | Format::Html));
     // Cheap: the rules sorted by id.
     let sarif_rules = crate::sarif::RuleIndex::new();
     let mut batches = Batches::new(workload, engine, options, excerpts);
     let mut writers: Vec<Writer> = outputs
         .iter()
         .map(|o| {
-            let spool = match o.format {
-                Format::Junit | Format::Markdown => {
-                    let file = tempfile::tempfile().map_err(|e| {
-                        io::Error::new(e.kind(), format!("creating a temporary file: {e}"))
-                    })?;
-                    Some(io::BufWriter::new(file))
-                }
-                _ => None,
+            let spools = match o.format {
+                Format::Junit | Format::Markdown => 1,
+                Format::Html => 2,
+                _ => 0,
             };
             Ok(Writer {
                 format: o.format,
                 color: o.color,
                 at_start: true,
-                spool,
+                spool: (spools >= 1).then(spool).transpose()?,
+                second_spool: (spools >= 2).then(spool).transpose()?,
                 cases: crate::junit::Totals::default(),
+                page: crate::html::PageCounts::default(),
             })
         })
         .collect::<io::Result<_>>()?;
@@ -193,6 +196,12 @@ pub fn write(
         );
         for ((w, o), batch) in writers.iter_mut().zip(outputs.iter_mut()).zip(chunks?) {
             w.cases.merge(batch.cases);
+            w.page.merge(batch.page);
+            if let Some(second) = &mut w.second_spool {
+                for piece in batch.second {
+                    second.write_all(&piece)?;
+                }
+            }
             let out: &mut dyn Write = match &mut w.spool {
                 Some(spool) => spool,
                 None => &mut *o.out,
@@ -223,22 +232,37 @@ struct Writer {
     at_start: bool,
     /// Where the resources go when the report's head needs their totals.
     spool: Option<io::BufWriter<std::fs::File>>,
+    /// HTML: the findings (`spool` holds the matrix rows).
+    second_spool: Option<io::BufWriter<std::fs::File>>,
     /// JUnit test cases so far.
     cases: crate::junit::Totals,
+    /// HTML: what the page says before the rows and findings.
+    page: crate::html::PageCounts,
+}
+
+/// A temporary file to hold part of a report until its head is written.
+fn spool() -> io::Result<io::BufWriter<std::fs::File>> {
+    let file = tempfile::tempfile()
+        .map_err(|e| io::Error::new(e.kind(), format!("creating a temporary file: {e}")))?;
+    Ok(io::BufWriter::new(file))
 }
 
 /// A batch of resources rendered for one output.
+#[derive(Default)]
 struct Batch {
     /// Text to write in order.
     pieces: Vec<Vec<u8>>,
+    /// HTML: the findings, written in order to the second spool.
+    second: Vec<Vec<u8>>,
     cases: crate::junit::Totals,
+    page: crate::html::PageCounts,
 }
 
 impl From<Vec<Vec<u8>>> for Batch {
     fn from(pieces: Vec<Vec<u8>>) -> Self {
         Batch {
             pieces,
-            cases: crate::junit::Totals::default(),
+            ..Batch::default()
         }
     }
 }
@@ -246,7 +270,9 @@ impl From<Vec<Vec<u8>>> for Batch {
 impl Writer {
     fn head(&self, sarif: &crate::sarif::RuleIndex, out: &mut dyn Write) -> io::Result<()> {
         match self.format {
-            Format::Text | Format::Github | Format::Junit | Format::Markdown => Ok(()),
+            Format::Text | Format::Github | Format::Junit | Format::Markdown | Format::Html => {
+                Ok(())
+            }
             Format::Json => {
                 // What comes before the resources does not depend on them.
                 let (before, _) = split_pretty(&empty_report(), JSON_RESOURCES.0)?;
@@ -350,12 +376,32 @@ impl Writer {
                     cases.merge(totals);
                     pieces.push(text);
                 }
-                return Ok(Batch { pieces, cases });
+                return Ok(Batch {
+                    pieces,
+                    cases,
+                    ..Batch::default()
+                });
             }
             Format::Markdown => {
                 for f in views.iter().flat_map(ResourceView::findings) {
                     crate::markdown::write_finding(f, &mut text)?;
                 }
+            }
+            Format::Html => {
+                let files: Vec<&[ResourceView]> = views
+                    .chunk_by(|a, b| a.location.file == b.location.file)
+                    .collect();
+                let parts: Vec<_> = files
+                    .par_iter()
+                    .map(|resources| crate::html::resource_parts(resources))
+                    .collect();
+                let mut batch = Batch::default();
+                for (rows, findings, counts) in parts {
+                    batch.pieces.push(rows.into_bytes());
+                    batch.second.push(findings.into_bytes());
+                    batch.page.merge(counts);
+                }
+                return Ok(batch);
             }
         }
         Ok(Batch::from(vec![text]))
@@ -381,6 +427,16 @@ impl Writer {
                 crate::markdown::write_head(report, !self.at_start, out)?;
                 copy_spool(self.spool, out)?;
                 return crate::markdown::write_diagnostics(report, out);
+            }
+            Format::Html => {
+                let (rows, findings) = (self.spool, self.second_spool);
+                return crate::html::write_page(
+                    report,
+                    &self.page,
+                    out,
+                    |o| copy_spool(rows, o),
+                    |o| copy_spool(findings, o),
+                );
             }
             Format::Json => (split_pretty(report, JSON_RESOURCES.0)?.1, JSON_RESOURCES.1),
             Format::Sarif => {

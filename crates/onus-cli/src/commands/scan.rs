@@ -285,14 +285,9 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
         std::mem::forget(workload);
         return Ok(code);
     }
-    // Formats that can be written a resource at a time (all but HTML) are
-    // written while the rules run, so the resources' reports are never all in
-    // memory at once.
-    if std::iter::once(args.format)
-        .chain(args.outputs.iter().map(|(f, _)| *f))
-        .all(|f| stream_format(f).is_some())
-        && args.write_baseline.is_none()
-    {
+    // Reports are written while the rules run, so the resources' reports are
+    // never all in memory at once; only a baseline needs the whole report.
+    if args.write_baseline.is_none() {
         return run_streaming(&args);
     }
     // Source excerpts are built only for the formats that show them.
@@ -388,18 +383,18 @@ impl Write for NamedWriter<'_> {
     }
 }
 
-/// The streamed equivalent of a format, if it has one.
-fn stream_format(format: ScanFormat) -> Option<onus_report::stream::Format> {
+/// The streamed writer of a format.
+fn stream_format(format: ScanFormat) -> onus_report::stream::Format {
     use onus_report::stream::Format;
     match format {
-        ScanFormat::Text => Some(Format::Text),
-        ScanFormat::Json => Some(Format::Json),
-        ScanFormat::Sarif => Some(Format::Sarif),
-        ScanFormat::Github => Some(Format::Github),
-        ScanFormat::Csv => Some(Format::Csv),
-        ScanFormat::Junit => Some(Format::Junit),
-        ScanFormat::Markdown => Some(Format::Markdown),
-        ScanFormat::Html => None,
+        ScanFormat::Text => Format::Text,
+        ScanFormat::Json => Format::Json,
+        ScanFormat::Sarif => Format::Sarif,
+        ScanFormat::Github => Format::Github,
+        ScanFormat::Csv => Format::Csv,
+        ScanFormat::Junit => Format::Junit,
+        ScanFormat::Markdown => Format::Markdown,
+        ScanFormat::Html => Format::Html,
     }
 }
 
@@ -438,7 +433,7 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
     let mut outputs: Vec<onus_report::stream::Output> = Vec::new();
     if !args.quiet {
         outputs.push(onus_report::stream::Output {
-            format: stream_format(args.format).context("a streamed format")?,
+            format: stream_format(args.format),
             color,
             out: &mut *screen,
         });
@@ -446,7 +441,7 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
     for (format, file) in &mut files {
         // Files get no colour.
         outputs.push(onus_report::stream::Output {
-            format: stream_format(*format).context("a streamed format")?,
+            format: stream_format(*format),
             color: false,
             out: file,
         });
