@@ -107,11 +107,12 @@ pub fn ingest(paths: &[PathBuf], options: &Options) -> Workload {
         let file = workload.add_file(path, None, "".into());
         workload.error(file, None, message);
     }
+    let modules = terraform::ModuleCache::default();
     let parts: Vec<Workload> = found
         .units
         .par_iter()
         .map(|unit| {
-            let mut part = read_unit(unit, options);
+            let mut part = read_unit(unit, options, &modules);
             enforce_limits(&mut part, &options.limits);
             part
         })
@@ -132,12 +133,18 @@ pub fn ingest(paths: &[PathBuf], options: &Options) -> Workload {
 
 /// Reads one unit; a panic in a reader becomes an error diagnostic on the unit
 /// rather than ending the scan.
-fn read_unit(unit: &discover::Unit, options: &Options) -> Workload {
+fn read_unit(
+    unit: &discover::Unit,
+    options: &Options,
+    modules: &terraform::ModuleCache,
+) -> Workload {
     let result = std::panic::catch_unwind(|| {
         let mut part = Workload::default();
         match unit {
             discover::Unit::CloudFormation(path) => cfn::read_file(path, options, &mut part),
-            discover::Unit::TerraformModule(dir) => terraform::read_module(dir, options, &mut part),
+            discover::Unit::TerraformModule(dir) => {
+                terraform::read_module_with(dir, options, modules, &mut part)
+            }
             discover::Unit::TerraformPlan(path) => plan::read_file(path, options, &mut part),
         }
         part

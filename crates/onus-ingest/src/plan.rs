@@ -275,7 +275,7 @@ impl<'p> Ctx<'_, 'p> {
             return;
         }
         if !self.sources.contains_key(dir) && dir.is_dir() {
-            let parsed = terraform::parse_dir(dir, self.limits, self.workload);
+            let parsed = terraform::parse_dir(dir, self.limits, None, self.workload);
             self.sources.insert(dir.to_path_buf(), parsed);
         }
         for r in module

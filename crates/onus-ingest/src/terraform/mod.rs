@@ -33,9 +33,21 @@ const MAX_MODULE_DEPTH: usize = 10;
 
 /// Reads the module in `dir` (and the local modules it calls) into `workload`.
 pub fn read_module(dir: &Path, options: &Options, workload: &mut Workload) {
+    read_module_with(dir, options, &ModuleCache::default(), workload);
+}
+
+/// [`read_module`], sharing the module directories parsed by other units of
+/// the same scan.
+pub fn read_module_with(
+    dir: &Path,
+    options: &Options,
+    cache: &ModuleCache,
+    workload: &mut Workload,
+) {
     let mut reader = Reader {
         root_dir: dir.to_path_buf(),
         options,
+        cache,
         workload,
         modules_json: read_modules_json(dir),
     };
@@ -52,81 +64,180 @@ pub fn read_module(dir: &Path, options: &Options, workload: &mut Workload) {
     reader.read(ctx);
 }
 
-/// Parses one module dir's `*.tf` files (no evaluation); also used by the plan reader.
+/// Module directories parsed during one scan, shared by the units read in
+/// parallel: the examples of a Terraform module collection each call the
+/// same module, which is then parsed once instead of once per caller. A
+/// directory is kept from its second read on, and only up to a total size, so
+/// a tree of modules each read once keeps no syntax trees.
+#[derive(Default)]
+pub struct ModuleCache {
+    dirs: std::sync::Mutex<CacheState>,
+}
+
+#[derive(Default)]
+struct CacheState {
+    seen: std::collections::HashSet<PathBuf>,
+    parsed: HashMap<PathBuf, Arc<ParsedDir>>,
+    bytes: usize,
+}
+
+/// Bytes of module source the cache keeps at most.
+const CACHE_BYTES: usize = 64 << 20;
+
+impl ModuleCache {
+    fn get(&self, dir: &Path, limits: &crate::Limits) -> Arc<ParsedDir> {
+        let known = {
+            let mut state = self.dirs.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(parsed) = state.parsed.get(dir) {
+                return parsed.clone();
+            }
+            !state.seen.insert(dir.to_path_buf())
+        };
+        let parsed = Arc::new(ParsedDir::read(dir, limits));
+        if known {
+            let mut state = self.dirs.lock().unwrap_or_else(|e| e.into_inner());
+            if state.bytes + parsed.bytes <= CACHE_BYTES {
+                state.bytes += parsed.bytes;
+                state.parsed.insert(dir.to_path_buf(), parsed.clone());
+            }
+        }
+        parsed
+    }
+}
+
+/// One module directory read and parsed, before anything is recorded in a
+/// workload.
+struct ParsedDir {
+    /// `.tf.json` files: not read, but named in a warning.
+    json: Vec<(PathBuf, Arc<str>)>,
+    tf: Vec<SourceRead>,
+    bytes: usize,
+}
+
+struct SourceRead {
+    path: PathBuf,
+    text: Arc<str>,
+    outcome: Result<Arc<Body>, (Option<Span>, String)>,
+}
+
+impl ParsedDir {
+    fn read(dir: &Path, limits: &crate::Limits) -> ParsedDir {
+        let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
+            Ok(rd) => rd
+                .filter_map(|e| e.ok())
+                // Not `Path::is_file`, which follows symlinks: a symlinked `.tf`
+                // file may point outside the scanned root, and is not read (as the
+                // directory walk does not follow links).
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "tf"))
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        files.sort();
+        // Terraform's JSON syntax is not read: say so rather than skip silently.
+        let mut json: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map(|rd| {
+                rd.filter_map(|e| e.ok())
+                    .map(|e| e.path())
+                    .filter(|p| p.is_file() && p.to_str().is_some_and(|s| s.ends_with(".tf.json")))
+                    .collect()
+            })
+            .unwrap_or_default();
+        json.sort();
+        let json: Vec<(PathBuf, Arc<str>)> = json
+            .into_iter()
+            .map(|path| {
+                let text = crate::read_limited(&path, limits)
+                    .map(|b| String::from_utf8_lossy(&b).into_owned())
+                    .unwrap_or_default()
+                    .into();
+                (path, text)
+            })
+            .collect();
+        let tf: Vec<SourceRead> = files
+            .into_iter()
+            .map(|path| {
+                let text: Arc<str> = match crate::read_limited(&path, limits) {
+                    Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned().into(),
+                    Err(e) => {
+                        return SourceRead {
+                            path,
+                            text: "".into(),
+                            outcome: Err((None, e.to_string())),
+                        };
+                    }
+                };
+                let outcome = match hcl_edit::parser::parse_body(&text) {
+                    Ok(body) => Ok(Arc::new(body)),
+                    Err(e) => {
+                        let off = e.location().offset().min(text.len());
+                        Err((
+                            Some(Span::new(off, off)),
+                            format!("invalid HCL: {}", e.message()),
+                        ))
+                    }
+                };
+                SourceRead {
+                    path,
+                    text,
+                    outcome,
+                }
+            })
+            .collect();
+        let bytes = json.iter().map(|(_, t)| t.len()).sum::<usize>()
+            + tf.iter().map(|f| f.text.len()).sum::<usize>();
+        ParsedDir { json, tf, bytes }
+    }
+
+    /// Records the files in `workload` and returns the parsed ones.
+    fn record(&self, workload: &mut Workload) -> Vec<ParsedFile> {
+        for (path, text) in &self.json {
+            let id = workload.add_file(path.clone(), Some(Format::Terraform), text.clone());
+            workload.warning(
+                id,
+                Some(Span::default()),
+                "Terraform JSON syntax (.tf.json) is not read: its resources are not checked",
+            );
+        }
+        let mut out = Vec::new();
+        for f in &self.tf {
+            let id = workload.add_file(f.path.clone(), Some(Format::Terraform), f.text.clone());
+            match &f.outcome {
+                Ok(body) => out.push(ParsedFile {
+                    id,
+                    body: body.clone(),
+                }),
+                Err((span, message)) => workload.error(id, *span, message.clone()),
+            }
+        }
+        out
+    }
+}
+
+/// Parses one module dir's `*.tf` files (no evaluation); also used by the
+/// plan reader. With a cache, a directory read before may not be read again.
 pub(crate) fn parse_dir(
     dir: &Path,
     limits: &crate::Limits,
+    cache: Option<&ModuleCache>,
     workload: &mut Workload,
 ) -> Vec<ParsedFile> {
-    let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
-        Ok(rd) => rd
-            .filter_map(|e| e.ok())
-            // Not `Path::is_file`, which follows symlinks: a symlinked `.tf`
-            // file may point outside the scanned root, and is not read (as the
-            // directory walk does not follow links).
-            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "tf"))
-            .collect(),
-        Err(_) => Vec::new(),
-    };
-    files.sort();
-    // Terraform's JSON syntax is not read: say so rather than skip silently.
-    let mut json: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| {
-            rd.filter_map(|e| e.ok())
-                .map(|e| e.path())
-                .filter(|p| p.is_file() && p.to_str().is_some_and(|s| s.ends_with(".tf.json")))
-                .collect()
-        })
-        .unwrap_or_default();
-    json.sort();
-    for path in json {
-        let text: Arc<str> = crate::read_limited(&path, limits)
-            .map(|b| String::from_utf8_lossy(&b).into_owned())
-            .unwrap_or_default()
-            .into();
-        let id = workload.add_file(path, Some(Format::Terraform), text);
-        workload.warning(
-            id,
-            Some(Span::default()),
-            "Terraform JSON syntax (.tf.json) is not read: its resources are not checked",
-        );
+    match cache {
+        Some(cache) => cache.get(dir, limits).record(workload),
+        None => ParsedDir::read(dir, limits).record(workload),
     }
-    let mut out = Vec::new();
-    for path in files {
-        let text: Arc<str> = match crate::read_limited(&path, limits) {
-            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned().into(),
-            Err(e) => {
-                let id = workload.add_file(path.clone(), Some(Format::Terraform), "".into());
-                workload.error(id, None, e);
-                continue;
-            }
-        };
-        let id = workload.add_file(path.clone(), Some(Format::Terraform), text.clone());
-        match hcl_edit::parser::parse_body(&text) {
-            Ok(body) => out.push(ParsedFile { id, body }),
-            Err(e) => {
-                let off = e.location().offset().min(text.len());
-                workload.error(
-                    id,
-                    Some(Span::new(off, off)),
-                    format!("invalid HCL: {}", e.message()),
-                );
-            }
-        }
-    }
-    out
 }
 
 pub(crate) struct ParsedFile {
     pub id: FileId,
-    pub body: Body,
+    pub body: Arc<Body>,
 }
 
 struct Reader<'w> {
     root_dir: PathBuf,
     options: &'w Options,
+    cache: &'w ModuleCache,
     workload: &'w mut Workload,
     /// `.terraform/modules/modules.json`: module key → directory.
     modules_json: HashMap<String, PathBuf>,
@@ -285,7 +396,12 @@ impl Reader<'_> {
     /// Reads one module instance; returns its outputs (references to its own
     /// resources become Unknown: they are in another scope for the caller).
     fn read(&mut self, call: Call) -> Node {
-        let files = parse_dir(&call.dir, &self.options.limits, self.workload);
+        let files = parse_dir(
+            &call.dir,
+            &self.options.limits,
+            Some(self.cache),
+            self.workload,
+        );
         let path_module = normalize(&call.dir)
             .strip_prefix(normalize(&self.root_dir))
             .map(|p| {
