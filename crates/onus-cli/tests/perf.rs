@@ -117,11 +117,12 @@ fn sixty_independent_conditions_do_not_blow_up() {
 }
 
 /// Every report is written while the rules run, a batch of files at a time
-/// (JUnit, Markdown and HTML through temporary files, their totals first); each
-/// must match the report built whole (as it is when `--write-baseline` is
-/// given), across batch boundaries too.
+/// (`onus-report`'s `tests/stream.rs` checks each against the report rendered
+/// whole). Through the CLI: a format on stdout, the same format in an `-o`
+/// file beside the text report, and either with a baseline being written
+/// must all be the same bytes, across batch boundaries too.
 #[test]
-fn streamed_reports_match_the_whole_report() {
+fn reports_are_the_same_on_stdout_in_files_and_with_a_baseline() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
     onus_corpus::generate(&corpus, 1100, 11).unwrap();
@@ -133,52 +134,61 @@ fn streamed_reports_match_the_whole_report() {
             .output()
             .unwrap()
     };
-    let baseline = dir.path().join("baseline.json");
-    let baseline = baseline.to_str().unwrap();
-    let mut whole_reports = Vec::new();
-    for format in [
+    let formats = [
         "text", "json", "sarif", "csv", "github", "junit", "markdown", "html",
-    ] {
-        let streamed = scan(&["--format", format]);
-        let whole = scan(&["--format", format, "--write-baseline", baseline]);
-        assert_eq!(streamed.status.code(), whole.status.code(), "{format}");
-        assert!(
-            streamed.stdout == whole.stdout,
-            "streamed and whole {format} reports differ"
-        );
-        whole_reports.push(whole.stdout);
+    ];
+    let alone: Vec<_> = formats
+        .iter()
+        .map(|format| scan(&["--format", format]))
+        .collect();
+    for (format, out) in formats.iter().zip(&alone) {
+        assert_eq!(out.status.code(), Some(1), "{format}");
     }
-    let text = String::from_utf8(whole_reports[0].clone()).unwrap();
+    let text = String::from_utf8(alone[0].stdout.clone()).unwrap();
     assert!(text.lines().count() > 5000, "{}", text.len());
-    let report: serde_json::Value = serde_json::from_slice(&whole_reports[1]).unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&alone[1].stdout).unwrap();
     assert!(report["resources"].as_array().unwrap().len() > 3000);
-    let sarif: serde_json::Value = serde_json::from_slice(&whole_reports[2]).unwrap();
+    let sarif: serde_json::Value = serde_json::from_slice(&alone[2].stdout).unwrap();
     assert!(sarif["runs"][0]["results"].as_array().unwrap().len() > 1000);
-    let html = String::from_utf8(whole_reports[7].clone()).unwrap();
+    let html = String::from_utf8(alone[7].stdout.clone()).unwrap();
     assert!(html.matches("<tr class=\"matrix-row\">").count() > 3000);
     assert!(html.matches("<div class=\"finding ").count() > 1000);
 
-    // Several reports streamed at once, text on stdout and files beside it.
-    let files: Vec<_> = [
-        "json", "sarif", "csv", "github", "junit", "markdown", "html",
-    ]
-    .iter()
-    .map(|f| (f, dir.path().join(format!("out.{f}"))))
-    .collect();
-    let args: Vec<String> = files
+    // Several reports at once, text on stdout and the others in files, while
+    // a baseline is written.
+    let baseline = dir.path().join("baseline.json");
+    let files: Vec<_> = formats[1..]
+        .iter()
+        .map(|f| (f, dir.path().join(format!("out.{f}"))))
+        .collect();
+    let mut args: Vec<String> = files
         .iter()
         .flat_map(|(f, path)| ["-o".to_owned(), format!("{f}={}", path.display())])
         .collect();
+    args.extend([
+        "--write-baseline".to_owned(),
+        baseline.display().to_string(),
+    ]);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let together = scan(&args);
+    assert_eq!(together.status.code(), Some(1));
     assert!(
-        together.stdout == whole_reports[0],
+        together.stdout == alone[0].stdout,
         "text beside files differs"
     );
-    for ((format, path), whole) in files.iter().zip(&whole_reports[1..]) {
+    for ((format, path), alone) in files.iter().zip(&alone[1..]) {
         assert!(
-            &std::fs::read(path).unwrap() == whole,
+            std::fs::read(path).unwrap() == alone.stdout,
             "{format} written beside text differs"
         );
     }
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&baseline).unwrap()).unwrap();
+    let entries = written["findings"].as_array().unwrap().len();
+    assert!(entries > 1000, "{entries}");
+    let stderr = String::from_utf8_lossy(&together.stderr);
+    assert!(
+        stderr.contains(&format!("wrote {entries} findings to the baseline")),
+        "{stderr}"
+    );
 }

@@ -1,8 +1,8 @@
 //! Reports written while the rules run, a batch of files at a time: a large
 //! scan never holds every resource's report, only the workload and one batch.
-//! Used by `onus scan` for every format, on stdout and in `-o` files, unless
-//! a baseline is written; the output is the same as rendering the whole
-//! [`Report`].
+//! Used by `onus scan` for every format, on stdout and in `-o` files (and to
+//! collect a `--write-baseline` file); the output is the same as rendering
+//! the whole [`Report`].
 
 use crate::report::{Builder, DiagnosticView, Location, Report, ResourceView, Summary};
 use crate::suppress::SuppressOptions;
@@ -144,15 +144,16 @@ pub struct Output<'o> {
 
 /// Evaluates the workload with `engine` and writes every output as rendering
 /// the whole [`Report`] in its format would, a batch of files at a time.
-/// `threshold` is the `--fail-on` severity named by the text report. Returns
-/// the report without its resources (summary, diagnostics, notes) for the
-/// exit code.
+/// `threshold` is the `--fail-on` severity named by the text report. With
+/// `baseline`, the findings are added to it as they go. Returns the report
+/// without its resources (summary, diagnostics, notes) for the exit code.
 pub fn write(
     workload: &Workload,
     engine: &Engine<'_>,
     options: &SuppressOptions,
     threshold: Severity,
     outputs: &mut [Output<'_>],
+    mut baseline: Option<&mut crate::suppress::Baseline>,
 ) -> io::Result<Report<'static>> {
     let excerpts = outputs
         .iter()
@@ -210,6 +211,9 @@ pub fn write(
                 w.at_start &= piece.is_empty();
                 out.write_all(&piece)?;
             }
+        }
+        if let Some(baseline) = baseline.as_deref_mut() {
+            views.iter().for_each(|r| baseline.add(r));
         }
         current = next;
     }

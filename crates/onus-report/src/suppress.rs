@@ -16,7 +16,7 @@
 //! a diagnostic and the finding stays. An expired one is shown, but the finding
 //! counts again.
 
-use crate::report::{DiagnosticView, FileLines, Location, Report, location};
+use crate::report::{DiagnosticView, FileLines, Location, Report, ResourceView, location};
 use onus_ingest::{DiagnosticLevel, Node, Resource, Workload};
 use onus_rules::{Relation, Rule, Tool};
 use serde::{Deserialize, Serialize};
@@ -615,25 +615,34 @@ impl Baseline {
     /// covers; findings matched by a baseline in use stay in (writing a new
     /// baseline while reading an old one keeps the old entries that still occur).
     pub fn from_report(report: &Report) -> Baseline {
-        let findings = report
-            .resources
-            .iter()
-            .flat_map(|r| {
-                r.duties
-                    .iter()
-                    .flat_map(|d| &d.verdicts)
-                    .filter(|v| v.is_finding() && (v.in_baseline() || !v.is_suppressed()))
-                    .map(|v| BaselineEntry {
-                        rule: v.rule.to_owned(),
-                        resource: r.id.to_owned(),
-                        file: r.location.file.to_string(),
-                    })
-            })
-            .collect();
+        let mut baseline = Baseline::new();
+        for r in &report.resources {
+            baseline.add(r);
+        }
+        baseline
+    }
+
+    /// An empty baseline, to [`add`](Baseline::add) resources to.
+    pub fn new() -> Baseline {
         Baseline {
             schema_version: 1,
-            findings,
+            findings: BTreeSet::new(),
         }
+    }
+
+    /// Adds a resource's findings, as [`from_report`](Baseline::from_report) does.
+    pub fn add(&mut self, r: &ResourceView<'_>) {
+        let findings = r
+            .duties
+            .iter()
+            .flat_map(|d| &d.verdicts)
+            .filter(|v| v.is_finding() && (v.in_baseline() || !v.is_suppressed()))
+            .map(|v| BaselineEntry {
+                rule: v.rule.to_owned(),
+                resource: r.id.to_owned(),
+                file: r.location.file.to_string(),
+            });
+        self.findings.extend(findings);
     }
 
     pub fn contains(&self, rule: &str, resource: &str, file: &str) -> bool {

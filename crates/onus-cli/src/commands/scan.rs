@@ -239,32 +239,6 @@ pub fn run_scan(
     Ok((report, config))
 }
 
-/// Writes `report` in `format`.
-/// Writes the report in `format`; `color` only matters for text.
-pub fn render(
-    report: &Report,
-    format: ScanFormat,
-    fail_on: Severity,
-    color: bool,
-    out: &mut dyn Write,
-) -> anyhow::Result<()> {
-    match format {
-        ScanFormat::Text => onus_report::terminal::render_with(report, fail_on, color, out)?,
-        ScanFormat::Json => {
-            // As an io::Error, so a closed pipe is recognised as one.
-            serde_json::to_writer_pretty(&mut *out, report).map_err(std::io::Error::from)?;
-            writeln!(out)?;
-        }
-        ScanFormat::Sarif => onus_report::sarif::render(report, out)?,
-        ScanFormat::Junit => onus_report::junit::render(report, out)?,
-        ScanFormat::Markdown => onus_report::markdown::render(report, out)?,
-        ScanFormat::Csv => onus_report::csv_out::render(report, out)?,
-        ScanFormat::Github => onus_report::github::render(report, out)?,
-        ScanFormat::Html => onus_report::html::render(report, out)?,
-    }
-    Ok(())
-}
-
 pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
     if args.parse_only {
         let workload = args.input.ingest();
@@ -286,79 +260,8 @@ pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
         return Ok(code);
     }
     // Reports are written while the rules run, so the resources' reports are
-    // never all in memory at once; only a baseline needs the whole report.
-    if args.write_baseline.is_none() {
-        return run_streaming(&args);
-    }
-    // Source excerpts are built only for the formats that show them.
-    let excerpts = std::iter::once(args.format)
-        .chain(args.outputs.iter().map(|(f, _)| *f))
-        .any(|f| matches!(f, ScanFormat::Json | ScanFormat::Html));
-    let (report, config) = run_scan(
-        &args.input,
-        &args.project,
-        &args.allowed_regions,
-        args.baseline.as_deref(),
-        excerpts,
-    )?;
-    let fail_on = args
-        .fail_on
-        .or_else(|| config.fail_on.as_deref().and_then(Severity::parse))
-        .unwrap_or(Severity::Low);
-    for (format, path) in &args.outputs {
-        let file =
-            std::fs::File::create(path).with_context(|| format!("writing {}", path.display()))?;
-        let mut out = std::io::BufWriter::new(file);
-        // Files get no colour.
-        render(&report, *format, fail_on, false, &mut out)
-            .and_then(|()| Ok(out.flush()?))
-            .with_context(|| format!("writing {}", path.display()))?;
-    }
-    if let Some(path) = &args.write_baseline {
-        let baseline = Baseline::from_report(&report);
-        let mut text = serde_json::to_string_pretty(&baseline)?;
-        text.push('\n');
-        std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))?;
-        if !args.quiet {
-            eprintln!(
-                "onus: wrote {} findings to the baseline {}",
-                baseline.findings.len(),
-                path.display()
-            );
-        }
-    }
-    if !args.quiet {
-        // Buffered: serde and the formats write in many small pieces, and
-        // stdout is unbuffered.
-        let stdout = std::io::stdout();
-        let choice = anstream::AutoStream::choice(&stdout);
-        if args.format == ScanFormat::Text && choice != anstream::ColorChoice::Never {
-            // anstream adapts the styles to the terminal (and to NO_COLOR / CLICOLOR).
-            let mut out = std::io::BufWriter::new(anstream::AutoStream::new(stdout.lock(), choice));
-            render(&report, args.format, fail_on, true, &mut out)?;
-            out.flush()?;
-        } else {
-            let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-            render(&report, args.format, fail_on, false, &mut out)?;
-            out.flush()?;
-        }
-        if args.format != ScanFormat::Text && args.format != ScanFormat::Github {
-            for note in &report.notes {
-                eprintln!("onus: note: {note}");
-            }
-        }
-    }
-    let code = if report.incomplete && !args.skip_invalid {
-        exit::ERROR
-    } else if report.failing(fail_on) > 0 {
-        exit::FINDINGS
-    } else {
-        exit::CLEAN
-    };
-    // The process ends here: freeing a large report one allocation at a time
-    // costs more than the system reclaiming it at once.
-    std::mem::forget(report);
-    Ok(code)
+    // never all in memory at once.
+    run_streaming(&args)
 }
 
 /// A report file whose write errors name it (the streamed reports are
@@ -446,12 +349,14 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
             out: file,
         });
     }
+    let mut baseline = args.write_baseline.as_ref().map(|_| Baseline::new());
     let report = onus_report::stream::write(
         &prepared.workload,
         &engine,
         &prepared.options,
         fail_on,
         &mut outputs,
+        baseline.as_mut(),
     )?;
     drop(outputs);
     // The files' write errors already name them.
@@ -459,6 +364,18 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
         file.flush()?;
     }
     screen.flush()?;
+    if let (Some(path), Some(baseline)) = (&args.write_baseline, &baseline) {
+        let mut text = serde_json::to_string_pretty(baseline)?;
+        text.push('\n');
+        std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))?;
+        if !args.quiet {
+            eprintln!(
+                "onus: wrote {} findings to the baseline {}",
+                baseline.findings.len(),
+                path.display()
+            );
+        }
+    }
     if !args.quiet && args.format != ScanFormat::Text && args.format != ScanFormat::Github {
         for note in &report.notes {
             eprintln!("onus: note: {note}");
