@@ -139,6 +139,13 @@ impl Serialize for DutyView {
     }
 }
 
+/// Resources in report order, one slice per file.
+pub(crate) fn by_file<'a, 'w>(resources: &'a [ResourceView<'w>]) -> Vec<&'a [ResourceView<'w>]> {
+    resources
+        .chunk_by(|a, b| a.location.file == b.location.file)
+        .collect()
+}
+
 /// One resource's report. Its names borrow from the workload, so building
 /// and freeing a view copies no strings.
 #[derive(Debug, Clone, Serialize)]

@@ -316,9 +316,7 @@ impl Writer {
         match self.format {
             Format::Text => {
                 // A batch holds whole files.
-                let files: Vec<&[ResourceView]> = views
-                    .chunk_by(|a, b| a.location.file == b.location.file)
-                    .collect();
+                let files = crate::report::by_file(views);
                 return terminal::render_files(&files, self.at_start, self.color).map(Batch::from);
             }
             Format::Json => {
@@ -357,9 +355,7 @@ impl Writer {
             }
             Format::Junit => {
                 // A suite per file; a batch holds whole files.
-                let files: Vec<&[ResourceView]> = views
-                    .chunk_by(|a, b| a.location.file == b.location.file)
-                    .collect();
+                let files = crate::report::by_file(views);
                 let suites = files
                     .par_iter()
                     .map(|resources| {
@@ -392,9 +388,7 @@ impl Writer {
                 }
             }
             Format::Html => {
-                let files: Vec<&[ResourceView]> = views
-                    .chunk_by(|a, b| a.location.file == b.location.file)
-                    .collect();
+                let files = crate::report::by_file(views);
                 let parts: Vec<_> = files
                     .par_iter()
                     .map(|resources| crate::html::resource_parts(resources))

@@ -111,9 +111,7 @@ pub(crate) fn render_resources(
     color: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let files: Vec<&[ResourceView]> = resources
-        .chunk_by(|a, b| a.location.file == b.location.file)
-        .collect();
+    let files = crate::report::by_file(resources);
     for (batch_no, batch) in files.chunks(FILES_PER_BATCH).enumerate() {
         for text in render_files(batch, at_start && batch_no == 0, color)? {
             out.write_all(&text)?;
