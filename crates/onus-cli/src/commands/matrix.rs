@@ -49,13 +49,7 @@ pub struct MatrixArgs {
 }
 
 pub fn run(args: MatrixArgs) -> anyhow::Result<u8> {
-    let (report, _) = run_scan(
-        &args.input,
-        &args.project,
-        &args.allowed_regions,
-        None,
-        false,
-    )?;
+    let (report, _) = run_scan(&args.input, &args.project, &args.allowed_regions)?;
     let by = match args.by {
         MatrixBy::Resource => By::Resource,
         MatrixBy::Service => By::Service,

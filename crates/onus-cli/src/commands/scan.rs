@@ -215,27 +215,26 @@ pub fn prepare(
     })
 }
 
-/// Runs the scan and builds the whole report.
+/// Runs the scan and builds the whole report, without a baseline or source
+/// excerpts (`onus matrix`; `onus scan` streams its reports instead).
 pub fn run_scan(
     input: &InputArgs,
     project: &ProjectArgs,
     cli_regions: &[String],
-    baseline: Option<&Path>,
-    excerpts: bool,
 ) -> anyhow::Result<(Report<'static>, Config)> {
     let Prepared {
         config,
         settings,
         mut workload,
         options,
-    } = prepare(input, project, cli_regions, baseline)?;
+    } = prepare(input, project, cli_regions, None)?;
     let rules = config.rules();
     let result = onus_rules::engine::scan_with(&workload, &settings, &rules);
     workload.release_rule_inputs();
     // The report borrows the resources' names from the workload, which lives
     // until the process exits (and is freed with it, not piece by piece).
     let workload: &'static onus_ingest::Workload = Box::leak(Box::new(workload));
-    let report = onus_report::build_with_excerpts(workload, result, &options, excerpts);
+    let report = onus_report::build_with_excerpts(workload, result, &options, false);
     Ok((report, config))
 }
 
@@ -301,7 +300,7 @@ fn stream_format(format: ScanFormat) -> onus_report::stream::Format {
     }
 }
 
-/// `onus scan` when every report it writes can be streamed.
+/// `onus scan`: every report is written a batch of files at a time.
 fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
     let prepared = prepare(
         &args.input,
