@@ -22,6 +22,7 @@ pub enum Duty {
     EncryptionAtRest,
     KeyManagement,
     Backups,
+    Resilience,
     EncryptionInTransit,
     ClientSideEncryption,
     AccessControl,
@@ -43,7 +44,7 @@ pub enum Verification {
 }
 
 impl Duty {
-    pub const ALL: [Duty; 18] = [
+    pub const ALL: [Duty; 19] = [
         Duty::PhysicalSecurity,
         Duty::HardwareLifecycle,
         Duty::FoundationServices,
@@ -54,6 +55,7 @@ impl Duty {
         Duty::EncryptionAtRest,
         Duty::KeyManagement,
         Duty::Backups,
+        Duty::Resilience,
         Duty::EncryptionInTransit,
         Duty::ClientSideEncryption,
         Duty::AccessControl,
@@ -76,6 +78,7 @@ impl Duty {
             Duty::EncryptionAtRest => "encryption-at-rest",
             Duty::KeyManagement => "key-management",
             Duty::Backups => "backups",
+            Duty::Resilience => "resilience",
             Duty::EncryptionInTransit => "encryption-in-transit",
             Duty::ClientSideEncryption => "client-side-encryption",
             Duty::AccessControl => "access-control",
@@ -101,7 +104,7 @@ impl Duty {
             Duty::PlatformPatching => Layer::ApplicationPlatform,
             Duty::NetworkExposure => Layer::NetworkFirewall,
             Duty::EncryptionAtRest | Duty::KeyManagement => Layer::ServerSideEncryption,
-            Duty::Backups => Layer::BackupsDurability,
+            Duty::Backups | Duty::Resilience => Layer::BackupsDurability,
             Duty::EncryptionInTransit => Layer::NetworkTrafficProtection,
             Duty::ClientSideEncryption => Layer::ClientSideEncryption,
             Duty::AccessControl | Duty::SecretsHandling => Layer::IdentityAccess,
@@ -130,6 +133,9 @@ impl Duty {
             Duty::EncryptionAtRest => "Encrypting stored data",
             Duty::KeyManagement => "Choosing, controlling and rotating encryption keys",
             Duty::Backups => "Backing up data and protecting it from deletion",
+            Duty::Resilience => {
+                "Spreading the workload over Availability Zones so one failure does not stop it"
+            }
             Duty::EncryptionInTransit => "Encrypting network traffic (TLS)",
             Duty::ClientSideEncryption => "Encrypting data client-side and checking its integrity",
             Duty::AccessControl => "Granting least-privilege access to resources and data",
@@ -201,6 +207,24 @@ impl Duty {
             (Duty::KeyManagement, _, Owner::Aws) => Owner::Shared,
             (Duty::NetworkExposure, Category::Container, _) => Owner::Customer,
             _ => owner,
+        }
+    }
+
+    /// Why the owner owns this duty in `category`, before per-service
+    /// overrides: the layer's reason, except where a duty shares a layer with
+    /// another and the layer's sentence would describe the other one.
+    pub fn reason(self, category: Category) -> &'static str {
+        match (self, category) {
+            (Duty::Resilience, Category::Infrastructure) => {
+                "You decide how many instances run and in which Availability Zones; AWS keeps each zone isolated."
+            }
+            (Duty::Resilience, Category::Container) => {
+                "AWS runs the standby and fails over; you choose Multi-AZ deployment, replicas and failover settings."
+            }
+            (Duty::Resilience, Category::Abstracted) => {
+                "AWS runs the service across Availability Zones in the Region by design."
+            }
+            _ => assignment(category, self.layer()).reason,
         }
     }
 

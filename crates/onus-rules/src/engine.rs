@@ -314,14 +314,10 @@ fn owner_of(
         let (owner, reason) = match service {
             Some(s) => {
                 let (owner, reason) = s.duty_owner(duty, c);
-                let reason =
-                    reason.unwrap_or_else(|| onus_model::assignment(c, duty.layer()).reason);
+                let reason = reason.unwrap_or_else(|| duty.reason(c));
                 (owner, reason)
             }
-            None => (
-                duty.owner(c),
-                onus_model::assignment(c, duty.layer()).reason,
-            ),
+            None => (duty.owner(c), duty.reason(c)),
         };
         if best.is_none_or(|(o, _)| owner > o) {
             best = Some((owner, reason));

@@ -11,6 +11,7 @@ mod appsync_field_logging;
 mod appsync_no_api_key_auth;
 mod athena_result_encryption;
 mod autoscaling_launch_template;
+mod autoscaling_multi_az;
 mod backup_copy_residency;
 mod backup_plan_retention;
 mod backup_resource_covered;
@@ -127,6 +128,7 @@ mod rds_backup_retention;
 mod rds_deletion_protection;
 mod rds_encryption_at_rest;
 mod rds_minor_version_upgrade;
+mod rds_multi_az;
 mod rds_no_plaintext_password;
 mod rds_not_public;
 mod rds_tls_enforced;
@@ -176,6 +178,7 @@ pub static ALL: &[&Rule] = &[
     &appsync_no_api_key_auth::RULE,
     &athena_result_encryption::RULE,
     &autoscaling_launch_template::RULE,
+    &autoscaling_multi_az::RULE,
     &backup_copy_residency::RULE,
     &backup_plan_retention::RULE,
     &backup_resource_covered::RULE,
@@ -292,6 +295,7 @@ pub static ALL: &[&Rule] = &[
     &rds_deletion_protection::RULE,
     &rds_encryption_at_rest::RULE,
     &rds_minor_version_upgrade::RULE,
+    &rds_multi_az::RULE,
     &rds_no_plaintext_password::RULE,
     &rds_not_public::RULE,
     &rds_tls_enforced::RULE,
