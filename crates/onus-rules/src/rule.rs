@@ -53,6 +53,9 @@ pub enum Tool {
     Checkov,
     CfnNag,
     Trivy,
+    /// The AWS Guard rules registry (`aws-guard-rules-registry`): its rule
+    /// names, which are AWS Config managed-rule identifiers where one exists.
+    Guard,
 }
 
 /// How close a peer check is to an onus rule.
@@ -92,6 +95,14 @@ pub const fn cfn_nag(id: &'static str, relation: Relation) -> Peer {
 pub const fn trivy(id: &'static str, relation: Relation) -> Peer {
     Peer {
         tool: Tool::Trivy,
+        id,
+        relation,
+    }
+}
+
+pub const fn guard(id: &'static str, relation: Relation) -> Peer {
+    Peer {
+        tool: Tool::Guard,
         id,
         relation,
     }
