@@ -46,11 +46,16 @@ mod ebs_default_encryption;
 mod ebs_encryption_at_rest;
 mod ec2_all_ports_open_to_world;
 mod ec2_default_security_group_closed;
+mod ec2_egress_open_to_world;
+mod ec2_high_risk_ports_open_to_world;
+mod ec2_http_open_to_world;
 mod ec2_imdsv2_required;
 mod ec2_nacl_admin_ports_open;
+mod ec2_nacl_high_risk_ports_open;
 mod ec2_no_public_ip;
 mod ec2_rdp_open_to_world;
 mod ec2_ssh_open_to_world;
+mod ec2_unauthorized_ports_open_to_world;
 mod ec2_volume_encryption;
 mod ecr_scan_on_push;
 mod ecr_tag_immutability;
@@ -213,11 +218,16 @@ pub static ALL: &[&Rule] = &[
     &ebs_encryption_at_rest::RULE,
     &ec2_all_ports_open_to_world::RULE,
     &ec2_default_security_group_closed::RULE,
+    &ec2_egress_open_to_world::RULE,
+    &ec2_high_risk_ports_open_to_world::RULE,
+    &ec2_http_open_to_world::RULE,
     &ec2_imdsv2_required::RULE,
     &ec2_nacl_admin_ports_open::RULE,
+    &ec2_nacl_high_risk_ports_open::RULE,
     &ec2_no_public_ip::RULE,
     &ec2_rdp_open_to_world::RULE,
     &ec2_ssh_open_to_world::RULE,
+    &ec2_unauthorized_ports_open_to_world::RULE,
     &ec2_volume_encryption::RULE,
     &ecr_scan_on_push::RULE,
     &ecr_tag_immutability::RULE,
