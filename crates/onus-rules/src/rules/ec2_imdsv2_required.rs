@@ -136,7 +136,7 @@ pub static RULE: Rule = Rule {
     tf_types: LAUNCH_TF,
     reads: &["aws_ec2_instance_metadata_defaults"],
     controls: Controls {
-        fsbp: &["EC2.8", "AutoScaling.3"],
+        fsbp: &["EC2.8", "EC2.170", "AutoScaling.3"],
         config: &["EC2_IMDSV2_CHECK"],
         cis: &[],
     },

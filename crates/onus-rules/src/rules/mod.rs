@@ -44,16 +44,21 @@ mod dynamodb_replica_residency;
 mod ebs_customer_managed_key;
 mod ebs_default_encryption;
 mod ebs_encryption_at_rest;
+mod ebs_snapshot_block_public_access;
 mod ec2_all_ports_open_to_world;
+mod ec2_ami_not_public;
 mod ec2_default_security_group_closed;
 mod ec2_egress_open_to_world;
+mod ec2_eni_source_dest_check;
 mod ec2_high_risk_ports_open_to_world;
 mod ec2_http_open_to_world;
+mod ec2_imds_hop_limit;
 mod ec2_imdsv2_required;
 mod ec2_nacl_admin_ports_open;
 mod ec2_nacl_high_risk_ports_open;
 mod ec2_no_public_ip;
 mod ec2_rdp_open_to_world;
+mod ec2_spot_fleet_volume_encryption;
 mod ec2_ssh_open_to_world;
 mod ec2_unauthorized_ports_open_to_world;
 mod ec2_volume_encryption;
@@ -216,16 +221,21 @@ pub static ALL: &[&Rule] = &[
     &ebs_customer_managed_key::RULE,
     &ebs_default_encryption::RULE,
     &ebs_encryption_at_rest::RULE,
+    &ebs_snapshot_block_public_access::RULE,
     &ec2_all_ports_open_to_world::RULE,
+    &ec2_ami_not_public::RULE,
     &ec2_default_security_group_closed::RULE,
     &ec2_egress_open_to_world::RULE,
+    &ec2_eni_source_dest_check::RULE,
     &ec2_high_risk_ports_open_to_world::RULE,
     &ec2_http_open_to_world::RULE,
+    &ec2_imds_hop_limit::RULE,
     &ec2_imdsv2_required::RULE,
     &ec2_nacl_admin_ports_open::RULE,
     &ec2_nacl_high_risk_ports_open::RULE,
     &ec2_no_public_ip::RULE,
     &ec2_rdp_open_to_world::RULE,
+    &ec2_spot_fleet_volume_encryption::RULE,
     &ec2_ssh_open_to_world::RULE,
     &ec2_unauthorized_ports_open_to_world::RULE,
     &ec2_volume_encryption::RULE,
