@@ -319,3 +319,22 @@ pub fn items_cond(node: Option<&Node>) -> Vec<(&Node, bool)> {
     }
     out
 }
+
+/// A boolean at `node` (found by the caller, e.g. inside one item of a
+/// list) that must be true; absent is false.
+pub fn require_true(resource: &Resource, node: Option<&Node>, path: &str, what: &str) -> Verdict {
+    match node {
+        None => Verdict::missing(
+            resource,
+            path,
+            format!("{path} is not set and defaults to false: {what} is off"),
+        ),
+        Some(node) => {
+            let j = judge(node, &mut |n| match n.as_bool() {
+                Some(b) => Judgement::from_bool(b, n, || format!("{path} is false: {what} is off")),
+                None => Judgement::no(n, format!("{path} is not a boolean")),
+            });
+            verdict_of(resource, node, path, j, format!("{what} is on"))
+        }
+    }
+}

@@ -3,7 +3,8 @@
 //! attributes (`LoadBalancerAttributes` key/value pairs in CloudFormation,
 //! typed arguments in Terraform) and a listener's effective protocol.
 
-use crate::check::{Judgement, get_in, items_cond, judge, spelling, verdict_of};
+pub use crate::check::require_true;
+use crate::check::{get_in, items_cond, spelling};
 use crate::context::Context;
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource, Span, Value};
@@ -134,23 +135,5 @@ pub fn listener_protocol(listener: &Resource, cx: &Context) -> Result<Option<Str
                 ),
             )),
         },
-    }
-}
-
-/// A boolean that must be true, absent = false.
-pub fn require_true(resource: &Resource, node: Option<&Node>, path: &str, what: &str) -> Verdict {
-    match node {
-        None => Verdict::missing(
-            resource,
-            path,
-            format!("{path} is not set and defaults to false: {what} is off"),
-        ),
-        Some(node) => {
-            let j = judge(node, &mut |n| match n.as_bool() {
-                Some(b) => Judgement::from_bool(b, n, || format!("{path} is false: {what} is off")),
-                None => Judgement::no(n, format!("{path} is not a boolean")),
-            });
-            verdict_of(resource, node, path, j, format!("{what} is on"))
-        }
     }
 }

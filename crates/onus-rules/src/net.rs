@@ -139,7 +139,7 @@ fn list<'a>(node: &'a Node, key: &str) -> Vec<&'a Node> {
 }
 
 /// The world: any IPv4 or IPv6 address.
-fn is_world(cidr: &str) -> bool {
+pub fn is_world(cidr: &str) -> bool {
     matches!(cidr.trim(), "0.0.0.0/0" | "::/0")
 }
 

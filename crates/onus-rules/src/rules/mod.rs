@@ -19,6 +19,7 @@ mod backup_vault_kms;
 mod backup_vault_lock;
 mod batch_ami_updates;
 mod batch_no_privileged_containers;
+mod clientvpn_connection_logging;
 mod cloudfront_access_logging;
 mod cloudfront_tls_version;
 mod cloudfront_viewer_https;
@@ -172,9 +173,15 @@ mod ssm_patch_baseline_approval;
 mod stepfunctions_logging;
 mod transfer_logging;
 mod transfer_no_ftp;
+mod transitgateway_no_auto_accept;
+mod vpc_block_public_access;
+mod vpc_endpoint_service_acceptance;
+mod vpc_endpoint_service_not_public;
 mod vpc_flow_logs;
+mod vpc_peering_route_least_access;
 mod vpc_subnet_no_auto_public_ip;
 mod vpn_ikev2_only;
+mod vpn_tunnel_logging;
 mod waf_associated;
 mod waf_logging;
 
@@ -196,6 +203,7 @@ pub static ALL: &[&Rule] = &[
     &backup_vault_lock::RULE,
     &batch_ami_updates::RULE,
     &batch_no_privileged_containers::RULE,
+    &clientvpn_connection_logging::RULE,
     &cloudfront_access_logging::RULE,
     &cloudfront_tls_version::RULE,
     &cloudfront_viewer_https::RULE,
@@ -349,9 +357,15 @@ pub static ALL: &[&Rule] = &[
     &stepfunctions_logging::RULE,
     &transfer_logging::RULE,
     &transfer_no_ftp::RULE,
+    &transitgateway_no_auto_accept::RULE,
+    &vpc_block_public_access::RULE,
+    &vpc_endpoint_service_acceptance::RULE,
+    &vpc_endpoint_service_not_public::RULE,
     &vpc_flow_logs::RULE,
+    &vpc_peering_route_least_access::RULE,
     &vpc_subnet_no_auto_public_ip::RULE,
     &vpn_ikev2_only::RULE,
+    &vpn_tunnel_logging::RULE,
     &waf_associated::RULE,
     &waf_logging::RULE,
 ];
