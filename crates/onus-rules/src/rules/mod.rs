@@ -10,8 +10,10 @@ mod apigateway_method_authorization;
 mod appsync_field_logging;
 mod appsync_no_api_key_auth;
 mod athena_result_encryption;
+mod autoscaling_elb_health_check;
 mod autoscaling_launch_template;
 mod autoscaling_multi_az;
+mod autoscaling_multiple_instance_types;
 mod backup_copy_residency;
 mod backup_plan_retention;
 mod backup_resource_covered;
@@ -194,8 +196,10 @@ pub static ALL: &[&Rule] = &[
     &appsync_field_logging::RULE,
     &appsync_no_api_key_auth::RULE,
     &athena_result_encryption::RULE,
+    &autoscaling_elb_health_check::RULE,
     &autoscaling_launch_template::RULE,
     &autoscaling_multi_az::RULE,
+    &autoscaling_multiple_instance_types::RULE,
     &backup_copy_residency::RULE,
     &backup_plan_retention::RULE,
     &backup_resource_covered::RULE,
