@@ -134,7 +134,7 @@
 
 use crate::check::{Judgement, get_in, judge, verdict_of};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -156,6 +156,7 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_174", Same),
         cfn_nag("W70", Same),
         trivy("AVD-AWS-0013", Same),
+        guard("CLOUDFRONT_MINIMUM_PROTOCOL_VERSION_RULE", Same),
     ],
     check,
     file: file!(),

@@ -71,7 +71,7 @@
 use crate::check::require_set;
 use crate::context::Context;
 use crate::instance::same_region;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::{Status, Verdict};
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -85,7 +85,11 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_ebs_volume", "aws_ebs_snapshot_copy"],
     reads: &["aws_ebs_default_kms_key"],
     controls: Controls::NONE,
-    peers: &[checkov("CKV_AWS_189", Same), checkov("CKV_AWS_183", Same)],
+    peers: &[
+        checkov("CKV_AWS_189", Same),
+        checkov("CKV_AWS_183", Same),
+        guard("EBS_VOLUME_ENCRYPTION_KEY_RULE", Related),
+    ],
     check,
     file: file!(),
 };

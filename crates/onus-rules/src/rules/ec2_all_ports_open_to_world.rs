@@ -116,7 +116,7 @@
 
 use crate::context::Context;
 use crate::net::{Exposure, INGRESS_CFN, INGRESS_TF, check_exposure};
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -135,6 +135,7 @@ pub static RULE: Rule = Rule {
         cfn_nag("W2", Related),
         cfn_nag("W42", Related),
         trivy("AVD-AWS-0107", Related),
+        guard("SECURITY_GROUP_INGRESS_ALL_PROTOCOLS_RULE", Related),
     ],
     check,
     file: file!(),

@@ -122,7 +122,7 @@ use crate::context::Context;
 use crate::instance::{
     LAUNCH_CFN, LAUNCH_TF, TemplateRef, data_prefix, launch_data, launch_template, same_region,
 };
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource};
 use onus_model::Duty;
@@ -144,6 +144,7 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_79", Same),
         trivy("AVD-AWS-0028", Same),
         trivy("AVD-AWS-0130", Same),
+        guard("EC2_IMDSV2_CHECK", Same),
     ],
     check,
     file: file!(),

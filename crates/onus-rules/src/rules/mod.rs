@@ -86,10 +86,19 @@ mod elasticbeanstalk_enhanced_health;
 mod elasticbeanstalk_https_listener;
 mod elasticbeanstalk_managed_updates;
 mod elb_access_logging;
+mod elb_acm_certificate;
+mod elb_cross_zone;
+mod elb_desync_mitigation;
 mod elb_https_listener;
+mod elb_multi_az;
+mod elb_tls_policy;
 mod elbv2_access_logging;
+mod elbv2_cross_zone;
+mod elbv2_deletion_protection;
 mod elbv2_drop_invalid_headers;
+mod elbv2_health_check_encrypted;
 mod elbv2_https_listener;
+mod elbv2_target_group_encrypted;
 mod elbv2_tls_policy;
 mod emr_at_rest_encryption;
 mod emr_block_public_access;
@@ -272,10 +281,19 @@ pub static ALL: &[&Rule] = &[
     &elasticbeanstalk_https_listener::RULE,
     &elasticbeanstalk_managed_updates::RULE,
     &elb_access_logging::RULE,
+    &elb_acm_certificate::RULE,
+    &elb_cross_zone::RULE,
+    &elb_desync_mitigation::RULE,
     &elb_https_listener::RULE,
+    &elb_multi_az::RULE,
+    &elb_tls_policy::RULE,
     &elbv2_access_logging::RULE,
+    &elbv2_cross_zone::RULE,
+    &elbv2_deletion_protection::RULE,
     &elbv2_drop_invalid_headers::RULE,
+    &elbv2_health_check_encrypted::RULE,
     &elbv2_https_listener::RULE,
+    &elbv2_target_group_encrypted::RULE,
     &elbv2_tls_policy::RULE,
     &emr_at_rest_encryption::RULE,
     &emr_block_public_access::RULE,
