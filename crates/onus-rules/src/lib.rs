@@ -9,6 +9,7 @@
 
 pub mod beanstalk;
 pub mod check;
+pub mod cloudfront;
 pub mod context;
 pub mod docs;
 pub mod ecs;

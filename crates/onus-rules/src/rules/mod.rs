@@ -23,7 +23,15 @@ mod batch_ami_updates;
 mod batch_no_privileged_containers;
 mod clientvpn_connection_logging;
 mod cloudfront_access_logging;
+mod cloudfront_default_root_object;
+mod cloudfront_hsts;
+mod cloudfront_oac_signing;
+mod cloudfront_origin_access_control;
+mod cloudfront_origin_failover;
+mod cloudfront_origin_https;
+mod cloudfront_origin_tls_protocols;
 mod cloudfront_tls_version;
+mod cloudfront_trusted_key_groups;
 mod cloudfront_viewer_https;
 mod cloudtrail_cloudwatch_logs;
 mod cloudtrail_kms_encryption;
@@ -218,7 +226,15 @@ pub static ALL: &[&Rule] = &[
     &batch_no_privileged_containers::RULE,
     &clientvpn_connection_logging::RULE,
     &cloudfront_access_logging::RULE,
+    &cloudfront_default_root_object::RULE,
+    &cloudfront_hsts::RULE,
+    &cloudfront_oac_signing::RULE,
+    &cloudfront_origin_access_control::RULE,
+    &cloudfront_origin_failover::RULE,
+    &cloudfront_origin_https::RULE,
+    &cloudfront_origin_tls_protocols::RULE,
     &cloudfront_tls_version::RULE,
+    &cloudfront_trusted_key_groups::RULE,
     &cloudfront_viewer_https::RULE,
     &cloudtrail_cloudwatch_logs::RULE,
     &cloudtrail_kms_encryption::RULE,
