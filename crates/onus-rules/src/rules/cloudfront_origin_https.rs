@@ -122,11 +122,8 @@ pub static RULE: Rule = Rule {
     file: file!(),
 };
 
-/// The first behavior routed to origin `id` that accepts plain HTTP.
-fn plain_http_behavior<'a>(
-    resource: &'a Resource,
-    id: Option<String>,
-) -> Option<(String, &'a Node)> {
+/// The path of the first behavior routed to origin `id` that accepts plain HTTP.
+fn plain_http_behavior(resource: &Resource, id: Option<String>) -> Option<String> {
     behaviors(resource).into_iter().find_map(|(path, b)| {
         let target = field(resource, b, "TargetOriginId", "target_origin_id")?.scalar_text();
         let policy = field(
@@ -135,7 +132,7 @@ fn plain_http_behavior<'a>(
             "ViewerProtocolPolicy",
             "viewer_protocol_policy",
         )?;
-        (target == id && policy.as_str() == Some("allow-all")).then_some((path, policy))
+        (target == id && policy.as_str() == Some("allow-all")).then_some(path)
     })
 }
 
@@ -172,7 +169,7 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
                 Judgement::no(n, "http-only: CloudFront reaches the origin in clear text")
             }
             Some("match-viewer") => match plain_http_behavior(resource, id.clone()) {
-                Some((b, _)) => Judgement::no(
+                Some(b) => Judgement::no(
                     n,
                     format!(
                         "match-viewer while {b} allows plain HTTP: those requests reach the origin in clear text"
