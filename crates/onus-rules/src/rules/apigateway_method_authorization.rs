@@ -139,6 +139,8 @@ pub static RULE: Rule = Rule {
         cfn_nag("W59", Same),
         trivy("AVD-AWS-0004", Same),
         guard("API_GW_METHOD_AUTHORIZATION_TYPE_RULE", Related),
+        checkov("CKV_AWS_309", Same),
+        checkov("CKV2_AWS_70", Related),
     ],
     check,
     file: file!(),

@@ -6,7 +6,14 @@ use crate::rule::Rule;
 mod acm_dns_validation;
 mod acm_transparency_logging;
 mod apigateway_access_logging;
+mod apigateway_backend_certificate;
+mod apigateway_cache_encryption;
+mod apigateway_domain_tls_policy;
+mod apigateway_execution_logging;
 mod apigateway_method_authorization;
+mod apigateway_no_data_trace;
+mod apigateway_private_integration_tls;
+mod apigateway_xray_tracing;
 mod appsync_field_logging;
 mod appsync_no_api_key_auth;
 mod athena_result_encryption;
@@ -209,7 +216,14 @@ pub static ALL: &[&Rule] = &[
     &acm_dns_validation::RULE,
     &acm_transparency_logging::RULE,
     &apigateway_access_logging::RULE,
+    &apigateway_backend_certificate::RULE,
+    &apigateway_cache_encryption::RULE,
+    &apigateway_domain_tls_policy::RULE,
+    &apigateway_execution_logging::RULE,
     &apigateway_method_authorization::RULE,
+    &apigateway_no_data_trace::RULE,
+    &apigateway_private_integration_tls::RULE,
+    &apigateway_xray_tracing::RULE,
     &appsync_field_logging::RULE,
     &appsync_no_api_key_auth::RULE,
     &athena_result_encryption::RULE,
