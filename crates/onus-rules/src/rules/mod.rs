@@ -209,7 +209,12 @@ mod vpc_subnet_no_auto_public_ip;
 mod vpn_ikev2_only;
 mod vpn_tunnel_logging;
 mod waf_associated;
+mod waf_classic_logging;
+mod waf_cloudwatch_metrics;
+mod waf_known_bad_inputs;
 mod waf_logging;
+mod waf_rule_not_empty;
+mod waf_web_acl_not_empty;
 
 /// Every rule, sorted by id.
 pub static ALL: &[&Rule] = &[
@@ -419,7 +424,12 @@ pub static ALL: &[&Rule] = &[
     &vpn_ikev2_only::RULE,
     &vpn_tunnel_logging::RULE,
     &waf_associated::RULE,
+    &waf_classic_logging::RULE,
+    &waf_cloudwatch_metrics::RULE,
+    &waf_known_bad_inputs::RULE,
     &waf_logging::RULE,
+    &waf_rule_not_empty::RULE,
+    &waf_web_acl_not_empty::RULE,
 ];
 
 /// A rule by id.
