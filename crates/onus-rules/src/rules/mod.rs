@@ -157,6 +157,11 @@ mod neptune_audit_logs;
 mod neptune_backup_retention;
 mod neptune_encryption_at_rest;
 mod neptune_iam_auth;
+mod networkfirewall_change_protection;
+mod networkfirewall_customer_managed_key;
+mod networkfirewall_logging;
+mod networkfirewall_policy;
+mod networkfirewall_rule_group_not_empty;
 mod opensearch_encryption_at_rest;
 mod opensearch_https_required;
 mod opensearch_node_to_node_encryption;
@@ -372,6 +377,11 @@ pub static ALL: &[&Rule] = &[
     &neptune_backup_retention::RULE,
     &neptune_encryption_at_rest::RULE,
     &neptune_iam_auth::RULE,
+    &networkfirewall_change_protection::RULE,
+    &networkfirewall_customer_managed_key::RULE,
+    &networkfirewall_logging::RULE,
+    &networkfirewall_policy::RULE,
+    &networkfirewall_rule_group_not_empty::RULE,
     &opensearch_encryption_at_rest::RULE,
     &opensearch_https_required::RULE,
     &opensearch_node_to_node_encryption::RULE,
