@@ -123,6 +123,7 @@ mod firehose_encryption_at_rest;
 mod fsx_backup_retention;
 mod fsx_kms_encryption;
 mod fsx_windows_audit_logs;
+mod globalaccelerator_flow_logs;
 mod glue_catalog_encryption;
 mod glue_connection_password_encryption;
 mod glue_security_configuration_encryption;
@@ -179,6 +180,7 @@ mod redshift_not_public;
 mod region_data_residency;
 mod route53_dnssec;
 mod route53_query_logging;
+mod route53domains_transfer_lock;
 mod s3_access_logging;
 mod s3_encryption_at_rest;
 mod s3_kms_encryption;
@@ -343,6 +345,7 @@ pub static ALL: &[&Rule] = &[
     &fsx_backup_retention::RULE,
     &fsx_kms_encryption::RULE,
     &fsx_windows_audit_logs::RULE,
+    &globalaccelerator_flow_logs::RULE,
     &glue_catalog_encryption::RULE,
     &glue_connection_password_encryption::RULE,
     &glue_security_configuration_encryption::RULE,
@@ -399,6 +402,7 @@ pub static ALL: &[&Rule] = &[
     &region_data_residency::RULE,
     &route53_dnssec::RULE,
     &route53_query_logging::RULE,
+    &route53domains_transfer_lock::RULE,
     &s3_access_logging::RULE,
     &s3_encryption_at_rest::RULE,
     &s3_kms_encryption::RULE,
