@@ -128,6 +128,7 @@ pub static RULE: Rule = Rule {
         cfn_nag("W55", Related),
         trivy("AVD-AWS-0047", Same),
         guard("ELBV2_LISTENER_SSL_POLICY_RULE", Same),
+        checkov("CKV2_AWS_74", Related),
     ],
     check,
     file: file!(),
