@@ -72,7 +72,7 @@
 //! }
 //! ```
 
-use crate::check::{Judgement, get, judge, prop, spelling, verdict_of};
+use crate::check::{Judgement, get, is_null, judge, prop, spelling, verdict_of};
 use crate::context::Context;
 use crate::lb::{TARGET_GROUP_CFN, TARGET_GROUP_TF};
 use crate::rule::{Controls, Rule, Severity};
@@ -150,6 +150,8 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         Some(p) => Judgement::from_bool(p.trim().eq_ignore_ascii_case("HTTPS"), n, || {
             format!("{path} is {p}: health checks travel in clear text")
         }),
+        // A branch that leaves the protocol unset is a Lambda target group.
+        None if is_null(n) => Judgement::Yes,
         None => Judgement::no(n, format!("{path} is not a string")),
     });
     verdict_of(resource, node, path, j, "health checks use HTTPS")

@@ -64,7 +64,7 @@
 //! }
 //! ```
 
-use crate::check::{Judgement, judge, prop, verdict_of};
+use crate::check::{Judgement, is_null, judge, prop, verdict_of};
 use crate::context::Context;
 use crate::lb::{TARGET_GROUP_CFN, TARGET_GROUP_TF};
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
@@ -134,6 +134,8 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
             n,
             || format!("{path} is {p}: traffic to the targets is not encrypted"),
         ),
+        // A branch that leaves the protocol unset is a Lambda target group.
+        None if is_null(n) => Judgement::Yes,
         None => Judgement::no(n, format!("{path} is not a string")),
     });
     verdict_of(
