@@ -77,6 +77,54 @@ pub fn launch_template<'a, 'w: 'a>(resource: &'a Resource, cx: &Context<'w>) -> 
     TemplateRef::Unresolved(spec)
 }
 
+/// For an instance that sets nothing itself: `own`'s verdict on the launch
+/// template it names (pointed at the instance), an unknown naming `what`
+/// when the template is outside the scanned code, `None` when it names no
+/// template (or the template sets nothing either). Other types: `None`.
+pub fn from_template(
+    resource: &Resource,
+    cx: &Context,
+    own: fn(&Resource) -> Option<Verdict>,
+    what: &str,
+) -> Option<Verdict> {
+    if !matches!(
+        resource.resource_type.as_str(),
+        "AWS::EC2::Instance" | "aws_instance"
+    ) {
+        return None;
+    }
+    match launch_template(resource, cx) {
+        TemplateRef::Found(t) => own(t).map(|mut v| {
+            v.file = resource.file;
+            v.span = resource.name_span;
+            v.message = format!("launch template {}: {}", t.id, v.message).into();
+            v
+        }),
+        TemplateRef::Unresolved(node) => Some(Verdict::unknown(
+            resource,
+            node.span,
+            spelling(resource, "LaunchTemplate", "launch_template"),
+            format!("{what} of a launch template outside the scanned code"),
+        )),
+        TemplateRef::None => None,
+    }
+}
+
+/// The met verdict of a launch whose Region turns on EBS encryption by
+/// default (`aws_ebs_encryption_by_default`), if it does.
+pub fn encrypted_by_default(resource: &Resource, cx: &Context) -> Option<Verdict> {
+    ebs_default_encryption(resource, cx).map(|default| {
+        Verdict::met_by_default(
+            resource,
+            "",
+            format!(
+                "{} turns on EBS encryption by default in this Region: every launched volume is encrypted",
+                default.id
+            ),
+        )
+    })
+}
+
 /// An `aws_ebs_encryption_by_default` that switches encryption on for the
 /// Region of `resource` (same Region, or the same unresolved Region, i.e. the
 /// same provider), if one is in the workload.

@@ -75,7 +75,7 @@
 //! ```
 
 use crate::apigateway::{STAGE_CFN, method_settings, setting, stage};
-use crate::check::{Judgement, judge, spelling};
+use crate::check::{Every, Judgement, judge, spelling};
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
@@ -101,27 +101,23 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
         return na;
     }
     let key = spelling(resource, "DataTraceEnabled", "data_trace_enabled");
-    let mut unknown = None;
+    let mut every = Every::default();
     for s in method_settings(resource, cx) {
         let Some(flag) = setting(resource, &s, "DataTraceEnabled", "data_trace_enabled") else {
             continue;
         };
         let path = format!("{}.{key}", s.path);
-        match judge(flag, &mut |n| {
+        let j = judge(flag, &mut |n| {
             Judgement::from_bool(
                 n.as_bool() != Some(true),
                 n,
                 || "data tracing writes full requests and responses, secrets included, to CloudWatch Logs",
             )
-        }) {
-            Judgement::Yes => {}
-            Judgement::No(span, why) => return Verdict::not_met(resource, span, &path, why),
-            Judgement::Unknown(span, what) => {
-                unknown.get_or_insert_with(|| Verdict::unknown(resource, span, &path, what));
-            }
+        });
+        if let Some(v) = every.add(resource, &path, j) {
+            return v;
         }
     }
-    unknown.unwrap_or_else(|| {
-        Verdict::met_by_default(resource, "", "no method setting turns data tracing on")
-    })
+    every
+        .finish(|| Verdict::met_by_default(resource, "", "no method setting turns data tracing on"))
 }

@@ -115,7 +115,7 @@
 //!               OriginProtocolPolicy: https-only
 //! ```
 
-use crate::check::{Judgement, is_empty, judge, verdict_of};
+use crate::check::{Every, Judgement, is_empty, judge};
 use crate::cloudfront::{DISTRIBUTION_CFN, DISTRIBUTION_TF, field, origins};
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
@@ -171,7 +171,7 @@ fn kind(resource: &Resource, cx: &Context, origin: &Node) -> Option<&'static str
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
     let mut judged = 0;
-    let mut unknown = None;
+    let mut every = Every::default();
     for (path, origin) in origins(resource) {
         let Some(kind) = kind(resource, cx, origin) else {
             continue;
@@ -213,24 +213,19 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
         let j = judge(oac, &mut |n| {
             Judgement::from_bool(!is_empty(n), n, || format!("{at} is empty"))
         });
-        match j {
-            Judgement::Yes => {}
-            Judgement::Unknown(..) => {
-                unknown.get_or_insert_with(|| verdict_of(resource, oac, &at, j, ""));
-            }
-            Judgement::No(..) => return verdict_of(resource, oac, &at, j, ""),
+        if let Some(v) = every.add(resource, &at, j) {
+            return v;
         }
-    }
-    if let Some(u) = unknown {
-        return u;
     }
     if judged == 0 {
         return Verdict::not_applicable(resource, "no S3 or Lambda URL origin");
     }
-    Verdict::met(
-        resource,
-        resource.name_span,
-        "",
-        "S3 and Lambda URL origins accept CloudFront's signed requests only",
-    )
+    every.finish(|| {
+        Verdict::met(
+            resource,
+            resource.name_span,
+            "",
+            "S3 and Lambda URL origins accept CloudFront's signed requests only",
+        )
+    })
 }

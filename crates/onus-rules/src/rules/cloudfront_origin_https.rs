@@ -96,7 +96,7 @@
 //! }
 //! ```
 
-use crate::check::{Judgement, judge};
+use crate::check::{Every, Judgement, judge};
 use crate::cloudfront::{DISTRIBUTION_CFN, DISTRIBUTION_TF, behaviors, custom_origins, field};
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
@@ -141,7 +141,7 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
     if origins.is_empty() {
         return Verdict::not_applicable(resource, "no custom origin");
     }
-    let mut unknown = None;
+    let mut every = Every::default();
     for (at, origin, config) in origins {
         let key = if resource.format.is_terraform() {
             "origin_protocol_policy"
@@ -183,15 +183,11 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
             ),
             None => Judgement::no(n, format!("{path} is not a string")),
         });
-        match j {
-            Judgement::Yes => {}
-            Judgement::No(span, why) => return Verdict::not_met(resource, span, &path, why),
-            Judgement::Unknown(span, what) => {
-                unknown.get_or_insert_with(|| Verdict::unknown(resource, span, &path, what));
-            }
+        if let Some(v) = every.add(resource, &path, j) {
+            return v;
         }
     }
-    unknown.unwrap_or_else(|| {
+    every.finish(|| {
         Verdict::met(
             resource,
             resource.name_span,

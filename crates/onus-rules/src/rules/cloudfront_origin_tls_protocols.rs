@@ -88,7 +88,7 @@
 //! }
 //! ```
 
-use crate::check::{Judgement, items, judge};
+use crate::check::{Every, Judgement, items, judge};
 use crate::cloudfront::{DISTRIBUTION_CFN, DISTRIBUTION_TF, custom_origins, field};
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
@@ -115,7 +115,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    let mut unknown = None;
+    let mut every = Every::default();
     let mut judged = 0;
     for (at, _, config) in custom_origins(resource) {
         let plain = field(
@@ -142,7 +142,7 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
             "OriginSSLProtocols",
             "origin_ssl_protocols",
         ) else {
-            unknown.get_or_insert_with(|| {
+            every.unknown({
                 Verdict::unknown(
                     resource,
                     config.span,
@@ -168,24 +168,19 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
                 Judgement::Yes
             }
         });
-        match j {
-            Judgement::Yes => {}
-            Judgement::No(span, why) => return Verdict::not_met(resource, span, &path, why),
-            Judgement::Unknown(span, what) => {
-                unknown.get_or_insert_with(|| Verdict::unknown(resource, span, &path, what));
-            }
+        if let Some(v) = every.add(resource, &path, j) {
+            return v;
         }
-    }
-    if let Some(u) = unknown {
-        return u;
     }
     if judged == 0 {
         return Verdict::not_applicable(resource, "no custom origin reached over HTTPS");
     }
-    Verdict::met(
-        resource,
-        resource.name_span,
-        "",
-        "custom origins are reached with TLS 1.2 and never SSLv3",
-    )
+    every.finish(|| {
+        Verdict::met(
+            resource,
+            resource.name_span,
+            "",
+            "custom origins are reached with TLS 1.2 and never SSLv3",
+        )
+    })
 }

@@ -80,9 +80,7 @@
 
 use crate::check::{get_in, require_number, spelling};
 use crate::context::Context;
-use crate::instance::{
-    LAUNCH_TF, TemplateRef, data_prefix, image_of, launch_data, launch_template, same_region,
-};
+use crate::instance::{LAUNCH_TF, data_prefix, from_template, image_of, launch_data, same_region};
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
@@ -146,26 +144,8 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
     if let Some(v) = own(resource) {
         return v;
     }
-    if matches!(resource.resource_type.as_str(), "aws_instance") {
-        match launch_template(resource, cx) {
-            TemplateRef::Found(t) => {
-                if let Some(mut v) = own(t) {
-                    v.file = resource.file;
-                    v.span = resource.name_span;
-                    v.message = format!("launch template {}: {}", t.id, v.message).into();
-                    return v;
-                }
-            }
-            TemplateRef::Unresolved(node) => {
-                return Verdict::unknown(
-                    resource,
-                    node.span,
-                    "launch_template",
-                    "the metadata options of a launch template outside the scanned code",
-                );
-            }
-            TemplateRef::None => {}
-        }
+    if let Some(v) = from_template(resource, cx, own, "the metadata options") {
+        return v;
     }
     if let Some(defaults) = cx
         .of_type(&["aws_ec2_instance_metadata_defaults"])

@@ -92,7 +92,7 @@
 
 use crate::check::{all_of, get, items};
 use crate::context::Context;
-use crate::instance::{DeviceStyle, devices_in, ebs_default_encryption, judge_devices};
+use crate::instance::{DeviceStyle, devices_in, encrypted_by_default, judge_devices};
 use crate::rule::{Controls, Rule, Severity};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
@@ -117,15 +117,8 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
-    if let Some(default) = ebs_default_encryption(resource, cx) {
-        return Verdict::met_by_default(
-            resource,
-            "",
-            format!(
-                "{} turns on EBS encryption by default in this Region: every launched volume is encrypted",
-                default.id
-            ),
-        );
+    if let Some(met) = encrypted_by_default(resource, cx) {
+        return met;
     }
     let (path, style) = if resource.format.is_terraform() {
         ("launch_specification", DeviceStyle::TfInstance)

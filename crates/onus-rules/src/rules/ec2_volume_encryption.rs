@@ -152,7 +152,7 @@
 use crate::check::{get_in, spelling};
 use crate::context::Context;
 use crate::instance::{
-    LAUNCH_CFN, LAUNCH_TF, TemplateRef, block_devices, ebs_default_encryption, is_root,
+    LAUNCH_CFN, LAUNCH_TF, TemplateRef, block_devices, encrypted_by_default, is_root,
     judge_devices, launch_template,
 };
 use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
@@ -184,15 +184,8 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
-    if let Some(default) = ebs_default_encryption(resource, cx) {
-        return Verdict::met_by_default(
-            resource,
-            "",
-            format!(
-                "{} turns on EBS encryption by default in this Region: every launched volume is encrypted",
-                default.id
-            ),
-        );
+    if let Some(met) = encrypted_by_default(resource, cx) {
+        return met;
     }
     // (device, where to point: None = the device itself, Some = the instance's
     // launch template reference, for devices that come from the template)

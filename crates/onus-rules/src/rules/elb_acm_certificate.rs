@@ -93,7 +93,7 @@
 //!             StatusCode: HTTP_301
 //! ```
 
-use crate::check::{Judgement, get_in, items, judge, spelling};
+use crate::check::{Every, Judgement, get_in, items, judge, spelling};
 use crate::context::Context;
 use crate::lb::{classic_encrypted, classic_listeners, listener_protocol};
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
@@ -222,7 +222,7 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
     if certs.is_empty() {
         return Verdict::not_applicable(resource, "no HTTPS, SSL or TLS listener");
     }
-    let mut unknown = None;
+    let mut every = Every::default();
     for (cert, owner, path) in certs {
         let Some(cert) = cert else {
             return Verdict::not_met(
@@ -232,15 +232,11 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
                 "an encrypted listener without a certificate (invalid)",
             );
         };
-        match is_acm(resource, cx, cert) {
-            Judgement::Yes => {}
-            Judgement::No(span, why) => return Verdict::not_met(resource, span, &path, why),
-            Judgement::Unknown(span, what) => {
-                unknown.get_or_insert_with(|| Verdict::unknown(resource, span, &path, what));
-            }
+        if let Some(v) = every.add(resource, &path, is_acm(resource, cx, cert)) {
+            return v;
         }
     }
-    unknown.unwrap_or_else(|| {
+    every.finish(|| {
         Verdict::met(
             resource,
             resource.name_span,

@@ -72,7 +72,7 @@
 //! }
 //! ```
 
-use crate::check::{Judgement, get_in, items_cond, judge};
+use crate::check::{Every, Judgement, get_in, items_cond, judge};
 use crate::context::Context;
 use crate::net::is_world;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
@@ -158,7 +158,7 @@ fn routes(resource: &Resource) -> Vec<Route<'_>> {
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
     let mut peering = 0;
-    let mut unknown = None;
+    let mut every = Every::default();
     for r in routes(resource) {
         let Some(target) = r.peering else { continue };
         if matches!(target.value, Value::Null) {
@@ -173,7 +173,7 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
                 format!("{}.{key}", r.path)
             };
             if key.contains("prefix_list") || key.contains("PrefixList") {
-                unknown.get_or_insert_with(|| {
+                every.unknown({
                     Verdict::unknown(
                         resource,
                         dest.span,
@@ -191,19 +191,15 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
                 }),
                 None => Judgement::Yes,
             });
-            match j {
-                Judgement::Yes => {}
-                Judgement::No(span, why) => return Verdict::not_met(resource, span, &path, why),
-                Judgement::Unknown(span, what) => {
-                    unknown.get_or_insert_with(|| Verdict::unknown(resource, span, &path, what));
-                }
+            if let Some(v) = every.add(resource, &path, j) {
+                return v;
             }
         }
     }
     if peering == 0 {
         return Verdict::not_applicable(resource, "no route over a VPC peering connection");
     }
-    unknown.unwrap_or_else(|| {
+    every.finish(|| {
         Verdict::met(
             resource,
             resource.name_span,

@@ -98,7 +98,7 @@
 //! }
 //! ```
 
-use crate::check::{Judgement, get_in, items, judge, spelling};
+use crate::check::{Every, Judgement, get_in, items, judge, spelling};
 use crate::context::Context;
 use crate::rule::{Controls, Rule, Severity};
 use crate::verdict::Verdict;
@@ -138,7 +138,7 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
     {
         places.push((format!("{rules}[{i}]."), r));
     }
-    let mut unknown = None;
+    let mut every = Every::default();
     for (prefix, node) in places {
         let path = format!("{prefix}{config}.{flag}");
         let Some(value) = get_in(node, config).and_then(|c| get_in(c, flag)) else {
@@ -149,20 +149,17 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
                 format!("{path} is not set: no CloudWatch metrics"),
             );
         };
-        match judge(value, &mut |n| match n.as_bool() {
+        let j = judge(value, &mut |n| match n.as_bool() {
             Some(b) => {
                 Judgement::from_bool(b, n, || format!("{path} is false: no CloudWatch metrics"))
             }
             None => Judgement::no(n, format!("{path} is not a boolean")),
-        }) {
-            Judgement::Yes => {}
-            Judgement::No(span, why) => return Verdict::not_met(resource, span, &path, why),
-            Judgement::Unknown(span, what) => {
-                unknown.get_or_insert_with(|| Verdict::unknown(resource, span, &path, what));
-            }
+        });
+        if let Some(v) = every.add(resource, &path, j) {
+            return v;
         }
     }
-    unknown.unwrap_or_else(|| {
+    every.finish(|| {
         Verdict::met(
             resource,
             resource.name_span,
