@@ -96,7 +96,7 @@
 //! }
 //! ```
 
-use crate::check::{Every, Judgement, judge};
+use crate::check::{Every, Judgement, get_in, judge, spelling};
 use crate::cloudfront::{DISTRIBUTION_CFN, DISTRIBUTION_TF, behaviors, custom_origins, field};
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
@@ -143,18 +143,9 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
     }
     let mut every = Every::default();
     for (at, origin, config) in origins {
-        let key = if resource.format.is_terraform() {
-            "origin_protocol_policy"
-        } else {
-            "OriginProtocolPolicy"
-        };
+        let key = spelling(resource, "OriginProtocolPolicy", "origin_protocol_policy");
         let path = format!("{at}.{key}");
-        let Some(policy) = field(
-            resource,
-            config,
-            "OriginProtocolPolicy",
-            "origin_protocol_policy",
-        ) else {
+        let Some(policy) = get_in(config, key) else {
             return Verdict::not_met(
                 resource,
                 config.span,

@@ -88,7 +88,7 @@
 //! }
 //! ```
 
-use crate::check::{Every, Judgement, items, judge};
+use crate::check::{Every, Judgement, get_in, items, judge, spelling};
 use crate::cloudfront::{DISTRIBUTION_CFN, DISTRIBUTION_TF, custom_origins, field};
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
@@ -130,18 +130,9 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
             continue;
         }
         judged += 1;
-        let key = if resource.format.is_terraform() {
-            "origin_ssl_protocols"
-        } else {
-            "OriginSSLProtocols"
-        };
+        let key = spelling(resource, "OriginSSLProtocols", "origin_ssl_protocols");
         let path = format!("{at}.{key}");
-        let Some(list) = field(
-            resource,
-            config,
-            "OriginSSLProtocols",
-            "origin_ssl_protocols",
-        ) else {
+        let Some(list) = get_in(config, key) else {
             every.unknown({
                 Verdict::unknown(
                     resource,
