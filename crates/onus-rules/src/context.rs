@@ -218,6 +218,23 @@ impl<'w> Context<'w> {
             .map(|&i| &self.workload.resources[i])
     }
 
+    /// Resources in the scope of `resource` that refer to it, each with the
+    /// top-level property holding the reference, in workload order.
+    pub fn referrers(&self, resource: &Resource) -> Vec<(&'w Resource, &'w str)> {
+        let (index, scope) = (self.unit(resource), resource.scope.as_str());
+        let id = without_index(local_id(resource));
+        let mut hits: Vec<(usize, &'w str)> = index
+            .referrers
+            .get(&(scope, id))
+            .cloned()
+            .unwrap_or_default();
+        hits.sort_unstable();
+        hits.dedup();
+        hits.into_iter()
+            .map(|(i, key)| (&self.workload.resources[i], key))
+            .collect()
+    }
+
     /// Resources of `types` whose top-level property `attr` refers to
     /// `resource` (by reference, or by the literal value of the resource's own
     /// `name_attr`, e.g. a Terraform bucket name), in the same scope.

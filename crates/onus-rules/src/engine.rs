@@ -1,6 +1,7 @@
 //! Runs the rules and builds the responsibility matrix.
 
 use crate::context::{Context, Settings};
+use crate::custom;
 use crate::rule::{Rule, Severity};
 use crate::rules;
 use crate::verdict::{Status, Verdict};
@@ -141,19 +142,22 @@ impl RuleIndex {
         RuleIndex { by_type, every }
     }
 
-    fn for_type(&self, resource_type: &str) -> impl Iterator<Item = &'static Rule> + '_ {
+    fn for_type<'a>(&'a self, resource_type: &'a str) -> impl Iterator<Item = &'static Rule> + 'a {
+        // `*` in one format's list covers that format only.
+        let every = self.every.iter().copied();
         self.by_type
             .get(resource_type)
             .into_iter()
             .flatten()
             .copied()
-            .chain(self.every.iter().copied())
+            .chain(every.filter(move |r| r.applies_to(resource_type)))
     }
 }
 
-/// Runs every registered rule over the workload.
+/// Runs every registered rule (built-in and installed custom ones) over the
+/// workload.
 pub fn scan(workload: &Workload, settings: &Settings) -> ScanResult {
-    scan_with(workload, settings, rules::ALL)
+    scan_with(workload, settings, rules::all())
 }
 
 /// The attest notes of a scan, built once and shared by every row that
@@ -222,16 +226,21 @@ pub struct Engine<'w> {
     workload: &'w Workload,
     cx: Context<'w>,
     index: RuleIndex,
+    /// The installed custom rules among `rules` ([`crate::custom`]).
+    custom: RuleIndex,
     notes: Notes<'w>,
 }
 
 impl<'w> Engine<'w> {
     pub fn new(workload: &'w Workload, settings: &'w Settings, rules: &[&'static Rule]) -> Self {
         let (cx, notes) = rayon::join(|| Context::new(workload, settings), || Notes::new(workload));
+        let (custom, builtin): (Vec<&'static Rule>, Vec<&'static Rule>) =
+            rules.iter().partition(|r| custom::is_custom(r));
         Engine {
             workload,
             cx,
-            index: RuleIndex::new(rules),
+            index: RuleIndex::new(&builtin),
+            custom: RuleIndex::new(&custom),
             notes,
         }
     }
@@ -243,45 +252,73 @@ impl<'w> Engine<'w> {
         if resource.is_data {
             return None;
         }
-        Some(evaluate(i, resource, &self.cx, &self.index, &self.notes))
+        Some(self.evaluate_resource(i, resource))
+    }
+
+    fn evaluate_resource(&self, i: usize, resource: &Resource) -> ResourceReport {
+        let (cx, notes) = (&self.cx, &self.notes);
+        let category = resource.category.as_ref().and_then(|c| c.category);
+        let service = resource
+            .service
+            .as_deref()
+            .and_then(|name| notes.services.get(name).copied());
+        // Verdicts grouped by duty (in `Duty::ALL` order), then by rule id.
+        let mut by_duty: [Vec<RuleVerdict>; Duty::ALL.len()] = Default::default();
+        let builtin = self
+            .index
+            .for_type(&resource.resource_type)
+            .map(|rule| RuleVerdict {
+                rule,
+                verdict: check_caught(rule, resource, cx),
+            });
+        for v in builtin.chain(custom_verdicts(&self.custom, resource, cx)) {
+            let slot = Duty::ALL
+                .iter()
+                .position(|d| *d == v.rule.duty)
+                .unwrap_or(0);
+            by_duty[slot].push(v);
+        }
+        let duties = Duty::ALL
+            .into_iter()
+            .zip(by_duty)
+            .map(|(duty, mut mine)| {
+                mine.sort_by(|a, b| a.rule.id.cmp(b.rule.id));
+                let (owner, reason) = owner_of(duty, category, service);
+                row(duty, owner, reason, mine, &resource.resource_type, notes)
+            })
+            .collect();
+        ResourceReport {
+            resource: i,
+            category,
+            duties,
+        }
     }
 }
 
-fn evaluate(
-    i: usize,
-    resource: &Resource,
-    cx: &Context,
-    index: &RuleIndex,
-    notes: &Notes,
-) -> ResourceReport {
-    let category = resource.category.as_ref().and_then(|c| c.category);
-    let service = resource
-        .service
-        .as_deref()
-        .and_then(|name| notes.services.get(name).copied());
-    // Verdicts grouped by duty (in `Duty::ALL` order), then by rule id.
-    let mut by_duty: [Vec<RuleVerdict>; Duty::ALL.len()] = Default::default();
-    for rule in index.for_type(&resource.resource_type) {
-        let slot = Duty::ALL.iter().position(|d| *d == rule.duty).unwrap_or(0);
-        by_duty[slot].push(RuleVerdict {
-            rule,
-            verdict: check_caught(rule, resource, cx),
-        });
-    }
-    let duties = Duty::ALL
+/// The installed custom rules' verdicts on one resource, asked of their set
+/// once for all of them; a panic in the set becomes an unknown verdict per rule.
+fn custom_verdicts(index: &RuleIndex, resource: &Resource, cx: &Context) -> Vec<RuleVerdict> {
+    let rules: Vec<&'static Rule> = index.for_type(&resource.resource_type).collect();
+    let Some(set) = custom::installed().filter(|_| !rules.is_empty()) else {
+        return Vec::new();
+    };
+    let verdicts = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        set.check(&rules, resource, cx)
+    }))
+    .ok()
+    .filter(|v| v.len() == rules.len());
+    let verdicts = verdicts.unwrap_or_else(|| {
+        let internal = |rule: &Rule| {
+            let why = format!("internal error in custom rule {}", rule.id);
+            Verdict::unknown(resource, resource.name_span, "", why)
+        };
+        rules.iter().map(|r| internal(r)).collect()
+    });
+    rules
         .into_iter()
-        .zip(by_duty)
-        .map(|(duty, mut mine)| {
-            mine.sort_by(|a, b| a.rule.id.cmp(b.rule.id));
-            let (owner, reason) = owner_of(duty, category, service);
-            row(duty, owner, reason, mine, &resource.resource_type, notes)
-        })
-        .collect();
-    ResourceReport {
-        resource: i,
-        category,
-        duties,
-    }
+        .zip(verdicts)
+        .map(|(rule, verdict)| RuleVerdict { rule, verdict })
+        .collect()
 }
 
 /// Runs one rule on one resource; a panic in the rule becomes an unknown

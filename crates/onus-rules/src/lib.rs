@@ -12,6 +12,7 @@ pub mod beanstalk;
 pub mod check;
 pub mod cloudfront;
 pub mod context;
+pub mod custom;
 pub mod docs;
 pub mod ecs;
 pub mod emr;

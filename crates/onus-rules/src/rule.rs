@@ -149,7 +149,8 @@ pub struct Rule {
     pub peers: &'static [Peer],
     #[serde(skip)]
     pub check: CheckFn,
-    /// The rule's source file name, e.g. `s3_encryption_at_rest.rs`: finds its doc.
+    /// The rule's source file name, e.g. `s3_encryption_at_rest.rs`: finds its
+    /// doc. A custom policy's file, as given.
     #[serde(skip)]
     pub file: &'static str,
 }
@@ -165,9 +166,12 @@ impl Rule {
         types.iter().any(|t| *t == "*" || *t == resource_type)
     }
 
-    /// The user documentation (Markdown), from the rule file's `//!` comment.
+    /// The user documentation (Markdown), from the rule file's `//!` comment,
+    /// or a custom policy's description.
     pub fn doc(&self) -> &'static str {
-        crate::docs::doc_for(self.file).unwrap_or("")
+        crate::docs::doc_for(self.file)
+            .or_else(|| crate::custom::doc(self))
+            .unwrap_or("")
     }
 
     /// The service part of the id (`s3` in `s3.encryption-at-rest`).

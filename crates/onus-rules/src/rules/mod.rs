@@ -446,7 +446,13 @@ pub static ALL: &[&Rule] = &[
     &waf_web_acl_not_empty::RULE,
 ];
 
-/// A rule by id.
+/// Every rule: the built-in ones, then those loaded at run time
+/// ([`crate::custom`]).
+pub fn all() -> &'static [&'static Rule] {
+    crate::custom::all().unwrap_or(ALL)
+}
+
+/// A rule by id, built-in or loaded at run time.
 pub fn by_id(id: &str) -> Option<&'static Rule> {
-    ALL.iter().copied().find(|r| r.id == id)
+    all().iter().copied().find(|r| r.id == id)
 }
