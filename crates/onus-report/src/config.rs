@@ -31,6 +31,10 @@ pub struct Config {
     /// Accepted findings.
     #[serde(default)]
     pub suppress: Vec<ConfigSuppression>,
+    /// Directories (or files) of custom policies, relative to the config
+    /// file; `--policy` adds more. Read by [`policy_dirs`] before the rest.
+    #[serde(default)]
+    pub policies: Vec<String>,
 }
 
 /// Errors reading a config file; the message names the file, and the key for
@@ -87,13 +91,31 @@ impl Config {
             list.iter()
                 .any(|n| n == r.id || n.as_str() == r.duty.slug())
         };
-        onus_rules::rules::ALL
+        onus_rules::rules::all()
             .iter()
             .copied()
             .filter(|r| self.enable.is_empty() || named(&self.enable, r))
             .filter(|r| !named(&self.disable, r))
             .collect()
     }
+}
+
+/// The `policies` of a config file, relative to its directory. Read on its
+/// own, before [`Config::load`]: the policies must be loaded before the rest
+/// of the file is checked, as `enable`, `disable` and `suppress` may name
+/// their rules.
+pub fn policy_dirs(path: &Path) -> Result<Vec<PathBuf>, ConfigError> {
+    #[derive(Deserialize)]
+    struct Policies {
+        #[serde(default)]
+        policies: Vec<String>,
+    }
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| ConfigError(format!("{}: {e}", path.display())))?;
+    let only: Policies = toml::from_str(&text)
+        .map_err(|e| ConfigError(format!("{}: {}", path.display(), e.to_string().trim())))?;
+    let base = path.parent().unwrap_or(Path::new(""));
+    Ok(only.policies.iter().map(|p| base.join(p)).collect())
 }
 
 /// The nearest `onus.toml` in `start` (a file's directory, or a directory) or
@@ -132,6 +154,10 @@ pub const TEMPLATE: &str = r#"# onus configuration. onus finds this file by walk
 
 # Regions your data may live in; resources elsewhere fail data-residency.
 # allowed_regions = ["eu-west-1", "eu-central-1"]
+
+# Directories of custom policies (Rego, Checkov YAML), relative to this file;
+# `--policy DIR` adds more. See docs/POLICIES.md.
+# policies = ["policies"]
 
 # Paths to leave out (globs, like --exclude).
 # exclude = ["test/**"]

@@ -60,7 +60,9 @@ pub struct ReportingDescriptor {
     pub short_description: Message,
     pub full_description: Message,
     pub help: Help,
-    pub help_uri: String,
+    /// None for a custom policy: its documentation is in `help`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help_uri: Option<String>,
     pub default_configuration: Configuration,
     pub properties: RuleProperties,
 }
@@ -275,7 +277,7 @@ fn descriptor(rule: &'static Rule) -> ReportingDescriptor {
             text: doc.to_owned(),
             markdown: doc.to_owned(),
         },
-        help_uri: help_uri(rule),
+        help_uri: (!onus_rules::custom::is_custom(rule)).then(|| help_uri(rule)),
         default_configuration: Configuration {
             level: level(rule.severity),
         },
@@ -295,7 +297,7 @@ pub struct RuleIndex {
 
 impl RuleIndex {
     pub fn new() -> Self {
-        let mut rules: Vec<&'static Rule> = onus_rules::rules::ALL.to_vec();
+        let mut rules: Vec<&'static Rule> = onus_rules::rules::all().to_vec();
         rules.sort_by_key(|r| r.id);
         let index = rules.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
         RuleIndex { rules, index }
