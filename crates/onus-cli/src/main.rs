@@ -44,6 +44,8 @@ enum Command {
     Services(commands::services::Args),
     /// The Customer Responsibility Matrix: resources × layers, who carries each.
     Matrix(commands::matrix::MatrixArgs),
+    /// Custom policies: check them, run their tests, show their input.
+    Policy(commands::policy::PolicyArgs),
     /// Write a commented onus.toml.
     Init(commands::init::InitArgs),
     /// Print a shell completion script.
@@ -73,6 +75,7 @@ fn main() -> ExitCode {
         Command::Explain(args) => commands::explain::run(args),
         Command::Services(args) => commands::services::run(args),
         Command::Matrix(args) => commands::matrix::run(args),
+        Command::Policy(args) => commands::policy::run(args),
         Command::Init(args) => commands::init::run(args),
         Command::Completions(args) => commands::completions::run(args, Cli::command()),
         Command::Man => commands::completions::man(Cli::command()),

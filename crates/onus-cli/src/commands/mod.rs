@@ -6,6 +6,7 @@ pub mod init;
 pub mod input;
 pub mod inventory;
 pub mod matrix;
+pub mod policy;
 pub mod rules;
 pub mod scan;
 pub mod services;

@@ -3,11 +3,11 @@
 use crate::exit;
 use clap::{Args, ValueEnum};
 use onus_model::{Catalog, Category, Duty, NoProperties, Owner, Verification};
-use onus_rules::rules::ALL;
 use onus_rules::{Rule, Severity};
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum RulesFormat {
@@ -44,6 +44,11 @@ pub struct RulesArgs {
 
     #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
     pub format: RulesFormat,
+
+    /// Also list the custom policies below DIR (repeatable); those of the
+    /// nearest onus.toml's `policies` are listed too.
+    #[arg(long = "policy", value_name = "DIR")]
+    pub policies: Vec<PathBuf>,
 }
 
 /// A compliance framework rules map to.
@@ -100,10 +105,15 @@ fn parse_control(text: &str) -> Result<ControlFilter, String> {
 }
 
 pub fn run(args: RulesArgs) -> anyhow::Result<u8> {
+    super::policy::install(
+        &args.policies,
+        onus_report::config::discover(Path::new(".")).as_deref(),
+    )?;
+    let all = onus_rules::rules::all();
     let mut out = anstream::stdout().lock();
     if let Some(id) = &args.id {
         let Some(rule) = onus_rules::rules::by_id(id) else {
-            let mut close: Vec<(usize, &str)> = ALL
+            let mut close: Vec<(usize, &str)> = all
                 .iter()
                 .map(|r| (strsim::levenshtein(id, r.id), r.id))
                 .filter(|(d, _)| *d <= 4)
@@ -134,7 +144,7 @@ pub fn run(args: RulesArgs) -> anyhow::Result<u8> {
         },
         None => None,
     };
-    let rules: Vec<&Rule> = ALL
+    let rules: Vec<&Rule> = all
         .iter()
         .copied()
         .filter(|r| duty.is_none_or(|d| r.duty == d))

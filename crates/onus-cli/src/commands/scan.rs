@@ -94,6 +94,11 @@ pub struct ProjectArgs {
     /// `checkov:skip` comments, template Metadata); onus.toml entries still apply.
     #[arg(long)]
     pub no_inline_ignores: bool,
+
+    /// Also run the custom policies below DIR (repeatable): Rego files and
+    /// Checkov YAML policies (docs/POLICIES.md).
+    #[arg(long = "policy", value_name = "DIR")]
+    pub policies: Vec<PathBuf>,
 }
 
 pub fn parse_severity(text: &str) -> Result<Severity, String> {
@@ -121,12 +126,14 @@ fn parse_output(text: &str) -> Result<(ScanFormat, PathBuf), String> {
     Ok((format, PathBuf::from(file)))
 }
 
-/// The config file in use, if any.
+/// The config file in use, if any, read after the custom policies it and
+/// `--policy` name are loaded (its rule names may be theirs).
 pub fn load_config(project: &ProjectArgs, input: &InputArgs) -> anyhow::Result<(Config, String)> {
     let path = match &project.config {
         Some(p) => Some(p.clone()),
         None => config::discover(&input.paths()[0]),
     };
+    super::policy::install(&project.policies, path.as_deref())?;
     match path {
         Some(p) => {
             let c = Config::load(&p)?;
