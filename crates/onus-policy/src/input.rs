@@ -31,7 +31,13 @@ pub fn build(resource: &Resource, cx: &Context) -> Value {
     let referred_by: Vec<Value> = cx
         .referrers(resource)
         .into_iter()
-        .map(|(by, key)| related(cx, key, &by.id, None, Some(by)).1)
+        .map(|(by, key)| {
+            let attribute = by
+                .properties
+                .get(key)
+                .and_then(|n| attribute_of(n, onus_rules::context::local_id(resource)));
+            related(cx, key, &by.id, attribute, Some(by)).1
+        })
         .collect();
     object([
         ("version", Value::from(u64::from(INPUT_VERSION))),
@@ -62,31 +68,40 @@ pub fn neighbours<'w>(resource: &Resource, cx: &Context<'w>) -> Vec<&'w Resource
     out
 }
 
-/// A related resource, keyed for sorting and deduplication by (path, target).
+/// A related resource, keyed for sorting and deduplication by (path, id):
+/// the property path that holds the reference, the other resource's id as
+/// written, the attribute read, and the resource when the workload has it.
 fn related(
     cx: &Context,
     path: &str,
-    target: &str,
+    id: &str,
     attribute: Option<String>,
     resource: Option<&Resource>,
 ) -> ((String, String), Value) {
     let value = object([
         ("path", Value::from(path)),
-        ("target", Value::from(target)),
+        ("id", Value::from(id)),
         ("attribute", attribute.map_or(Value::Null, Value::from)),
         (
             "resource",
             resource.map_or(Value::Null, |r| describe(r, cx)),
         ),
     ]);
-    ((path.to_owned(), target.to_owned()), value)
+    ((path.to_owned(), id.to_owned()), value)
 }
 
 /// The attribute a reference at `path` reads (`Arn` of `!GetAtt Key.Arn`).
 fn attribute_at(resource: &Resource, path: &str, target: &str) -> Option<String> {
-    let node = locate::node_at(&resource.properties, path)?;
+    attribute_of(locate::node_at(&resource.properties, path)?, target)
+}
+
+/// The attribute of the first reference to `target` in `node`.
+fn attribute_of(node: &Node, target: &str) -> Option<String> {
+    let bare = |t: &str| t.split('[').next().unwrap_or(t).to_owned();
     match &node.value {
-        V::Ref(r) if r.target == target => r.attribute.clone(),
+        V::Ref(r) if bare(&r.target) == bare(target) => r.attribute.clone(),
+        V::List(items) | V::Either(items) => items.iter().find_map(|n| attribute_of(n, target)),
+        V::Map(entries) => entries.iter().find_map(|e| attribute_of(&e.node, target)),
         _ => None,
     }
 }

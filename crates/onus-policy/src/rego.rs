@@ -444,7 +444,10 @@ impl RegoSet {
     }
 }
 
-/// One policy's verdict on the resource in `engine`'s input.
+/// One policy's verdict on the resource in `engine`'s input. Every element
+/// of `deny` and `violation` is a failure; `verdict`, when it gives one,
+/// adds its own (it is how a policy says unknown or not applicable); the
+/// worst of them decides. With neither, the policy found nothing wrong.
 fn judge(
     engine: &mut Engine,
     rule: &Rule,
@@ -453,28 +456,36 @@ fn judge(
     resource: &Resource,
 ) -> Verdict {
     let outputs = policy.outputs;
-    let failures: Vec<&str> = [("deny", outputs.deny), ("violation", outputs.violation)]
-        .into_iter()
-        .filter_map(|(name, declared)| declared.then_some(name))
-        .collect();
-    let result = match answer {
-        Answer::Warn => messages(engine, &policy.package, &["warn"]),
-        Answer::Main if policy.outputs.verdict => {
-            match engine.eval_rule(format!("{}.verdict", policy.package)) {
-                Ok(Value::Undefined) if !failures.is_empty() => {
-                    messages(engine, &policy.package, &failures)
-                }
-                Ok(Value::Undefined) => Ok(vec![Found {
+    let failures: Vec<&str> = match answer {
+        Answer::Warn => vec!["warn"],
+        Answer::Main => [("deny", outputs.deny), ("violation", outputs.violation)]
+            .into_iter()
+            .filter_map(|(name, declared)| declared.then_some(name))
+            .collect(),
+    };
+    let result = (|| -> anyhow::Result<Vec<Found>> {
+        let mut found = messages(engine, &policy.package, &failures)?;
+        if answer == Answer::Main && outputs.verdict {
+            let value = engine.eval_rule(format!("{}.verdict", policy.package))?;
+            found.extend(explicit(&value)?);
+        }
+        if found.is_empty() {
+            found.push(if failures.is_empty() {
+                Found {
                     status: Status::NotApplicable,
                     message: "the policy gave no verdict for this resource".into(),
                     path: Vec::new(),
-                }]),
-                Ok(value) => explicit(&value),
-                Err(e) => Err(e),
-            }
+                }
+            } else {
+                Found {
+                    status: Status::Met,
+                    message: format!("the policy found nothing wrong ({})", rule.title),
+                    path: Vec::new(),
+                }
+            });
         }
-        Answer::Main => messages(engine, &policy.package, &failures),
-    };
+        Ok(found)
+    })();
     match result {
         Ok(found) => verdict(rule, resource, found),
         Err(e) => failed(rule, resource, &e),
@@ -502,13 +513,6 @@ fn messages(engine: &mut Engine, package: &str, rules: &[&str]) -> anyhow::Resul
                 path,
             });
         }
-    }
-    if found.is_empty() {
-        found.push(Found {
-            status: Status::Met,
-            message: format!("no {} from the policy", rules.join(" or ")),
-            path: Vec::new(),
-        });
     }
     Ok(found)
 }
@@ -563,7 +567,8 @@ fn path(value: &Value) -> Vec<locate::Step> {
 }
 
 /// The explicit form: `{"status": "met" | "not-met" | "unknown" |
-/// "not-applicable", "msg": .., "path": ..}`, or a set or array of them.
+/// "not-applicable", "msg": .., "path": ..}`, or a set or array of them;
+/// undefined or empty says nothing.
 fn explicit(value: &Value) -> anyhow::Result<Vec<Found>> {
     let mut found = Vec::new();
     for item in elements(value) {
@@ -578,13 +583,6 @@ fn explicit(value: &Value) -> anyhow::Result<Vec<Found>> {
             status,
             message,
             path,
-        });
-    }
-    if found.is_empty() {
-        found.push(Found {
-            status: Status::NotApplicable,
-            message: "the policy gave no verdict for this resource".into(),
-            path: Vec::new(),
         });
     }
     Ok(found)
