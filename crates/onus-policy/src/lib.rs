@@ -207,9 +207,30 @@ pub struct Policies {
     pub files: usize,
 }
 
+/// How policies run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Evaluation steps one Rego policy may take on one resource before it
+    /// is stopped (its verdict is then unknown).
+    pub step_budget: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            step_budget: limits::STEP_BUDGET,
+        }
+    }
+}
+
 /// Reads the policies below `paths`. Every problem is reported with its
 /// place; any problem fails the load.
 pub fn load(paths: &[PathBuf]) -> Result<Policies, LoadError> {
+    load_with(paths, &Options::default())
+}
+
+/// [`load`], with options.
+pub fn load_with(paths: &[PathBuf], options: &Options) -> Result<Policies, LoadError> {
     let files = policy_files(paths)?;
     let sources = read(&files)?;
     let (rego_sources, yaml_sources): (Vec<SourceText>, Vec<SourceText>) =
@@ -247,39 +268,38 @@ pub fn load(paths: &[PathBuf]) -> Result<Policies, LoadError> {
         policies.entries.insert(rule.id, Entry { doc, check });
     };
     if !rego_sources.is_empty() {
-        match rego::load(&rego_sources) {
-            Ok(loaded) => {
-                for (meta, index, source) in loaded.found {
-                    let source = &rego_sources[source];
-                    let outputs = loaded.set.policies[index].outputs;
-                    if outputs.warn {
-                        let mut warn = meta.clone();
-                        warn.id = format!("{}.warn", meta.id);
-                        warn.title = format!("{} (warnings)", meta.title);
-                        warn.severity = Severity::Low;
-                        let check = Check::Rego(index, rego::Answer::Warn);
-                        add(&mut policies, warn, source, check, &mut errors);
-                    }
-                    if outputs.deny || outputs.violation || outputs.verdict {
-                        let check = Check::Rego(index, rego::Answer::Main);
-                        add(&mut policies, meta, source, check, &mut errors);
-                    }
+        let (loaded, mut problems) = rego::load(&rego_sources, options.step_budget);
+        errors.append(&mut problems);
+        if let Some(loaded) = loaded {
+            for (meta, index, source) in loaded.found {
+                let source = &rego_sources[source];
+                let outputs = loaded.set.policies[index].outputs;
+                if outputs.warn {
+                    let mut warn = meta.clone();
+                    warn.id = format!("{}.warn", meta.id);
+                    warn.title = format!("{} (warnings)", meta.title);
+                    warn.severity = Severity::Low;
+                    let check = Check::Rego(index, rego::Answer::Warn);
+                    add(&mut policies, warn, source, check, &mut errors);
                 }
-                policies.modules = loaded
-                    .modules
-                    .iter()
-                    .map(|m| {
-                        let source = &rego_sources[m.source];
-                        ModuleInfo {
-                            file: source.path.clone(),
-                            package: m.package.clone(),
-                            tests: testing::test_names(&source.text),
-                        }
-                    })
-                    .collect();
-                policies.rego = Some(loaded.set);
+                if outputs.deny || outputs.violation || outputs.verdict {
+                    let check = Check::Rego(index, rego::Answer::Main);
+                    add(&mut policies, meta, source, check, &mut errors);
+                }
             }
-            Err(mut e) => errors.append(&mut e),
+            policies.modules = loaded
+                .modules
+                .iter()
+                .map(|m| {
+                    let source = &rego_sources[m.source];
+                    ModuleInfo {
+                        file: source.path.clone(),
+                        package: m.package.clone(),
+                        tests: testing::test_names(&source.text),
+                    }
+                })
+                .collect();
+            policies.rego = Some(loaded.set);
         }
     }
     for source in &yaml_sources {

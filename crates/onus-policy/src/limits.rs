@@ -16,11 +16,10 @@ use std::time::Duration;
 /// Interpreter steps (statements and expressions evaluated) between two reads
 /// of the step clock.
 const STEPS_PER_TICK: u32 = 256;
-/// Ticks one policy may take on one resource: 40 000 × 256 ≈ 10 million
-/// steps, around a second of work where an ordinary policy takes microseconds.
-const TICKS: u64 = 40_000;
-/// The budget, in steps, as documented (docs/POLICIES.md, docs/LIMITS.md).
-pub const STEP_BUDGET: u64 = TICKS * STEPS_PER_TICK as u64;
+/// The steps one policy may take on one resource (docs/POLICIES.md,
+/// docs/LIMITS.md): about 10 million, a second or so of work where an
+/// ordinary policy takes microseconds.
+pub const STEP_BUDGET: u64 = 40_000 * STEPS_PER_TICK as u64;
 /// Most elements `numbers.range` and `numbers.range_step` may build.
 pub const MAX_RANGE: i64 = 1_000_000;
 
@@ -45,12 +44,13 @@ impl TimeSource for StepClock {
 
 static STEP_CLOCK: StepClock = StepClock;
 
-/// Bounds `engine`: the step budget per evaluation, and bounded builtins.
-pub fn bound(engine: &mut Engine) -> anyhow::Result<()> {
+/// Bounds `engine`: `budget` steps per evaluation (rounded up to a tick),
+/// and bounded builtins.
+pub fn bound(engine: &mut Engine, budget: u64) -> anyhow::Result<()> {
     // The first engine installs the clock; later calls find it in place.
     let _ = set_time_source(&STEP_CLOCK);
     engine.set_execution_timer_config(ExecutionTimerConfig {
-        limit: Duration::from_millis(TICKS),
+        limit: Duration::from_millis(budget.div_ceil(u64::from(STEPS_PER_TICK))),
         check_interval: NonZeroU32::new(STEPS_PER_TICK).unwrap_or(NonZeroU32::MIN),
     });
     engine.add_extension(

@@ -66,9 +66,9 @@ pub struct Loaded {
 }
 
 /// A new engine with the library and onus's bounds.
-pub fn engine() -> anyhow::Result<Engine> {
+pub fn engine(step_budget: u64) -> anyhow::Result<Engine> {
     let mut engine = Engine::new();
-    limits::bound(&mut engine)?;
+    limits::bound(&mut engine, step_budget)?;
     engine.add_policy(LIBRARY_FILE.into(), LIBRARY.into())?;
     Ok(engine)
 }
@@ -118,11 +118,20 @@ fn split_place(place: &str) -> Option<(&str, u32, u32)> {
     Some((file, line.parse().ok()?, column.parse().ok()?))
 }
 
-/// Loads the `.rego` files: parse, metadata, compile.
-pub fn load(sources: &[SourceText]) -> Result<Loaded, Vec<Diagnostic>> {
+/// Loads the `.rego` files: parse, metadata, compile. The problems found,
+/// and what loaded when the files at least compile (so that the ids of the
+/// policies whose metadata is sound can still be checked).
+pub fn load(sources: &[SourceText], step_budget: u64) -> (Option<Loaded>, Vec<Diagnostic>) {
     let mut errors = Vec::new();
-    let mut engine =
-        engine().map_err(|e| vec![sources[0].diagnostic(Span::default(), &e.to_string())])?;
+    let mut engine = match engine(step_budget) {
+        Ok(e) => e,
+        Err(e) => {
+            return (
+                None,
+                vec![sources[0].diagnostic(Span::default(), &e.to_string())],
+            );
+        }
+    };
     let mut modules = Vec::new();
     for (i, source) in sources.iter().enumerate() {
         match engine.add_policy(source.path.clone(), source.text.to_string()) {
@@ -135,6 +144,9 @@ pub fn load(sources: &[SourceText]) -> Result<Loaded, Vec<Diagnostic>> {
         && let Err(e) = engine.eval_rule("data.onus.input_version".into())
     {
         errors.push(diagnostic(&e, &sources[0]));
+    }
+    if !errors.is_empty() {
+        return (None, errors);
     }
     // Which packages are policies, and their metadata.
     let mut policies: Vec<Policy> = Vec::new();
@@ -217,10 +229,7 @@ pub fn load(sources: &[SourceText]) -> Result<Loaded, Vec<Diagnostic>> {
             }
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(Loaded {
+    let loaded = Loaded {
         set: RegoSet {
             template: engine,
             pool: Mutex::new(Vec::new()),
@@ -228,7 +237,8 @@ pub fn load(sources: &[SourceText]) -> Result<Loaded, Vec<Diagnostic>> {
         },
         found,
         modules,
-    })
+    };
+    (Some(loaded), errors)
 }
 
 /// A `# METADATA` block and what it says.
@@ -607,7 +617,12 @@ fn verdict(rule: &Rule, resource: &Resource, mut found: Vec<Found>) -> Verdict {
     } else {
         messages.join("; ")
     };
-    let steps = &same[0].path;
+    // Point at the first finding that names a property.
+    let steps = same
+        .iter()
+        .map(|f| &f.path)
+        .find(|p| !p.is_empty())
+        .unwrap_or(&same[0].path);
     Verdict {
         status,
         unknown: (status == Status::Unknown).then(|| message.clone()),
@@ -622,9 +637,8 @@ fn verdict(rule: &Rule, resource: &Resource, mut found: Vec<Found>) -> Verdict {
 fn failed(rule: &Rule, resource: &Resource, error: &anyhow::Error) -> Verdict {
     let why = if limits::is_budget(error) {
         format!(
-            "policy {} stopped: it ran past its budget of {} evaluation steps on this resource",
-            rule.id,
-            limits::STEP_BUDGET
+            "policy {} stopped: it ran past its budget of evaluation steps on this resource",
+            rule.id
         )
     } else {
         format!("policy {} failed: {}", rule.id, error_text(error))

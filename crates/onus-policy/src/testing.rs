@@ -61,10 +61,9 @@ pub fn run(policies: &Policies) -> Vec<TestResult> {
             let outcome = match engine.eval_rule(name.clone()) {
                 Ok(Value::Bool(true)) => Outcome::Pass,
                 Ok(_) => Outcome::Fail,
-                Err(e) if limits::is_budget(&e) => Outcome::Error(format!(
-                    "stopped: ran past the budget of {} evaluation steps",
-                    limits::STEP_BUDGET
-                )),
+                Err(e) if limits::is_budget(&e) => {
+                    Outcome::Error("stopped: it ran past its budget of evaluation steps".into())
+                }
                 Err(e) => Outcome::Error(rego::error_text(&e)),
             };
             let prints = engine.take_prints().unwrap_or_default();
