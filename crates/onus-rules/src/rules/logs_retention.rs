@@ -65,7 +65,10 @@ pub static RULE: Rule = Rule {
         cis: &[],
     },
     // Both also fail an absent retention, which keeps events forever.
-    peers: &[checkov("CKV_AWS_338", Related), checkov("CKV_AWS_66", Related)],
+    peers: &[
+        checkov("CKV_AWS_338", Related),
+        checkov("CKV_AWS_66", Related),
+    ],
     check,
     file: file!(),
 };

@@ -26,6 +26,8 @@ mod cloudtrail_cloudwatch_logs;
 mod cloudtrail_kms_encryption;
 mod cloudtrail_log_file_validation;
 mod cloudtrail_multi_region;
+mod cloudwatch_alarm_action;
+mod cloudwatch_alarm_actions_enabled;
 mod cognito_mfa;
 mod cognito_password_length;
 mod cognito_threat_protection;
@@ -109,6 +111,7 @@ mod lightsail_database_not_public;
 mod lightsail_instance_auto_snapshot;
 mod logs_kms_encryption;
 mod logs_retention;
+mod logs_security_metric_filter_alarm;
 mod mq_auto_minor_version_upgrade;
 mod mq_logging;
 mod mq_no_public_access;
@@ -193,6 +196,8 @@ pub static ALL: &[&Rule] = &[
     &cloudtrail_kms_encryption::RULE,
     &cloudtrail_log_file_validation::RULE,
     &cloudtrail_multi_region::RULE,
+    &cloudwatch_alarm_action::RULE,
+    &cloudwatch_alarm_actions_enabled::RULE,
     &cognito_mfa::RULE,
     &cognito_password_length::RULE,
     &cognito_threat_protection::RULE,
@@ -276,6 +281,7 @@ pub static ALL: &[&Rule] = &[
     &lightsail_instance_auto_snapshot::RULE,
     &logs_kms_encryption::RULE,
     &logs_retention::RULE,
+    &logs_security_metric_filter_alarm::RULE,
     &mq_auto_minor_version_upgrade::RULE,
     &mq_logging::RULE,
     &mq_no_public_access::RULE,
