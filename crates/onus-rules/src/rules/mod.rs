@@ -141,14 +141,20 @@ mod region_data_residency;
 mod route53_dnssec;
 mod route53_query_logging;
 mod s3_access_logging;
+mod s3_access_point_public_access_block;
+mod s3_account_public_access_block;
+mod s3_acls_disabled;
 mod s3_encryption_at_rest;
 mod s3_kms_encryption;
+mod s3_lifecycle_configuration;
+mod s3_mrap_public_access_block;
 mod s3_policy_no_wildcard_principal;
 mod s3_public_access_block;
 mod s3_public_acl;
 mod s3_replication_residency;
 mod s3_tls_only;
 mod s3_versioning;
+mod s3express_lifecycle_configuration;
 mod sagemaker_domain_vpc_only;
 mod sagemaker_endpoint_config_kms;
 mod sagemaker_model_network_isolation;
@@ -311,14 +317,20 @@ pub static ALL: &[&Rule] = &[
     &route53_dnssec::RULE,
     &route53_query_logging::RULE,
     &s3_access_logging::RULE,
+    &s3_access_point_public_access_block::RULE,
+    &s3_account_public_access_block::RULE,
+    &s3_acls_disabled::RULE,
     &s3_encryption_at_rest::RULE,
     &s3_kms_encryption::RULE,
+    &s3_lifecycle_configuration::RULE,
+    &s3_mrap_public_access_block::RULE,
     &s3_policy_no_wildcard_principal::RULE,
     &s3_public_access_block::RULE,
     &s3_public_acl::RULE,
     &s3_replication_residency::RULE,
     &s3_tls_only::RULE,
     &s3_versioning::RULE,
+    &s3express_lifecycle_configuration::RULE,
     &sagemaker_domain_vpc_only::RULE,
     &sagemaker_endpoint_config_kms::RULE,
     &sagemaker_model_network_isolation::RULE,
