@@ -110,7 +110,8 @@ pub fn require_lifecycle(resource: &Resource, cx: &Context, name_attr: &str) -> 
     })
 }
 
-fn status_is_enabled(rule: &Node) -> Option<Judgement> {
+/// A lifecycle or replication rule whose `Status` / `status` is `Enabled`.
+pub fn status_is_enabled(rule: &Node) -> Option<Judgement> {
     let key = if rule.get("Status").is_some() {
         "Status"
     } else {
@@ -118,7 +119,7 @@ fn status_is_enabled(rule: &Node) -> Option<Judgement> {
     };
     Some(match rule.get(key) {
         Some(status) => is_text(status, "Enabled", key),
-        None => Judgement::no(rule, format!("a lifecycle rule without {key}")),
+        None => Judgement::no(rule, format!("a rule without {key}")),
     })
 }
 

@@ -148,9 +148,12 @@ mod s3_encryption_at_rest;
 mod s3_kms_encryption;
 mod s3_lifecycle_configuration;
 mod s3_mrap_public_access_block;
+mod s3_object_kms_encryption;
+mod s3_object_lock;
 mod s3_policy_no_wildcard_principal;
 mod s3_public_access_block;
 mod s3_public_acl;
+mod s3_replication;
 mod s3_replication_residency;
 mod s3_tls_only;
 mod s3_versioning;
@@ -324,9 +327,12 @@ pub static ALL: &[&Rule] = &[
     &s3_kms_encryption::RULE,
     &s3_lifecycle_configuration::RULE,
     &s3_mrap_public_access_block::RULE,
+    &s3_object_kms_encryption::RULE,
+    &s3_object_lock::RULE,
     &s3_policy_no_wildcard_principal::RULE,
     &s3_public_access_block::RULE,
     &s3_public_acl::RULE,
+    &s3_replication::RULE,
     &s3_replication_residency::RULE,
     &s3_tls_only::RULE,
     &s3_versioning::RULE,
