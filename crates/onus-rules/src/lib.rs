@@ -15,6 +15,7 @@ pub mod ecs;
 pub mod emr;
 pub mod engine;
 pub mod fsx;
+pub mod guardduty;
 pub mod instance;
 pub mod lb;
 pub mod lists;

@@ -91,7 +91,16 @@ mod fsx_windows_audit_logs;
 mod glue_catalog_encryption;
 mod glue_connection_password_encryption;
 mod glue_security_configuration_encryption;
+mod guardduty_ec2_runtime_monitoring;
+mod guardduty_ecs_runtime_monitoring;
+mod guardduty_eks_audit_logs;
+mod guardduty_eks_runtime_monitoring;
 mod guardduty_enabled;
+mod guardduty_lambda_protection;
+mod guardduty_malware_protection;
+mod guardduty_rds_protection;
+mod guardduty_runtime_monitoring;
+mod guardduty_s3_protection;
 mod iam_no_admin_policy;
 mod iam_no_user_policies;
 mod iam_password_policy;
@@ -270,7 +279,16 @@ pub static ALL: &[&Rule] = &[
     &glue_catalog_encryption::RULE,
     &glue_connection_password_encryption::RULE,
     &glue_security_configuration_encryption::RULE,
+    &guardduty_ec2_runtime_monitoring::RULE,
+    &guardduty_ecs_runtime_monitoring::RULE,
+    &guardduty_eks_audit_logs::RULE,
+    &guardduty_eks_runtime_monitoring::RULE,
     &guardduty_enabled::RULE,
+    &guardduty_lambda_protection::RULE,
+    &guardduty_malware_protection::RULE,
+    &guardduty_rds_protection::RULE,
+    &guardduty_runtime_monitoring::RULE,
+    &guardduty_s3_protection::RULE,
     &iam_no_admin_policy::RULE,
     &iam_no_user_policies::RULE,
     &iam_password_policy::RULE,
