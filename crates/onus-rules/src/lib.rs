@@ -16,6 +16,7 @@ pub mod emr;
 pub mod engine;
 pub mod fsx;
 pub mod guardduty;
+pub mod inspector;
 pub mod instance;
 pub mod lb;
 pub mod lists;

@@ -105,6 +105,10 @@ mod iam_no_admin_policy;
 mod iam_no_user_policies;
 mod iam_password_policy;
 mod iam_trust_policy_restricted;
+mod inspector_ec2_scanning;
+mod inspector_ecr_scanning;
+mod inspector_lambda_code_scanning;
+mod inspector_lambda_scanning;
 mod kinesis_encryption_at_rest;
 mod kms_key_rotation;
 mod kms_policy_no_wildcard_principal;
@@ -121,6 +125,7 @@ mod lightsail_instance_auto_snapshot;
 mod logs_kms_encryption;
 mod logs_retention;
 mod logs_security_metric_filter_alarm;
+mod macie_enabled;
 mod mq_auto_minor_version_upgrade;
 mod mq_logging;
 mod mq_no_public_access;
@@ -293,6 +298,10 @@ pub static ALL: &[&Rule] = &[
     &iam_no_user_policies::RULE,
     &iam_password_policy::RULE,
     &iam_trust_policy_restricted::RULE,
+    &inspector_ec2_scanning::RULE,
+    &inspector_ecr_scanning::RULE,
+    &inspector_lambda_code_scanning::RULE,
+    &inspector_lambda_scanning::RULE,
     &kinesis_encryption_at_rest::RULE,
     &kms_key_rotation::RULE,
     &kms_policy_no_wildcard_principal::RULE,
@@ -309,6 +318,7 @@ pub static ALL: &[&Rule] = &[
     &logs_kms_encryption::RULE,
     &logs_retention::RULE,
     &logs_security_metric_filter_alarm::RULE,
+    &macie_enabled::RULE,
     &mq_auto_minor_version_upgrade::RULE,
     &mq_logging::RULE,
     &mq_no_public_access::RULE,
