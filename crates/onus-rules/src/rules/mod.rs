@@ -101,10 +101,14 @@ mod guardduty_malware_protection;
 mod guardduty_rds_protection;
 mod guardduty_runtime_monitoring;
 mod guardduty_s3_protection;
+mod iam_no_access_keys;
 mod iam_no_admin_policy;
 mod iam_no_user_policies;
+mod iam_password_complexity;
+mod iam_password_max_age;
 mod iam_password_policy;
 mod iam_trust_policy_restricted;
+mod iam_user_no_console_password;
 mod inspector_ec2_scanning;
 mod inspector_ecr_scanning;
 mod inspector_lambda_code_scanning;
@@ -294,10 +298,14 @@ pub static ALL: &[&Rule] = &[
     &guardduty_rds_protection::RULE,
     &guardduty_runtime_monitoring::RULE,
     &guardduty_s3_protection::RULE,
+    &iam_no_access_keys::RULE,
     &iam_no_admin_policy::RULE,
     &iam_no_user_policies::RULE,
+    &iam_password_complexity::RULE,
+    &iam_password_max_age::RULE,
     &iam_password_policy::RULE,
     &iam_trust_policy_restricted::RULE,
+    &iam_user_no_console_password::RULE,
     &inspector_ec2_scanning::RULE,
     &inspector_ecr_scanning::RULE,
     &inspector_lambda_code_scanning::RULE,
