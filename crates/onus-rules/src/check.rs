@@ -407,3 +407,28 @@ pub fn names(want: &str) -> impl FnMut(&Node) -> Option<Judgement> + '_ {
             .map(|_| Judgement::Yes),
     }
 }
+
+/// A document property that is a map (CloudFormation YAML/JSON) or a JSON
+/// string (`jsonencode`, a heredoc), as one node tree; unknown when it is not
+/// static or not JSON (e.g. YAML text, which is not read).
+pub fn embedded_json(resource: &Resource, node: &Node, path: &str) -> Result<Node, Verdict> {
+    match &node.value {
+        Value::Map(_) => Ok(node.clone()),
+        Value::String(text) => match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(json) => Ok(crate::policy::json_to_node(&json, node.span)),
+            Err(_) => Err(Verdict::unknown(
+                resource,
+                node.span,
+                path,
+                format!("{path}, which is not a JSON document (YAML text is not read)"),
+            )),
+        },
+        Value::Unknown(what) => Err(Verdict::unknown(resource, node.span, path, what.clone())),
+        _ => Err(Verdict::unknown(
+            resource,
+            node.span,
+            path,
+            format!("{path}, which is not a static document"),
+        )),
+    }
+}

@@ -27,6 +27,7 @@ pub mod residency;
 pub mod rule;
 pub mod rules;
 pub mod s3;
+pub mod ssm;
 pub mod verdict;
 
 pub use context::{Context, Settings};

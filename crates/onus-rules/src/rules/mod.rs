@@ -187,8 +187,15 @@ mod secretsmanager_rotation;
 mod securityhub_standards_enabled;
 mod sns_encryption_at_rest;
 mod sqs_encryption_at_rest;
+mod ssm_automation_logging;
+mod ssm_block_public_sharing;
+mod ssm_document_not_public;
 mod ssm_instance_patching;
+mod ssm_parameter_kms;
+mod ssm_parameter_secure_string;
 mod ssm_patch_baseline_approval;
+mod ssm_session_kms_encryption;
+mod ssm_session_logging;
 mod stepfunctions_logging;
 mod transfer_logging;
 mod transfer_no_ftp;
@@ -384,8 +391,15 @@ pub static ALL: &[&Rule] = &[
     &securityhub_standards_enabled::RULE,
     &sns_encryption_at_rest::RULE,
     &sqs_encryption_at_rest::RULE,
+    &ssm_automation_logging::RULE,
+    &ssm_block_public_sharing::RULE,
+    &ssm_document_not_public::RULE,
     &ssm_instance_patching::RULE,
+    &ssm_parameter_kms::RULE,
+    &ssm_parameter_secure_string::RULE,
     &ssm_patch_baseline_approval::RULE,
+    &ssm_session_kms_encryption::RULE,
+    &ssm_session_logging::RULE,
     &stepfunctions_logging::RULE,
     &transfer_logging::RULE,
     &transfer_no_ftp::RULE,
