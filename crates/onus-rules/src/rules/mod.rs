@@ -28,7 +28,11 @@ mod cloudtrail_log_file_validation;
 mod cloudtrail_multi_region;
 mod cloudwatch_alarm_action;
 mod cloudwatch_alarm_actions_enabled;
+mod cognito_custom_auth_threat_protection;
+mod cognito_deletion_protection;
 mod cognito_mfa;
+mod cognito_no_unauthenticated_identities;
+mod cognito_password_complexity;
 mod cognito_password_length;
 mod cognito_threat_protection;
 mod config_recorder_enabled;
@@ -232,7 +236,11 @@ pub static ALL: &[&Rule] = &[
     &cloudtrail_multi_region::RULE,
     &cloudwatch_alarm_action::RULE,
     &cloudwatch_alarm_actions_enabled::RULE,
+    &cognito_custom_auth_threat_protection::RULE,
+    &cognito_deletion_protection::RULE,
     &cognito_mfa::RULE,
+    &cognito_no_unauthenticated_identities::RULE,
+    &cognito_password_complexity::RULE,
     &cognito_password_length::RULE,
     &cognito_threat_protection::RULE,
     &config_recorder_enabled::RULE,
