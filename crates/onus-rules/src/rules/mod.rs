@@ -23,8 +23,10 @@ mod cloudfront_access_logging;
 mod cloudfront_tls_version;
 mod cloudfront_viewer_https;
 mod cloudtrail_cloudwatch_logs;
+mod cloudtrail_event_data_store_kms;
 mod cloudtrail_kms_encryption;
 mod cloudtrail_log_file_validation;
+mod cloudtrail_logging_enabled;
 mod cloudtrail_multi_region;
 mod cloudwatch_alarm_action;
 mod cloudwatch_alarm_actions_enabled;
@@ -35,6 +37,7 @@ mod cognito_no_unauthenticated_identities;
 mod cognito_password_complexity;
 mod cognito_password_length;
 mod cognito_threat_protection;
+mod config_aggregator_all_regions;
 mod config_recorder_enabled;
 mod config_records_all_resources;
 mod dms_endpoint_ssl;
@@ -187,7 +190,9 @@ mod sagemaker_notebook_kms;
 mod sagemaker_notebook_no_direct_internet;
 mod sagemaker_notebook_no_root_access;
 mod secretsmanager_kms_encryption;
+mod secretsmanager_replica_residency;
 mod secretsmanager_rotation;
+mod secretsmanager_rotation_period;
 mod securityhub_standards_enabled;
 mod sns_encryption_at_rest;
 mod sqs_encryption_at_rest;
@@ -231,8 +236,10 @@ pub static ALL: &[&Rule] = &[
     &cloudfront_tls_version::RULE,
     &cloudfront_viewer_https::RULE,
     &cloudtrail_cloudwatch_logs::RULE,
+    &cloudtrail_event_data_store_kms::RULE,
     &cloudtrail_kms_encryption::RULE,
     &cloudtrail_log_file_validation::RULE,
+    &cloudtrail_logging_enabled::RULE,
     &cloudtrail_multi_region::RULE,
     &cloudwatch_alarm_action::RULE,
     &cloudwatch_alarm_actions_enabled::RULE,
@@ -243,6 +250,7 @@ pub static ALL: &[&Rule] = &[
     &cognito_password_complexity::RULE,
     &cognito_password_length::RULE,
     &cognito_threat_protection::RULE,
+    &config_aggregator_all_regions::RULE,
     &config_recorder_enabled::RULE,
     &config_records_all_resources::RULE,
     &dms_endpoint_ssl::RULE,
@@ -395,7 +403,9 @@ pub static ALL: &[&Rule] = &[
     &sagemaker_notebook_no_direct_internet::RULE,
     &sagemaker_notebook_no_root_access::RULE,
     &secretsmanager_kms_encryption::RULE,
+    &secretsmanager_replica_residency::RULE,
     &secretsmanager_rotation::RULE,
+    &secretsmanager_rotation_period::RULE,
     &securityhub_standards_enabled::RULE,
     &sns_encryption_at_rest::RULE,
     &sqs_encryption_at_rest::RULE,
