@@ -27,6 +27,7 @@ mod cloudtrail_event_data_store_kms;
 mod cloudtrail_kms_encryption;
 mod cloudtrail_log_file_validation;
 mod cloudtrail_logging_enabled;
+mod cloudtrail_management_events;
 mod cloudtrail_multi_region;
 mod cloudwatch_alarm_action;
 mod cloudwatch_alarm_actions_enabled;
@@ -240,6 +241,7 @@ pub static ALL: &[&Rule] = &[
     &cloudtrail_kms_encryption::RULE,
     &cloudtrail_log_file_validation::RULE,
     &cloudtrail_logging_enabled::RULE,
+    &cloudtrail_management_events::RULE,
     &cloudtrail_multi_region::RULE,
     &cloudwatch_alarm_action::RULE,
     &cloudwatch_alarm_actions_enabled::RULE,
