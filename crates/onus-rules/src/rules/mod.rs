@@ -4,7 +4,9 @@
 use crate::rule::Rule;
 
 mod acm_dns_validation;
+mod acm_rsa_key_length;
 mod acm_transparency_logging;
+mod acmpca_root_ca_disabled;
 mod apigateway_access_logging;
 mod apigateway_method_authorization;
 mod appsync_field_logging;
@@ -19,6 +21,7 @@ mod backup_vault_kms;
 mod backup_vault_lock;
 mod batch_ami_updates;
 mod batch_no_privileged_containers;
+mod cloudformation_stack_service_role;
 mod cloudfront_access_logging;
 mod cloudfront_tls_version;
 mod cloudfront_viewer_https;
@@ -195,6 +198,7 @@ mod secretsmanager_replica_residency;
 mod secretsmanager_rotation;
 mod secretsmanager_rotation_period;
 mod securityhub_standards_enabled;
+mod servicecatalog_org_sharing;
 mod sns_encryption_at_rest;
 mod sqs_encryption_at_rest;
 mod ssm_automation_logging;
@@ -218,7 +222,9 @@ mod waf_logging;
 /// Every rule, sorted by id.
 pub static ALL: &[&Rule] = &[
     &acm_dns_validation::RULE,
+    &acm_rsa_key_length::RULE,
     &acm_transparency_logging::RULE,
+    &acmpca_root_ca_disabled::RULE,
     &apigateway_access_logging::RULE,
     &apigateway_method_authorization::RULE,
     &appsync_field_logging::RULE,
@@ -233,6 +239,7 @@ pub static ALL: &[&Rule] = &[
     &backup_vault_lock::RULE,
     &batch_ami_updates::RULE,
     &batch_no_privileged_containers::RULE,
+    &cloudformation_stack_service_role::RULE,
     &cloudfront_access_logging::RULE,
     &cloudfront_tls_version::RULE,
     &cloudfront_viewer_https::RULE,
@@ -409,6 +416,7 @@ pub static ALL: &[&Rule] = &[
     &secretsmanager_rotation::RULE,
     &secretsmanager_rotation_period::RULE,
     &securityhub_standards_enabled::RULE,
+    &servicecatalog_org_sharing::RULE,
     &sns_encryption_at_rest::RULE,
     &sqs_encryption_at_rest::RULE,
     &ssm_automation_logging::RULE,
