@@ -392,22 +392,6 @@ pub fn is_text(node: &Node, want: &str, path: &str) -> Judgement {
     })
 }
 
-/// A `judge_items` picker for a list of names: `Yes` for an item that is
-/// `want` (ignoring case), unknown for an unresolved item, `None` for any
-/// other name.
-pub fn names(want: &str) -> impl FnMut(&Node) -> Option<Judgement> + '_ {
-    move |item| match &item.value {
-        Value::Ref(r) => Some(Judgement::Unknown(
-            item.span,
-            format!("a reference to {}", r.target),
-        )),
-        _ => item
-            .scalar_text()
-            .filter(|s| s.eq_ignore_ascii_case(want))
-            .map(|_| Judgement::Yes),
-    }
-}
-
 /// A document property that is a map (CloudFormation YAML/JSON) or a JSON
 /// string (`jsonencode`, a heredoc), as one node tree; unknown when it is not
 /// static or not JSON (e.g. YAML text, which is not read).

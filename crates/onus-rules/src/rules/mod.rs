@@ -9,6 +9,7 @@ mod acm_transparency_logging;
 mod acmpca_root_ca_disabled;
 mod apigateway_access_logging;
 mod apigateway_method_authorization;
+mod appstream_no_default_internet;
 mod appsync_field_logging;
 mod appsync_no_api_key_auth;
 mod athena_result_encryption;
@@ -44,6 +45,10 @@ mod cognito_threat_protection;
 mod config_aggregator_all_regions;
 mod config_recorder_enabled;
 mod config_records_all_resources;
+mod connect_contact_flow_logs;
+mod connect_storage_kms;
+mod datasync_efs_in_transit;
+mod datasync_task_logging;
 mod dms_endpoint_ssl;
 mod dms_kms_encryption;
 mod dms_no_public_access;
@@ -211,13 +216,18 @@ mod ssm_patch_baseline_approval;
 mod ssm_session_kms_encryption;
 mod ssm_session_logging;
 mod stepfunctions_logging;
+mod transfer_connector_logging;
 mod transfer_logging;
 mod transfer_no_ftp;
+mod transfer_not_public;
+mod transfer_security_policy;
 mod vpc_flow_logs;
 mod vpc_subnet_no_auto_public_ip;
 mod vpn_ikev2_only;
 mod waf_associated;
 mod waf_logging;
+mod workspaces_root_volume_encryption;
+mod workspaces_user_volume_encryption;
 
 /// Every rule, sorted by id.
 pub static ALL: &[&Rule] = &[
@@ -227,6 +237,7 @@ pub static ALL: &[&Rule] = &[
     &acmpca_root_ca_disabled::RULE,
     &apigateway_access_logging::RULE,
     &apigateway_method_authorization::RULE,
+    &appstream_no_default_internet::RULE,
     &appsync_field_logging::RULE,
     &appsync_no_api_key_auth::RULE,
     &athena_result_encryption::RULE,
@@ -262,6 +273,10 @@ pub static ALL: &[&Rule] = &[
     &config_aggregator_all_regions::RULE,
     &config_recorder_enabled::RULE,
     &config_records_all_resources::RULE,
+    &connect_contact_flow_logs::RULE,
+    &connect_storage_kms::RULE,
+    &datasync_efs_in_transit::RULE,
+    &datasync_task_logging::RULE,
     &dms_endpoint_ssl::RULE,
     &dms_kms_encryption::RULE,
     &dms_no_public_access::RULE,
@@ -429,13 +444,18 @@ pub static ALL: &[&Rule] = &[
     &ssm_session_kms_encryption::RULE,
     &ssm_session_logging::RULE,
     &stepfunctions_logging::RULE,
+    &transfer_connector_logging::RULE,
     &transfer_logging::RULE,
     &transfer_no_ftp::RULE,
+    &transfer_not_public::RULE,
+    &transfer_security_policy::RULE,
     &vpc_flow_logs::RULE,
     &vpc_subnet_no_auto_public_ip::RULE,
     &vpn_ikev2_only::RULE,
     &waf_associated::RULE,
     &waf_logging::RULE,
+    &workspaces_root_volume_encryption::RULE,
+    &workspaces_user_volume_encryption::RULE,
 ];
 
 /// A rule by id.
