@@ -3,6 +3,7 @@
 
 use crate::rule::Rule;
 
+mod account_security_contact;
 mod acm_dns_validation;
 mod acm_rsa_key_length;
 mod acm_transparency_logging;
@@ -49,6 +50,7 @@ mod connect_contact_flow_logs;
 mod connect_storage_kms;
 mod datasync_efs_in_transit;
 mod datasync_task_logging;
+mod directoryservice_log_forwarding;
 mod dms_endpoint_ssl;
 mod dms_kms_encryption;
 mod dms_no_public_access;
@@ -160,6 +162,7 @@ mod neptune_iam_auth;
 mod opensearch_encryption_at_rest;
 mod opensearch_https_required;
 mod opensearch_node_to_node_encryption;
+mod organizations_all_features;
 mod organizations_region_deny_scp;
 mod rds_backup_retention;
 mod rds_deletion_protection;
@@ -231,6 +234,7 @@ mod workspaces_user_volume_encryption;
 
 /// Every rule, sorted by id.
 pub static ALL: &[&Rule] = &[
+    &account_security_contact::RULE,
     &acm_dns_validation::RULE,
     &acm_rsa_key_length::RULE,
     &acm_transparency_logging::RULE,
@@ -277,6 +281,7 @@ pub static ALL: &[&Rule] = &[
     &connect_storage_kms::RULE,
     &datasync_efs_in_transit::RULE,
     &datasync_task_logging::RULE,
+    &directoryservice_log_forwarding::RULE,
     &dms_endpoint_ssl::RULE,
     &dms_kms_encryption::RULE,
     &dms_no_public_access::RULE,
@@ -388,6 +393,7 @@ pub static ALL: &[&Rule] = &[
     &opensearch_encryption_at_rest::RULE,
     &opensearch_https_required::RULE,
     &opensearch_node_to_node_encryption::RULE,
+    &organizations_all_features::RULE,
     &organizations_region_deny_scp::RULE,
     &rds_backup_retention::RULE,
     &rds_deletion_protection::RULE,
