@@ -219,6 +219,10 @@ mod ssm_patch_baseline_approval;
 mod ssm_session_kms_encryption;
 mod ssm_session_logging;
 mod stepfunctions_logging;
+mod storagegateway_file_share_kms;
+mod storagegateway_nfs_clients;
+mod storagegateway_smb_audit_logs;
+mod storagegateway_smb_no_guest;
 mod transfer_connector_logging;
 mod transfer_logging;
 mod transfer_no_ftp;
@@ -450,6 +454,10 @@ pub static ALL: &[&Rule] = &[
     &ssm_session_kms_encryption::RULE,
     &ssm_session_logging::RULE,
     &stepfunctions_logging::RULE,
+    &storagegateway_file_share_kms::RULE,
+    &storagegateway_nfs_clients::RULE,
+    &storagegateway_smb_audit_logs::RULE,
+    &storagegateway_smb_no_guest::RULE,
     &transfer_connector_logging::RULE,
     &transfer_logging::RULE,
     &transfer_no_ftp::RULE,
