@@ -36,6 +36,7 @@ mod cloudtrail_management_events;
 mod cloudtrail_multi_region;
 mod cloudwatch_alarm_action;
 mod cloudwatch_alarm_actions_enabled;
+mod cognito_client_user_existence_errors;
 mod cognito_custom_auth_threat_protection;
 mod cognito_deletion_protection;
 mod cognito_mfa;
@@ -271,6 +272,7 @@ pub static ALL: &[&Rule] = &[
     &cloudtrail_multi_region::RULE,
     &cloudwatch_alarm_action::RULE,
     &cloudwatch_alarm_actions_enabled::RULE,
+    &cognito_client_user_existence_errors::RULE,
     &cognito_custom_auth_threat_protection::RULE,
     &cognito_deletion_protection::RULE,
     &cognito_mfa::RULE,
