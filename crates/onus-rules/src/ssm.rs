@@ -4,34 +4,33 @@
 
 use crate::check::{Judgement, embedded_json, get, is_text, judge, spelling, verdict_of};
 use crate::verdict::Verdict;
-use onus_ingest::{Node, Resource};
+use onus_ingest::{Node, Resource, Value};
 
-/// The `inputs` of a Session Manager preferences document: `Ok(None)` for a
-/// document of another type, `Err` with the verdict when the type or the
-/// content cannot be read.
-pub fn session_inputs(resource: &Resource) -> Result<Option<Node>, Verdict> {
+/// The `inputs` of a Session Manager preferences document, or the verdict to
+/// give instead: not applicable for a document of another type, unknown when
+/// the type or the content cannot be read.
+pub fn session_inputs(resource: &Resource) -> Result<Node, Verdict> {
+    let not_session = || Verdict::not_applicable(resource, "not a Session Manager document");
     let type_path = spelling(resource, "DocumentType", "document_type");
     let Some(kind) = get(resource, type_path) else {
-        return Ok(None);
+        return Err(not_session());
     };
     match judge(kind, &mut |n| {
         Judgement::from_bool(n.as_str() == Some("Session"), n, || "")
     }) {
         Judgement::Yes => {}
-        Judgement::No(..) => return Ok(None),
+        Judgement::No(..) => return Err(not_session()),
         u @ Judgement::Unknown(..) => return Err(verdict_of(resource, kind, type_path, u, "")),
     }
     let content_path = spelling(resource, "Content", "content");
     let Some(content) = get(resource, content_path) else {
-        return Ok(Some(Node::new(
-            onus_ingest::Value::Map(Vec::new()),
-            resource.name_span,
-        )));
+        return Ok(Node::new(Value::Map(Vec::new()), resource.name_span));
     };
     let doc = embedded_json(resource, content, content_path)?;
-    Ok(Some(doc.get("inputs").cloned().unwrap_or_else(|| {
-        Node::new(onus_ingest::Value::Map(Vec::new()), content.span)
-    })))
+    Ok(doc
+        .get("inputs")
+        .cloned()
+        .unwrap_or_else(|| Node::new(Value::Map(Vec::new()), content.span)))
 }
 
 /// The verdict on an `aws_ssm_service_setting` for the setting whose id ends

@@ -96,8 +96,7 @@ pub static RULE: Rule = Rule {
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
     let inputs = match session_inputs(resource) {
-        Ok(Some(inputs)) => inputs,
-        Ok(None) => return Verdict::not_applicable(resource, "not a Session Manager document"),
+        Ok(inputs) => inputs,
         Err(v) => return v,
     };
     match get_in(&inputs, "kmsKeyId").filter(|k| !is_empty(k)) {
