@@ -54,13 +54,21 @@ mod ec2_ssh_open_to_world;
 mod ec2_volume_encryption;
 mod ecr_scan_on_push;
 mod ecr_tag_immutability;
+mod ecs_capacity_provider_termination_protection;
+mod ecs_container_insights;
 mod ecs_container_logging;
+mod ecs_efs_transit_encryption;
+mod ecs_exec_logging;
+mod ecs_fargate_platform_version;
 mod ecs_fargate_storage_cmk;
 mod ecs_no_host_network;
+mod ecs_no_host_pid;
 mod ecs_no_privileged_containers;
 mod ecs_no_public_ip;
+mod ecs_non_root_user;
 mod ecs_read_only_root_filesystem;
 mod ecs_secrets_not_in_environment;
+mod ecs_separate_task_role;
 mod efs_encryption_at_rest;
 mod eks_control_plane_logging;
 mod eks_node_remote_access;
@@ -221,13 +229,21 @@ pub static ALL: &[&Rule] = &[
     &ec2_volume_encryption::RULE,
     &ecr_scan_on_push::RULE,
     &ecr_tag_immutability::RULE,
+    &ecs_capacity_provider_termination_protection::RULE,
+    &ecs_container_insights::RULE,
     &ecs_container_logging::RULE,
+    &ecs_efs_transit_encryption::RULE,
+    &ecs_exec_logging::RULE,
+    &ecs_fargate_platform_version::RULE,
     &ecs_fargate_storage_cmk::RULE,
     &ecs_no_host_network::RULE,
+    &ecs_no_host_pid::RULE,
     &ecs_no_privileged_containers::RULE,
     &ecs_no_public_ip::RULE,
+    &ecs_non_root_user::RULE,
     &ecs_read_only_root_filesystem::RULE,
     &ecs_secrets_not_in_environment::RULE,
+    &ecs_separate_task_role::RULE,
     &efs_encryption_at_rest::RULE,
     &eks_control_plane_logging::RULE,
     &eks_node_remote_access::RULE,
