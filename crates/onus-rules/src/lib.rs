@@ -25,6 +25,7 @@ pub mod residency;
 pub mod rule;
 pub mod rules;
 pub mod verdict;
+pub mod zones;
 
 pub use context::{Context, Settings};
 pub use engine::{

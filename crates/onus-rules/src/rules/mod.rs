@@ -106,10 +106,13 @@ mod kinesis_encryption_at_rest;
 mod kms_key_rotation;
 mod kms_policy_no_wildcard_principal;
 mod lambda_env_kms_encryption;
+mod lambda_failed_event_destination;
 mod lambda_function_url_auth;
 mod lambda_inside_vpc;
+mod lambda_multi_az;
 mod lambda_no_public_invoke;
 mod lambda_supported_runtime;
+mod lambda_xray_tracing;
 mod lightsail_admin_ports_open;
 mod lightsail_bucket_not_public;
 mod lightsail_database_backups;
@@ -281,10 +284,13 @@ pub static ALL: &[&Rule] = &[
     &kms_key_rotation::RULE,
     &kms_policy_no_wildcard_principal::RULE,
     &lambda_env_kms_encryption::RULE,
+    &lambda_failed_event_destination::RULE,
     &lambda_function_url_auth::RULE,
     &lambda_inside_vpc::RULE,
+    &lambda_multi_az::RULE,
     &lambda_no_public_invoke::RULE,
     &lambda_supported_runtime::RULE,
+    &lambda_xray_tracing::RULE,
     &lightsail_admin_ports_open::RULE,
     &lightsail_bucket_not_public::RULE,
     &lightsail_database_backups::RULE,
