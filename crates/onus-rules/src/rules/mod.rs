@@ -52,6 +52,7 @@ mod ec2_no_public_ip;
 mod ec2_rdp_open_to_world;
 mod ec2_ssh_open_to_world;
 mod ec2_volume_encryption;
+mod ecr_kms_key;
 mod ecr_scan_on_push;
 mod ecr_tag_immutability;
 mod ecs_capacity_provider_termination_protection;
@@ -230,6 +231,7 @@ pub static ALL: &[&Rule] = &[
     &ec2_rdp_open_to_world::RULE,
     &ec2_ssh_open_to_world::RULE,
     &ec2_volume_encryption::RULE,
+    &ecr_kms_key::RULE,
     &ecr_scan_on_push::RULE,
     &ecr_tag_immutability::RULE,
     &ecs_capacity_provider_termination_protection::RULE,
