@@ -321,14 +321,15 @@ pub fn items_cond(node: Option<&Node>) -> Vec<(&Node, bool)> {
 }
 
 /// A string setting that must not be one of `forbidden` (compared ignoring
-/// case), e.g. a PID mode that must not be `host`. Absent (or left unset by a
-/// condition) means AWS's default, which `what_default` describes and which
-/// is acceptable.
+/// case), e.g. a PID mode that must not be `host`; `why` says what such a
+/// value means. Absent (or left unset by a condition) means AWS's default,
+/// which `what_default` describes and which is acceptable.
 pub fn require_none_of(
     resource: &Resource,
     cfn: &str,
     tf: &str,
     forbidden: &[&str],
+    why: &str,
     what_default: &str,
 ) -> Verdict {
     let (node, path) = prop(resource, cfn, tf);
@@ -341,7 +342,7 @@ pub fn require_none_of(
         );
     };
     let j = judge(node, &mut |n| match n.scalar_text() {
-        Some(s) => Judgement::from_bool(!bad(&s), n, || format!("{path} is {s:?}")),
+        Some(s) => Judgement::from_bool(!bad(&s), n, || format!("{path} is {s:?}: {why}")),
         None if is_null(n) => Judgement::Yes,
         None => Judgement::no(n, format!("{path} is not a plain value")),
     });
@@ -512,4 +513,18 @@ pub fn judge_bool(node: &Node, want: bool, label: &str) -> Judgement {
         None if is_null(n) => Judgement::no(n, format!("{label} is left unset by a condition")),
         None => Judgement::no(n, format!("{label} is not a boolean")),
     })
+}
+
+/// Two verdicts that must both be met: the first not met wins, then the
+/// first unknown; a not-applicable one gives way to the other.
+pub fn both(a: Verdict, b: Verdict) -> Verdict {
+    use crate::verdict::Status::*;
+    match (a.status, b.status) {
+        (NotMet, _) => a,
+        (_, NotMet) => b,
+        (Unknown, _) => a,
+        (_, Unknown) => b,
+        (NotApplicable, _) => b,
+        _ => a,
+    }
 }

@@ -95,6 +95,7 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         "PidMode",
         "pid_mode",
         &["host"],
+        "containers see and can signal every process on the host",
         "each container has its own process namespace",
     )
 }

@@ -158,12 +158,22 @@ mod s3_public_acl;
 mod s3_replication_residency;
 mod s3_tls_only;
 mod s3_versioning;
+mod sagemaker_domain_kms;
 mod sagemaker_domain_vpc_only;
 mod sagemaker_endpoint_config_kms;
+mod sagemaker_endpoint_instance_count;
+mod sagemaker_feature_group_kms;
+mod sagemaker_flow_definition_kms;
 mod sagemaker_model_network_isolation;
+mod sagemaker_monitoring_kms;
+mod sagemaker_monitoring_network_isolation;
+mod sagemaker_monitoring_traffic_encryption;
+mod sagemaker_notebook_imdsv2;
+mod sagemaker_notebook_in_vpc;
 mod sagemaker_notebook_kms;
 mod sagemaker_notebook_no_direct_internet;
 mod sagemaker_notebook_no_root_access;
+mod sagemaker_notebook_platform;
 mod secretsmanager_kms_encryption;
 mod secretsmanager_rotation;
 mod securityhub_standards_enabled;
@@ -337,12 +347,22 @@ pub static ALL: &[&Rule] = &[
     &s3_replication_residency::RULE,
     &s3_tls_only::RULE,
     &s3_versioning::RULE,
+    &sagemaker_domain_kms::RULE,
     &sagemaker_domain_vpc_only::RULE,
     &sagemaker_endpoint_config_kms::RULE,
+    &sagemaker_endpoint_instance_count::RULE,
+    &sagemaker_feature_group_kms::RULE,
+    &sagemaker_flow_definition_kms::RULE,
     &sagemaker_model_network_isolation::RULE,
+    &sagemaker_monitoring_kms::RULE,
+    &sagemaker_monitoring_network_isolation::RULE,
+    &sagemaker_monitoring_traffic_encryption::RULE,
+    &sagemaker_notebook_imdsv2::RULE,
+    &sagemaker_notebook_in_vpc::RULE,
     &sagemaker_notebook_kms::RULE,
     &sagemaker_notebook_no_direct_internet::RULE,
     &sagemaker_notebook_no_root_access::RULE,
+    &sagemaker_notebook_platform::RULE,
     &secretsmanager_kms_encryption::RULE,
     &secretsmanager_rotation::RULE,
     &securityhub_standards_enabled::RULE,
