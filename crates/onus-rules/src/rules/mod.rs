@@ -26,6 +26,15 @@ mod cloudtrail_cloudwatch_logs;
 mod cloudtrail_kms_encryption;
 mod cloudtrail_log_file_validation;
 mod cloudtrail_multi_region;
+mod codeartifact_domain_kms;
+mod codebuild_encryption_at_rest;
+mod codebuild_kms_key;
+mod codebuild_logging;
+mod codebuild_no_privileged_mode;
+mod codebuild_no_source_credentials;
+mod codebuild_report_export_encryption;
+mod codecommit_kms_key;
+mod codepipeline_artifact_kms;
 mod cognito_mfa;
 mod cognito_password_length;
 mod cognito_threat_protection;
@@ -215,6 +224,15 @@ pub static ALL: &[&Rule] = &[
     &cloudtrail_kms_encryption::RULE,
     &cloudtrail_log_file_validation::RULE,
     &cloudtrail_multi_region::RULE,
+    &codeartifact_domain_kms::RULE,
+    &codebuild_encryption_at_rest::RULE,
+    &codebuild_kms_key::RULE,
+    &codebuild_logging::RULE,
+    &codebuild_no_privileged_mode::RULE,
+    &codebuild_no_source_credentials::RULE,
+    &codebuild_report_export_encryption::RULE,
+    &codecommit_kms_key::RULE,
+    &codepipeline_artifact_kms::RULE,
     &cognito_mfa::RULE,
     &cognito_password_length::RULE,
     &cognito_threat_protection::RULE,
