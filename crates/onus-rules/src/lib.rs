@@ -18,6 +18,7 @@ pub mod fsx;
 pub mod instance;
 pub mod lb;
 pub mod lists;
+pub mod mq;
 pub mod net;
 pub mod policy;
 pub mod rds;

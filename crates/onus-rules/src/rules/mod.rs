@@ -100,6 +100,7 @@ mod emr_at_rest_encryption;
 mod emr_block_public_access;
 mod emr_cluster_security_configuration;
 mod emr_in_transit_encryption;
+mod events_target_dead_letter_queue;
 mod firehose_encryption_at_rest;
 mod fsx_backup_retention;
 mod fsx_kms_encryption;
@@ -131,6 +132,7 @@ mod lightsail_instance_auto_snapshot;
 mod logs_kms_encryption;
 mod logs_retention;
 mod mq_auto_minor_version_upgrade;
+mod mq_kms_key;
 mod mq_logging;
 mod mq_no_public_access;
 mod msk_broker_logging;
@@ -183,11 +185,17 @@ mod sagemaker_notebook_kms;
 mod sagemaker_notebook_no_direct_internet;
 mod sagemaker_notebook_no_root_access;
 mod sagemaker_notebook_platform;
+mod scheduler_kms_key;
 mod secretsmanager_kms_encryption;
 mod secretsmanager_rotation;
 mod securityhub_standards_enabled;
+mod ses_tls_required;
 mod sns_encryption_at_rest;
+mod sns_kms_key;
+mod sns_subscription_dead_letter_queue;
+mod sns_subscription_https;
 mod sqs_encryption_at_rest;
+mod sqs_kms_key;
 mod ssm_instance_patching;
 mod ssm_patch_baseline_approval;
 mod stepfunctions_logging;
@@ -298,6 +306,7 @@ pub static ALL: &[&Rule] = &[
     &emr_block_public_access::RULE,
     &emr_cluster_security_configuration::RULE,
     &emr_in_transit_encryption::RULE,
+    &events_target_dead_letter_queue::RULE,
     &firehose_encryption_at_rest::RULE,
     &fsx_backup_retention::RULE,
     &fsx_kms_encryption::RULE,
@@ -329,6 +338,7 @@ pub static ALL: &[&Rule] = &[
     &logs_kms_encryption::RULE,
     &logs_retention::RULE,
     &mq_auto_minor_version_upgrade::RULE,
+    &mq_kms_key::RULE,
     &mq_logging::RULE,
     &mq_no_public_access::RULE,
     &msk_broker_logging::RULE,
@@ -381,11 +391,17 @@ pub static ALL: &[&Rule] = &[
     &sagemaker_notebook_no_direct_internet::RULE,
     &sagemaker_notebook_no_root_access::RULE,
     &sagemaker_notebook_platform::RULE,
+    &scheduler_kms_key::RULE,
     &secretsmanager_kms_encryption::RULE,
     &secretsmanager_rotation::RULE,
     &securityhub_standards_enabled::RULE,
+    &ses_tls_required::RULE,
     &sns_encryption_at_rest::RULE,
+    &sns_kms_key::RULE,
+    &sns_subscription_dead_letter_queue::RULE,
+    &sns_subscription_https::RULE,
     &sqs_encryption_at_rest::RULE,
+    &sqs_kms_key::RULE,
     &ssm_instance_patching::RULE,
     &ssm_patch_baseline_approval::RULE,
     &stepfunctions_logging::RULE,
