@@ -7,6 +7,7 @@ mod acm_dns_validation;
 mod acm_transparency_logging;
 mod apigateway_access_logging;
 mod apigateway_method_authorization;
+mod appflow_kms_key;
 mod appsync_field_logging;
 mod appsync_no_api_key_auth;
 mod athena_result_encryption;
@@ -19,6 +20,7 @@ mod backup_vault_kms;
 mod backup_vault_lock;
 mod batch_ami_updates;
 mod batch_no_privileged_containers;
+mod bedrock_kms_key;
 mod cloudfront_access_logging;
 mod cloudfront_tls_version;
 mod cloudfront_viewer_https;
@@ -34,10 +36,12 @@ mod codebuild_no_privileged_mode;
 mod codebuild_no_source_credentials;
 mod codebuild_report_export_encryption;
 mod codecommit_kms_key;
+mod codegurureviewer_kms_key;
 mod codepipeline_artifact_kms;
 mod cognito_mfa;
 mod cognito_password_length;
 mod cognito_threat_protection;
+mod comprehend_kms_key;
 mod config_recorder_enabled;
 mod config_records_all_resources;
 mod dms_endpoint_ssl;
@@ -87,6 +91,7 @@ mod eks_secrets_encryption;
 mod eks_supported_version;
 mod elasticache_encryption_at_rest;
 mod elasticache_encryption_in_transit;
+mod elasticbeanstalk_cloudwatch_logs;
 mod elasticbeanstalk_enhanced_health;
 mod elasticbeanstalk_https_listener;
 mod elasticbeanstalk_managed_updates;
@@ -113,6 +118,7 @@ mod iam_no_admin_policy;
 mod iam_no_user_policies;
 mod iam_password_policy;
 mod iam_trust_policy_restricted;
+mod kendra_index_kms;
 mod kinesis_encryption_at_rest;
 mod kms_key_rotation;
 mod kms_policy_no_wildcard_principal;
@@ -139,6 +145,8 @@ mod msk_broker_logging;
 mod msk_encryption_in_transit;
 mod msk_kms_encryption;
 mod msk_public_access_disabled;
+mod mwaa_logging;
+mod mwaa_not_public;
 mod neptune_audit_logs;
 mod neptune_backup_retention;
 mod neptune_encryption_at_rest;
@@ -199,6 +207,7 @@ mod sqs_kms_key;
 mod ssm_instance_patching;
 mod ssm_patch_baseline_approval;
 mod stepfunctions_logging;
+mod stepfunctions_xray_tracing;
 mod transfer_logging;
 mod transfer_no_ftp;
 mod vpc_flow_logs;
@@ -213,6 +222,7 @@ pub static ALL: &[&Rule] = &[
     &acm_transparency_logging::RULE,
     &apigateway_access_logging::RULE,
     &apigateway_method_authorization::RULE,
+    &appflow_kms_key::RULE,
     &appsync_field_logging::RULE,
     &appsync_no_api_key_auth::RULE,
     &athena_result_encryption::RULE,
@@ -225,6 +235,7 @@ pub static ALL: &[&Rule] = &[
     &backup_vault_lock::RULE,
     &batch_ami_updates::RULE,
     &batch_no_privileged_containers::RULE,
+    &bedrock_kms_key::RULE,
     &cloudfront_access_logging::RULE,
     &cloudfront_tls_version::RULE,
     &cloudfront_viewer_https::RULE,
@@ -240,10 +251,12 @@ pub static ALL: &[&Rule] = &[
     &codebuild_no_source_credentials::RULE,
     &codebuild_report_export_encryption::RULE,
     &codecommit_kms_key::RULE,
+    &codegurureviewer_kms_key::RULE,
     &codepipeline_artifact_kms::RULE,
     &cognito_mfa::RULE,
     &cognito_password_length::RULE,
     &cognito_threat_protection::RULE,
+    &comprehend_kms_key::RULE,
     &config_recorder_enabled::RULE,
     &config_records_all_resources::RULE,
     &dms_endpoint_ssl::RULE,
@@ -293,6 +306,7 @@ pub static ALL: &[&Rule] = &[
     &eks_supported_version::RULE,
     &elasticache_encryption_at_rest::RULE,
     &elasticache_encryption_in_transit::RULE,
+    &elasticbeanstalk_cloudwatch_logs::RULE,
     &elasticbeanstalk_enhanced_health::RULE,
     &elasticbeanstalk_https_listener::RULE,
     &elasticbeanstalk_managed_updates::RULE,
@@ -319,6 +333,7 @@ pub static ALL: &[&Rule] = &[
     &iam_no_user_policies::RULE,
     &iam_password_policy::RULE,
     &iam_trust_policy_restricted::RULE,
+    &kendra_index_kms::RULE,
     &kinesis_encryption_at_rest::RULE,
     &kms_key_rotation::RULE,
     &kms_policy_no_wildcard_principal::RULE,
@@ -345,6 +360,8 @@ pub static ALL: &[&Rule] = &[
     &msk_encryption_in_transit::RULE,
     &msk_kms_encryption::RULE,
     &msk_public_access_disabled::RULE,
+    &mwaa_logging::RULE,
+    &mwaa_not_public::RULE,
     &neptune_audit_logs::RULE,
     &neptune_backup_retention::RULE,
     &neptune_encryption_at_rest::RULE,
@@ -405,6 +422,7 @@ pub static ALL: &[&Rule] = &[
     &ssm_instance_patching::RULE,
     &ssm_patch_baseline_approval::RULE,
     &stepfunctions_logging::RULE,
+    &stepfunctions_xray_tracing::RULE,
     &transfer_logging::RULE,
     &transfer_no_ftp::RULE,
     &vpc_flow_logs::RULE,
