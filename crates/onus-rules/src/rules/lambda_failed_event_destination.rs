@@ -33,7 +33,9 @@
 //!   including the ones SAM adds for such event sources, or an event invoke
 //!   configuration without an on-failure destination;
 //! - unknown: the dead-letter target, or the principal of a permission of
-//!   the function, is not static;
+//!   the function, is not static, or the only asynchronous invoker is a
+//!   Terraform resource whose `count` / `for_each` is not static (it may not
+//!   exist);
 //! - not applicable: no asynchronous invoker of the function in the scanned
 //!   code.
 //!
@@ -204,6 +206,22 @@
 //!   maximum_retry_attempts = 1
 //! }
 //! ```
+//! ```hcl aws_lambda_function.fn=unknown
+//! variable "asynchronous" {
+//!   type = bool
+//! }
+//! resource "aws_lambda_function" "fn" {
+//!   function_name = "app"
+//!   role          = "arn:aws:iam::111122223333:role/app"
+//!   runtime       = "python3.13"
+//!   handler       = "app.handler"
+//!   filename      = "app.zip"
+//! }
+//! resource "aws_lambda_function_event_invoke_config" "async" {
+//!   count         = var.asynchronous ? 1 : 0
+//!   function_name = aws_lambda_function.fn.function_name
+//! }
+//! ```
 //! ```hcl fail
 //! resource "aws_lambda_function" "fn" {
 //!   function_name = "app"
@@ -347,7 +365,7 @@ fn function(resource: &Resource, cx: &Context) -> Verdict {
         dlq.path.clone(),
         "after two retries Lambda discards an event that still fails: set a dead-letter queue or an on-failure destination",
     );
-    if let Some(c) = configs.first() {
+    if let Some(c) = configs.iter().find(|c| !may_not_exist(c)) {
         return Verdict::missing(
             resource,
             &dlq_path,
@@ -357,11 +375,31 @@ fn function(resource: &Resource, cx: &Context) -> Verdict {
             ),
         );
     }
-    let mut unknown = None;
+    let mut unknown = configs.first().map(|c| {
+        Verdict::unknown(
+            resource,
+            resource.name_span,
+            &dlq_path,
+            format!("whether {} exists (its count or for_each is not static), so whether the function is invoked asynchronously", c.id),
+        )
+    });
     for permission in function_links(resource, cx, PERMISSION) {
         let (principal, _) = prop(permission, "Principal", "principal");
         let Some(principal) = principal else { continue };
         match principal.scalar_text() {
+            Some(p) if is_async_service(&p) && may_not_exist(permission) => {
+                unknown.get_or_insert_with(|| {
+                    Verdict::unknown(
+                        resource,
+                        resource.name_span,
+                        &dlq_path,
+                        format!(
+                            "whether {} exists (its count or for_each is not static)",
+                            permission.id
+                        ),
+                    )
+                });
+            }
             Some(p) if is_async_service(&p) => {
                 return Verdict::missing(
                     resource,
@@ -394,6 +432,12 @@ fn function(resource: &Resource, cx: &Context) -> Verdict {
             "no asynchronous invoker of the function in the scanned code",
         )
     })
+}
+
+/// A Terraform resource whose `count` or `for_each` is not static (read
+/// once as `x[*]`): it may not exist at all.
+fn may_not_exist(resource: &Resource) -> bool {
+    resource.id.ends_with("[*]")
 }
 
 fn is_async_service(principal: &str) -> bool {
@@ -446,12 +490,15 @@ fn invoke_config(resource: &Resource, cx: &Context) -> Verdict {
                 f.id
             ),
         ),
-        None => Verdict::unknown(
-            resource,
-            name.map_or(resource.name_span, |n| n.span),
-            name_path,
-            "whether the function, declared outside this code, has a dead-letter queue",
-        ),
+        None => {
+            let span = name.map_or(resource.name_span, |n| n.span);
+            let what = match name.map(|n| &n.value) {
+                Some(Value::Unknown(w)) => format!("the function ({w}) and its dead-letter queue"),
+                _ => "whether the function, declared outside this code, has a dead-letter queue"
+                    .into(),
+            };
+            Verdict::unknown(resource, span, name_path, what)
+        }
     }
 }
 
