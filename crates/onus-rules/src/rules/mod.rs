@@ -85,6 +85,7 @@ mod ecs_secrets_not_in_environment;
 mod ecs_separate_task_role;
 mod efs_encryption_at_rest;
 mod eks_control_plane_logging;
+mod eks_no_cluster_admin_access;
 mod eks_node_remote_access;
 mod eks_private_endpoint;
 mod eks_secrets_encryption;
@@ -300,6 +301,7 @@ pub static ALL: &[&Rule] = &[
     &ecs_separate_task_role::RULE,
     &efs_encryption_at_rest::RULE,
     &eks_control_plane_logging::RULE,
+    &eks_no_cluster_admin_access::RULE,
     &eks_node_remote_access::RULE,
     &eks_private_endpoint::RULE,
     &eks_secrets_encryption::RULE,
