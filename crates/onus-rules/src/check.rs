@@ -362,6 +362,23 @@ pub fn is_aws_managed_key(key: &str) -> bool {
     key.starts_with("alias/aws/") || key.contains(":alias/aws/")
 }
 
+/// Judges a key setting that is present: not empty and not an AWS managed
+/// key alias, on every branch (a reference to a key resource passes).
+pub fn judge_customer_managed_key(node: &Node, path: &str, absent: &str) -> Judgement {
+    judge(node, &mut |n| {
+        if is_empty(n) {
+            return Judgement::no(n, format!("{path} is empty: {absent} is used"));
+        }
+        match n.as_str() {
+            Some(k) if is_aws_managed_key(k) => Judgement::no(
+                n,
+                format!("{path} is the AWS managed key {k}, not a key you manage"),
+            ),
+            _ => Judgement::Yes,
+        }
+    })
+}
+
 /// A KMS key setting that must name a customer managed key: set, not empty,
 /// and not an AWS managed key alias. `absent` says which key AWS uses when
 /// the setting is absent (e.g. "an AWS owned key").
@@ -379,18 +396,7 @@ pub fn require_customer_managed_key(
             format!("{path} is not set: {absent} is used, not a key you manage"),
         );
     };
-    let j = judge(node, &mut |n| {
-        if is_empty(n) {
-            return Judgement::no(n, format!("{path} is empty: {absent} is used"));
-        }
-        match n.as_str() {
-            Some(k) if is_aws_managed_key(k) => Judgement::no(
-                n,
-                format!("{path} is the AWS managed key {k}, not a key you manage"),
-            ),
-            _ => Judgement::Yes,
-        }
-    });
+    let j = judge_customer_managed_key(node, path, absent);
     verdict_of(
         resource,
         node,

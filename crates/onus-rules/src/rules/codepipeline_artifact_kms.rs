@@ -71,7 +71,7 @@
 //! }
 //! ```
 
-use crate::check::{Judgement, get_in, is_aws_managed_key, is_empty, items, judge, prop};
+use crate::check::{Judgement, get_in, items, judge_customer_managed_key, prop};
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
@@ -132,13 +132,7 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
                 format!("{path} is not set: artifacts use the AWS managed key aws/s3"),
             );
         };
-        let j = judge(key, &mut |n| match n.as_str() {
-            _ if is_empty(n) => Judgement::no(n, format!("{path} is empty")),
-            Some(k) if is_aws_managed_key(k) => {
-                Judgement::no(n, format!("{path} is the AWS managed key {k}"))
-            }
-            _ => Judgement::Yes,
-        });
+        let j = judge_customer_managed_key(key, &path, "the AWS managed key aws/s3");
         match j {
             Judgement::Yes => {}
             Judgement::No(span, why) => return Verdict::not_met(resource, span, &path, why),
