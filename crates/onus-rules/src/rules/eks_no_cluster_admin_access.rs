@@ -22,7 +22,8 @@
 //!   `AmazonEKSAdminPolicy` is scoped to namespaces;
 //! - not met: `AmazonEKSClusterAdminPolicy`, or `AmazonEKSAdminPolicy`
 //!   scoped to the cluster;
-//! - unknown: a policy or scope that is not static;
+//! - unknown: a policy or scope that is not static (an ARN built around a
+//!   reference, such as the partition, is read by its policy name);
 //! - not applicable: an access entry with no access policies.
 //!
 //! ## Examples
@@ -62,6 +63,17 @@
 //! }
 //! ```
 //! ```hcl fail
+//! data "aws_partition" "current" {}
+//! resource "aws_eks_access_policy_association" "admin" {
+//!   cluster_name  = "main"
+//!   principal_arn = "arn:aws:iam::111122223333:role/ops"
+//!   policy_arn    = "arn:${data.aws_partition.current.partition}:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy"
+//!   access_scope {
+//!     type = "cluster"
+//!   }
+//! }
+//! ```
+//! ```hcl fail
 //! resource "aws_eks_access_policy_association" "ops" {
 //!   cluster_name  = "main"
 //!   principal_arn = "arn:aws:iam::111122223333:role/ops"
@@ -74,9 +86,10 @@
 
 use crate::check::{Judgement, every_item, get_in, judge, prop, verdict_of};
 use crate::context::Context;
+use crate::policy::is_template_of_refs;
 use crate::rule::{Controls, Rule, Severity};
 use crate::verdict::Verdict;
-use onus_ingest::{Node, Resource};
+use onus_ingest::{Node, Resource, Value};
 use onus_model::Duty;
 
 pub static RULE: Rule = Rule {
@@ -93,16 +106,35 @@ pub static RULE: Rule = Rule {
     file: file!(),
 };
 
+/// The name of the access policy an ARN names: its last path segment, also
+/// when the ARN is a Terraform template whose only unknown part is a
+/// reference elsewhere in it (`arn:${data.aws_partition.current.partition}:eks::aws:...`).
+fn policy_name(node: &Node) -> Option<&str> {
+    let text = match &node.value {
+        Value::String(s) => s.as_str(),
+        Value::Unknown(why) if is_template_of_refs(why) => why.as_str(),
+        _ => return None,
+    };
+    let name = text.rsplit('/').next()?;
+    (!name.contains('$')).then_some(name)
+}
+
 /// Judges one association: its policy ARN node and its scope type node.
 fn judge_policy(policy: &Node, scope: Option<&Node>, label: &str) -> Judgement {
-    judge(policy, &mut |p| match p.as_str() {
-        Some(arn) if arn.ends_with("/AmazonEKSClusterAdminPolicy") => Judgement::no(
+    if let Value::Unknown(_) = &policy.value
+        && let Some(name) = policy_name(policy)
+    {
+        let literal = Node::new(Value::String(format!("/{name}")), policy.span);
+        return judge_policy(&literal, scope, label);
+    }
+    judge(policy, &mut |p| match policy_name(p) {
+        Some("AmazonEKSClusterAdminPolicy") => Judgement::no(
             p,
             format!(
                 "{label} is AmazonEKSClusterAdminPolicy: Kubernetes cluster-admin over everything"
             ),
         ),
-        Some(arn) if arn.ends_with("/AmazonEKSAdminPolicy") => match scope {
+        Some("AmazonEKSAdminPolicy") => match scope {
             None => Judgement::no(p, "AmazonEKSAdminPolicy with no access scope"),
             Some(scope) => judge(scope, &mut |s| match s.scalar_text() {
                 Some(t) if t.eq_ignore_ascii_case("namespace") => Judgement::Yes,
@@ -114,6 +146,9 @@ fn judge_policy(policy: &Node, scope: Option<&Node>, label: &str) -> Judgement {
             }),
         },
         Some(_) => Judgement::Yes,
+        None if matches!(p.value, Value::Ref(_)) => {
+            Judgement::Unknown(p.span, format!("the access policy {label} refers to"))
+        }
         None => Judgement::no(p, format!("{label} is not a plain value")),
     })
 }

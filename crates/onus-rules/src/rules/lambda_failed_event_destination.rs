@@ -494,7 +494,7 @@ fn invoke_config(resource: &Resource, cx: &Context) -> Verdict {
             let span = name.map_or(resource.name_span, |n| n.span);
             let what = match name.map(|n| &n.value) {
                 Some(Value::Unknown(w)) => format!("the function ({w}) and its dead-letter queue"),
-                _ => "whether the function, declared outside this code, has a dead-letter queue"
+                _ => "whether the function, which is not in the scanned code, has a dead-letter queue"
                     .into(),
             };
             Verdict::unknown(resource, span, name_path, what)
