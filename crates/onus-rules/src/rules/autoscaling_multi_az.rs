@@ -91,11 +91,10 @@
 //! }
 //! ```
 
-use crate::check::{judge, prop, verdict_of};
 use crate::context::Context;
 use crate::rule::{Controls, Rule, Severity};
 use crate::verdict::Verdict;
-use crate::zones::spread;
+use crate::zones::group_spread;
 use onus_ingest::Resource;
 use onus_model::Duty;
 
@@ -118,30 +117,5 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
-    let (subnets, subnet_path) = prop(resource, "VPCZoneIdentifier", "vpc_zone_identifier");
-    let (zones, zone_path) = prop(resource, "AvailabilityZones", "availability_zones");
-    let (node, path, subnet_list) = match (subnets, zones) {
-        (Some(n), _) => (n, subnet_path, true),
-        (None, Some(n)) => (n, zone_path, false),
-        (None, None) => {
-            return Verdict::unknown(
-                resource,
-                resource.name_span,
-                subnet_path,
-                format!(
-                    "neither {subnet_path} nor {zone_path} is set: the zones come from the launch template"
-                ),
-            );
-        }
-    };
-    let judgement = judge(node, &mut |list| {
-        spread(resource, cx, list, path, subnet_list)
-    });
-    verdict_of(
-        resource,
-        node,
-        path,
-        judgement,
-        format!("{path} spans at least two Availability Zones"),
-    )
+    group_spread(resource, cx)
 }

@@ -120,11 +120,11 @@
 //! }
 //! ```
 
-use crate::check::{is_empty, judge, prop, verdict_of};
+use crate::check::{is_empty, prop};
 use crate::context::Context;
 use crate::rule::{Controls, Rule, Severity};
 use crate::verdict::Verdict;
-use crate::zones::spread;
+use crate::zones::{Members, require_two_zones};
 use onus_ingest::Resource;
 use onus_model::Duty;
 
@@ -154,12 +154,5 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
             "not attached to a VPC: Lambda runs the function across the Region's zones",
         );
     };
-    let j = judge(subnets, &mut |list| spread(resource, cx, list, path, true));
-    verdict_of(
-        resource,
-        subnets,
-        path,
-        j,
-        format!("{path} spans at least two Availability Zones"),
-    )
+    require_two_zones(resource, cx, subnets, path, Members::Subnets(None))
 }
