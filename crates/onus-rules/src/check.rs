@@ -468,34 +468,24 @@ pub fn every_item(
         return Verdict::unknown(resource, list.span, path, what.clone());
     }
     let mut concerned = false;
-    let mut unknown = None;
+    let mut every = Every::default();
     for (i, (item, _)) in items_cond(Some(list)).into_iter().enumerate() {
         let judgement = match &item.value {
-            Value::Unknown(what) => Some(Judgement::Unknown(item.span, what.clone())),
-            _ => judge_one(item),
+            Value::Unknown(what) => Judgement::Unknown(item.span, what.clone()),
+            _ => match judge_one(item) {
+                Some(j) => j,
+                None => continue,
+            },
         };
-        match judgement {
-            None => continue,
-            Some(Judgement::Yes) => {}
-            Some(Judgement::No(span, why)) => {
-                return Verdict::not_met(resource, span, &format!("{path}[{i}]"), why);
-            }
-            Some(Judgement::Unknown(span, what)) => {
-                unknown.get_or_insert(Verdict::unknown(
-                    resource,
-                    span,
-                    &format!("{path}[{i}]"),
-                    what,
-                ));
-            }
-        }
         concerned = true;
+        if let Some(not_met) = every.add(resource, &format!("{path}[{i}]"), judgement) {
+            return not_met;
+        }
     }
-    match unknown {
-        Some(v) => v,
-        None if concerned => Verdict::met(resource, list.span, path, met.to_owned()),
-        None => Verdict::not_applicable(resource, none),
+    if !concerned {
+        return Verdict::not_applicable(resource, none);
     }
+    every.finish(|| Verdict::met(resource, list.span, path, met.to_owned()))
 }
 
 /// Judges a value that must be one of `allowed` (ignoring case), on every

@@ -74,7 +74,7 @@
 //! }
 //! ```
 
-use crate::check::{Judgement, get_in, is_null, items, judge, prop, spelling};
+use crate::check::{Every, Judgement, get_in, is_null, items, judge, prop, spelling};
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
@@ -117,7 +117,7 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
     for (i, item) in items(secondary).into_iter().enumerate() {
         places.push((format!("{path}[{i}]"), item));
     }
-    let mut unknown = None;
+    let mut every = Every::default();
     for (path, node) in &places {
         let Some(disabled) = get_in(node, flag) else {
             continue;
@@ -130,15 +130,11 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
             None if is_null(n) => Judgement::Yes,
             None => Judgement::no(n, format!("{label} is not a boolean")),
         });
-        match j {
-            Judgement::Yes => {}
-            Judgement::Unknown(span, what) => {
-                unknown.get_or_insert(Verdict::unknown(resource, span, &label, what));
-            }
-            Judgement::No(span, why) => return Verdict::not_met(resource, span, &label, why),
+        if let Some(not_met) = every.add(resource, &label, j) {
+            return not_met;
         }
     }
-    unknown.unwrap_or_else(|| {
+    every.finish(|| {
         Verdict::met_by_default(
             resource,
             flag,

@@ -84,7 +84,7 @@
 //! }
 //! ```
 
-use crate::check::{Judgement, get_in, judge, prop, spelling, verdict_of};
+use crate::check::{Every, Judgement, get_in, judge, prop, spelling};
 use crate::context::Context;
 use crate::rule::{Controls, Rule, Severity};
 use crate::verdict::Verdict;
@@ -147,35 +147,35 @@ fn judge_location(node: &Node, path: &str) -> Judgement {
 }
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
+    let (location, path) = prop(resource, "Source.Location", "source.location");
+    let mut places: Vec<(String, &Node)> =
+        location.map(|l| (path.to_owned(), l)).into_iter().collect();
     let (secondary, secondary_path) = prop(resource, "SecondarySources", "secondary_sources");
     let location_key = spelling(resource, "Location", "location");
     for (i, item) in crate::check::items(secondary).into_iter().enumerate() {
         if let Some(loc) = get_in(item, location_key) {
-            let path = format!("{secondary_path}[{i}].{location_key}");
-            let j = judge_location(loc, &path);
-            if j != Judgement::Yes {
-                return verdict_of(resource, loc, &path, j, "");
-            }
+            places.push((format!("{secondary_path}[{i}].{location_key}"), loc));
         }
     }
-    let (location, path) = prop(resource, "Source.Location", "source.location");
-    match location {
-        Some(loc) => {
-            let j = judge_location(loc, path);
-            verdict_of(
-                resource,
-                loc,
-                path,
-                j,
-                "the source URLs carry no credentials",
-            )
+    let mut every = Every::default();
+    for (label, loc) in &places {
+        if let Some(not_met) = every.add(resource, label, judge_location(loc, label)) {
+            return not_met;
         }
+    }
+    every.finish(|| match places.first() {
+        Some((label, loc)) => Verdict::met(
+            resource,
+            loc.span,
+            label,
+            "the source URLs carry no credentials",
+        ),
         None => Verdict::met_by_default(
             resource,
             path,
             "no source URL (CodePipeline, S3 or no source): no credentials in it",
         ),
-    }
+    })
 }
 
 #[cfg(test)]

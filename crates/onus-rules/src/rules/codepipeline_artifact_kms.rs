@@ -71,7 +71,7 @@
 //! }
 //! ```
 
-use crate::check::{Judgement, get_in, items, judge_customer_managed_key, prop};
+use crate::check::{Every, Judgement, get_in, items, judge_customer_managed_key, prop};
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
@@ -117,43 +117,35 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
     } else {
         "EncryptionKey.Id"
     };
-    let mut unknown = None;
-    for (label, store) in &stores {
-        let path = format!("{label}.{key_path}");
-        if let Value::Unknown(what) = &store.value {
-            unknown.get_or_insert(Verdict::unknown(resource, store.span, label, what.clone()));
-            continue;
-        }
-        let Some(key) = get_in(store, key_path) else {
-            return Verdict::not_met(
-                resource,
-                store.span,
-                &path,
-                format!("{path} is not set: artifacts use the AWS managed key aws/s3"),
-            );
-        };
-        let j = judge_customer_managed_key(key, &path, "the AWS managed key aws/s3");
-        match j {
-            Judgement::Yes => {}
-            Judgement::No(span, why) => return Verdict::not_met(resource, span, &path, why),
-            Judgement::Unknown(span, what) => {
-                unknown.get_or_insert(Verdict::unknown(resource, span, &path, what));
-            }
-        }
-    }
-    match (unknown, stores.first()) {
-        (Some(u), _) => u,
-        (None, Some((label, store))) => Verdict::met(
-            resource,
-            store.span,
-            label,
-            "every artifact store names a customer managed key",
-        ),
-        (None, None) => Verdict::unknown(
+    let Some((first_label, first)) = stores.first() else {
+        return Verdict::unknown(
             resource,
             resource.name_span,
             path,
             "no artifact store is declared statically",
-        ),
+        );
+    };
+    let mut every = Every::default();
+    for (label, store) in &stores {
+        let path = format!("{label}.{key_path}");
+        let judgement = match (&store.value, get_in(store, key_path)) {
+            (Value::Unknown(what), _) => Judgement::Unknown(store.span, what.clone()),
+            (_, None) => Judgement::no(
+                store,
+                format!("{path} is not set: artifacts use the AWS managed key aws/s3"),
+            ),
+            (_, Some(key)) => judge_customer_managed_key(key, &path, "the AWS managed key aws/s3"),
+        };
+        if let Some(not_met) = every.add(resource, &path, judgement) {
+            return not_met;
+        }
     }
+    every.finish(|| {
+        Verdict::met(
+            resource,
+            first.span,
+            first_label,
+            "every artifact store names a customer managed key",
+        )
+    })
 }
