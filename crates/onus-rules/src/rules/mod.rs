@@ -143,6 +143,7 @@ mod emr_at_rest_encryption;
 mod emr_block_public_access;
 mod emr_cluster_security_configuration;
 mod emr_in_transit_encryption;
+mod events_bus_kms_key;
 mod events_target_dead_letter_queue;
 mod firehose_encryption_at_rest;
 mod fsx_backup_retention;
@@ -251,6 +252,7 @@ mod sqs_encryption_at_rest;
 mod sqs_kms_key;
 mod ssm_instance_patching;
 mod ssm_patch_baseline_approval;
+mod stepfunctions_kms_key;
 mod stepfunctions_logging;
 mod stepfunctions_xray_tracing;
 mod transfer_logging;
@@ -414,6 +416,7 @@ pub static ALL: &[&Rule] = &[
     &emr_block_public_access::RULE,
     &emr_cluster_security_configuration::RULE,
     &emr_in_transit_encryption::RULE,
+    &events_bus_kms_key::RULE,
     &events_target_dead_letter_queue::RULE,
     &firehose_encryption_at_rest::RULE,
     &fsx_backup_retention::RULE,
@@ -522,6 +525,7 @@ pub static ALL: &[&Rule] = &[
     &sqs_kms_key::RULE,
     &ssm_instance_patching::RULE,
     &ssm_patch_baseline_approval::RULE,
+    &stepfunctions_kms_key::RULE,
     &stepfunctions_logging::RULE,
     &stepfunctions_xray_tracing::RULE,
     &transfer_logging::RULE,
