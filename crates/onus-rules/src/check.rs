@@ -581,3 +581,20 @@ impl Every {
         self.unknown.unwrap_or_else(met)
     }
 }
+
+/// A customer managed key chosen in two settings: `choice` (the verdict on a
+/// type or flag that must select a key you manage, e.g. `Type:
+/// CUSTOMER_MANAGED_KMS_KEY` or `UseAwsOwnedKey: false`) decides unless met,
+/// then the key setting must name a customer managed key.
+pub fn require_chosen_key(
+    resource: &Resource,
+    choice: Verdict,
+    cfn: &str,
+    tf: &str,
+    absent: &str,
+) -> Verdict {
+    if choice.status != crate::verdict::Status::Met {
+        return choice;
+    }
+    require_customer_managed_key(resource, cfn, tf, absent)
+}

@@ -42,10 +42,10 @@
 //! }
 //! ```
 
-use crate::check::{require_customer_managed_key, require_one_of};
+use crate::check::{require_chosen_key, require_one_of};
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
-use crate::verdict::{Status, Verdict};
+use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
 
@@ -72,11 +72,9 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         Some("AWS_OWNED_CMK"),
         "a key you manage",
     );
-    if option.status != Status::Met {
-        return option;
-    }
-    require_customer_managed_key(
+    require_chosen_key(
         resource,
+        option,
         "",
         "kms_key_details.kms_key_id",
         "an AWS owned key",

@@ -77,11 +77,11 @@
 //! }
 //! ```
 
-use crate::check::{require_bool, require_customer_managed_key};
+use crate::check::{require_bool, require_chosen_key};
 use crate::context::Context;
 use crate::mq::is_rabbitmq;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
-use crate::verdict::{Status, Verdict};
+use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
 
@@ -118,11 +118,9 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         true,
         "a key you manage",
     );
-    if owned.status != Status::Met {
-        return owned;
-    }
-    require_customer_managed_key(
+    require_chosen_key(
         resource,
+        owned,
         "EncryptionOptions.KmsKeyId",
         "encryption_options.kms_key_id",
         "the AWS managed key aws/mq",

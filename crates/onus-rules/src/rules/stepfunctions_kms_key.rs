@@ -62,10 +62,10 @@
 //! }
 //! ```
 
-use crate::check::{require_customer_managed_key, require_one_of};
+use crate::check::{require_chosen_key, require_one_of};
 use crate::context::Context;
 use crate::rule::{Controls, Rule, Severity};
-use crate::verdict::{Status, Verdict};
+use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
 
@@ -92,11 +92,9 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         Some("AWS_OWNED_KEY"),
         "a key you manage",
     );
-    if kind.status != Status::Met {
-        return kind;
-    }
-    require_customer_managed_key(
+    require_chosen_key(
         resource,
+        kind,
         "EncryptionConfiguration.KmsKeyId",
         "encryption_configuration.kms_key_id",
         "an AWS owned key",
