@@ -50,10 +50,45 @@ fn statuses(report: &Value) -> BTreeMap<String, BTreeMap<String, String>> {
         .collect()
 }
 
+/// The text report of `onus scan examples/ ARGS`, with its exit code.
+fn scan_text(args: &[&str]) -> (String, i32) {
+    let out = onus()
+        .args(["scan", "examples/"])
+        .args(args)
+        .output()
+        .expect("run onus");
+    let text = String::from_utf8(out.stdout).expect("UTF-8 report");
+    (text, out.status.code().unwrap_or(-1))
+}
+
+#[test]
+fn the_default_text_report_lists_what_needs_action() {
+    let (text, code) = scan_text(&[]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("examples_text", text);
+    // A line per finding; nothing about met, attest or AWS's duties but the
+    // summary's counts.
+    assert!(!text.contains("✓ met"), "{text}");
+    assert!(!text.contains("AWS carries:"), "{text}");
+    assert!(text.contains("AWS carries 434 duties"), "{text}");
+    assert!(text.contains("most often not met:"), "{text}");
+    let not_met = text.lines().filter(|l| l.contains("  ✗ ")).count();
+    let unknown = text.lines().filter(|l| l.contains("  ? ")).count();
+    assert_eq!((not_met, unknown), (38, 2), "{text}");
+}
+
+#[test]
+fn show_all_and_verbose_print_every_duty() {
+    let (all, code) = scan_text(&["--show", "all"]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("examples_text_all", all);
+    assert_eq!(scan_text(&["-v"]).0, all);
+}
+
 #[test]
 fn examples_exit_1_and_show_every_kind_of_duty() {
     let out = onus()
-        .args(["scan", "examples/"])
+        .args(["scan", "--show", "all", "examples/"])
         .output()
         .expect("run onus");
     assert_eq!(
@@ -268,12 +303,12 @@ fn streamed_text_keeps_suppressions_and_diagnostics() {
     for format in ["text", "sarif", "json"] {
         let streamed = onus()
             .args(args)
-            .args(["--format", format])
+            .args(["--format", format, "--show", "all"])
             .output()
             .unwrap();
         let whole = onus()
             .args(args)
-            .args(["--format", format, "--write-baseline"])
+            .args(["--format", format, "--show", "all", "--write-baseline"])
             .arg(&baseline)
             .output()
             .unwrap();

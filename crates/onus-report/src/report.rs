@@ -79,6 +79,12 @@ impl VerdictView {
     pub fn counts(&self) -> bool {
         self.status == Status::NotMet && !self.is_suppressed()
     }
+
+    /// Something to do: a not-met or unknown verdict outside the baseline and
+    /// not under an active suppression (an expired one counts again).
+    pub fn needs_action(&self) -> bool {
+        self.is_finding() && !self.is_suppressed()
+    }
 }
 
 /// 64-bit FNV-1a of a finding's rule, file and resource id; written as 16 hex
@@ -165,6 +171,14 @@ pub struct ResourceView<'w> {
 }
 
 impl<'w> ResourceView<'w> {
+    /// Whether any verdict of the resource needs action
+    /// ([`VerdictView::needs_action`]).
+    pub fn needs_action(&self) -> bool {
+        self.duties
+            .iter()
+            .any(|d| d.verdicts.iter().any(VerdictView::needs_action))
+    }
+
     /// The resource's findings (not-met and unknown verdicts outside the
     /// baseline), in report order.
     pub fn findings(&self) -> impl Iterator<Item = FindingRef<'_>> {
@@ -211,6 +225,20 @@ pub struct Summary {
     pub baselined: usize,
     pub errors: usize,
     pub skipped_files: usize,
+    /// Resources with something to do: a finding outside the baseline and
+    /// not under an active suppression.
+    #[serde(skip)]
+    pub to_act: usize,
+    /// Findings whose suppression has expired (they count again).
+    #[serde(skip)]
+    pub expired: usize,
+    /// Not-met verdicts that count, by duty and rule.
+    #[serde(skip)]
+    pub unmet_by_rule: BTreeMap<(Duty, &'static str), usize>,
+    /// Duties left to attest because no rule checks them for the type, by
+    /// duty: how many resources.
+    #[serde(skip)]
+    pub uncovered_by_duty: BTreeMap<Duty, usize>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -577,6 +605,9 @@ impl Summary {
     pub fn count(&mut self, r: &ResourceView) {
         let summary = self;
         summary.resources += 1;
+        if r.needs_action() {
+            summary.to_act += 1;
+        }
         for d in &r.duties {
             match d.status {
                 DutyStatus::Inherited => summary.inherited += 1,
@@ -587,6 +618,7 @@ impl Summary {
                     summary.attest += 1;
                     if d.uncovered {
                         summary.attest_uncovered += 1;
+                        *summary.uncovered_by_duty.entry(d.duty).or_default() += 1;
                     }
                 }
                 DutyStatus::NotApplicable => summary.not_applicable += 1,
@@ -600,9 +632,13 @@ impl Summary {
                     summary.suppressed += 1;
                     continue;
                 }
+                if v.is_finding() && v.suppression.is_some() {
+                    summary.expired += 1;
+                }
                 match v.status {
                     Status::NotMet => {
-                        *summary.findings_by_severity.entry(v.severity).or_default() += 1
+                        *summary.findings_by_severity.entry(v.severity).or_default() += 1;
+                        *summary.unmet_by_rule.entry((d.duty, v.rule)).or_default() += 1;
                     }
                     Status::Unknown => summary.unknown_verdicts += 1,
                     _ => {}

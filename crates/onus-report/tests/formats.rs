@@ -13,6 +13,11 @@ fn text(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     onus_report::terminal::render(report, Severity::Low, out)
 }
 
+fn text_findings(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    use onus_report::terminal::Show;
+    onus_report::terminal::render_view(report, Severity::Low, Show::Actionable, true, out)
+}
+
 fn json(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, report)?;
     writeln!(out)
@@ -32,6 +37,7 @@ fn matrix_by_service(report: &Report, out: &mut dyn std::io::Write) -> std::io::
 
 const FORMATS: &[(&str, Render)] = &[
     ("text", text),
+    ("text-findings", text_findings),
     ("json", json),
     ("sarif", onus_report::sarif::render),
     ("junit", onus_report::junit::render),

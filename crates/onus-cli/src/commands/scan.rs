@@ -33,6 +33,15 @@ pub enum ScanFormat {
     Html,
 }
 
+/// What the text report lists of each resource.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Show {
+    /// Resources with something to do, a line per finding; then the summary.
+    Findings,
+    /// Every duty of every resource: what AWS carries, met, to attest.
+    All,
+}
+
 #[derive(Debug, Args)]
 pub struct ScanArgs {
     #[command(flatten)]
@@ -71,6 +80,15 @@ pub struct ScanArgs {
     /// Write the current findings to this baseline file.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+
+    /// What the text report lists: the findings to act on (not met, unknown,
+    /// expired suppressions), or every duty of every resource.
+    #[arg(long, value_enum, default_value_t = Show::Findings)]
+    pub show: Show,
+
+    /// The same as `--show all`.
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
 
     /// Print nothing on standard output (files from --output are still written).
     #[arg(long, short = 'q')]
@@ -286,9 +304,10 @@ impl Write for NamedWriter<'_> {
 }
 
 /// The streamed writer of a format.
-fn stream_format(format: ScanFormat) -> onus_report::stream::Format {
+fn stream_format(format: ScanFormat, show: Show) -> onus_report::stream::Format {
     use onus_report::stream::Format;
     match format {
+        ScanFormat::Text if show == Show::All => Format::TextAll,
         ScanFormat::Text => Format::Text,
         ScanFormat::Json => Format::Json,
         ScanFormat::Sarif => Format::Sarif,
@@ -332,10 +351,11 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
     } else {
         Box::new(std::io::BufWriter::with_capacity(1 << 16, stdout.lock()))
     };
+    let show = if args.verbose { Show::All } else { args.show };
     let mut outputs: Vec<onus_report::stream::Output> = Vec::new();
     if !args.quiet {
         outputs.push(onus_report::stream::Output {
-            format: stream_format(args.format),
+            format: stream_format(args.format, show),
             color,
             out: &mut *screen,
         });
@@ -343,7 +363,7 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
     for (format, file) in &mut files {
         // Files get no colour.
         outputs.push(onus_report::stream::Output {
-            format: stream_format(*format),
+            format: stream_format(*format, show),
             color: false,
             out: file,
         });
