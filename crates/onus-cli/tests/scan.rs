@@ -324,3 +324,98 @@ fn streamed_text_keeps_suppressions_and_diagnostics() {
         assert_eq!(out, String::from_utf8(whole.stdout).unwrap(), "{format}");
     }
 }
+
+/// The rule ids that gave a verdict in `onus scan examples/ ARGS`.
+fn rules_run(args: &[&str]) -> std::collections::BTreeSet<String> {
+    let (report, code) = scan_json(&[&["examples/"], args].concat());
+    assert!(code == 0 || code == 1, "{args:?}: exit {code}");
+    report["resources"]
+        .as_array()
+        .expect("resources")
+        .iter()
+        .flat_map(|r| r["duties"].as_array().expect("duties").iter())
+        .flat_map(|d| d["verdicts"].as_array().expect("verdicts").iter())
+        .map(|v| v["rule"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[test]
+fn rule_and_skip_rule_select_by_id_duty_glob_and_peer_id() {
+    let all = rules_run(&[]);
+    assert!(all.len() > 20, "{all:?}");
+    // An id, repeated and comma-separated.
+    let some = rules_run(&[
+        "--rule",
+        "rds.encryption-at-rest",
+        "--rule",
+        "s3.versioning,vpc.flow-logs",
+    ]);
+    assert_eq!(
+        some.into_iter().collect::<Vec<_>>(),
+        ["rds.encryption-at-rest", "s3.versioning", "vpc.flow-logs"]
+    );
+    // A duty.
+    let logging = rules_run(&["--rule", "logging"]);
+    assert!(logging.contains("vpc.flow-logs") && logging.contains("s3.access-logging"));
+    assert!(!logging.contains("s3.versioning"), "{logging:?}");
+    // A glob, and a service.
+    let s3 = rules_run(&["--rule", "s3.*"]);
+    assert!(
+        !s3.is_empty() && s3.iter().all(|r| r.starts_with("s3.")),
+        "{s3:?}"
+    );
+    assert_eq!(rules_run(&["--rule", "s3"]), s3);
+    // A Checkov id, through the rules' peer map.
+    assert!(rules_run(&["--rule", "CKV_AWS_18"]).contains("s3.access-logging"));
+    let skipped = rules_run(&["--skip-rule", "CKV_AWS_18", "--skip-rule", "*.tls-only"]);
+    assert!(!skipped.contains("s3.access-logging") && !skipped.contains("s3.tls-only"));
+    assert!(
+        skipped.is_subset(&all) && skipped.contains("s3.versioning"),
+        "{skipped:?}"
+    );
+    // Both: a glob minus a duty.
+    let s3_not_logging = rules_run(&["--rule", "s3.*", "--skip-rule", "logging"]);
+    assert!(!s3_not_logging.contains("s3.access-logging"));
+    assert!(s3_not_logging.is_subset(&s3) && s3_not_logging.contains("s3.versioning"));
+}
+
+#[test]
+fn rule_flags_replace_the_config_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("onus.toml");
+    std::fs::write(
+        &config,
+        "enable = [\"s3.*\"]\ndisable = [\"s3.versioning\"]\n",
+    )
+    .unwrap();
+    let config = config.to_str().unwrap();
+    let from_config = rules_run(&["--config", config]);
+    assert!(
+        from_config.iter().all(|r| r.starts_with("s3.")),
+        "{from_config:?}"
+    );
+    assert!(!from_config.contains("s3.versioning"));
+    // --rule replaces enable; disable still applies.
+    let vpc = rules_run(&["--config", config, "--rule", "vpc.*"]);
+    assert!(
+        vpc.iter().all(|r| r.starts_with("vpc.")) && !vpc.is_empty(),
+        "{vpc:?}"
+    );
+    // --skip-rule replaces disable; enable still applies.
+    let s3 = rules_run(&["--config", config, "--skip-rule", "s3.tls-only"]);
+    assert!(
+        s3.contains("s3.versioning") && !s3.contains("s3.tls-only"),
+        "{s3:?}"
+    );
+}
+
+#[test]
+fn a_rule_flag_that_names_no_rule_is_a_usage_error() {
+    let out = onus()
+        .args(["scan", "examples/", "--skip-rule", "CKV_AWS_0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("\"CKV_AWS_0\" names no rule"), "{err}");
+}

@@ -28,6 +28,7 @@ pub mod rule;
 // need not parse them.
 #[allow(rustdoc::invalid_codeblock_attributes)]
 pub mod rules;
+pub mod select;
 pub mod verdict;
 
 pub use context::{Context, Settings};

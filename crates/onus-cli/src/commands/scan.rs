@@ -112,6 +112,30 @@ pub struct ProjectArgs {
     /// `checkov:skip` comments, template Metadata); onus.toml entries still apply.
     #[arg(long)]
     pub no_inline_ignores: bool,
+
+    /// Run only these rules (repeatable or comma-separated): rule ids, duties
+    /// (`logging`), services (`s3`), globs (`s3.*`) or peer check ids
+    /// (`CKV_AWS_18`). Replaces onus.toml's `enable`.
+    #[arg(long = "rule", value_name = "RULE", value_delimiter = ',')]
+    pub rules: Vec<String>,
+
+    /// Don't run these rules (named as for --rule). Replaces onus.toml's
+    /// `disable`.
+    #[arg(long = "skip-rule", value_name = "RULE", value_delimiter = ',')]
+    pub skip_rules: Vec<String>,
+}
+
+impl ProjectArgs {
+    /// The rules to run: the config's `enable`/`disable`, each replaced by
+    /// `--rule`/`--skip-rule` when given.
+    pub fn rules(&self, config: &Config) -> anyhow::Result<Vec<&'static onus_rules::Rule>> {
+        fn given(list: &[String]) -> Option<&[String]> {
+            (!list.is_empty()).then_some(list)
+        }
+        config
+            .rules_with(given(&self.rules), given(&self.skip_rules))
+            .map_err(anyhow::Error::msg)
+    }
 }
 
 pub fn parse_severity(text: &str) -> Result<Severity, String> {
@@ -158,6 +182,7 @@ pub fn load_config(project: &ProjectArgs, input: &InputArgs) -> anyhow::Result<(
 /// Everything a scan needs before the rules run.
 pub struct Prepared {
     pub config: Config,
+    pub rules: Vec<&'static onus_rules::Rule>,
     pub settings: Settings,
     pub workload: onus_ingest::Workload,
     pub options: SuppressOptions,
@@ -171,6 +196,7 @@ pub fn prepare(
     baseline: Option<&Path>,
 ) -> anyhow::Result<Prepared> {
     let (config, config_file) = load_config(project, input)?;
+    let rules = project.rules(&config)?;
     let mut input = input.clone();
     input.excludes.extend(config.exclude.iter().cloned());
     let mut params: Vec<(String, String)> = config
@@ -227,6 +253,7 @@ pub fn prepare(
     let workload = input.ingest();
     Ok(Prepared {
         config,
+        rules,
         settings,
         workload,
         options,
@@ -242,11 +269,11 @@ pub fn run_scan(
 ) -> anyhow::Result<(Report<'static>, Config)> {
     let Prepared {
         config,
+        rules,
         settings,
         mut workload,
         options,
     } = prepare(input, project, cli_regions, None)?;
-    let rules = config.rules();
     let result = onus_rules::engine::scan_with(&workload, &settings, &rules);
     workload.release_rule_inputs();
     // The report borrows the resources' names from the workload, which lives
@@ -331,8 +358,7 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
         .fail_on
         .or_else(|| prepared.config.fail_on.as_deref().and_then(Severity::parse))
         .unwrap_or(Severity::Low);
-    let rules = prepared.config.rules();
-    let engine = onus_rules::Engine::new(&prepared.workload, &prepared.settings, &rules);
+    let engine = onus_rules::Engine::new(&prepared.workload, &prepared.settings, &prepared.rules);
     let mut files = Vec::new();
     for (format, path) in &args.outputs {
         let file =
