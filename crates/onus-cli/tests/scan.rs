@@ -419,3 +419,43 @@ fn a_rule_flag_that_names_no_rule_is_a_usage_error() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("\"CKV_AWS_0\" names no rule"), "{err}");
 }
+
+#[test]
+fn sarif_help_links_only_where_onus_toml_says() {
+    let sarif = |config: Option<&std::path::Path>| -> Value {
+        let mut cmd = onus();
+        cmd.args(["scan", "examples/", "--format", "sarif"]);
+        if let Some(c) = config {
+            cmd.arg("--config").arg(c);
+        }
+        serde_json::from_slice(&cmd.output().unwrap().stdout).unwrap()
+    };
+    let rule = |log: &Value| {
+        log["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == "vpc.flow-logs")
+            .cloned()
+            .unwrap()
+    };
+    assert!(rule(&sarif(None)).get("helpUri").is_none());
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("onus.toml");
+    std::fs::write(
+        &config,
+        "rules_url = \"https://sec.example.com/onus/{id}\"\n",
+    )
+    .unwrap();
+    let linked = rule(&sarif(Some(&config)));
+    assert_eq!(
+        linked["helpUri"],
+        "https://sec.example.com/onus/vpc.flow-logs"
+    );
+    assert!(
+        linked["help"]["markdown"]
+            .as_str()
+            .unwrap()
+            .contains("vpc.flow-logs")
+    );
+}

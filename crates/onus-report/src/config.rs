@@ -30,6 +30,9 @@ pub struct Config {
     /// CloudFormation parameter values (`--param` overrides them).
     #[serde(default)]
     pub params: BTreeMap<String, String>,
+    /// Where the rule docs are published for your users (SARIF `helpUri`):
+    /// `{id}` is replaced by the rule id, else the id is appended.
+    pub rules_url: Option<String>,
     /// Accepted findings.
     #[serde(default)]
     pub suppress: Vec<ConfigSuppression>,
@@ -69,6 +72,13 @@ impl Config {
         {
             return err(format!(
                 "fail_on: expected critical, high, medium or low, got {f:?}"
+            ));
+        }
+        if let Some(url) = &self.rules_url
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            return err(format!(
+                "rules_url: expected an http:// or https:// URL, got {url:?}"
             ));
         }
         for (key, list) in [("enable", &self.enable), ("disable", &self.disable)] {
@@ -138,6 +148,11 @@ pub const TEMPLATE: &str = r#"# onus configuration. onus finds this file by walk
 
 # Paths to leave out (globs, like --exclude).
 # exclude = ["test/**"]
+
+# Where your copy of the rule docs lives (`onus rules ID` prints one): SARIF
+# rules link there (helpUri); `{id}` becomes the rule id, else it is appended.
+# Without it, SARIF carries each rule's full documentation and no link.
+# rules_url = "https://wiki.example.com/onus/rules/{id}"
 
 # CloudFormation parameter values (`--param KEY=VALUE` overrides them).
 # [params]

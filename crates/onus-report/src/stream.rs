@@ -162,7 +162,7 @@ pub fn write(
         .iter()
         .any(|o| matches!(o.format, Format::Json | Format::Html));
     // Cheap: the rules sorted by id.
-    let sarif_rules = crate::sarif::RuleIndex::new();
+    let sarif_rules = crate::sarif::RuleIndex::with_rules_url(options.rules_url.as_deref());
     let mut batches = Batches::new(workload, engine, options, excerpts);
     let mut writers: Vec<Writer> = outputs
         .iter()

@@ -248,6 +248,7 @@ pub fn prepare(
         },
         baseline,
         baseline_file: baseline_file.unwrap_or_default(),
+        rules_url: config.rules_url.clone(),
         ..SuppressOptions::default()
     };
     let workload = input.ingest();
