@@ -459,3 +459,92 @@ fn sarif_help_links_only_where_onus_toml_says() {
             .contains("vpc.flow-logs")
     );
 }
+
+/// resource id → (rule, status, message) of every verdict, sorted.
+fn verdicts(report: &Value) -> BTreeMap<String, Vec<(String, String, String)>> {
+    report["resources"]
+        .as_array()
+        .expect("resources")
+        .iter()
+        .map(|r| {
+            let mut verdicts: Vec<(String, String, String)> = r["duties"]
+                .as_array()
+                .expect("duties")
+                .iter()
+                .flat_map(|d| d["verdicts"].as_array().expect("verdicts").iter())
+                .map(|v| {
+                    let text = |k: &str| v[k].as_str().unwrap_or_default().to_owned();
+                    (text("rule"), text("status"), text("message"))
+                })
+                .collect();
+            verdicts.sort();
+            (r["id"].as_str().unwrap_or_default().to_owned(), verdicts)
+        })
+        .collect()
+}
+
+#[test]
+fn a_terraform_json_module_gets_the_verdicts_of_its_hcl_twin() {
+    // main.tf.json beside variables.tf and terraform.tfvars.json, calling a
+    // .tf module: the same module as ../hcl in the native syntax.
+    let dir = "crates/onus-cli/tests/fixtures/tf_json";
+    let (hcl, hcl_code) = scan_json(&[&format!("{dir}/hcl")]);
+    let (json, json_code) = scan_json(&[&format!("{dir}/json")]);
+    assert_eq!(hcl_code, json_code);
+    assert!(
+        json["diagnostics"].as_array().unwrap().is_empty(),
+        "{}",
+        json["diagnostics"]
+    );
+    assert_eq!(statuses(&hcl), statuses(&json));
+    let (hcl, json) = (verdicts(&hcl), verdicts(&json));
+    assert_eq!(
+        hcl.keys().collect::<Vec<_>>(),
+        json.keys().collect::<Vec<_>>()
+    );
+    assert!(
+        hcl.contains_key("module.queue.aws_sqs_queue.queue"),
+        "{hcl:?}"
+    );
+    assert!(hcl.contains_key("aws_db_instance.db[1]"), "{hcl:?}");
+    assert_eq!(hcl, json);
+}
+
+#[test]
+fn terraform_json_findings_point_at_the_json_lines() {
+    let (report, _) = scan_json(&["crates/onus-cli/tests/fixtures/tf_json/json"]);
+    let text = std::fs::read_to_string(
+        repo().join("crates/onus-cli/tests/fixtures/tf_json/json/main.tf.json"),
+    )
+    .unwrap();
+    let line_of = |needle: &str| {
+        1 + text
+            .lines()
+            .position(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("{needle}"))
+    };
+    let resources = report["resources"].as_array().unwrap();
+    let find = |id: &str| resources.iter().find(|r| r["id"] == id).unwrap();
+    let db = find("aws_db_instance.db[0]");
+    assert!(
+        db["location"]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("main.tf.json")
+    );
+    // A resource at its name, a finding at the value that decides it.
+    assert_eq!(db["location"]["line"], line_of("\"db\": {"));
+    let encryption = db["duties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["verdicts"].as_array().unwrap())
+        .find(|v| v["rule"] == "rds.encryption-at-rest")
+        .unwrap();
+    assert_eq!(
+        encryption["location"]["line"],
+        line_of("\"storage_encrypted\"")
+    );
+    let sg = find("aws_security_group.web");
+    assert_eq!(sg["location"]["line"], line_of("\"web\": {"));
+}

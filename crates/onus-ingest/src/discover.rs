@@ -160,7 +160,7 @@ pub fn discover(paths: &[PathBuf], options: &Options) -> Found {
 /// What a file found by the walk turned out to be.
 enum Classified {
     Unit(Unit),
-    /// Read with its Terraform module (`.tfvars`, `.tf.json`).
+    /// Read with its Terraform module (`.tfvars`, `.tfvars.json`).
     PartOfModule,
     /// Not infrastructure code.
     Skipped,
@@ -208,8 +208,8 @@ fn prefer_roots_and_plans(units: Vec<Unit>) -> Vec<Unit> {
 }
 
 /// Directories named by `source = "./..."` or `"../..."` in a module's `.tf`
-/// files. A textual scan: cheap, and a miss only means a module is also read
-/// on its own.
+/// files (`"source": "./..."` in `.tf.json`). A textual scan: cheap, and a
+/// miss only means a module is also read on its own.
 fn local_module_sources(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -217,20 +217,25 @@ fn local_module_sources(dir: &Path) -> Vec<PathBuf> {
     };
     for entry in entries.flatten() {
         let path = entry.path();
-        if path.extension().is_none_or(|e| e != "tf") || !path.is_file() {
+        let json = path.to_str().is_some_and(|p| p.ends_with(".tf.json"));
+        if (path.extension().is_none_or(|e| e != "tf") && !json) || !path.is_file() {
             continue;
         }
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue;
         };
         for line in text.lines() {
-            let Some(rest) = line.trim_start().strip_prefix("source") else {
+            let line = line.trim_start();
+            let Some(rest) = line
+                .strip_prefix("source")
+                .or_else(|| line.strip_prefix("\"source\""))
+            else {
                 continue;
             };
-            let Some(value) = rest.trim_start().strip_prefix('=') else {
+            let Some(value) = rest.trim_start().strip_prefix(['=', ':']) else {
                 continue;
             };
-            let value = value.trim().trim_matches('"');
+            let value = value.trim().trim_end_matches(',').trim().trim_matches('"');
             if value.starts_with("./") || value.starts_with("../") {
                 out.push(dir.join(value));
             }
@@ -257,7 +262,7 @@ fn classify(path: &Path, explicit: bool, options: &Options) -> Classified {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
-    if ext == "tf" {
+    if ext == "tf" || name.ends_with(".tf.json") {
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let dir = if dir.as_os_str().is_empty() {
             PathBuf::from(".")
@@ -266,7 +271,7 @@ fn classify(path: &Path, explicit: bool, options: &Options) -> Classified {
         };
         return Classified::Unit(Unit::TerraformModule(dir));
     }
-    if name.ends_with(".tfvars") || name.ends_with(".tfvars.json") || name.ends_with(".tf.json") {
+    if name.ends_with(".tfvars") || name.ends_with(".tfvars.json") {
         // Read as part of their module, not on their own.
         return Classified::PartOfModule;
     }
