@@ -17,7 +17,6 @@
 
 use crate::Workload;
 use crate::model::{Entry, FileId, Node, Span, Value};
-use hcl_edit::structure::Body;
 use std::sync::Arc;
 
 /// Attributes of AWS resources typed as maps of strings: a JSON object under
@@ -101,22 +100,14 @@ pub(crate) struct JsonFile {
 
 /// Parses a `.tf.json` file as the native syntax it stands for; errors are
 /// in JSON offsets.
-pub(crate) fn parse(
-    text: &str,
-) -> (
-    Result<Arc<Body>, (Option<Span>, String)>,
-    Option<Arc<JsonFile>>,
-) {
+pub(crate) fn parse(text: &str) -> (super::Parsed, Option<Arc<JsonFile>>) {
     match to_native(text) {
         Err((span, message)) => (Err((Some(span), message)), None),
-        Ok((native, map, warnings)) => match super::parse_native(&native) {
-            Ok(body) => (
-                Ok(Arc::new(body)),
-                Some(Arc::new(JsonFile { map, warnings })),
-            ),
+        Ok((native, json)) => match super::parse_native(&native) {
+            Ok(body) => (Ok(Arc::new(body)), Some(Arc::new(json))),
             Err((span, message)) => (
                 Err((
-                    span.map(|s| map.span(s)),
+                    span.map(|s| json.map.span(s)),
                     format!("{message} (in the native form of this JSON)"),
                 )),
                 None,
@@ -156,12 +147,10 @@ pub(crate) fn map_back(workload: &mut Workload, files: &[(FileId, Arc<JsonFile>)
     }
 }
 
-/// The native text of a `.tf.json` file, the map of its offsets back to the
-/// JSON, and warnings (in JSON offsets) about what was left out. An error
+/// The native text of a `.tf.json` file, with the map of its offsets back to
+/// the JSON and warnings (in JSON offsets) about what was left out. An error
 /// (invalid JSON) carries its JSON span.
-pub(crate) fn to_native(
-    text: &str,
-) -> Result<(String, OffsetMap, Vec<(Span, String)>), (Span, String)> {
+pub(crate) fn to_native(text: &str) -> Result<(String, JsonFile), (Span, String)> {
     let loaded = crate::cfn::json::load(text);
     if let Some(error) = loaded.errors.into_iter().next() {
         return Err(error);
@@ -190,7 +179,11 @@ pub(crate) fn to_native(
         };
         w.labelled(&e.key, labels, &e.node, &mut Vec::new(), kind);
     }
-    Ok((w.out, OffsetMap { segments: w.map }, w.warnings))
+    let json = JsonFile {
+        map: OffsetMap { segments: w.map },
+        warnings: w.warnings,
+    };
+    Ok((w.out, json))
 }
 
 /// What a block body is, which decides how its keys are read.
@@ -586,7 +579,7 @@ mod tests {
     #[test]
     fn offsets_map_back_to_the_json() {
         let json = r#"{"resource": {"aws_s3_bucket": {"b": {"bucket": "x"}}}}"#;
-        let (text, map, _) = to_native(json).unwrap();
+        let (text, JsonFile { map, .. }) = to_native(json).unwrap();
         let at = text.find("\"x\"").unwrap() as u32;
         assert_eq!(map.offset(at) as usize, json.find("\"x\"").unwrap());
         let name = text.find("\"b\"").unwrap() as u32;

@@ -121,7 +121,7 @@ struct ParsedDir {
 struct SourceRead {
     path: PathBuf,
     text: Arc<str>,
-    outcome: Result<Arc<Body>, (Option<Span>, String)>,
+    outcome: Parsed,
     /// For `.tf.json`: how the native text read maps back to the JSON.
     json: Option<Arc<json::JsonFile>>,
 }
@@ -205,6 +205,9 @@ impl ParsedDir {
         out
     }
 }
+
+/// A file's syntax tree, or why it could not be parsed (and where).
+pub(crate) type Parsed = Result<Arc<Body>, (Option<Span>, String)>;
 
 /// Parses native syntax; an error carries its offset.
 pub(crate) fn parse_native(text: &str) -> Result<Body, (Option<Span>, String)> {
