@@ -548,3 +548,97 @@ fn terraform_json_findings_point_at_the_json_lines() {
     let sg = find("aws_security_group.web");
     assert_eq!(sg["location"]["line"], line_of("\"web\": {"));
 }
+
+/// resource id → (file, the parent stack's id, how its template was found).
+fn stacks(report: &Value) -> BTreeMap<String, (String, String, String)> {
+    report["resources"]
+        .as_array()
+        .expect("resources")
+        .iter()
+        .map(|r| {
+            let text = |v: &Value| v.as_str().unwrap_or_default().to_owned();
+            (
+                text(&r["id"]),
+                (
+                    text(&r["location"]["file"]),
+                    text(&r["stack"]["parent"]),
+                    text(&r["stack"]["found"]),
+                ),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn nested_stacks_are_read_through_their_parent_with_its_parameters() {
+    let dir = "crates/onus-cli/tests/fixtures/nested";
+    let (report, code) = scan_json(&[dir, "--region", "eu-west-1"]);
+    assert_eq!(code, 1);
+    assert!(
+        report["diagnostics"].as_array().unwrap().is_empty(),
+        "{}",
+        report["diagnostics"]
+    );
+    let stacks = stacks(&report);
+    // Each nested resource once, at its own file, linked to its parent.
+    assert_eq!(
+        stacks.keys().collect::<Vec<_>>(),
+        [
+            "Database",
+            "DatabaseStack",
+            "NetworkStack",
+            "Queue",
+            "QueueStack",
+            "Subnet",
+            "Vpc"
+        ]
+    );
+    let (file, parent, found) = &stacks["Subnet"];
+    assert_eq!(file, &format!("{dir}/stacks/network.yaml"));
+    assert_eq!(parent, "NetworkStack");
+    assert_eq!(found, "TemplateURL is the local path ./stacks/network.yaml");
+    assert_eq!(stacks["Database"].1, "DatabaseStack");
+    let (file, parent, found) = &stacks["Queue"];
+    assert_eq!(file, &format!("{dir}/templates/queue.yaml"));
+    assert_eq!(parent, "QueueStack");
+    assert!(found.contains("ends in templates/queue.yaml"), "{found}");
+    assert_eq!(stacks["NetworkStack"].1, "", "a parent is in no stack");
+    let resources = report["resources"].as_array().unwrap();
+    let subnet = resources.iter().find(|r| r["id"] == "Subnet").unwrap();
+    assert_eq!(
+        subnet["stack"]["location"],
+        serde_json::json!({"file": format!("{dir}/main.yaml"), "line": 16, "column": 3})
+    );
+    assert_eq!(subnet["region"], "eu-west-1");
+    // The parameters passed down decide: Environment=prod keeps public IPs
+    // off; EncryptDatabase=false overrides the nested default "true".
+    let statuses = statuses(&report);
+    assert_eq!(statuses["Subnet"]["network-exposure"], "met");
+    assert_eq!(statuses["Database"]["encryption-at-rest"], "not-met");
+    // Read on its own, the nested template has neither.
+    let (alone, _) = scan_json(&[&format!("{dir}/stacks")]);
+    let alone = self::statuses(&alone);
+    assert_eq!(alone["Subnet"]["network-exposure"], "not-met");
+    assert_eq!(alone["Database"]["encryption-at-rest"], "met");
+}
+
+#[test]
+fn a_parent_named_alone_still_reads_its_local_nested_stacks() {
+    let (report, _) = scan_json(&["crates/onus-cli/tests/fixtures/nested/main.yaml"]);
+    let stacks = stacks(&report);
+    assert_eq!(stacks["Subnet"].1, "NetworkStack");
+    assert!(!stacks.contains_key("Queue"), "{stacks:?}");
+    let warning = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["message"].as_str().unwrap().contains("QueueStack"))
+        .expect("a warning for the S3 URL outside the scan");
+    assert!(
+        warning["message"]
+            .as_str()
+            .unwrap()
+            .contains("names no template of the scanned tree"),
+        "{warning}"
+    );
+}

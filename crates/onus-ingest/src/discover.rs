@@ -23,6 +23,9 @@ pub struct Found {
     pub skipped: usize,
     /// Paths that could not be walked or read (missing, permission denied).
     pub errors: Vec<(PathBuf, String)>,
+    /// Every CloudFormation template found, nested ones included: where the
+    /// S3 `TemplateURL`s of nested stacks are looked for.
+    pub templates: crate::cfn::nested::Templates,
 }
 
 /// Directories never worth reading: provider caches and dependencies.
@@ -143,23 +146,69 @@ pub fn discover(paths: &[PathBuf], options: &Options) -> Found {
         .map(|(path, explicit)| classify(path, *explicit, options))
         .collect();
     let mut units = BTreeSet::new();
+    let mut parents = Vec::new();
     for ((path, _), outcome) in files.into_iter().zip(outcomes) {
         match outcome {
             Classified::Unit(unit) => {
                 units.insert(unit);
+            }
+            Classified::Template { nests } => {
+                if nests {
+                    parents.push(path.clone());
+                }
+                units.insert(Unit::CloudFormation(path));
             }
             Classified::PartOfModule => {}
             Classified::Skipped => found.skipped += 1,
             Classified::Unreadable(e) => found.errors.push((path, e)),
         }
     }
-    found.units = prefer_roots_and_plans(units.into_iter().collect());
+    found.templates = crate::cfn::nested::Templates::new(units.iter().filter_map(|u| match u {
+        Unit::CloudFormation(p) => Some(p.clone()),
+        _ => None,
+    }));
+    let nested = nested_templates(&parents, options, &found.templates);
+    found.units = prefer_roots_and_plans(units.into_iter().collect(), &nested);
     found
+}
+
+/// The templates read as nested stacks of another template found (from a
+/// template no other one nests): those are read through their parents, with
+/// the parameters they pass, not on their own. A template in a loop that
+/// no other template leads to is still read on its own.
+fn nested_templates(
+    parents: &[PathBuf],
+    options: &Options,
+    templates: &crate::cfn::nested::Templates,
+) -> std::collections::HashSet<PathBuf> {
+    let normalize = crate::terraform::normalize;
+    let children: std::collections::HashMap<PathBuf, Vec<PathBuf>> = parents
+        .par_iter()
+        .map(|p| {
+            let found = crate::cfn::nested_templates(p, options, templates);
+            (normalize(p), found.iter().map(|c| normalize(c)).collect())
+        })
+        .collect();
+    let nested: std::collections::HashSet<&PathBuf> = children.values().flatten().collect();
+    let mut reached = std::collections::HashSet::new();
+    let mut todo: Vec<&PathBuf> = children.keys().filter(|p| !nested.contains(p)).collect();
+    while let Some(parent) = todo.pop() {
+        for child in children.get(parent).into_iter().flatten() {
+            if reached.insert(child.clone()) {
+                todo.push(child);
+            }
+        }
+    }
+    reached
 }
 
 /// What a file found by the walk turned out to be.
 enum Classified {
     Unit(Unit),
+    /// A CloudFormation template; `nests` when it may have nested stacks.
+    Template {
+        nests: bool,
+    },
     /// Read with its Terraform module (`.tfvars`, `.tfvars.json`).
     PartOfModule,
     /// Not infrastructure code.
@@ -172,7 +221,11 @@ enum Classified {
 /// through that call, with its inputs, not again on its own with unset
 /// variables. A directory holding a plan is read from the plan (which has the
 /// planned values and maps them back to the `.tf` lines), not from its `.tf`.
-fn prefer_roots_and_plans(units: Vec<Unit>) -> Vec<Unit> {
+/// Likewise a template in `nested` is read through its parent stack.
+fn prefer_roots_and_plans(
+    units: Vec<Unit>,
+    nested: &std::collections::HashSet<PathBuf>,
+) -> Vec<Unit> {
     let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
     let mut called = std::collections::HashSet::new();
     let mut planned = std::collections::HashSet::new();
@@ -202,6 +255,7 @@ fn prefer_roots_and_plans(units: Vec<Unit>) -> Vec<Unit> {
                 let dir = canonical(dir);
                 !called.contains(&dir) && !planned.contains(&dir)
             }
+            Unit::CloudFormation(path) => !nested.contains(&crate::terraform::normalize(path)),
             _ => true,
         })
         .collect()
@@ -284,9 +338,10 @@ fn classify(path: &Path, explicit: bool, options: &Options) -> Classified {
     match crate::read_limited(path, &options.limits) {
         Ok(bytes) => match std::str::from_utf8(&bytes) {
             Ok(text) => match sniff(text) {
-                Sniffed::CloudFormation => {
-                    Classified::Unit(Unit::CloudFormation(path.to_path_buf()))
-                }
+                Sniffed::CloudFormation => Classified::Template {
+                    nests: text.contains("AWS::CloudFormation::Stack")
+                        || text.contains("AWS::Serverless::Application"),
+                },
                 Sniffed::TerraformPlan => Classified::Unit(Unit::TerraformPlan(path.to_path_buf())),
                 Sniffed::Other if explicit => {
                     Classified::Unit(Unit::CloudFormation(path.to_path_buf()))

@@ -167,7 +167,20 @@ pub struct ResourceView<'w> {
     pub category: Option<Category>,
     pub category_reason: Option<&'w str>,
     pub region: Option<&'w str>,
+    /// Read in a nested stack: its parent's stack resource.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stack: Option<StackView<'w>>,
     pub duties: Vec<DutyView>,
+}
+
+/// The parent's stack resource of a resource read in a nested stack.
+#[derive(Debug, Clone, Serialize)]
+pub struct StackView<'w> {
+    /// The stack resource's logical id.
+    pub parent: &'w str,
+    pub location: Location,
+    /// How the nested template was found.
+    pub found: &'w str,
 }
 
 impl<'w> ResourceView<'w> {
@@ -442,6 +455,8 @@ pub fn build_with_excerpts<'w>(
 /// Turns the engine's rows into report views, one resource at a time.
 pub(crate) struct Builder<'w, 'o> {
     workload: &'w Workload,
+    /// Nested stacks by the unit and scope of their resources.
+    stacks: std::collections::HashMap<(u32, &'w str), &'w onus_ingest::NestedStack>,
     pub(crate) file_lines: FileLines<'w>,
     config: suppress::CompiledConfig<'o>,
     options: &'o SuppressOptions,
@@ -456,6 +471,11 @@ impl<'w, 'o> Builder<'w, 'o> {
     ) -> Self {
         Builder {
             workload,
+            stacks: workload
+                .stacks
+                .iter()
+                .map(|s| ((s.unit, s.scope.as_str()), s))
+                .collect(),
             file_lines: FileLines::with_excerpts(workload, excerpts),
             config: suppress::CompiledConfig::new(options),
             options,
@@ -541,6 +561,14 @@ impl<'w, 'o> Builder<'w, 'o> {
                 onus_ingest::Region::Known(r) => Some(r.as_str()),
                 onus_ingest::Region::Unknown(_) => None,
             },
+            stack: self
+                .stacks
+                .get(&(res.unit, res.scope.as_str()))
+                .map(|s| StackView {
+                    parent: &s.parent,
+                    location: file_lines.location(s.file, s.span),
+                    found: &s.found,
+                }),
             duties,
         }
     }

@@ -406,6 +406,24 @@ fn resource_heading(r: &ResourceView, color: bool, out: &mut String) -> fmt::Res
             Painted(YELLOW, format_args!("category: {}", Clean(reason)), color)
         )?;
     }
+    if let Some(stack) = &r.stack {
+        writeln!(
+            out,
+            "      {}",
+            Painted(
+                DIM,
+                format_args!(
+                    "in nested stack {} ({}:{}:{}): {}",
+                    Clean(stack.parent),
+                    Clean(&stack.location.file),
+                    stack.location.line,
+                    stack.location.column,
+                    Clean(stack.found)
+                ),
+                color
+            )
+        )?;
+    }
     Ok(())
 }
 
