@@ -642,3 +642,89 @@ fn a_parent_named_alone_still_reads_its_local_nested_stacks() {
         "{warning}"
     );
 }
+
+/// resource id → its Region (`null` when unknown).
+fn regions(report: &Value) -> BTreeMap<String, Value> {
+    report["resources"]
+        .as_array()
+        .expect("resources")
+        .iter()
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap_or_default().to_owned(),
+                r["region"].clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_cdk_cloud_assembly_is_read_as_its_manifest_says() {
+    let dir = "crates/onus-cli/tests/fixtures/cdk";
+    let (report, _) = scan_json(&[dir, "--allowed-regions", "eu-west-1"]);
+    assert!(
+        report["diagnostics"].as_array().unwrap().is_empty(),
+        "{}",
+        report["diagnostics"]
+    );
+    let regions = regions(&report);
+    // The stacks' templates, and the nested stack's through its parent;
+    // nothing from the assets (a bundled template among them).
+    assert_eq!(
+        regions.keys().collect::<Vec<_>>(),
+        [
+            "CDKMetadata",
+            "DataNestedStackDataNestedStackResource8E2F6A3B",
+            "Events2D3E4F5A",
+            "Orders3C4D5E6F",
+            "Resizer5F3A1B2C",
+            "ResizerServiceRole9A1B2C3D",
+            "Uploads1E5B8A4C"
+        ]
+    );
+    // ShopStack's environment names eu-west-1; EdgeStack is
+    // environment-agnostic.
+    assert_eq!(regions["Uploads1E5B8A4C"], "eu-west-1");
+    assert_eq!(regions["Orders3C4D5E6F"], "eu-west-1");
+    assert_eq!(regions["Events2D3E4F5A"], Value::Null);
+    let statuses = statuses(&report);
+    assert_eq!(statuses["Uploads1E5B8A4C"]["data-residency"], "met");
+    assert_eq!(statuses["Events2D3E4F5A"]["data-residency"], "unknown");
+    let stack = &stacks(&report)["Orders3C4D5E6F"];
+    assert_eq!(stack.1, "DataNestedStackDataNestedStackResource8E2F6A3B");
+    assert!(
+        stack
+            .0
+            .ends_with("ShopStackDataD4E5F6A7.nested.template.json")
+    );
+    assert!(stack.2.contains("CDK asset path"), "{}", stack.2);
+    // --region says otherwise.
+    let (report, _) = scan_json(&[
+        dir,
+        "--region",
+        "us-east-1",
+        "--allowed-regions",
+        "eu-west-1",
+    ]);
+    assert_eq!(self::regions(&report)["Uploads1E5B8A4C"], "us-east-1");
+    assert_eq!(
+        self::statuses(&report)["Uploads1E5B8A4C"]["data-residency"],
+        "not-met"
+    );
+}
+
+#[test]
+fn samconfig_names_the_region_of_the_stack() {
+    let dir = "crates/onus-cli/tests/fixtures/sam";
+    let (report, _) = scan_json(&[dir, "--allowed-regions", "eu-west-1"]);
+    assert_eq!(regions(&report)["Orders"], "eu-central-1");
+    assert_eq!(statuses(&report)["Orders"]["data-residency"], "not-met");
+    let (report, _) = scan_json(&[
+        dir,
+        "--region",
+        "eu-west-1",
+        "--allowed-regions",
+        "eu-west-1",
+    ]);
+    assert_eq!(statuses(&report)["Orders"]["data-residency"], "met");
+}

@@ -88,11 +88,13 @@ pub fn discover(paths: &[PathBuf], options: &Options) -> Found {
             .require_git(false)
             .follow_links(false)
             .filter_entry(|entry| {
-                !(entry.file_type().is_some_and(|t| t.is_dir())
-                    && entry
+                let dir = entry.file_type().is_some_and(|t| t.is_dir());
+                !(dir
+                    && (entry
                         .file_name()
                         .to_str()
-                        .is_some_and(|n| SKIPPED_DIRS.contains(&n)))
+                        .is_some_and(|n| SKIPPED_DIRS.contains(&n))
+                        || crate::deploy::is_cdk_asset_dir(entry.path())))
             });
         if !options.excludes.is_empty() {
             let mut builder = ignore::overrides::OverrideBuilder::new(root);
@@ -166,7 +168,8 @@ pub fn discover(paths: &[PathBuf], options: &Options) -> Found {
     found.templates = crate::cfn::nested::Templates::new(units.iter().filter_map(|u| match u {
         Unit::CloudFormation(p) => Some(p.clone()),
         _ => None,
-    }));
+    }))
+    .with_deployment_regions();
     let nested = nested_templates(&parents, options, &found.templates);
     found.units = prefer_roots_and_plans(units.into_iter().collect(), &nested);
     found

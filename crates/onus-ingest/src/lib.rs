@@ -7,6 +7,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod cfn;
+pub mod deploy;
 pub mod discover;
 pub mod model;
 pub mod plan;

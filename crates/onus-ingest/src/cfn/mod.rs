@@ -197,9 +197,11 @@ fn read_template(
         Some(n) => (n.scope.clone(), n.region.clone()),
         None => (
             path.display().to_string(),
-            match &options.region {
-                Some(r) => Region::Known(r.clone()),
-                None => Region::Unknown(
+            match (&options.region, stack.templates.region(path)) {
+                (Some(r), _) => Region::Known(r.clone()),
+                // cdk.out's manifest, samconfig.toml.
+                (None, Some(r)) => Region::Known(r.to_owned()),
+                (None, None) => Region::Unknown(
                     "no --region given: the stack's Region is chosen at deploy time".into(),
                 ),
             },
@@ -254,6 +256,8 @@ struct StackResource {
     id: String,
     name_span: Span,
     url: Option<Result<(String, Span), String>>,
+    /// A CDK app's nested stack: where its template was synthesised.
+    asset_path: Option<String>,
     parameters: Option<Node>,
 }
 
@@ -452,6 +456,8 @@ impl Template<'_, '_> {
                         name_span: resource.name_span,
                         url: nested::url_text(resource.properties.get("TemplateURL"), written),
                         parameters: resource.properties.get("Parameters").cloned(),
+                        asset_path: nested::cdk_asset_path(resource.metadata.as_ref())
+                            .map(str::to_owned),
                     });
                 }
                 resource.classify();
@@ -530,7 +536,14 @@ impl Template<'_, '_> {
                 return;
             }
         };
-        let (child, found) = match self.stack.templates.resolve(self.path, &url) {
+        let found = match &stack.asset_path {
+            Some(asset) => nested::local(self.path, asset).map(|path| {
+                let how = format!("the CDK asset path of its Metadata, {asset}");
+                (path, how)
+            }),
+            None => self.stack.templates.resolve(self.path, &url),
+        };
+        let (child, found) = match found {
             Ok(found) => found,
             Err(why) => {
                 self.workload.warning(

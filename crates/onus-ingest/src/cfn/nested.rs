@@ -27,12 +27,14 @@ use std::path::{Component, Path, PathBuf};
 /// five levels of nesting in practice; this leaves room, and bounds a loop).
 pub const MAX_DEPTH: usize = 8;
 
-/// The CloudFormation templates found in the scan, which S3 `TemplateURL`s
-/// are resolved against.
+/// The CloudFormation templates found in the scan: which S3 `TemplateURL`s
+/// are resolved against, and the Region their deployment configuration
+/// names ([`crate::deploy`]).
 #[derive(Debug, Default, Clone)]
 pub struct Templates {
     /// Lexically normalised, sorted.
     paths: Vec<PathBuf>,
+    regions: std::collections::HashMap<PathBuf, String>,
 }
 
 impl Templates {
@@ -40,7 +42,25 @@ impl Templates {
         let mut paths: Vec<PathBuf> = paths.into_iter().map(|p| normalize(&p)).collect();
         paths.sort();
         paths.dedup();
-        Templates { paths }
+        Templates {
+            paths,
+            regions: Default::default(),
+        }
+    }
+
+    /// With the Region each template deploys to, from the deployment
+    /// configuration beside the templates.
+    pub fn with_deployment_regions(mut self) -> Self {
+        self.regions = crate::deploy::regions(self.paths.iter().map(PathBuf::as_path));
+        self
+    }
+
+    /// The Region the deployment configuration names for the template.
+    pub fn region(&self, template: &Path) -> Option<&str> {
+        if self.regions.is_empty() {
+            return None;
+        }
+        self.regions.get(&normalize(template)).map(String::as_str)
     }
 
     fn contains(&self, path: &Path) -> bool {
@@ -55,17 +75,9 @@ impl Templates {
             if url.contains("${") {
                 return Err(format!("TemplateURL {url} is not static"));
             }
-            if Path::new(url).is_absolute() {
-                return Err(format!("TemplateURL {url} is an absolute path"));
-            }
-            let path = normalize(&dir.join(url));
-            return if path.is_file() {
-                Ok((path, format!("TemplateURL is the local path {url}")))
-            } else {
-                Err(format!(
-                    "TemplateURL {url}: no such file beside the template"
-                ))
-            };
+            return local(parent, url)
+                .map(|path| (path, format!("TemplateURL is the local path {url}")))
+                .map_err(|why| format!("TemplateURL {why}"));
         };
         // The key, or the end of it after the last part that is not static.
         let tail = match rest.rfind('}') {
@@ -126,6 +138,31 @@ impl Templates {
             })
             .cloned()
     }
+}
+
+/// A template named by a relative path from the parent's directory (a
+/// local `TemplateURL`, a CDK asset path).
+pub fn local(parent: &Path, relative: &str) -> Result<PathBuf, String> {
+    if Path::new(relative).is_absolute() {
+        return Err(format!("{relative} is an absolute path"));
+    }
+    let dir = parent.parent().unwrap_or(Path::new(""));
+    let path = normalize(&dir.join(relative));
+    if path.is_file() {
+        Ok(path)
+    } else {
+        Err(format!("{relative}: no such file beside the template"))
+    }
+}
+
+/// The template a CDK app's nested stack was synthesised to, from the stack
+/// resource's `Metadata` (`aws:asset:path`, for `aws:asset:property`
+/// `TemplateURL`): its `TemplateURL` names a hashed asset key.
+pub fn cdk_asset_path(metadata: Option<&Node>) -> Option<&str> {
+    let metadata = metadata?;
+    (metadata.get("aws:asset:property")?.as_str()? == "TemplateURL")
+        .then(|| metadata.get("aws:asset:path")?.as_str())
+        .flatten()
 }
 
 /// `TemplateURL` as text: its value when it is static, else as written, with
