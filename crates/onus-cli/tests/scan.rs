@@ -27,27 +27,40 @@ fn scan_json(args: &[&str]) -> (Value, i32) {
     (v, out.status.code().unwrap_or(-1))
 }
 
-/// resource id → duty → status
-fn statuses(report: &Value) -> BTreeMap<String, BTreeMap<String, String>> {
+/// A string field of a JSON value ("" when absent).
+fn text(v: &Value) -> String {
+    v.as_str().unwrap_or_default().to_owned()
+}
+
+/// resource id → what `f` makes of the resource.
+fn per_resource<T>(report: &Value, f: impl Fn(&Value) -> T) -> BTreeMap<String, T> {
     report["resources"]
         .as_array()
         .expect("resources")
         .iter()
-        .map(|r| {
-            let duties = r["duties"]
-                .as_array()
-                .expect("duties")
-                .iter()
-                .map(|d| {
-                    (
-                        d["duty"].as_str().unwrap_or_default().to_owned(),
-                        d["status"].as_str().unwrap_or_default().to_owned(),
-                    )
-                })
-                .collect();
-            (r["id"].as_str().unwrap_or_default().to_owned(), duties)
-        })
+        .map(|r| (text(&r["id"]), f(r)))
         .collect()
+}
+
+/// A resource's verdicts.
+fn verdicts_of(resource: &Value) -> impl Iterator<Item = &Value> {
+    resource["duties"]
+        .as_array()
+        .expect("duties")
+        .iter()
+        .flat_map(|d| d["verdicts"].as_array().expect("verdicts").iter())
+}
+
+/// resource id → duty → status
+fn statuses(report: &Value) -> BTreeMap<String, BTreeMap<String, String>> {
+    per_resource(report, |r| {
+        r["duties"]
+            .as_array()
+            .expect("duties")
+            .iter()
+            .map(|d| (text(&d["duty"]), text(&d["status"])))
+            .collect()
+    })
 }
 
 /// The text report of `onus scan examples/ ARGS`, with its exit code.
@@ -329,14 +342,12 @@ fn streamed_text_keeps_suppressions_and_diagnostics() {
 fn rules_run(args: &[&str]) -> std::collections::BTreeSet<String> {
     let (report, code) = scan_json(&[&["examples/"], args].concat());
     assert!(code == 0 || code == 1, "{args:?}: exit {code}");
-    report["resources"]
-        .as_array()
-        .expect("resources")
-        .iter()
-        .flat_map(|r| r["duties"].as_array().expect("duties").iter())
-        .flat_map(|d| d["verdicts"].as_array().expect("verdicts").iter())
-        .map(|v| v["rule"].as_str().unwrap_or_default().to_owned())
-        .collect()
+    per_resource(&report, |r| {
+        verdicts_of(r).map(|v| text(&v["rule"])).collect::<Vec<_>>()
+    })
+    .into_values()
+    .flatten()
+    .collect()
 }
 
 #[test]
@@ -462,25 +473,13 @@ fn sarif_help_links_only_where_onus_toml_says() {
 
 /// resource id → (rule, status, message) of every verdict, sorted.
 fn verdicts(report: &Value) -> BTreeMap<String, Vec<(String, String, String)>> {
-    report["resources"]
-        .as_array()
-        .expect("resources")
-        .iter()
-        .map(|r| {
-            let mut verdicts: Vec<(String, String, String)> = r["duties"]
-                .as_array()
-                .expect("duties")
-                .iter()
-                .flat_map(|d| d["verdicts"].as_array().expect("verdicts").iter())
-                .map(|v| {
-                    let text = |k: &str| v[k].as_str().unwrap_or_default().to_owned();
-                    (text("rule"), text("status"), text("message"))
-                })
-                .collect();
-            verdicts.sort();
-            (r["id"].as_str().unwrap_or_default().to_owned(), verdicts)
-        })
-        .collect()
+    per_resource(report, |r| {
+        let mut verdicts: Vec<_> = verdicts_of(r)
+            .map(|v| (text(&v["rule"]), text(&v["status"]), text(&v["message"])))
+            .collect();
+        verdicts.sort();
+        verdicts
+    })
 }
 
 #[test]
@@ -534,11 +533,7 @@ fn terraform_json_findings_point_at_the_json_lines() {
     );
     // A resource at its name, a finding at the value that decides it.
     assert_eq!(db["location"]["line"], line_of("\"db\": {"));
-    let encryption = db["duties"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|d| d["verdicts"].as_array().unwrap())
+    let encryption = verdicts_of(db)
         .find(|v| v["rule"] == "rds.encryption-at-rest")
         .unwrap();
     assert_eq!(
@@ -551,22 +546,13 @@ fn terraform_json_findings_point_at_the_json_lines() {
 
 /// resource id → (file, the parent stack's id, how its template was found).
 fn stacks(report: &Value) -> BTreeMap<String, (String, String, String)> {
-    report["resources"]
-        .as_array()
-        .expect("resources")
-        .iter()
-        .map(|r| {
-            let text = |v: &Value| v.as_str().unwrap_or_default().to_owned();
-            (
-                text(&r["id"]),
-                (
-                    text(&r["location"]["file"]),
-                    text(&r["stack"]["parent"]),
-                    text(&r["stack"]["found"]),
-                ),
-            )
-        })
-        .collect()
+    per_resource(report, |r| {
+        (
+            text(&r["location"]["file"]),
+            text(&r["stack"]["parent"]),
+            text(&r["stack"]["found"]),
+        )
+    })
 }
 
 #[test]
@@ -645,17 +631,7 @@ fn a_parent_named_alone_still_reads_its_local_nested_stacks() {
 
 /// resource id → its Region (`null` when unknown).
 fn regions(report: &Value) -> BTreeMap<String, Value> {
-    report["resources"]
-        .as_array()
-        .expect("resources")
-        .iter()
-        .map(|r| {
-            (
-                r["id"].as_str().unwrap_or_default().to_owned(),
-                r["region"].clone(),
-            )
-        })
-        .collect()
+    per_resource(report, |r| r["region"].clone())
 }
 
 #[test]
