@@ -42,6 +42,11 @@ fn per_resource<T>(report: &Value, f: impl Fn(&Value) -> T) -> BTreeMap<String, 
         .collect()
 }
 
+fn assert_no_diagnostics(report: &Value) {
+    let diagnostics = &report["diagnostics"];
+    assert!(diagnostics.as_array().unwrap().is_empty(), "{diagnostics}");
+}
+
 /// A resource's verdicts.
 fn verdicts_of(resource: &Value) -> impl Iterator<Item = &Value> {
     resource["duties"]
@@ -490,11 +495,7 @@ fn a_terraform_json_module_gets_the_verdicts_of_its_hcl_twin() {
     let (hcl, hcl_code) = scan_json(&[&format!("{dir}/hcl")]);
     let (json, json_code) = scan_json(&[&format!("{dir}/json")]);
     assert_eq!(hcl_code, json_code);
-    assert!(
-        json["diagnostics"].as_array().unwrap().is_empty(),
-        "{}",
-        json["diagnostics"]
-    );
+    assert_no_diagnostics(&json);
     assert_eq!(statuses(&hcl), statuses(&json));
     let (hcl, json) = (verdicts(&hcl), verdicts(&json));
     assert_eq!(
@@ -560,11 +561,7 @@ fn nested_stacks_are_read_through_their_parent_with_its_parameters() {
     let dir = "crates/onus-cli/tests/fixtures/nested";
     let (report, code) = scan_json(&[dir, "--region", "eu-west-1"]);
     assert_eq!(code, 1);
-    assert!(
-        report["diagnostics"].as_array().unwrap().is_empty(),
-        "{}",
-        report["diagnostics"]
-    );
+    assert_no_diagnostics(&report);
     let stacks = stacks(&report);
     // Each nested resource once, at its own file, linked to its parent.
     assert_eq!(
@@ -638,11 +635,7 @@ fn regions(report: &Value) -> BTreeMap<String, Value> {
 fn a_cdk_cloud_assembly_is_read_as_its_manifest_says() {
     let dir = "crates/onus-cli/tests/fixtures/cdk";
     let (report, _) = scan_json(&[dir, "--allowed-regions", "eu-west-1"]);
-    assert!(
-        report["diagnostics"].as_array().unwrap().is_empty(),
-        "{}",
-        report["diagnostics"]
-    );
+    assert_no_diagnostics(&report);
     let regions = regions(&report);
     // The stacks' templates, and the nested stack's through its parent;
     // nothing from the assets (a bundled template among them).
