@@ -99,6 +99,9 @@ pub struct SarifResult {
     pub level: &'static str,
     pub message: Message,
     pub locations: Vec<SarifLocation>,
+    /// For a resource of a nested stack: the parent's stack resource.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related_locations: Vec<RelatedLocation>,
     pub partial_fingerprints: BTreeMap<&'static str, String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub suppressions: Vec<Suppression>,
@@ -130,6 +133,14 @@ pub struct SarifLocation {
     pub physical_location: PhysicalLocation,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub logical_locations: Vec<LogicalLocation>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RelatedLocation {
+    pub id: u32,
+    pub physical_location: PhysicalLocation,
+    pub message: Message,
 }
 
 #[derive(Serialize)]
@@ -230,6 +241,17 @@ fn artifact(file: &str) -> ArtifactLocation {
             uri: encode_path(file),
             uri_base_id: Some("%SRCROOT%"),
         }
+    }
+}
+
+/// A file position as SARIF has it (1-based).
+fn physical(at: &crate::report::Location) -> PhysicalLocation {
+    PhysicalLocation {
+        artifact_location: artifact(&at.file),
+        region: Region {
+            start_line: at.line.max(1),
+            start_column: at.column.max(1),
+        },
     }
 }
 
@@ -359,18 +381,24 @@ pub fn result(f: FindingRef<'_>, rules: &RuleIndex) -> SarifResult {
         },
         message: Message { text },
         locations: vec![SarifLocation {
-            physical_location: PhysicalLocation {
-                artifact_location: artifact(&v.location.file),
-                region: Region {
-                    start_line: v.location.line.max(1),
-                    start_column: v.location.column.max(1),
-                },
-            },
+            physical_location: physical(&v.location),
             logical_locations: vec![LogicalLocation {
                 name: f.resource.id.to_owned(),
                 kind: "resource",
             }],
         }],
+        related_locations: f
+            .resource
+            .stack
+            .iter()
+            .map(|stack| RelatedLocation {
+                id: 1,
+                physical_location: physical(&stack.location),
+                message: Message {
+                    text: format!("in nested stack {}: {}", stack.parent, stack.found),
+                },
+            })
+            .collect(),
         partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, v.fingerprint.to_string())]),
         suppressions,
         properties: ResultProperties {
@@ -398,13 +426,7 @@ pub fn skeleton(report: &Report, rules: &RuleIndex) -> Log {
                 text: d.message.clone(),
             },
             locations: vec![SarifLocation {
-                physical_location: PhysicalLocation {
-                    artifact_location: artifact(&d.location.file),
-                    region: Region {
-                        start_line: d.location.line.max(1),
-                        start_column: d.location.column.max(1),
-                    },
-                },
+                physical_location: physical(&d.location),
                 logical_locations: Vec::new(),
             }],
         })
