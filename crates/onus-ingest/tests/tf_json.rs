@@ -141,3 +141,35 @@ fn invalid_json_is_an_error_at_its_line_and_the_scan_goes_on() {
         warning.message
     );
 }
+
+#[test]
+fn tfvars_json_values_apply_and_errors_have_their_line() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "main.tf.json",
+        r#"{"variable": {"name": {}}, "resource": {"aws_s3_bucket": {"b": {"bucket": "${var.name}"}}}}"#,
+    );
+    write(
+        dir.path(),
+        "terraform.tfvars.json",
+        "{\n  \"name\": \"from-tfvars\"\n}\n",
+    );
+    write(
+        dir.path(),
+        "broken.auto.tfvars.json",
+        "{\n  \"x\": 1,\n  \"x\" 2\n}\n",
+    );
+    let mut w = Workload::default();
+    terraform::read_module(dir.path(), &Options::default(), &mut w);
+    let bucket = w.resources[0].properties.get("bucket").unwrap();
+    assert_eq!(bucket.as_str(), Some("from-tfvars"));
+    let error = w
+        .diagnostics
+        .iter()
+        .find(|d| d.level == DiagnosticLevel::Error)
+        .expect("an error for the broken file");
+    assert!(w.file(error.file).path.ends_with("broken.auto.tfvars.json"));
+    let at = w.file(error.file).lines.line_col(error.span.unwrap().start);
+    assert_eq!(at.line, 3, "{}", error.message);
+}

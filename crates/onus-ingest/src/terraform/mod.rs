@@ -23,7 +23,7 @@ pub(crate) use json::map_back as map_json_back;
 
 use crate::model::{Entry, FileId, Format, Node, Reference, Region, Resource, Span, Value};
 use crate::{Options, Workload};
-use eval::{Eval, Scope, from_json, respan, span_of, unknown};
+use eval::{Eval, Scope, respan, span_of, unknown};
 use hcl_edit::Span as _;
 use hcl_edit::expr::Expression;
 use hcl_edit::structure::{Block, Body};
@@ -370,16 +370,25 @@ impl Reader<'_> {
             .workload
             .add_file(path.to_path_buf(), None, text.clone());
         if path.extension().is_some_and(|e| e == "json") {
-            match serde_json::from_str::<serde_json::Value>(&text) {
-                Ok(serde_json::Value::Object(m)) => {
-                    for (k, v) in m {
-                        vars.insert(k, from_json(&v, Span::default()));
+            // Values are literal (no templates), with their spans.
+            let loaded = crate::cfn::json::load(&text);
+            for (span, message) in loaded.errors {
+                self.workload.error(id, Some(span), message);
+            }
+            match loaded.root {
+                Some(Node {
+                    value: Value::Map(entries),
+                    ..
+                }) => {
+                    for e in entries {
+                        vars.insert(e.key, e.node);
                     }
                 }
-                Ok(_) => self
-                    .workload
-                    .error(id, None, "variable file is not a JSON object"),
-                Err(e) => self.workload.error(id, None, format!("invalid JSON: {e}")),
+                Some(root) => {
+                    self.workload
+                        .error(id, Some(root.span), "variable file is not a JSON object")
+                }
+                None => {}
             }
             return;
         }
