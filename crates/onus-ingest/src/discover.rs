@@ -169,7 +169,8 @@ pub fn discover(paths: &[PathBuf], options: &Options) -> Found {
         Unit::CloudFormation(p) => Some(p.clone()),
         _ => None,
     }))
-    .with_deployment_regions();
+    .with_deployment_regions()
+    .within(paths);
     let nested = nested_templates(&parents, options, &found.templates);
     found.units = prefer_roots_and_plans(units.into_iter().collect(), &nested);
     found

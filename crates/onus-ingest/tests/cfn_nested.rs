@@ -125,3 +125,23 @@ fn missing_and_remote_templates_are_warnings() {
     );
     assert_eq!(ids(&w), ["QueueMain"]);
 }
+
+#[test]
+fn a_local_template_outside_the_scanned_paths_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("infra")).unwrap();
+    write(dir.path(), "outside.yaml", &stack("Outside", &[]));
+    write(dir.path(), "infra/main.yaml", &stack("Main", &["../outside.yaml"]));
+    let w = ingest(&[dir.path().join("infra")], &Options::default());
+    assert_eq!(ids(&w), ["QueueMain"]);
+    assert!(
+        w.diagnostics
+            .iter()
+            .any(|d| d.message.contains("../outside.yaml is outside the scanned paths")),
+        "{:?}",
+        w.diagnostics
+    );
+    // Scanned together, it is read through its parent.
+    let w = ingest(&[dir.path().to_path_buf()], &Options::default());
+    assert_eq!(ids(&w), ["QueueMain", "QueueOutside"]);
+}

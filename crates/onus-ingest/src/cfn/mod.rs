@@ -537,7 +537,7 @@ impl Template<'_, '_> {
             }
         };
         let found = match &stack.asset_path {
-            Some(asset) => nested::local(self.path, asset).map(|path| {
+            Some(asset) => self.stack.templates.local(self.path, asset).map(|path| {
                 let how = format!("the CDK asset path of its Metadata, {asset}");
                 (path, how)
             }),

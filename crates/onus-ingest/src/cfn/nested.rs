@@ -35,6 +35,9 @@ pub struct Templates {
     /// Lexically normalised, sorted.
     paths: Vec<PathBuf>,
     regions: std::collections::HashMap<PathBuf, String>,
+    /// The scanned paths (canonical directories): a local `TemplateURL`
+    /// outside them is not read. Empty: no bound.
+    roots: Vec<PathBuf>,
 }
 
 impl Templates {
@@ -45,6 +48,50 @@ impl Templates {
         Templates {
             paths,
             regions: Default::default(),
+            roots: Vec::new(),
+        }
+    }
+
+    /// Bounded to the scanned paths (a file stands for its directory).
+    pub fn within(mut self, roots: &[PathBuf]) -> Self {
+        self.roots = roots
+            .iter()
+            .filter_map(|r| {
+                let dir = if r.is_file() {
+                    r.parent()?
+                } else {
+                    r.as_path()
+                };
+                let dir = if dir.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    dir
+                };
+                dir.canonicalize().ok()
+            })
+            .collect();
+        self
+    }
+
+    /// A template named by a relative path from the parent's directory (a
+    /// local `TemplateURL`, a CDK asset path), inside the scanned paths.
+    pub fn local(&self, parent: &Path, relative: &str) -> Result<PathBuf, String> {
+        if Path::new(relative).is_absolute() {
+            return Err(format!("{relative} is an absolute path"));
+        }
+        let dir = parent.parent().unwrap_or(Path::new(""));
+        let path = normalize(&dir.join(relative));
+        if !path.is_file() {
+            return Err(format!("{relative}: no such file beside the template"));
+        }
+        let inside = self.roots.is_empty()
+            || path
+                .canonicalize()
+                .is_ok_and(|p| self.roots.iter().any(|r| p.starts_with(r)));
+        if inside {
+            Ok(path)
+        } else {
+            Err(format!("{relative} is outside the scanned paths: not read"))
         }
     }
 
@@ -75,7 +122,8 @@ impl Templates {
             if url.contains("${") {
                 return Err(format!("TemplateURL {url} is not static"));
             }
-            return local(parent, url)
+            return self
+                .local(parent, url)
                 .map(|path| (path, format!("TemplateURL is the local path {url}")))
                 .map_err(|why| format!("TemplateURL {why}"));
         };
@@ -137,21 +185,6 @@ impl Templates {
                 (shared, std::cmp::Reverse(*p))
             })
             .cloned()
-    }
-}
-
-/// A template named by a relative path from the parent's directory (a
-/// local `TemplateURL`, a CDK asset path).
-pub fn local(parent: &Path, relative: &str) -> Result<PathBuf, String> {
-    if Path::new(relative).is_absolute() {
-        return Err(format!("{relative} is an absolute path"));
-    }
-    let dir = parent.parent().unwrap_or(Path::new(""));
-    let path = normalize(&dir.join(relative));
-    if path.is_file() {
-        Ok(path)
-    } else {
-        Err(format!("{relative}: no such file beside the template"))
     }
 }
 
