@@ -7,8 +7,10 @@
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod apigateway;
 pub mod beanstalk;
 pub mod check;
+pub mod cloudfront;
 pub mod context;
 pub mod docs;
 pub mod ecs;
@@ -30,6 +32,7 @@ pub mod rule;
 pub mod rules;
 pub mod select;
 pub mod verdict;
+pub mod zones;
 
 pub use context::{Context, Settings};
 pub use engine::{
