@@ -131,13 +131,17 @@ fn a_local_template_outside_the_scanned_paths_is_not_read() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("infra")).unwrap();
     write(dir.path(), "outside.yaml", &stack("Outside", &[]));
-    write(dir.path(), "infra/main.yaml", &stack("Main", &["../outside.yaml"]));
+    write(
+        dir.path(),
+        "infra/main.yaml",
+        &stack("Main", &["../outside.yaml"]),
+    );
     let w = ingest(&[dir.path().join("infra")], &Options::default());
     assert_eq!(ids(&w), ["QueueMain"]);
     assert!(
-        w.diagnostics
-            .iter()
-            .any(|d| d.message.contains("../outside.yaml is outside the scanned paths")),
+        w.diagnostics.iter().any(|d| d
+            .message
+            .contains("../outside.yaml is outside the scanned paths")),
         "{:?}",
         w.diagnostics
     );
