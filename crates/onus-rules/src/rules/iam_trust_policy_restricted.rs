@@ -143,12 +143,14 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
         );
     };
     match find_public(&Document::read(node, resource, cx)) {
-        Public::Yes(span, file) => at(
+        Public::Yes(span, file, whom) => at(
             Verdict::not_met(
                 resource,
                 span,
                 path,
-                "the trust policy lets everyone (Principal *) assume the role, with no restricting condition",
+                format!(
+                    "the trust policy lets {whom} assume the role, with no condition limiting the caller's account or organization"
+                ),
             ),
             file,
         ),

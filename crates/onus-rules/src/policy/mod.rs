@@ -9,6 +9,9 @@
 //! Spans: values from a map point at themselves; values parsed from a JSON
 //! string all point at the string.
 
+pub mod actions;
+pub mod identity;
+
 use crate::context::Context;
 use crate::verdict::Verdict;
 use onus_ingest::{Entry, FileId, Node, Resource, Span, Value};
@@ -270,7 +273,7 @@ pub fn json_to_node(json: &serde_json::Value, span: Span) -> Node {
     Node::new(value, span)
 }
 
-fn from_map(doc: &Node) -> Document {
+pub(crate) fn from_map(doc: &Node) -> Document {
     let Some(stmts) = doc.get("Statement") else {
         return Document::Statements(Vec::new());
     };
@@ -542,22 +545,28 @@ impl Statement {
         unknown.unwrap_or(Tri::No)
     }
 
-    /// Does a condition narrow who can use the statement? Any test counts,
-    /// except ones on `aws:SecureTransport` alone, which limit the transport,
-    /// not the caller.
+    /// Does a condition narrow who can use the statement to specific
+    /// callers? Only a test on a key that names the caller or where the call
+    /// comes from ([`RESTRICTING_KEYS`]) counts, with an operator that
+    /// requires a fixed value (`StringEquals`, `ArnLike` without a wildcard,
+    /// `IpAddress` with a real range; not a negated operator, not
+    /// `...IfExists`, not `ForAllValues:`, which hold when the key is absent).
     pub fn restricting_condition(&self) -> Tri {
         match &self.condition {
             None => Tri::No,
             Some(Condition::Unknown(w, s)) => Tri::Unknown(w.clone(), *s),
             Some(Condition::Tests(tests)) => {
-                if tests
-                    .iter()
-                    .any(|t| !t.key.eq_ignore_ascii_case("aws:SecureTransport"))
-                {
-                    Tri::Yes
-                } else {
-                    Tri::No
+                let mut unknown = None;
+                for t in tests {
+                    match t.restricts() {
+                        Tri::Yes => return Tri::Yes,
+                        u @ Tri::Unknown(..) => {
+                            unknown.get_or_insert(u);
+                        }
+                        Tri::No => {}
+                    }
                 }
+                unknown.unwrap_or(Tri::No)
             }
         }
     }
@@ -569,7 +578,13 @@ impl Statement {
             Effect::Unknown(w) => return Tri::Unknown(w.clone(), self.effect_span),
             Effect::Allow => {}
         }
-        match self.principal_is_wildcard() {
+        // Allow with NotPrincipal grants everyone but the listed principals.
+        let principal = if self.not_principal.is_some() {
+            Tri::Yes
+        } else {
+            self.principal_is_wildcard()
+        };
+        match principal {
             Tri::No => Tri::No,
             Tri::Unknown(w, s) => Tri::Unknown(w, s),
             Tri::Yes => match self.restricting_condition() {
@@ -581,12 +596,78 @@ impl Statement {
     }
 }
 
+/// Condition keys that, tested for fixed values, limit a statement to known
+/// callers or places (the keys Amazon S3 Block Public Access and IAM Access
+/// Analyzer accept as making a policy non-public), lower case.
+pub const RESTRICTING_KEYS: &[&str] = &[
+    "aws:principalaccount",
+    "aws:principalarn",
+    "aws:principalorgid",
+    "aws:principalorgpaths",
+    "aws:sourceaccount",
+    "aws:sourcearn",
+    "aws:sourceip",
+    "aws:sourceorgid",
+    "aws:sourceorgpaths",
+    "aws:sourceowner",
+    "aws:sourcevpc",
+    "aws:sourcevpce",
+    "aws:userid",
+    "kms:calleraccount",
+    "s3:dataaccesspointaccount",
+    "s3:dataaccesspointarn",
+];
+
+impl Test {
+    /// Does this test limit the statement to fixed callers or places?
+    pub fn restricts(&self) -> Tri {
+        let key = self.key.trim().to_ascii_lowercase();
+        if !RESTRICTING_KEYS.contains(&key.as_str()) {
+            return Tri::No;
+        }
+        let op = self.operator.trim().to_ascii_lowercase();
+        if op.ends_with("ifexists") || op.starts_with("forallvalues:") {
+            return Tri::No;
+        }
+        let op = op.strip_prefix("foranyvalue:").unwrap_or(&op);
+        let like = matches!(op, "stringlike" | "arnlike");
+        let ip = op == "ipaddress";
+        if !(like || ip || matches!(op, "stringequals" | "stringequalsignorecase" | "arnequals"))
+            || self.values.is_empty()
+        {
+            return Tri::No;
+        }
+        let mut unknown = None;
+        for v in &self.values {
+            match v {
+                Item::Text(t, _) => {
+                    let t = t.trim();
+                    let open = t.is_empty()
+                        || t.contains("${")
+                        || t.chars().all(|c| c == '*' || c == '?')
+                        || (like && t.contains(['*', '?']))
+                        || (ip && t.ends_with("/0"));
+                    if open {
+                        return Tri::No;
+                    }
+                }
+                Item::Ref(_) => {}
+                Item::Unknown(w, s) => {
+                    unknown.get_or_insert(Tri::Unknown(w.clone(), *s));
+                }
+            }
+        }
+        unknown.unwrap_or(Tri::Yes)
+    }
+}
+
 /// The outcome of looking for statements granting access to everyone.
 pub enum Public {
     /// None: met.
     No,
-    /// This statement grants it (span, and file when not the holder's).
-    Yes(Span, Option<FileId>),
+    /// This statement grants it (span, and file when not the holder's), to
+    /// whom.
+    Yes(Span, Option<FileId>, &'static str),
     Unknown(String, Span, Option<FileId>),
 }
 
@@ -611,14 +692,14 @@ pub fn no_public_grant(
     let mut unknown = None;
     for (holder, node, path) in policies {
         match find_public(&Document::read(node, holder, cx)) {
-            Public::Yes(span, file) => {
+            Public::Yes(span, file, whom) => {
                 return at(
                     Verdict::not_met(
                         holder,
                         span,
                         path,
                         format!(
-                            "the {what} policy allows everyone (Principal *) with no restricting condition"
+                            "the {what} policy allows {whom} with no condition limiting the caller's account, organization, source or network"
                         ),
                     ),
                     file,
@@ -656,7 +737,16 @@ pub fn find_public(doc: &Document) -> Public {
             let mut unknown = None;
             for st in stmts {
                 match st.public_allow() {
-                    Tri::Yes => return Public::Yes(st.principal_span, st.file),
+                    Tri::Yes if st.not_principal.is_some() => {
+                        return Public::Yes(
+                            st.principal_span,
+                            st.file,
+                            "everyone but the principals in NotPrincipal",
+                        );
+                    }
+                    Tri::Yes => {
+                        return Public::Yes(st.principal_span, st.file, "everyone (Principal *)");
+                    }
                     Tri::Unknown(w, s) => {
                         unknown.get_or_insert(Public::Unknown(w, s, st.file));
                     }
@@ -666,6 +756,42 @@ pub fn find_public(doc: &Document) -> Public {
             unknown.unwrap_or(Public::No)
         }
     }
+}
+
+/// A separate resource that holds a policy for another one: its `types`,
+/// the property `attr` that names the target, the target's name property
+/// for literal names (`name_attr`), and the property holding the document.
+pub struct Link {
+    pub types: &'static [&'static str],
+    pub attr: &'static str,
+    pub name_attr: Option<&'static str>,
+    pub policy: &'static str,
+}
+
+/// The resource policies of `resource`: its own property (`cfn` or `tf`
+/// spelling, empty for none) and every linked policy resource.
+pub fn policies_of<'a>(
+    resource: &'a Resource,
+    cx: &Context<'a>,
+    cfn: &'static str,
+    tf: &'static str,
+    links: &[Link],
+) -> Vec<(&'a Resource, &'a Node, &'static str)> {
+    let own = crate::check::spelling(resource, cfn, tf);
+    let mut out = Vec::new();
+    if !own.is_empty()
+        && let Some(p) = crate::check::get(resource, own)
+    {
+        out.push((resource, p, own));
+    }
+    for link in links {
+        for r in cx.linked(resource, link.types, link.attr, link.name_attr) {
+            if let Some(p) = crate::check::get(r, link.policy) {
+                out.push((r, p, link.policy));
+            }
+        }
+    }
+    out
 }
 
 /// The bucket policies of an S3 bucket: CloudFormation `AWS::S3::BucketPolicy`
