@@ -91,9 +91,16 @@ mod glue_connection_password_encryption;
 mod glue_security_configuration_encryption;
 mod guardduty_enabled;
 mod iam_no_admin_policy;
+mod iam_no_credentials_exposure;
+mod iam_no_data_exfiltration;
+mod iam_no_kms_decrypt_all_keys;
+mod iam_no_privilege_escalation;
 mod iam_no_user_policies;
+mod iam_no_wildcard_actions;
 mod iam_password_policy;
+mod iam_permissions_management_constrained;
 mod iam_trust_policy_restricted;
+mod iam_write_access_constrained;
 mod kinesis_encryption_at_rest;
 mod kms_key_rotation;
 mod kms_policy_no_wildcard_principal;
@@ -258,9 +265,16 @@ pub static ALL: &[&Rule] = &[
     &glue_security_configuration_encryption::RULE,
     &guardduty_enabled::RULE,
     &iam_no_admin_policy::RULE,
+    &iam_no_credentials_exposure::RULE,
+    &iam_no_data_exfiltration::RULE,
+    &iam_no_kms_decrypt_all_keys::RULE,
+    &iam_no_privilege_escalation::RULE,
     &iam_no_user_policies::RULE,
+    &iam_no_wildcard_actions::RULE,
     &iam_password_policy::RULE,
+    &iam_permissions_management_constrained::RULE,
     &iam_trust_policy_restricted::RULE,
+    &iam_write_access_constrained::RULE,
     &kinesis_encryption_at_rest::RULE,
     &kms_key_rotation::RULE,
     &kms_policy_no_wildcard_principal::RULE,
