@@ -770,9 +770,9 @@ pub struct Link {
 
 /// The resource policies of `resource`: its own property (`cfn` or `tf`
 /// spelling, empty for none) and every linked policy resource.
-pub fn policies_of<'a>(
+pub fn policies_of<'a, 'w: 'a>(
     resource: &'a Resource,
-    cx: &Context<'a>,
+    cx: &Context<'w>,
     cfn: &'static str,
     tf: &'static str,
     links: &[Link],

@@ -14,10 +14,12 @@
 //! ## Verdicts
 //! - met: no `Allow` statement in `AssumeRolePolicyDocument`
 //!   (`assume_role_policy`) trusts everyone;
-//! - not met: an `Allow` statement with `Principal` `"*"` or `AWS: "*"` and no
-//!   restricting `Condition` (any condition key except `aws:SecureTransport`
-//!   alone counts, e.g. `sts:ExternalId`, `aws:PrincipalOrgID`,
-//!   `aws:SourceAccount`);
+//! - not met: an `Allow` statement with `Principal` `"*"` or `AWS: "*"` (or
+//!   with `NotPrincipal`) and no condition limiting the caller to fixed
+//!   values (`aws:PrincipalOrgID`, `aws:PrincipalAccount`,
+//!   `aws:PrincipalArn`, `aws:SourceAccount`... with `StringEquals` or a
+//!   wildcard-free `StringLike`); `sts:ExternalId` is not a secret and does
+//!   not limit who may assume the role;
 //! - unknown: the trust policy or a statement is a value onus cannot resolve
 //!   (including a trust policy that is not declared).
 //!
@@ -62,6 +64,21 @@
 //!             Condition:
 //!               StringEquals:
 //!                 aws:PrincipalOrgID: o-abc123
+//! ```
+//! ```yaml fail
+//! Resources:
+//!   Partner:
+//!     Type: AWS::IAM::Role
+//!     Properties:
+//!       AssumeRolePolicyDocument:
+//!         Statement:
+//!           - Effect: Allow
+//!             Principal:
+//!               AWS: "*"
+//!             Action: sts:AssumeRole
+//!             Condition:
+//!               StringEquals:
+//!                 sts:ExternalId: partner-1234
 //! ```
 //! ```hcl pass
 //! resource "aws_iam_role" "worker" {

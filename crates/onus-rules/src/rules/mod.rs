@@ -17,6 +17,7 @@ mod backup_plan_retention;
 mod backup_resource_covered;
 mod backup_vault_kms;
 mod backup_vault_lock;
+mod backup_vault_policy_not_public;
 mod batch_ami_updates;
 mod batch_no_privileged_containers;
 mod cloudfront_access_logging;
@@ -52,6 +53,7 @@ mod ec2_no_public_ip;
 mod ec2_rdp_open_to_world;
 mod ec2_ssh_open_to_world;
 mod ec2_volume_encryption;
+mod ecr_policy_not_public;
 mod ecr_scan_on_push;
 mod ecr_tag_immutability;
 mod ecs_container_logging;
@@ -86,8 +88,10 @@ mod firehose_encryption_at_rest;
 mod fsx_backup_retention;
 mod fsx_kms_encryption;
 mod fsx_windows_audit_logs;
+mod glacier_vault_policy_not_public;
 mod glue_catalog_encryption;
 mod glue_connection_password_encryption;
+mod glue_resource_policy_not_public;
 mod glue_security_configuration_encryption;
 mod guardduty_enabled;
 mod iam_no_admin_policy;
@@ -160,10 +164,13 @@ mod sagemaker_notebook_kms;
 mod sagemaker_notebook_no_direct_internet;
 mod sagemaker_notebook_no_root_access;
 mod secretsmanager_kms_encryption;
+mod secretsmanager_policy_not_public;
 mod secretsmanager_rotation;
 mod securityhub_standards_enabled;
 mod sns_encryption_at_rest;
+mod sns_policy_not_public;
 mod sqs_encryption_at_rest;
+mod sqs_policy_not_public;
 mod ssm_instance_patching;
 mod ssm_patch_baseline_approval;
 mod stepfunctions_logging;
@@ -191,6 +198,7 @@ pub static ALL: &[&Rule] = &[
     &backup_resource_covered::RULE,
     &backup_vault_kms::RULE,
     &backup_vault_lock::RULE,
+    &backup_vault_policy_not_public::RULE,
     &batch_ami_updates::RULE,
     &batch_no_privileged_containers::RULE,
     &cloudfront_access_logging::RULE,
@@ -226,6 +234,7 @@ pub static ALL: &[&Rule] = &[
     &ec2_rdp_open_to_world::RULE,
     &ec2_ssh_open_to_world::RULE,
     &ec2_volume_encryption::RULE,
+    &ecr_policy_not_public::RULE,
     &ecr_scan_on_push::RULE,
     &ecr_tag_immutability::RULE,
     &ecs_container_logging::RULE,
@@ -260,8 +269,10 @@ pub static ALL: &[&Rule] = &[
     &fsx_backup_retention::RULE,
     &fsx_kms_encryption::RULE,
     &fsx_windows_audit_logs::RULE,
+    &glacier_vault_policy_not_public::RULE,
     &glue_catalog_encryption::RULE,
     &glue_connection_password_encryption::RULE,
+    &glue_resource_policy_not_public::RULE,
     &glue_security_configuration_encryption::RULE,
     &guardduty_enabled::RULE,
     &iam_no_admin_policy::RULE,
@@ -334,10 +345,13 @@ pub static ALL: &[&Rule] = &[
     &sagemaker_notebook_no_direct_internet::RULE,
     &sagemaker_notebook_no_root_access::RULE,
     &secretsmanager_kms_encryption::RULE,
+    &secretsmanager_policy_not_public::RULE,
     &secretsmanager_rotation::RULE,
     &securityhub_standards_enabled::RULE,
     &sns_encryption_at_rest::RULE,
+    &sns_policy_not_public::RULE,
     &sqs_encryption_at_rest::RULE,
+    &sqs_policy_not_public::RULE,
     &ssm_instance_patching::RULE,
     &ssm_patch_baseline_approval::RULE,
     &stepfunctions_logging::RULE,
