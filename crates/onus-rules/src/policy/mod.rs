@@ -645,7 +645,7 @@ impl Test {
                     let open = t.is_empty()
                         || t.contains("${")
                         || t.chars().all(|c| c == '*' || c == '?')
-                        || (like && t.contains(['*', '?']))
+                        || (like && !fixed_enough(t))
                         || (ip && t.ends_with("/0"));
                     if open {
                         return Tri::No;
@@ -659,6 +659,31 @@ impl Test {
         }
         unknown.unwrap_or(Tri::Yes)
     }
+}
+
+/// Does a `...Like` pattern still name one owner? Without wildcards, yes. An
+/// ARN pattern does when its account is a fixed value, or when it has no
+/// account (S3: bucket names are global) and its resource starts with fixed
+/// text (`arn:aws:execute-api:eu-west-1:111122223333:api/*`,
+/// `arn:aws:s3:::logs-bucket/*`; not `arn:aws:s3:::*` or
+/// `arn:aws:sns:*:*:topic`). Any other pattern needs fixed text before its
+/// first wildcard (`o-abc123/r-root/*`).
+fn fixed_enough(pattern: &str) -> bool {
+    let wild = |s: &str| s.contains(['*', '?']);
+    if !wild(pattern) {
+        return true;
+    }
+    if pattern.starts_with("arn:") {
+        let parts: Vec<&str> = pattern.splitn(6, ':').collect();
+        return match (parts.get(4), parts.get(5)) {
+            (Some(account), Some(_)) if !account.is_empty() && !wild(account) => true,
+            (Some(&""), Some(resource)) => {
+                !resource.is_empty() && !resource.starts_with(['*', '?'])
+            }
+            _ => false,
+        };
+    }
+    !pattern.starts_with(['*', '?'])
 }
 
 /// The outcome of looking for statements granting access to everyone.
@@ -878,6 +903,67 @@ Y: {"Fn::Sub": "arn:${AWS::Partition}:s3:::b/*"}"#;
         let Document::Statements(s) = d else { panic!() };
         assert_eq!(s[0].principal_is_wildcard(), Tri::Yes);
         assert_eq!(s[0].public_allow(), Tri::No);
+    }
+
+    #[test]
+    fn like_patterns_restrict_only_when_they_name_an_owner() {
+        assert!(fixed_enough(
+            "arn:aws:execute-api:eu-west-1:111122223333:abc/*/*"
+        ));
+        assert!(fixed_enough("arn:aws:s3:::logs-bucket/*"));
+        assert!(!fixed_enough("arn:aws:s3:::*"));
+        assert!(!fixed_enough("arn:aws:sns:*:*:topic"));
+        assert!(fixed_enough("o-abc123/r-root/*"));
+        assert!(!fixed_enough("*-prod"));
+    }
+
+    #[test]
+    fn conditions_restrict_only_on_caller_keys_with_fixed_values() {
+        let stmt = |cond: &str| {
+            let d = doc(&format!(
+                r#"{{"Statement":[{{"Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Condition":{cond}}}]}}"#
+            ));
+            let Document::Statements(s) = d else { panic!() };
+            s[0].public_allow()
+        };
+        assert_eq!(
+            stmt(r#"{"StringEquals":{"aws:SourceAccount":"111122223333"}}"#),
+            Tri::No
+        );
+        assert_eq!(
+            stmt(r#"{"StringEqualsIfExists":{"aws:SourceAccount":"111122223333"}}"#),
+            Tri::Yes
+        );
+        assert_eq!(
+            stmt(r#"{"StringNotEquals":{"aws:SourceAccount":"111122223333"}}"#),
+            Tri::Yes
+        );
+        assert_eq!(
+            stmt(r#"{"StringLike":{"aws:PrincipalOrgID":"*"}}"#),
+            Tri::Yes
+        );
+        assert_eq!(stmt(r#"{"StringEquals":{"sts:ExternalId":"x"}}"#), Tri::Yes);
+        assert_eq!(
+            stmt(r#"{"IpAddress":{"aws:SourceIp":"0.0.0.0/0"}}"#),
+            Tri::Yes
+        );
+        assert_eq!(
+            stmt(r#"{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}}"#),
+            Tri::No
+        );
+        assert_eq!(
+            stmt(r#"{"ForAnyValue:StringEquals":{"aws:PrincipalOrgPaths":"o-a/r-b/"}}"#),
+            Tri::No
+        );
+    }
+
+    #[test]
+    fn allow_with_not_principal_is_public() {
+        let d = doc(
+            r#"{"Statement":[{"Effect":"Allow","NotPrincipal":{"AWS":"arn:aws:iam::1:root"},"Action":"s3:GetObject"}]}"#,
+        );
+        let Document::Statements(s) = d else { panic!() };
+        assert_eq!(s[0].public_allow(), Tri::Yes);
     }
 
     #[test]

@@ -84,6 +84,7 @@ mod emr_at_rest_encryption;
 mod emr_block_public_access;
 mod emr_cluster_security_configuration;
 mod emr_in_transit_encryption;
+mod events_bus_policy_not_public;
 mod firehose_encryption_at_rest;
 mod fsx_backup_retention;
 mod fsx_kms_encryption;
@@ -131,6 +132,7 @@ mod neptune_audit_logs;
 mod neptune_backup_retention;
 mod neptune_encryption_at_rest;
 mod neptune_iam_auth;
+mod opensearch_access_policy_not_public;
 mod opensearch_encryption_at_rest;
 mod opensearch_https_required;
 mod opensearch_node_to_node_encryption;
@@ -265,6 +267,7 @@ pub static ALL: &[&Rule] = &[
     &emr_block_public_access::RULE,
     &emr_cluster_security_configuration::RULE,
     &emr_in_transit_encryption::RULE,
+    &events_bus_policy_not_public::RULE,
     &firehose_encryption_at_rest::RULE,
     &fsx_backup_retention::RULE,
     &fsx_kms_encryption::RULE,
@@ -312,6 +315,7 @@ pub static ALL: &[&Rule] = &[
     &neptune_backup_retention::RULE,
     &neptune_encryption_at_rest::RULE,
     &neptune_iam_auth::RULE,
+    &opensearch_access_policy_not_public::RULE,
     &opensearch_encryption_at_rest::RULE,
     &opensearch_https_required::RULE,
     &opensearch_node_to_node_encryption::RULE,
