@@ -331,17 +331,21 @@ impl<'w> FileLines<'w> {
     }
 }
 
+/// The lines around a finding, secrets masked: a report never prints a
+/// secret, even one on a line next to an unrelated finding.
 fn excerpt(lines: &FileLines<'_>, file: FileId, line: u32) -> Vec<ExcerptLine> {
     let lines = lines.of(file);
     let first = line.saturating_sub(EXCERPT_CONTEXT).max(1);
     let last = (line + EXCERPT_CONTEXT).min(lines.len() as u32);
-    (first..=last)
-        .filter_map(|n| {
-            let text = lines.get(n as usize - 1)?;
-            Some(ExcerptLine {
-                line: n,
-                text: crate::terminal::clean(&text.chars().take(EXCERPT_WIDTH).collect::<String>()),
-            })
+    if first > last {
+        return Vec::new();
+    }
+    onus_rules::secrets::mask_excerpt(lines, first as usize - 1, last as usize - 1)
+        .into_iter()
+        .zip(first..=last)
+        .map(|(text, n)| ExcerptLine {
+            line: n,
+            text: crate::terminal::clean(&text.chars().take(EXCERPT_WIDTH).collect::<String>()),
         })
         .collect()
 }

@@ -24,6 +24,7 @@ pub mod rds;
 pub mod residency;
 pub mod rule;
 pub mod rules;
+pub mod secrets;
 pub mod verdict;
 
 pub use context::{Context, Settings};

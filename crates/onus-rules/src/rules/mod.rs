@@ -50,6 +50,7 @@ mod ec2_default_security_group_closed;
 mod ec2_imdsv2_required;
 mod ec2_nacl_admin_ports_open;
 mod ec2_no_public_ip;
+mod ec2_no_secrets_in_user_data;
 mod ec2_rdp_open_to_world;
 mod ec2_ssh_open_to_world;
 mod ec2_volume_encryption;
@@ -113,6 +114,7 @@ mod lambda_env_kms_encryption;
 mod lambda_function_url_auth;
 mod lambda_inside_vpc;
 mod lambda_no_public_invoke;
+mod lambda_no_secrets_in_environment;
 mod lambda_supported_runtime;
 mod lightsail_admin_ports_open;
 mod lightsail_bucket_not_public;
@@ -233,6 +235,7 @@ pub static ALL: &[&Rule] = &[
     &ec2_imdsv2_required::RULE,
     &ec2_nacl_admin_ports_open::RULE,
     &ec2_no_public_ip::RULE,
+    &ec2_no_secrets_in_user_data::RULE,
     &ec2_rdp_open_to_world::RULE,
     &ec2_ssh_open_to_world::RULE,
     &ec2_volume_encryption::RULE,
@@ -296,6 +299,7 @@ pub static ALL: &[&Rule] = &[
     &lambda_function_url_auth::RULE,
     &lambda_inside_vpc::RULE,
     &lambda_no_public_invoke::RULE,
+    &lambda_no_secrets_in_environment::RULE,
     &lambda_supported_runtime::RULE,
     &lightsail_admin_ports_open::RULE,
     &lightsail_bucket_not_public::RULE,
