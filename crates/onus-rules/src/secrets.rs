@@ -386,10 +386,23 @@ pub fn judge_block(
     instead: &str,
     absent: &'static str,
 ) -> Verdict {
-    let Some(node) = node else {
-        return Verdict::met_by_default(resource, path, absent);
-    };
-    match first_secret(node, script) {
+    match node {
+        None => Verdict::met_by_default(resource, path, absent),
+        Some(node) => judge_nodes(resource, text, &[node], node.span, path, script, instead),
+    }
+}
+
+/// [`judge_block`] over several nodes; a met verdict points at `anchor`.
+pub fn judge_nodes(
+    resource: &Resource,
+    text: &str,
+    nodes: &[&Node],
+    anchor: Span,
+    path: &str,
+    script: bool,
+    instead: &str,
+) -> Verdict {
+    match nodes.iter().find_map(|n| first_secret(n, script)) {
         Some((n, name, found)) => {
             let whose = name.map(|x| format!(" {x}")).unwrap_or_default();
             let from = origin(text, n.span)
@@ -407,7 +420,7 @@ pub fn judge_block(
         }
         None => Verdict::met(
             resource,
-            node.span,
+            anchor,
             path,
             "no value written here looks like a secret",
         ),

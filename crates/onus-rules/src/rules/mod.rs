@@ -27,6 +27,8 @@ mod cloudtrail_cloudwatch_logs;
 mod cloudtrail_kms_encryption;
 mod cloudtrail_log_file_validation;
 mod cloudtrail_multi_region;
+mod codebuild_no_plaintext_credentials;
+mod codebuild_source_url_no_credentials;
 mod cognito_mfa;
 mod cognito_password_length;
 mod cognito_threat_protection;
@@ -212,6 +214,8 @@ pub static ALL: &[&Rule] = &[
     &cloudtrail_kms_encryption::RULE,
     &cloudtrail_log_file_validation::RULE,
     &cloudtrail_multi_region::RULE,
+    &codebuild_no_plaintext_credentials::RULE,
+    &codebuild_source_url_no_credentials::RULE,
     &cognito_mfa::RULE,
     &cognito_password_length::RULE,
     &cognito_threat_protection::RULE,
