@@ -25,9 +25,15 @@ static FORMATS: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<npm>\bnpm_[A-Za-z0-9]{36}\b)",
         r"|(?P<twilio>\bSK[0-9a-f]{32}\b)",
         r"|(?P<jwt>\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})",
-        r"|(?P<url>\b[a-zA-Z][a-zA-Z0-9+.-]*://[^/\s:@'\x22]+:(?P<urlpass>[^/\s@'\x22]+)@)",
     ))
     .expect("the secret formats are valid regular expressions")
+});
+
+/// A password in a URL (`scheme://user:password@host`), tried only on text
+/// holding `://` and `@`: this pattern has no literal prefix to search for.
+static URL_PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^/\s:@'\x22]+:(?P<urlpass>[^/\s@'\x22]+)@")
+        .expect("the URL pattern is a valid regular expression")
 });
 
 const KINDS: &[(&str, &str)] = &[
@@ -42,7 +48,6 @@ const KINDS: &[(&str, &str)] = &[
     ("npm", "an npm token"),
     ("twilio", "a Twilio API key"),
     ("jwt", "a JSON Web Token"),
-    ("url", "a password in a URL"),
 ];
 
 /// A secret found in a text: what it is, and its byte range (for a URL,
@@ -60,17 +65,23 @@ pub fn known_formats(text: &str) -> Vec<Hit> {
     for caps in FORMATS.captures_iter(text) {
         for (group, kind) in KINDS {
             if let Some(m) = caps.name(group) {
-                let m = if *group == "url" {
-                    caps.name("urlpass").unwrap_or(m)
-                } else {
-                    m
-                };
                 out.push(Hit {
                     kind,
                     start: m.start(),
                     end: m.end(),
                 });
                 break;
+            }
+        }
+    }
+    if text.contains("://") && text.contains('@') {
+        for caps in URL_PASSWORD.captures_iter(text) {
+            if let Some(m) = caps.name("urlpass") {
+                out.push(Hit {
+                    kind: "a password in a URL",
+                    start: m.start(),
+                    end: m.end(),
+                });
             }
         }
     }

@@ -27,6 +27,7 @@ mod cloudtrail_cloudwatch_logs;
 mod cloudtrail_kms_encryption;
 mod cloudtrail_log_file_validation;
 mod cloudtrail_multi_region;
+mod code_no_hardcoded_secrets;
 mod codebuild_no_plaintext_credentials;
 mod codebuild_source_url_no_credentials;
 mod cognito_mfa;
@@ -214,6 +215,7 @@ pub static ALL: &[&Rule] = &[
     &cloudtrail_kms_encryption::RULE,
     &cloudtrail_log_file_validation::RULE,
     &cloudtrail_multi_region::RULE,
+    &code_no_hardcoded_secrets::RULE,
     &codebuild_no_plaintext_credentials::RULE,
     &codebuild_source_url_no_credentials::RULE,
     &cognito_mfa::RULE,
