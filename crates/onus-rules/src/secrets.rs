@@ -111,6 +111,17 @@ fn normalise(name: &str) -> String {
 /// pointer to one or a setting about one (`DB_PASSWORD_ARN`,
 /// `SECRET_NAME`, `TOKEN_TTL`, `KmsKeyId`).
 pub fn secret_name(name: &str) -> bool {
+    secret_word(name, false)
+}
+
+/// [`secret_name`] for environment variables and script assignments, where
+/// a name ending in `_KEY` (`STRIPE_KEY`) also names a secret; a resource
+/// setting such as `ParameterKey` or a tag's `Key` does not.
+pub fn secret_variable(name: &str) -> bool {
+    secret_word(name, true)
+}
+
+fn secret_word(name: &str, variable: bool) -> bool {
     let n = normalise(name);
     let words = [
         "PASSWORD",
@@ -162,10 +173,17 @@ pub fn secret_name(name: &str) -> bool {
         "LOCATION",
         "SOURCE",
         "REF",
+        "TOKENS",
+        "PERMISSIONS",
+        "USAGE",
+        "COUNT",
+        "SIZE",
+        "STORE",
+        "PROVIDER",
     ];
-    let has_word = words.iter().any(|w| n.contains(w))
-        || n.ends_with("_KEY") && !n.ends_with("PUBLIC_KEY")
-        || n == "KEY";
+    // `STRIPE_KEY`: an upper-case environment variable ending in `_KEY`.
+    let env_key = variable && n.ends_with("_KEY") && !name.chars().any(|c| c.is_ascii_lowercase());
+    let has_word = words.iter().any(|w| n.contains(w)) || env_key;
     has_word
         && !n.contains("KMS")
         && !n.contains("PUBLIC")
@@ -228,7 +246,7 @@ pub fn judge(name: Option<&str>, value: &str) -> Option<Found> {
     {
         return Some(f);
     }
-    if name.is_some_and(secret_name) && literal_secret(value) {
+    if name.is_some_and(secret_variable) && literal_secret(value) {
         return Some(Found {
             kind: "a literal value named like a secret",
             masked: mask(value.trim()),
@@ -277,7 +295,7 @@ pub fn assignments(text: &str) -> Vec<(usize, usize)> {
                 _ => continue,
             },
         };
-        if secret_name(name.as_str()) && literal_secret(value.as_str()) {
+        if secret_variable(name.as_str()) && literal_secret(value.as_str()) {
             out.push((value.start(), value.end()));
         }
     }
@@ -630,7 +648,6 @@ mod tests {
             "api_key",
             "GITHUB_TOKEN",
             "CLIENT_SECRET",
-            "STRIPE_KEY",
             "AWS_SECRET_ACCESS_KEY",
             "MasterUserPassword",
             "OAuthToken",
@@ -638,6 +655,8 @@ mod tests {
         ] {
             assert!(secret_name(name), "{name}");
         }
+        assert!(secret_variable("STRIPE_KEY") && !secret_name("STRIPE_KEY"));
+        assert!(!secret_name("ParameterKey") && !secret_name("Key"));
         for name in [
             "LOG_LEVEL",
             "DB_PASSWORD_ARN",
@@ -649,6 +668,9 @@ mod tests {
             "MONKEY",
             "AccessTokenValidity",
             "SecretStringTemplate",
+            "HttpTokens",
+            "http_tokens",
+            "secret_permissions",
         ] {
             assert!(!secret_name(name), "{name}");
         }

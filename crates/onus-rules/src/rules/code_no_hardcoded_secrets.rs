@@ -163,9 +163,17 @@ fn walk<'n>(node: &'n Node, key: &'n str, scan: &mut Scan<'n>) {
     }
     match &node.value {
         Value::String(s) => {
-            if let Some(f) = judge(Some(key), s) {
+            let named = secret_name(key);
+            if let Some(f) = judge(None, s) {
                 scan.found = Some((node, key, f.kind, f.masked));
-            } else if secret_name(key) {
+            } else if named && literal_secret(s) {
+                scan.found = Some((
+                    node,
+                    key,
+                    "a literal value named like a secret",
+                    mask(s.trim()),
+                ));
+            } else if named {
                 scan.pointer.get_or_insert((node, key));
             }
         }
@@ -193,6 +201,9 @@ fn walk<'n>(node: &'n Node, key: &'n str, scan: &mut Scan<'n>) {
 }
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
+    if resource.service.is_none() {
+        return Verdict::not_applicable(resource, "not an AWS resource onus knows");
+    }
     let mut scan = Scan::default();
     for e in resource.properties.as_map().unwrap_or(&[]) {
         if !judged_elsewhere(&resource.resource_type, &e.key) {

@@ -94,7 +94,7 @@ use crate::check::{Judgement, get_in, items};
 use crate::context::Context;
 use crate::ecs::{TASK_CFN, TASK_TF, every_container, field};
 use crate::rule::{Controls, Rule, Severity};
-use crate::secrets::{known_formats, mask, secret_name};
+use crate::secrets::{known_formats, mask, secret_variable};
 use crate::verdict::Verdict;
 use onus_ingest::{Resource, Value};
 use onus_model::Duty;
@@ -142,7 +142,7 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
                     );
                 }
                 match get_in(var, &name_key).map(|n| (n, &n.value)) {
-                    Some((_, Value::String(name))) if secret_name(name) => {
+                    Some((_, Value::String(name))) if secret_variable(name) => {
                         return Judgement::No(
                             var.span,
                             format!(
