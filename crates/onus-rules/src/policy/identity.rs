@@ -107,11 +107,6 @@ pub const TF_TYPES: &[&str] = &[
 /// What identity rules read across.
 pub const READS: &[&str] = &["aws_iam_policy_document"];
 
-/// The list items of a property, or the property itself.
-fn each(node: &Node) -> &[Node] {
-    node.as_list().unwrap_or(std::slice::from_ref(node))
-}
-
 /// Every identity statement `resource` grants. A Terraform role also grants
 /// its `aws_iam_role_policy` and `aws_iam_role_policy_attachment` resources,
 /// so that it gets the verdict a CloudFormation role with the same inline
@@ -143,7 +138,7 @@ fn own<'r, 'w: 'r>(r: &'r Resource, cx: &Context<'w>, g: &mut Grants<'r>) {
     match r.resource_type.as_str() {
         "AWS::IAM::Role" | "AWS::IAM::User" | "AWS::IAM::Group" => {
             if let Some(list) = get(r, "Policies") {
-                for (i, p) in each(list).iter().enumerate() {
+                for (i, p) in crate::check::items(Some(list)).into_iter().enumerate() {
                     match p.get("PolicyDocument") {
                         Some(d) => docs.push((d, format!("Policies[{i}].PolicyDocument"))),
                         None => docs.push((p, format!("Policies[{i}]"))),
@@ -158,7 +153,7 @@ fn own<'r, 'w: 'r>(r: &'r Resource, cx: &Context<'w>, g: &mut Grants<'r>) {
         }
         "aws_iam_role" => {
             if let Some(list) = get(r, "inline_policy") {
-                for (i, p) in each(list).iter().enumerate() {
+                for (i, p) in crate::check::items(Some(list)).into_iter().enumerate() {
                     if let Some(d) = p.get("policy") {
                         docs.push((d, format!("inline_policy[{i}].policy")));
                     }
@@ -223,12 +218,10 @@ fn own<'r, 'w: 'r>(r: &'r Resource, cx: &Context<'w>, g: &mut Grants<'r>) {
                     }
                     None => g.unread.push(arn),
                 },
-                // A policy declared in the code is judged where it is.
+                // A policy declared in the code is judged where it is; one
+                // named by a parameter is not in the code at all.
                 Item::Ref(_) => {}
-                Item::Unknown(w, span) => {
-                    g.unknown
-                        .get_or_insert_with(|| Verdict::unknown(r, span, path, w));
-                }
+                Item::Unknown(w, _) => g.unread.push(w),
             }
         }
     }

@@ -122,9 +122,10 @@ impl Document {
                 Err(e) => Document::Invalid(format!("policy is not valid JSON: {e}"), node.span),
             },
             Value::Ref(r) => match cx.resolve(from, node) {
-                Some(data) if data.resource_type == "aws_iam_policy_document" => {
-                    from_data_source(data, node.span)
-                }
+                Some(data) if data.resource_type == "aws_iam_policy_document" => refine(
+                    from_data_source(data, node.span),
+                    cx.workload.file(data.file).lines.text(),
+                ),
                 _ => Document::Unknown(
                     format!("policy comes from {} at run time", r.target),
                     node.span,
@@ -144,7 +145,8 @@ impl Document {
                 // Every branch is a possible policy: merge their statements;
                 // an unknown branch makes the whole unknown.
                 let mut all = Vec::new();
-                for b in branches {
+                // A branch a condition leaves unset holds no statement.
+                for b in branches.iter().filter(|b| !matches!(b.value, Value::Null)) {
                     match Document::read(b, from, cx) {
                         Document::Statements(s) => all.extend(s),
                         other => return other,
@@ -202,6 +204,8 @@ fn sub_literal(text: &str, span: Span) -> Option<String> {
 /// An unresolved value whose source is a `!Sub` template with literal text
 /// other than `*` and `:` can never be `*` or `*:*`: it is a specific value
 /// (`arn:aws:iam::${AWS::AccountId}:root`).
+/// So is a value built (`Fn::Join`, `format()`) from a literal ARN prefix:
+/// its source text holds `arn:` and it can never be `*`.
 fn refine_item(item: Item, text: &str) -> Item {
     match item {
         Item::Unknown(w, span) => match sub_literal(text, span) {
@@ -209,6 +213,12 @@ fn refine_item(item: Item, text: &str) -> Item {
                 if lit
                     .chars()
                     .any(|c| c != '*' && c != ':' && !c.is_whitespace()) =>
+            {
+                Item::Ref(span)
+            }
+            None if text
+                .get(span.start as usize..span.end as usize)
+                .is_some_and(|src| src.contains("arn:") || src.contains("\"arn\"")) =>
             {
                 Item::Ref(span)
             }
@@ -339,6 +349,15 @@ fn collect_items(node: &Node, out: &mut Vec<Item>) {
             list.iter().for_each(|n| collect_items(n, out));
         }
         Value::Ref(_) => out.push(Item::Ref(node.span)),
+        // A template whose only unknown parts are resource references
+        // (`arn:aws:iam::${data.aws_caller_identity.current.account_id}:root`)
+        // is a specific value: its text stands for it.
+        Value::Unknown(w) if is_template_of_refs(w) => {
+            out.push(Item::Text(
+                w[TEMPLATE_OF_REFS.len()..].to_owned(),
+                node.span,
+            ));
+        }
         Value::Unknown(w) => out.push(Item::Unknown(w.clone(), node.span)),
         Value::Null => {}
         Value::Map(_) => out.push(Item::Unknown("a structured value".into(), node.span)),
@@ -571,6 +590,14 @@ impl Statement {
         }
     }
 
+    /// A `NotPrincipal` that names someone (an empty one, as a Terraform
+    /// `dynamic` block can leave, names no one and is ignored).
+    pub fn has_not_principal(&self) -> bool {
+        self.not_principal
+            .as_ref()
+            .is_some_and(|ps| ps.iter().any(|p| p.kind == "*" || !p.ids.is_empty()))
+    }
+
     /// An `Allow` to everyone with no restricting condition: yes / no / unknown.
     pub fn public_allow(&self) -> Tri {
         match &self.effect {
@@ -579,7 +606,7 @@ impl Statement {
             Effect::Allow => {}
         }
         // Allow with NotPrincipal grants everyone but the listed principals.
-        let principal = if self.not_principal.is_some() {
+        let principal = if self.has_not_principal() {
             Tri::Yes
         } else {
             self.principal_is_wildcard()
@@ -762,7 +789,7 @@ pub fn find_public(doc: &Document) -> Public {
             let mut unknown = None;
             for st in stmts {
                 match st.public_allow() {
-                    Tri::Yes if st.not_principal.is_some() => {
+                    Tri::Yes if st.has_not_principal() => {
                         return Public::Yes(
                             st.principal_span,
                             st.file,
