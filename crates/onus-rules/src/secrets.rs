@@ -12,7 +12,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// Known secret formats, each a named group.
-static FORMATS: LazyLock<Regex> = LazyLock::new(|| {
+static FORMATS: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?P<aws>\b(?:AKIA|ASIA)[A-Z2-7]{16}\b)",
         r"|(?P<pem>-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)",
@@ -26,14 +26,13 @@ static FORMATS: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<twilio>\bSK[0-9a-f]{32}\b)",
         r"|(?P<jwt>\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})",
     ))
-    .expect("the secret formats are valid regular expressions")
+    .ok()
 });
 
 /// A password in a URL (`scheme://user:password@host`), tried only on text
 /// holding `://` and `@`: this pattern has no literal prefix to search for.
-static URL_PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^/\s:@'\x22]+:(?P<urlpass>[^/\s@'\x22]+)@")
-        .expect("the URL pattern is a valid regular expression")
+static URL_PASSWORD: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^/\s:@'\x22]+:(?P<urlpass>[^/\s@'\x22]+)@").ok()
 });
 
 const KINDS: &[(&str, &str)] = &[
@@ -62,7 +61,7 @@ pub struct Hit {
 /// Every known-format secret in `text`.
 pub fn known_formats(text: &str) -> Vec<Hit> {
     let mut out = Vec::new();
-    for caps in FORMATS.captures_iter(text) {
+    for caps in FORMATS.iter().flat_map(|r| r.captures_iter(text)) {
         for (group, kind) in KINDS {
             if let Some(m) = caps.name(group) {
                 out.push(Hit {
@@ -75,7 +74,7 @@ pub fn known_formats(text: &str) -> Vec<Hit> {
         }
     }
     if text.contains("://") && text.contains('@') {
-        for caps in URL_PASSWORD.captures_iter(text) {
+        for caps in URL_PASSWORD.iter().flat_map(|r| r.captures_iter(text)) {
             if let Some(m) = caps.name("urlpass") {
                 out.push(Hit {
                     kind: "a password in a URL",
@@ -271,23 +270,23 @@ pub fn judge_text(text: &str) -> Option<Found> {
     })
 }
 
-static ASSIGNMENT: LazyLock<Regex> = LazyLock::new(|| {
+static ASSIGNMENT: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
         r#"(?P<name>[A-Za-z_][A-Za-z0-9_.-]*)["']?\s*(?:=|:|\s-?-?p\s)\s*["']?(?P<value>[^\s"',;}]+)|--(?P<flag>[A-Za-z][A-Za-z0-9-]*)[ =]["']?(?P<fvalue>[^\s"',;]+)"#,
     )
-    .expect("the assignment pattern is a valid regular expression")
+    .ok()
 });
 
 /// `{ name = "X", value = "y" }` / `{"Name": "X", "Value": "y"}` on one line.
-static INLINE_PAIR: LazyLock<Regex> = LazyLock::new(|| {
+static INLINE_PAIR: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r#"(?i)"?name"?\s*[:=]\s*"(?P<n>[^"]+)"[^}]*?"?value"?\s*[:=]\s*"(?P<v>[^"]*)""#)
-        .expect("the name/value pattern is a valid regular expression")
+        .ok()
 });
 
 /// Byte ranges of the values of secret-named assignments in `text`.
 pub fn assignments(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for caps in ASSIGNMENT.captures_iter(text) {
+    for caps in ASSIGNMENT.iter().flat_map(|r| r.captures_iter(text)) {
         let (name, value) = match (caps.name("name"), caps.name("value")) {
             (Some(n), Some(v)) => (n, v),
             _ => match (caps.name("flag"), caps.name("fvalue")) {
@@ -307,7 +306,7 @@ pub fn assignments(text: &str) -> Vec<(usize, usize)> {
 /// `user_data_base64`).
 pub fn decode_base64_text(value: &str) -> Option<String> {
     let v = value.trim();
-    if v.len() < 12 || v.len() % 4 != 0 || v.contains(char::is_whitespace) {
+    if v.len() < 12 || !v.len().is_multiple_of(4) || v.contains(char::is_whitespace) {
         return None;
     }
     let bytes = base64::engine::general_purpose::STANDARD.decode(v).ok()?;
@@ -383,10 +382,7 @@ pub fn origin(text: &str, span: Span) -> Option<String> {
 
 /// The first string under `node` that holds a secret, with the name it sits
 /// under. `script` judges each string as free text (user data).
-pub fn first_secret<'n>(
-    node: &'n Node,
-    script: bool,
-) -> Option<(&'n Node, Option<&'n str>, Found)> {
+pub fn first_secret(node: &Node, script: bool) -> Option<(&Node, Option<&str>, Found)> {
     let mut all = Vec::new();
     strings(node, None, &mut all);
     all.into_iter().find_map(|(name, n)| {
@@ -474,7 +470,7 @@ fn mask_line(lines: &[&str], i: usize) -> String {
         .map(|h| (h.start, h.end))
         .collect();
     ranges.extend(assignments(line));
-    for caps in INLINE_PAIR.captures_iter(line) {
+    for caps in INLINE_PAIR.iter().flat_map(|r| r.captures_iter(line)) {
         if let (Some(n), Some(v)) = (caps.name("n"), caps.name("v"))
             && secret_name(n.as_str())
             && literal_secret(v.as_str())
@@ -536,7 +532,7 @@ fn value_of(line: &str) -> Option<(usize, usize)> {
         end = line[start..].find(['"', '\'']).map_or(end, |e| start + e);
     }
     let end = line[start..end]
-        .find(|c: char| c == ',' || c == '}')
+        .find([',', '}'])
         .map_or(end, |e| start + e)
         .max(start);
     (end > start).then_some((start, end))
@@ -610,6 +606,12 @@ fn tokens(line: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_patterns_compile() {
+        assert!(FORMATS.is_some() && URL_PASSWORD.is_some());
+        assert!(ASSIGNMENT.is_some() && INLINE_PAIR.is_some());
+    }
 
     #[test]
     fn known_formats_are_found() {
