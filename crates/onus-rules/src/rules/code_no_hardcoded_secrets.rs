@@ -122,7 +122,10 @@ pub static RULE: Rule = Rule {
     tf_types: &["*"],
     reads: &[],
     controls: Controls::NONE,
-    peers: &[checkov("CKV_AWS_384", Related)],
+    peers: &[
+        checkov("CKV_AWS_384", Related),
+        checkov("CKV_AWS_295", Related),
+    ],
     check,
     file: file!(),
 };

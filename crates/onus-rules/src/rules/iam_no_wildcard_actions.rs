@@ -114,7 +114,6 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_63", Related),
         checkov("CKV_AWS_49", Related),
         checkov("CKV2_AWS_40", Related),
-        checkov("CKV_AWS_72", Related),
     ],
     check,
     file: file!(),
