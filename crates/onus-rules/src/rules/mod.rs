@@ -106,6 +106,7 @@ mod iam_no_kms_decrypt_all_keys;
 mod iam_no_privilege_escalation;
 mod iam_no_user_policies;
 mod iam_no_wildcard_actions;
+mod iam_oidc_trust_restricted;
 mod iam_password_policy;
 mod iam_permissions_management_constrained;
 mod iam_trust_policy_restricted;
@@ -294,6 +295,7 @@ pub static ALL: &[&Rule] = &[
     &iam_no_privilege_escalation::RULE,
     &iam_no_user_policies::RULE,
     &iam_no_wildcard_actions::RULE,
+    &iam_oidc_trust_restricted::RULE,
     &iam_password_policy::RULE,
     &iam_permissions_management_constrained::RULE,
     &iam_trust_policy_restricted::RULE,
