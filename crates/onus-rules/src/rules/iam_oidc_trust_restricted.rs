@@ -23,7 +23,8 @@
 //!   choose first (`workflow`, `environment`, `ref`, `context`, `head_ref`,
 //!   `base_ref`), as Checkov checks; for other providers a value whose text
 //!   before any wildcard fixes at least two parts
-//!   (`system:serviceaccount:kube-system:*`);
+//!   (`project_path:acme/app:*`; for EKS the namespace too,
+//!   `system:serviceaccount:kube-system:*`);
 //! - not met: no `sub` condition, or one that matches anyone (`*`,
 //!   `repo:*`, `system:serviceaccount:*`, a negated or `...IfExists`
 //!   operator);
@@ -173,12 +174,19 @@ fn names_caller(host: &str, value: &str) -> bool {
                 !owner.is_empty() && !owner.contains(['*', '?']) && !repo.is_empty()
             });
     }
+    // EKS: `system:serviceaccount:NAMESPACE:NAME`, the namespace fixed at
+    // least; others (`project_path:GROUP/PROJECT:...`): two parts fixed.
+    let needed = if host.starts_with("oidc.eks.") { 3 } else { 2 };
     let fixed = v.split(['*', '?']).next().unwrap_or("");
-    !v.contains(['*', '?']) || fixed.matches(':').count() >= 2
+    !v.contains(['*', '?']) || fixed.matches(':').count() >= needed
 }
 
-/// Met, or why not (span and sentence), or unknown (what, span).
-fn judge(st: &Statement, hosts: &[String]) -> Result<(), Result<(Span, String), (String, Span)>> {
+/// Why a statement fails (span and sentence), or what is unresolved (what,
+/// span).
+type Failure = Result<(Span, String), (String, Span)>;
+
+/// Met, or the failure.
+fn judge(st: &Statement, hosts: &[String]) -> Result<(), Failure> {
     let tests = match &st.condition {
         None => {
             return Err(Ok((
