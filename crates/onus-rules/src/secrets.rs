@@ -306,7 +306,12 @@ pub fn assignments(text: &str) -> Vec<(usize, usize)> {
 /// `user_data_base64`).
 pub fn decode_base64_text(value: &str) -> Option<String> {
     let v = value.trim();
-    if v.len() < 12 || !v.len().is_multiple_of(4) || v.contains(char::is_whitespace) {
+    if v.len() < 12
+        || !v.len().is_multiple_of(4)
+        || !v
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+    {
         return None;
     }
     let bytes = base64::engine::general_purpose::STANDARD.decode(v).ok()?;
@@ -349,11 +354,12 @@ pub fn strings<'n>(
 }
 
 /// Where a value written through a parameter, variable or local comes from,
-/// read from its source text: `the default of parameter DbPassword`.
-pub fn origin(text: &str, span: Span) -> Option<String> {
+/// read from its source text: what it is and its name.
+pub fn origin_of(text: &str, span: Span) -> Option<(&'static str, String)> {
     let src = text.get(span.start as usize..span.end as usize)?.trim();
     let name = |s: &str| -> String {
-        s.chars()
+        s.trim_start_matches('"')
+            .chars()
             .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
             .collect()
     };
@@ -361,28 +367,42 @@ pub fn origin(text: &str, span: Span) -> Option<String> {
         .strip_prefix("!Ref ")
         .or_else(|| src.strip_prefix("Ref: "))
     {
-        return Some(format!("the default of parameter {}", name(rest.trim())));
+        return Some(("the default of parameter", name(rest.trim())));
     }
     if let Some(i) = src.find("\"Ref\"") {
         let rest = src[i + 5..]
             .trim_start()
             .trim_start_matches(':')
             .trim_start();
-        return Some(format!(
-            "the default of parameter {}",
-            name(rest.trim_start_matches('"'))
-        ));
+        return Some(("the default of parameter", name(rest)));
     }
     if let Some(rest) = src.strip_prefix("var.") {
-        return Some(format!("the value of variable {}", name(rest)));
+        return Some(("the value of variable", name(rest)));
     }
-    src.strip_prefix("local.")
-        .map(|rest| format!("local {}", name(rest)))
+    src.strip_prefix("local.").map(|rest| ("local", name(rest)))
+}
+
+/// [`origin_of`] as words: `the default of parameter DbPassword`.
+pub fn origin(text: &str, span: Span) -> Option<String> {
+    origin_of(text, span).map(|(what, name)| format!("{what} {name}"))
+}
+
+/// [`judge`], also when the name is not a secret's but the parameter,
+/// variable or local the value comes from is (`CONN: !Ref DbPassword`).
+pub fn judge_at(text: &str, node: &Node, name: Option<&str>, value: &str) -> Option<Found> {
+    judge(name, value).or_else(|| {
+        let (_, from) = origin_of(text, node.span)?;
+        judge(Some(&from), value)
+    })
 }
 
 /// The first string under `node` that holds a secret, with the name it sits
 /// under. `script` judges each string as free text (user data).
-pub fn first_secret(node: &Node, script: bool) -> Option<(&Node, Option<&str>, Found)> {
+pub fn first_secret<'n>(
+    text: &str,
+    node: &'n Node,
+    script: bool,
+) -> Option<(&'n Node, Option<&'n str>, Found)> {
     let mut all = Vec::new();
     strings(node, None, &mut all);
     all.into_iter().find_map(|(name, n)| {
@@ -393,7 +413,7 @@ pub fn first_secret(node: &Node, script: bool) -> Option<(&Node, Option<&str>, F
                 None => judge_text(s),
             }
         } else {
-            judge(name, s)
+            judge_at(text, n, name, s)
         };
         found.map(|f| (n, name, f))
     })
@@ -427,7 +447,7 @@ pub fn judge_nodes(
     script: bool,
     instead: &str,
 ) -> Verdict {
-    match nodes.iter().find_map(|n| first_secret(n, script)) {
+    match nodes.iter().find_map(|n| first_secret(text, n, script)) {
         Some((n, name, found)) => {
             let whose = name.map(|x| format!(" {x}")).unwrap_or_default();
             let from = origin(text, n.span)

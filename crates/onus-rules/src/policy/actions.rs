@@ -42,7 +42,16 @@ impl ActionSet {
                 set.push(service, action, limitable);
             }
         }
-        set
+        set.sorted()
+    }
+
+    /// Sorts services and actions for [`ActionSet::matching`]'s lookups.
+    fn sorted(mut self) -> ActionSet {
+        self.services.sort_by(|a, b| a.0.cmp(&b.0));
+        for (_, list) in &mut self.services {
+            list.sort_by(|a, b| a.lower.cmp(&b.lower));
+        }
+        self
     }
 
     fn push(&mut self, service: &str, action: &str, limitable: bool) {
@@ -52,22 +61,69 @@ impl ActionSet {
             lower: action.to_ascii_lowercase(),
             limitable,
         };
-        match self.services.iter_mut().find(|(s, _)| *s == service) {
-            Some((_, list)) => list.push(action),
+        // The table lists a service's actions together: try the last first.
+        let slot = match self.services.last_mut() {
+            Some((s, list)) if *s == service => Some(list),
+            _ => self
+                .services
+                .iter_mut()
+                .find(|(s, _)| *s == service)
+                .map(|(_, list)| list),
+        };
+        match slot {
+            Some(list) => list.push(action),
             None => self.services.push((service, vec![action])),
         }
     }
 
-    /// Every action of the set that `pattern` (an `Action` entry) grants.
-    pub fn matching<'a>(&'a self, pattern: &str) -> impl Iterator<Item = &'a Action> + 'a {
-        let (service, action) = split(pattern);
+    /// True when some action of the set can only be granted on `*`.
+    pub fn has_unlimitable(&self) -> bool {
         self.services
             .iter()
-            .filter(move |(s, _)| service.as_deref().is_some_and(|p| glob(p, s)))
+            .any(|(_, list)| list.iter().any(|a| !a.limitable))
+    }
+
+    /// Every action of the set that `pattern` (an `Action` entry) grants,
+    /// lazily (callers stop at the first that matters). A part without
+    /// wildcards is looked up (services and actions are kept sorted), so
+    /// `s3:GetObject` costs two binary searches, not a scan.
+    pub fn matching<'a>(&'a self, pattern: &str) -> impl Iterator<Item = &'a Action> + 'a {
+        let wild = |p: &str| p.contains(['*', '?']);
+        let (service, action) = match split(pattern) {
+            (Some(s), Some(a)) => (s, a),
+            _ => (String::new(), String::new()),
+        };
+        let services: &'a [(String, Vec<Action>)] = if service.is_empty() {
+            &[]
+        } else if wild(&service) {
+            &self.services
+        } else {
+            match self
+                .services
+                .binary_search_by(|(s, _)| s.as_str().cmp(&service))
+            {
+                Ok(i) => &self.services[i..=i],
+                Err(_) => &[],
+            }
+        };
+        let every = action.chars().all(|c| c == '*');
+        let wild_action = wild(&action);
+        services
+            .iter()
+            .filter(move |(s, _)| glob(&service, s))
             .flat_map(move |(_, list)| {
+                let slice: &'a [Action] = if wild_action {
+                    list
+                } else {
+                    match list.binary_search_by(|a| a.lower.as_str().cmp(&action)) {
+                        Ok(i) => &list[i..=i],
+                        Err(_) => &[],
+                    }
+                };
                 let action = action.clone();
-                list.iter()
-                    .filter(move |a| action.as_deref().is_some_and(|p| glob(p, &a.lower)))
+                slice
+                    .iter()
+                    .filter(move |a| every || !wild_action || glob(&action, &a.lower))
             })
     }
 
@@ -139,7 +195,7 @@ fn table(column: usize) -> ActionSet {
             }
         }
     }
-    set
+    set.sorted()
 }
 
 /// `Write`-level actions that can be limited to resources.

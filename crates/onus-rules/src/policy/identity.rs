@@ -15,12 +15,14 @@ use crate::check::get;
 use crate::context::Context;
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource, Span, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// A statement with the resource that holds it and the property path.
 pub struct Held<'r> {
     pub holder: &'r Resource,
     pub path: String,
-    pub statement: Statement,
+    pub statement: Rc<Statement>,
     /// The AWS managed policy the statement comes from, when attached.
     pub managed: Option<&'static str>,
 }
@@ -107,32 +109,77 @@ pub const TF_TYPES: &[&str] = &[
 /// What identity rules read across.
 pub const READS: &[&str] = &["aws_iam_policy_document"];
 
+/// What parsing a resource's documents gives, with holders as positions in
+/// the resource's holder list (itself, then its linked policy resources).
+struct Parsed {
+    statements: Vec<(usize, String, Rc<Statement>, Option<&'static str>)>,
+    unknown: Option<Verdict>,
+    first: Option<(usize, Span, String)>,
+    unread: Vec<String>,
+}
+
+thread_local! {
+    /// The last resource's parsed documents: every identity rule reads the
+    /// same documents, and the engine runs a resource's rules one after the
+    /// other on one thread, so each document is parsed once, not once per
+    /// rule. Keyed by the context's generation and the resource's address.
+    static LAST: RefCell<Option<(u64, usize, Rc<Parsed>)>> = const { RefCell::new(None) };
+}
+
 /// Every identity statement `resource` grants. A Terraform role also grants
 /// its `aws_iam_role_policy` and `aws_iam_role_policy_attachment` resources,
 /// so that it gets the verdict a CloudFormation role with the same inline
 /// policy and `ManagedPolicyArns` gets.
 pub fn grants<'r, 'w: 'r>(resource: &'r Resource, cx: &Context<'w>) -> Grants<'r> {
-    let mut g = Grants {
-        statements: Vec::new(),
-        unknown: None,
-        first: None,
-        unread: Vec::new(),
-    };
-    own(resource, cx, &mut g);
+    let mut holders: Vec<&'r Resource> = vec![resource];
     if resource.resource_type == "aws_iam_role" {
-        for r in cx.linked(
+        holders.extend(cx.linked(
             resource,
             &["aws_iam_role_policy", "aws_iam_role_policy_attachment"],
             "role",
             Some("name"),
-        ) {
-            own(r, cx, &mut g);
-        }
+        ));
     }
-    g
+    let key = (cx.generation, std::ptr::from_ref(resource) as usize);
+    let cached = LAST.with(|c| match &*c.borrow() {
+        Some((g, r, p)) if (*g, *r) == key => Some(p.clone()),
+        _ => None,
+    });
+    let parsed = cached.unwrap_or_else(|| {
+        let mut p = Parsed {
+            statements: Vec::new(),
+            unknown: None,
+            first: None,
+            unread: Vec::new(),
+        };
+        for (i, h) in holders.iter().enumerate() {
+            own(i, h, cx, &mut p);
+        }
+        let p = Rc::new(p);
+        LAST.with(|c| *c.borrow_mut() = Some((key.0, key.1, p.clone())));
+        p
+    });
+    Grants {
+        statements: parsed
+            .statements
+            .iter()
+            .map(|(i, path, st, managed)| Held {
+                holder: holders[*i],
+                path: path.clone(),
+                statement: st.clone(),
+                managed: *managed,
+            })
+            .collect(),
+        unknown: parsed.unknown.clone(),
+        first: parsed
+            .first
+            .as_ref()
+            .map(|(i, span, path)| (holders[*i], *span, path.clone())),
+        unread: parsed.unread.clone(),
+    }
 }
 
-fn own<'r, 'w: 'r>(r: &'r Resource, cx: &Context<'w>, g: &mut Grants<'r>) {
+fn own<'r>(at: usize, r: &'r Resource, cx: &Context, g: &mut Parsed) {
     let mut docs: Vec<(&'r Node, String)> = Vec::new();
     let mut arns: Vec<(&'r Node, &'static str)> = Vec::new();
     match r.resource_type.as_str() {
@@ -184,14 +231,13 @@ fn own<'r, 'w: 'r>(r: &'r Resource, cx: &Context<'w>, g: &mut Grants<'r>) {
             });
             continue;
         }
-        g.first.get_or_insert_with(|| (r, node.span, path.clone()));
+        g.first.get_or_insert_with(|| (at, node.span, path.clone()));
         match Document::read(node, r, cx) {
-            Document::Statements(stmts) => g.statements.extend(stmts.into_iter().map(|s| Held {
-                holder: r,
-                path: path.clone(),
-                statement: s,
-                managed: None,
-            })),
+            Document::Statements(stmts) => g.statements.extend(
+                stmts
+                    .into_iter()
+                    .map(|s| (at, path.clone(), Rc::new(s), None)),
+            ),
             Document::Unknown(w, s) | Document::Invalid(w, s) => {
                 g.unknown
                     .get_or_insert_with(|| Verdict::unknown(r, s, &path, w));
@@ -203,17 +249,16 @@ fn own<'r, 'w: 'r>(r: &'r Resource, cx: &Context<'w>, g: &mut Grants<'r>) {
             match item {
                 Item::Text(arn, span) => match known_managed(&arn) {
                     Some((name, doc)) => {
-                        g.first.get_or_insert_with(|| (r, span, path.to_owned()));
+                        g.first.get_or_insert_with(|| (at, span, path.to_owned()));
                         if let Ok(json) = serde_json::from_str(doc)
                             && let Document::Statements(stmts) =
                                 from_map(&json_to_node(&json, span))
                         {
-                            g.statements.extend(stmts.into_iter().map(|s| Held {
-                                holder: r,
-                                path: path.to_owned(),
-                                statement: s,
-                                managed: Some(name),
-                            }));
+                            g.statements.extend(
+                                stmts
+                                    .into_iter()
+                                    .map(|s| (at, path.to_owned(), Rc::new(s), Some(name))),
+                            );
                         }
                     }
                     None => g.unread.push(arn),
@@ -386,6 +431,10 @@ pub fn granted_any<'h>(
             continue;
         }
         let limited = every_resource(st) == Ok(false);
+        if limited && !set.has_unlimitable() {
+            // Only actions that exist on `*` alone escape a resource limit.
+            continue;
+        }
         let texts = |list: &Option<Vec<Item>>| -> Vec<String> {
             list.iter()
                 .flatten()
@@ -395,14 +444,15 @@ pub fn granted_any<'h>(
                 })
                 .collect()
         };
-        let mut candidates: Vec<&super::actions::Action> = Vec::new();
-        for t in texts(&st.action) {
-            candidates.extend(set.matching(&t));
-        }
-        if st.not_action.is_some() {
-            candidates.extend(set.not_matching(texts(&st.not_action)));
-        }
-        for a in candidates {
+        let patterns = texts(&st.action);
+        let named = patterns.iter().flat_map(|t| set.matching(t));
+        let not_named = st
+            .not_action
+            .as_ref()
+            .map(|_| set.not_matching(texts(&st.not_action)))
+            .into_iter()
+            .flatten();
+        for a in named.chain(not_named) {
             if (limited && a.limitable) || !tried.insert(a.name.as_str()) {
                 continue;
             }

@@ -77,6 +77,18 @@
 //!       Repository: https://github.com/acme/site
 //!       AccessToken: !Ref GithubToken
 //! ```
+//! ```yaml fail
+//! Parameters:
+//!   ApiSecret:
+//!     Type: String
+//!     Default: s3cr3t-v4lue-in-template
+//! Resources:
+//!   Hook:
+//!     Type: AWS::SSM::Parameter
+//!     Properties:
+//!       Type: String
+//!       Value: !Ref ApiSecret
+//! ```
 //! ```hcl fail
 //! variable "broker_password" {
 //!   type    = string
@@ -108,7 +120,7 @@
 
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
-use crate::secrets::{judge, literal_secret, mask, origin, secret_name};
+use crate::secrets::{judge, literal_secret, mask, origin, origin_of, secret_name};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource, Value};
 use onus_model::Duty;
@@ -160,13 +172,16 @@ struct Scan<'n> {
     pointer: Option<(&'n Node, &'n str)>,
 }
 
-fn walk<'n>(node: &'n Node, key: &'n str, scan: &mut Scan<'n>) {
+fn walk<'n>(text: &str, node: &'n Node, key: &'n str, scan: &mut Scan<'n>) {
     if scan.found.is_some() {
         return;
     }
     match &node.value {
         Value::String(s) => {
-            let named = secret_name(key);
+            // A setting named like a secret, or a value from a parameter,
+            // variable or local named like one.
+            let named = secret_name(key)
+                || origin_of(text, node.span).is_some_and(|(_, from)| secret_name(&from));
             if let Some(f) = judge(None, s) {
                 scan.found = Some((node, key, f.kind, f.masked));
             } else if named && literal_secret(s) {
@@ -190,11 +205,11 @@ fn walk<'n>(node: &'n Node, key: &'n str, scan: &mut Scan<'n>) {
                     Some(name) if e.key.eq_ignore_ascii_case("value") => name,
                     _ => e.key.as_str(),
                 };
-                walk(&e.node, k, scan);
+                walk(text, &e.node, k, scan);
             }
         }
         Value::List(items) | Value::Either(items) => {
-            items.iter().for_each(|n| walk(n, key, scan));
+            items.iter().for_each(|n| walk(text, n, key, scan));
         }
         Value::Ref(_) | Value::Unknown(_) if secret_name(key) => {
             scan.pointer.get_or_insert((node, key));
@@ -208,13 +223,13 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
         return Verdict::not_applicable(resource, "not an AWS resource onus knows");
     }
     let mut scan = Scan::default();
+    let text = cx.workload.file(resource.file).lines.text();
     for e in resource.properties.as_map().unwrap_or(&[]) {
         if !judged_elsewhere(&resource.resource_type, &e.key) {
-            walk(&e.node, &e.key, &mut scan);
+            walk(text, &e.node, &e.key, &mut scan);
         }
     }
     if let Some((node, key, kind, masked)) = scan.found {
-        let text = cx.workload.file(resource.file).lines.text();
         let from = origin(text, node.span)
             .map(|o| format!(", from {o}"))
             .unwrap_or_default();
