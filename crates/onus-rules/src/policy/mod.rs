@@ -846,6 +846,21 @@ pub fn policies_of<'a, 'w: 'a>(
     out
 }
 
+/// [`no_public_grant`] over [`policies_of`]: the verdict of a resource-policy
+/// rule whose policies sit in the resource's own `cfn`/`tf` property and in
+/// the `links` resources.
+pub fn public_policy_verdict(
+    resource: &Resource,
+    cx: &Context,
+    (cfn, tf): (&'static str, &'static str),
+    links: &[Link],
+    what: &str,
+    none: &'static str,
+) -> Verdict {
+    let policies = policies_of(resource, cx, cfn, tf, links);
+    no_public_grant(resource, &policies, cx, what, none)
+}
+
 /// The bucket policies of an S3 bucket: CloudFormation `AWS::S3::BucketPolicy`
 /// whose `Bucket` refers to it; Terraform `aws_s3_bucket_policy` whose
 /// `bucket` refers to it (by reference or literal name), and the bucket's own

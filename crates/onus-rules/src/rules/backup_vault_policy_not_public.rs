@@ -90,7 +90,7 @@
 //! ```
 
 use crate::context::Context;
-use crate::policy::{Link, no_public_grant, policies_of};
+use crate::policy::{Link, public_policy_verdict};
 use crate::rule::{Controls, Rule, Severity};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
@@ -104,11 +104,7 @@ pub static RULE: Rule = Rule {
     cfn_types: &["AWS::Backup::BackupVault"],
     tf_types: &["aws_backup_vault"],
     reads: &["aws_backup_vault_policy"],
-    controls: Controls {
-        fsbp: &[],
-        config: &[],
-        cis: &[],
-    },
+    controls: Controls::NONE,
     peers: &[],
     check,
     file: file!(),
@@ -122,11 +118,11 @@ const LINKS: &[Link] = &[Link {
 }];
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
-    let policies = policies_of(resource, cx, "AccessPolicy", "", LINKS);
-    no_public_grant(
+    public_policy_verdict(
         resource,
-        &policies,
         cx,
+        ("AccessPolicy", ""),
+        LINKS,
         "vault access",
         "no access policy: only the owning account can use the vault",
     )

@@ -84,7 +84,7 @@
 //! ```
 
 use crate::context::Context;
-use crate::policy::{Link, no_public_grant, policies_of};
+use crate::policy::{Link, public_policy_verdict};
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
@@ -98,11 +98,7 @@ pub static RULE: Rule = Rule {
     cfn_types: &["AWS::ECR::Repository"],
     tf_types: &["aws_ecr_repository"],
     reads: &["aws_ecr_repository_policy"],
-    controls: Controls {
-        fsbp: &[],
-        config: &[],
-        cis: &[],
-    },
+    controls: Controls::NONE,
     peers: &[checkov("CKV_AWS_32", Same)],
     check,
     file: file!(),
@@ -116,11 +112,11 @@ const LINKS: &[Link] = &[Link {
 }];
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
-    let policies = policies_of(resource, cx, "RepositoryPolicyText", "", LINKS);
-    no_public_grant(
+    public_policy_verdict(
         resource,
-        &policies,
         cx,
+        ("RepositoryPolicyText", ""),
+        LINKS,
         "repository",
         "no repository policy: only the owning account can use the repository",
     )

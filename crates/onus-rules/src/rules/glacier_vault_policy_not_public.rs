@@ -55,7 +55,7 @@
 //! ```
 
 use crate::context::Context;
-use crate::policy::{Link, no_public_grant, policies_of};
+use crate::policy::{Link, public_policy_verdict};
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
@@ -69,11 +69,7 @@ pub static RULE: Rule = Rule {
     cfn_types: &[],
     tf_types: &["aws_glacier_vault"],
     reads: &[],
-    controls: Controls {
-        fsbp: &[],
-        config: &[],
-        cis: &[],
-    },
+    controls: Controls::NONE,
     peers: &[checkov("CKV_AWS_167", Same)],
     check,
     file: file!(),
@@ -82,11 +78,11 @@ pub static RULE: Rule = Rule {
 const LINKS: &[Link] = &[];
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
-    let policies = policies_of(resource, cx, "", "access_policy", LINKS);
-    no_public_grant(
+    public_policy_verdict(
         resource,
-        &policies,
         cx,
+        ("", "access_policy"),
+        LINKS,
         "vault access",
         "no access policy: only the owning account can use the vault",
     )

@@ -54,7 +54,7 @@
 //! ```
 
 use crate::context::Context;
-use crate::policy::{Link, no_public_grant, policies_of};
+use crate::policy::{Link, public_policy_verdict};
 use crate::rule::{Controls, Rule, Severity};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
@@ -68,11 +68,7 @@ pub static RULE: Rule = Rule {
     cfn_types: &[],
     tf_types: &["aws_glue_resource_policy"],
     reads: &[],
-    controls: Controls {
-        fsbp: &[],
-        config: &[],
-        cis: &[],
-    },
+    controls: Controls::NONE,
     peers: &[],
     check,
     file: file!(),
@@ -81,11 +77,11 @@ pub static RULE: Rule = Rule {
 const LINKS: &[Link] = &[];
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
-    let policies = policies_of(resource, cx, "", "policy", LINKS);
-    no_public_grant(
+    public_policy_verdict(
         resource,
-        &policies,
         cx,
+        ("", "policy"),
+        LINKS,
         "Data Catalog",
         "no resource policy",
     )

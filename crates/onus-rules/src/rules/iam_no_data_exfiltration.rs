@@ -104,11 +104,7 @@ pub static RULE: Rule = Rule {
     cfn_types: identity::CFN_TYPES,
     tf_types: identity::TF_TYPES,
     reads: identity::READS,
-    controls: Controls {
-        fsbp: &[],
-        config: &[],
-        cis: &[],
-    },
+    controls: Controls::NONE,
     peers: &[checkov("CKV_AWS_108", Same), checkov("CKV_AWS_288", Same)],
     check,
     file: file!(),

@@ -108,11 +108,7 @@ pub static RULE: Rule = Rule {
     cfn_types: identity::CFN_TYPES,
     tf_types: identity::TF_TYPES,
     reads: identity::READS,
-    controls: Controls {
-        fsbp: &[],
-        config: &[],
-        cis: &[],
-    },
+    controls: Controls::NONE,
     peers: &[
         checkov("CKV_AWS_111", Same),
         checkov("CKV_AWS_290", Same),

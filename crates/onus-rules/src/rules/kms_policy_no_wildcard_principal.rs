@@ -104,7 +104,7 @@
 //! ```
 
 use crate::context::Context;
-use crate::policy::{Link, no_public_grant, policies_of};
+use crate::policy::{Link, public_policy_verdict};
 use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
@@ -136,11 +136,11 @@ const LINKS: &[Link] = &[Link {
 }];
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
-    let policies = policies_of(resource, cx, "KeyPolicy", "policy", LINKS);
-    no_public_grant(
+    public_policy_verdict(
         resource,
-        &policies,
         cx,
+        ("KeyPolicy", "policy"),
+        LINKS,
         "key",
         "no key policy: the default policy allows only this account",
     )

@@ -103,7 +103,7 @@
 
 use crate::check::{get, is_empty, spelling};
 use crate::context::Context;
-use crate::policy::{Link, no_public_grant, policies_of};
+use crate::policy::{Link, public_policy_verdict};
 use crate::rule::{Controls, Rule, Severity};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
@@ -149,11 +149,11 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
             "the domain is in a VPC: only reachable from it, where security groups decide",
         );
     }
-    let policies = policies_of(resource, cx, "AccessPolicies", "access_policies", LINKS);
-    no_public_grant(
+    public_policy_verdict(
         resource,
-        &policies,
         cx,
+        ("AccessPolicies", "access_policies"),
+        LINKS,
         "domain access",
         "no access policy: requests are allowed only as IAM identity policies allow",
     )

@@ -97,7 +97,7 @@
 //! ```
 
 use crate::context::Context;
-use crate::policy::{Link, no_public_grant, policies_of};
+use crate::policy::{Link, public_policy_verdict};
 use crate::rule::{Controls, Rule, Severity};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
@@ -114,11 +114,7 @@ pub static RULE: Rule = Rule {
         "AWS::SecretsManager::ResourcePolicy",
         "aws_secretsmanager_secret_policy",
     ],
-    controls: Controls {
-        fsbp: &[],
-        config: &[],
-        cis: &[],
-    },
+    controls: Controls::NONE,
     peers: &[],
     check,
     file: file!(),
@@ -140,11 +136,11 @@ const LINKS: &[Link] = &[
 ];
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
-    let policies = policies_of(resource, cx, "", "policy", LINKS);
-    no_public_grant(
+    public_policy_verdict(
         resource,
-        &policies,
         cx,
+        ("", "policy"),
+        LINKS,
         "secret",
         "no resource policy: only the owning account can read the secret",
     )

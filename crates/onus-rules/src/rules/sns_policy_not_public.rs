@@ -90,7 +90,7 @@
 //! ```
 
 use crate::context::Context;
-use crate::policy::{Link, no_public_grant, policies_of};
+use crate::policy::{Link, public_policy_verdict};
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
@@ -143,11 +143,11 @@ const LINKS: &[Link] = &[
 ];
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
-    let policies = policies_of(resource, cx, "", "policy", LINKS);
-    no_public_grant(
+    public_policy_verdict(
         resource,
-        &policies,
         cx,
+        ("", "policy"),
+        LINKS,
         "topic",
         "no topic policy: the default one allows only the owning account",
     )
