@@ -119,7 +119,7 @@
 //! ```
 
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::secrets::{judge, literal_secret, mask, origin, origin_of, secret_name};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource, Value};
@@ -137,6 +137,12 @@ pub static RULE: Rule = Rule {
     peers: &[
         checkov("CKV_AWS_384", Related),
         checkov("CKV_AWS_295", Related),
+        guard("AMAZON_MQ_BROKER_USERS_NO_PLAINTEXT_PASSWORD", Related),
+        guard(
+            "REDSHIFT_CLUSTER_MASTER_USER_PASSWORD_NO_PLAINTEXT_PASSWORD",
+            Related,
+        ),
+        guard("IAM_USER_LOGIN_PROFILE_NO_PLAINTEXT_PASSWORD", Related),
     ],
     check,
     file: file!(),

@@ -98,7 +98,7 @@
 
 use crate::check::{get_in, items, prop};
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, guard};
 use crate::secrets::judge_nodes;
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource};
@@ -117,7 +117,7 @@ pub static RULE: Rule = Rule {
         config: &["CODEBUILD_PROJECT_ENVVAR_AWSCRED_CHECK"],
         cis: &[],
     },
-    peers: &[],
+    peers: &[guard("CODEBUILD_PROJECT_ENVVAR_AWSCRED_CHECK", Same)],
     check,
     file: file!(),
 };

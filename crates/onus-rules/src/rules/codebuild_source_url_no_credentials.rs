@@ -81,7 +81,7 @@
 
 use crate::check::{get, get_in, items, spelling};
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, guard};
 use crate::secrets::{known_formats, mask};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
@@ -100,7 +100,7 @@ pub static RULE: Rule = Rule {
         config: &["CODEBUILD_PROJECT_SOURCE_REPO_URL_CHECK"],
         cis: &[],
     },
-    peers: &[],
+    peers: &[guard("CODEBUILD_PROJECT_SOURCE_REPO_URL_CHECK", Same)],
     check,
     file: file!(),
 };

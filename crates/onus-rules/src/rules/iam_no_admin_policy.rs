@@ -194,7 +194,7 @@
 use crate::context::Context;
 use crate::policy::identity::{self, Found, Held};
 use crate::policy::{Effect, Item, Tri, any_is};
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -224,6 +224,8 @@ pub static RULE: Rule = Rule {
         cfn_nag("F4", Related),
         cfn_nag("F5", Related),
         trivy("AVD-AWS-0057", Related),
+        guard("IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS", Same),
+        guard("IAM_ROLE_ADMINISTRATOR_ACCESS_POLICY_RULE", Related),
     ],
     check,
     file: file!(),

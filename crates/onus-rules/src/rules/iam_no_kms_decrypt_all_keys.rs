@@ -93,7 +93,7 @@
 
 use crate::context::Context;
 use crate::policy::{actions, identity};
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -114,7 +114,10 @@ pub static RULE: Rule = Rule {
         ],
         cis: &[],
     },
-    peers: &[],
+    peers: &[
+        guard("IAM_CUSTOMER_POLICY_BLOCKED_KMS_ACTIONS", Same),
+        guard("IAM_INLINE_POLICY_BLOCKED_KMS_ACTIONS", Same),
+    ],
     check,
     file: file!(),
 };

@@ -92,7 +92,7 @@
 use crate::context::Context;
 use crate::policy::identity::{self, Held};
 use crate::policy::{Effect, Item};
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -114,6 +114,10 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_63", Related),
         checkov("CKV_AWS_49", Related),
         checkov("CKV2_AWS_40", Related),
+        guard("IAM_POLICY_NO_STATEMENTS_WITH_FULL_ACCESS", Same),
+        guard("IAM_MANAGEDPOLICY_NO_STATEMENTS_WITH_FULL_ACCESS", Related),
+        guard("IAM_ROLE_NO_WILDCARD_ACTIONS_ON_PERMISSIONS", Related),
+        guard("IAM_ROLE_OR_POLICY_NO_ALLOW_PLUS_NOT_ACTION", Related),
     ],
     check,
     file: file!(),

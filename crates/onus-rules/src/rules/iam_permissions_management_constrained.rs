@@ -93,7 +93,7 @@
 
 use crate::context::Context;
 use crate::policy::{actions, identity};
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -111,6 +111,10 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_109", Same),
         checkov("CKV_AWS_289", Same),
         checkov("CKV2_AWS_40", Related),
+        guard("IAM_POLICY_NO_WILDCARD_RESOURCE_ON_PASSROLE", Related),
+        guard("IAM_ROLE_NO_WILDCARD_RESOURCE_ON_PASSROLE", Related),
+        cfn_nag("F39", Related),
+        cfn_nag("F40", Related),
     ],
     check,
     file: file!(),

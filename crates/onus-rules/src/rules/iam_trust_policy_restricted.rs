@@ -125,7 +125,7 @@
 use crate::check::prop;
 use crate::context::Context;
 use crate::policy::{Document, Public, at, find_public};
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -144,6 +144,7 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_61", Related),
         cfn_nag("F2", Related),
         cfn_nag("F6", Related),
+        guard("IAM_ROLE_NO_ALLOW_PLUS_NOT_PRINCIPAL", Related),
     ],
     check,
     file: file!(),

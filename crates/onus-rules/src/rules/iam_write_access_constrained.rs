@@ -95,7 +95,7 @@
 
 use crate::context::Context;
 use crate::policy::{actions, identity};
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -114,6 +114,8 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_290", Same),
         checkov("CKV_AWS_355", Related),
         checkov("CKV_AWS_356", Related),
+        guard("IAM_POLICYDOCUMENT_NO_WILDCARD_RESOURCE", Related),
+        guard("IAM_ROLE_OR_POLICY_NO_ALLOW_PLUS_NOT_RESOURCE", Related),
     ],
     check,
     file: file!(),

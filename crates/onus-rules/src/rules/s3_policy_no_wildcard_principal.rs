@@ -150,7 +150,7 @@
 
 use crate::context::Context;
 use crate::policy::{bucket_policies, no_public_grant};
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -173,6 +173,8 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_283", Related),
         cfn_nag("F16", Same),
         cfn_nag("F15", Related),
+        guard("S3_BUCKET_POLICY_NO_WILDCARD_PRINCIPAL", Same),
+        guard("S3_BUCKETPOLICY_NO_ALLOW_PLUS_NOTPRINCIPAL", Related),
     ],
     check,
     file: file!(),
