@@ -478,7 +478,15 @@ impl<'w, 'o> Builder<'w, 'o> {
                             title: v.rule.title,
                             severity: v.rule.severity,
                             status: v.verdict.status,
-                            message: v.verdict.message,
+                            // A message or unresolved value may quote the
+                            // code: never a secret it holds.
+                            message: match finding
+                                .then(|| onus_rules::secrets::mask_text(&v.verdict.message))
+                                .flatten()
+                            {
+                                Some(m) => m.into(),
+                                None => v.verdict.message,
+                            },
                             path: v.verdict.path,
                             excerpt: if finding && self.excerpts {
                                 excerpt(file_lines, v.verdict.file, location.line)
@@ -486,7 +494,10 @@ impl<'w, 'o> Builder<'w, 'o> {
                                 Vec::new()
                             },
                             location,
-                            unknown: v.verdict.unknown,
+                            unknown: v
+                                .verdict
+                                .unknown
+                                .map(|u| onus_rules::secrets::mask_text(&u).unwrap_or(u)),
                             fingerprint: fingerprint_of(&[v.rule.id, &resource_file, &res.id]),
                             suppression,
                         }

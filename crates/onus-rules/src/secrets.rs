@@ -472,6 +472,15 @@ pub fn judge_nodes(
     }
 }
 
+/// `text` with the secrets it shows masked (known formats, secret-named
+/// assignments), or `None` when it shows none: for messages and unresolved
+/// values, which may quote a value from the scanned code.
+pub fn mask_text(text: &str) -> Option<String> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let masked = mask_excerpt(&lines, 0, lines.len().saturating_sub(1)).join("\n");
+    (masked != text).then_some(masked)
+}
+
 /// Masks the secrets in lines `first..=last` (0-based) of a file, using the
 /// lines around them for context: known formats, secret-named assignments
 /// and keys, `Value` lines whose sibling `Name` is secret-named, `Default`
@@ -728,5 +737,10 @@ mod tests {
             assert!(!masked.contains(secret), "{secret} in\n{masked}");
         }
         assert!(masked.contains("Default: prod"));
+        assert_eq!(
+            mask_text("template: export DB_PASSWORD=s3cr3tvalue1 ${aws_x.y.id}").as_deref(),
+            Some("template: export DB_PASSWORD=s3c… ${aws_x.y.id}")
+        );
+        assert_eq!(mask_text("VpcConfig.SubnetIds is not set"), None);
     }
 }
