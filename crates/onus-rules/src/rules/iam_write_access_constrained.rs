@@ -92,6 +92,32 @@
 //!   })
 //! }
 //! ```
+//! ```yaml pass
+//! Resources:
+//!   ReadMostly:
+//!     Type: AWS::IAM::ManagedPolicy
+//!     Properties:
+//!       PolicyDocument:
+//!         Statement:
+//!           - Effect: Allow
+//!             Action: [s3:GetObject, s3:PutObject]
+//!             Resource: "*"
+//!           - Effect: Deny
+//!             Action: s3:Put*
+//!             Resource: "*"
+//! ```
+//! ```hcl fail
+//! data "aws_iam_policy_document" "most" {
+//!   statement {
+//!     not_actions = ["iam:*", "organizations:*"]
+//!     resources   = ["*"]
+//!   }
+//! }
+//! resource "aws_iam_policy" "most" {
+//!   name   = "most"
+//!   policy = data.aws_iam_policy_document.most.json
+//! }
+//! ```
 
 use crate::context::Context;
 use crate::policy::{actions, identity};
