@@ -35,6 +35,7 @@ pub mod rule;
 pub mod rules;
 pub mod s3;
 pub mod sagemaker;
+pub mod secrets;
 pub mod select;
 pub mod ssm;
 pub mod verdict;

@@ -31,6 +31,7 @@ mod backup_plan_retention;
 mod backup_resource_covered;
 mod backup_vault_kms;
 mod backup_vault_lock;
+mod backup_vault_policy_not_public;
 mod batch_ami_updates;
 mod batch_no_privileged_containers;
 mod bedrock_kms_key;
@@ -56,13 +57,16 @@ mod cloudtrail_management_events;
 mod cloudtrail_multi_region;
 mod cloudwatch_alarm_action;
 mod cloudwatch_alarm_actions_enabled;
+mod code_no_hardcoded_secrets;
 mod codeartifact_domain_kms;
 mod codebuild_encryption_at_rest;
 mod codebuild_kms_key;
 mod codebuild_logging;
+mod codebuild_no_plaintext_credentials;
 mod codebuild_no_privileged_mode;
 mod codebuild_no_source_credentials;
 mod codebuild_report_export_encryption;
+mod codebuild_source_url_no_credentials;
 mod codecommit_kms_key;
 mod codegurureviewer_kms_key;
 mod codepipeline_artifact_kms;
@@ -109,12 +113,14 @@ mod ec2_imdsv2_required;
 mod ec2_nacl_admin_ports_open;
 mod ec2_nacl_high_risk_ports_open;
 mod ec2_no_public_ip;
+mod ec2_no_secrets_in_user_data;
 mod ec2_rdp_open_to_world;
 mod ec2_spot_fleet_volume_encryption;
 mod ec2_ssh_open_to_world;
 mod ec2_unauthorized_ports_open_to_world;
 mod ec2_volume_encryption;
 mod ecr_kms_key;
+mod ecr_policy_not_public;
 mod ecr_scan_on_push;
 mod ecr_tag_immutability;
 mod ecs_capacity_provider_termination_protection;
@@ -165,14 +171,17 @@ mod emr_block_public_access;
 mod emr_cluster_security_configuration;
 mod emr_in_transit_encryption;
 mod events_bus_kms_key;
+mod events_bus_policy_not_public;
 mod events_target_dead_letter_queue;
 mod firehose_encryption_at_rest;
 mod fsx_backup_retention;
 mod fsx_kms_encryption;
 mod fsx_windows_audit_logs;
+mod glacier_vault_policy_not_public;
 mod globalaccelerator_flow_logs;
 mod glue_catalog_encryption;
 mod glue_connection_password_encryption;
+mod glue_resource_policy_not_public;
 mod glue_security_configuration_encryption;
 mod guardduty_ec2_runtime_monitoring;
 mod guardduty_ecs_runtime_monitoring;
@@ -186,12 +195,20 @@ mod guardduty_runtime_monitoring;
 mod guardduty_s3_protection;
 mod iam_no_access_keys;
 mod iam_no_admin_policy;
+mod iam_no_credentials_exposure;
+mod iam_no_data_exfiltration;
+mod iam_no_kms_decrypt_all_keys;
+mod iam_no_privilege_escalation;
 mod iam_no_user_policies;
+mod iam_no_wildcard_actions;
+mod iam_oidc_trust_restricted;
 mod iam_password_complexity;
 mod iam_password_max_age;
 mod iam_password_policy;
+mod iam_permissions_management_constrained;
 mod iam_trust_policy_restricted;
 mod iam_user_no_console_password;
+mod iam_write_access_constrained;
 mod inspector_ec2_scanning;
 mod inspector_ecr_scanning;
 mod inspector_lambda_code_scanning;
@@ -206,6 +223,7 @@ mod lambda_function_url_auth;
 mod lambda_inside_vpc;
 mod lambda_multi_az;
 mod lambda_no_public_invoke;
+mod lambda_no_secrets_in_environment;
 mod lambda_supported_runtime;
 mod lambda_xray_tracing;
 mod lightsail_admin_ports_open;
@@ -236,6 +254,7 @@ mod networkfirewall_customer_managed_key;
 mod networkfirewall_logging;
 mod networkfirewall_policy;
 mod networkfirewall_rule_group_not_empty;
+mod opensearch_access_policy_not_public;
 mod opensearch_encryption_at_rest;
 mod opensearch_https_required;
 mod opensearch_node_to_node_encryption;
@@ -291,6 +310,7 @@ mod sagemaker_notebook_no_root_access;
 mod sagemaker_notebook_platform;
 mod scheduler_kms_key;
 mod secretsmanager_kms_encryption;
+mod secretsmanager_policy_not_public;
 mod secretsmanager_replica_residency;
 mod secretsmanager_rotation;
 mod secretsmanager_rotation_period;
@@ -299,10 +319,12 @@ mod servicecatalog_org_sharing;
 mod ses_tls_required;
 mod sns_encryption_at_rest;
 mod sns_kms_key;
+mod sns_policy_not_public;
 mod sns_subscription_dead_letter_queue;
 mod sns_subscription_https;
 mod sqs_encryption_at_rest;
 mod sqs_kms_key;
+mod sqs_policy_not_public;
 mod ssm_automation_logging;
 mod ssm_block_public_sharing;
 mod ssm_document_not_public;
@@ -373,6 +395,7 @@ pub static ALL: &[&Rule] = &[
     &backup_resource_covered::RULE,
     &backup_vault_kms::RULE,
     &backup_vault_lock::RULE,
+    &backup_vault_policy_not_public::RULE,
     &batch_ami_updates::RULE,
     &batch_no_privileged_containers::RULE,
     &bedrock_kms_key::RULE,
@@ -398,13 +421,16 @@ pub static ALL: &[&Rule] = &[
     &cloudtrail_multi_region::RULE,
     &cloudwatch_alarm_action::RULE,
     &cloudwatch_alarm_actions_enabled::RULE,
+    &code_no_hardcoded_secrets::RULE,
     &codeartifact_domain_kms::RULE,
     &codebuild_encryption_at_rest::RULE,
     &codebuild_kms_key::RULE,
     &codebuild_logging::RULE,
+    &codebuild_no_plaintext_credentials::RULE,
     &codebuild_no_privileged_mode::RULE,
     &codebuild_no_source_credentials::RULE,
     &codebuild_report_export_encryption::RULE,
+    &codebuild_source_url_no_credentials::RULE,
     &codecommit_kms_key::RULE,
     &codegurureviewer_kms_key::RULE,
     &codepipeline_artifact_kms::RULE,
@@ -451,12 +477,14 @@ pub static ALL: &[&Rule] = &[
     &ec2_nacl_admin_ports_open::RULE,
     &ec2_nacl_high_risk_ports_open::RULE,
     &ec2_no_public_ip::RULE,
+    &ec2_no_secrets_in_user_data::RULE,
     &ec2_rdp_open_to_world::RULE,
     &ec2_spot_fleet_volume_encryption::RULE,
     &ec2_ssh_open_to_world::RULE,
     &ec2_unauthorized_ports_open_to_world::RULE,
     &ec2_volume_encryption::RULE,
     &ecr_kms_key::RULE,
+    &ecr_policy_not_public::RULE,
     &ecr_scan_on_push::RULE,
     &ecr_tag_immutability::RULE,
     &ecs_capacity_provider_termination_protection::RULE,
@@ -507,14 +535,17 @@ pub static ALL: &[&Rule] = &[
     &emr_cluster_security_configuration::RULE,
     &emr_in_transit_encryption::RULE,
     &events_bus_kms_key::RULE,
+    &events_bus_policy_not_public::RULE,
     &events_target_dead_letter_queue::RULE,
     &firehose_encryption_at_rest::RULE,
     &fsx_backup_retention::RULE,
     &fsx_kms_encryption::RULE,
     &fsx_windows_audit_logs::RULE,
+    &glacier_vault_policy_not_public::RULE,
     &globalaccelerator_flow_logs::RULE,
     &glue_catalog_encryption::RULE,
     &glue_connection_password_encryption::RULE,
+    &glue_resource_policy_not_public::RULE,
     &glue_security_configuration_encryption::RULE,
     &guardduty_ec2_runtime_monitoring::RULE,
     &guardduty_ecs_runtime_monitoring::RULE,
@@ -528,12 +559,20 @@ pub static ALL: &[&Rule] = &[
     &guardduty_s3_protection::RULE,
     &iam_no_access_keys::RULE,
     &iam_no_admin_policy::RULE,
+    &iam_no_credentials_exposure::RULE,
+    &iam_no_data_exfiltration::RULE,
+    &iam_no_kms_decrypt_all_keys::RULE,
+    &iam_no_privilege_escalation::RULE,
     &iam_no_user_policies::RULE,
+    &iam_no_wildcard_actions::RULE,
+    &iam_oidc_trust_restricted::RULE,
     &iam_password_complexity::RULE,
     &iam_password_max_age::RULE,
     &iam_password_policy::RULE,
+    &iam_permissions_management_constrained::RULE,
     &iam_trust_policy_restricted::RULE,
     &iam_user_no_console_password::RULE,
+    &iam_write_access_constrained::RULE,
     &inspector_ec2_scanning::RULE,
     &inspector_ecr_scanning::RULE,
     &inspector_lambda_code_scanning::RULE,
@@ -548,6 +587,7 @@ pub static ALL: &[&Rule] = &[
     &lambda_inside_vpc::RULE,
     &lambda_multi_az::RULE,
     &lambda_no_public_invoke::RULE,
+    &lambda_no_secrets_in_environment::RULE,
     &lambda_supported_runtime::RULE,
     &lambda_xray_tracing::RULE,
     &lightsail_admin_ports_open::RULE,
@@ -578,6 +618,7 @@ pub static ALL: &[&Rule] = &[
     &networkfirewall_logging::RULE,
     &networkfirewall_policy::RULE,
     &networkfirewall_rule_group_not_empty::RULE,
+    &opensearch_access_policy_not_public::RULE,
     &opensearch_encryption_at_rest::RULE,
     &opensearch_https_required::RULE,
     &opensearch_node_to_node_encryption::RULE,
@@ -633,6 +674,7 @@ pub static ALL: &[&Rule] = &[
     &sagemaker_notebook_platform::RULE,
     &scheduler_kms_key::RULE,
     &secretsmanager_kms_encryption::RULE,
+    &secretsmanager_policy_not_public::RULE,
     &secretsmanager_replica_residency::RULE,
     &secretsmanager_rotation::RULE,
     &secretsmanager_rotation_period::RULE,
@@ -641,10 +683,12 @@ pub static ALL: &[&Rule] = &[
     &ses_tls_required::RULE,
     &sns_encryption_at_rest::RULE,
     &sns_kms_key::RULE,
+    &sns_policy_not_public::RULE,
     &sns_subscription_dead_letter_queue::RULE,
     &sns_subscription_https::RULE,
     &sqs_encryption_at_rest::RULE,
     &sqs_kms_key::RULE,
+    &sqs_policy_not_public::RULE,
     &ssm_automation_logging::RULE,
     &ssm_block_public_sharing::RULE,
     &ssm_document_not_public::RULE,
