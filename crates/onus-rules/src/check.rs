@@ -319,3 +319,117 @@ pub fn items_cond(node: Option<&Node>) -> Vec<(&Node, bool)> {
     }
     out
 }
+
+/// A plain string setting read to decide what applies (an engine, a kind):
+/// `Ok(None)` when absent, `Err` with an unknown verdict naming the value
+/// when it is not a static string.
+pub fn static_text<'a>(resource: &'a Resource, cfn: &str, tf: &str) -> Result<Option<&'a str>, Verdict> {
+    let (node, path) = prop(resource, cfn, tf);
+    let Some(node) = node else { return Ok(None) };
+    match (&node.value, node.as_str()) {
+        (_, Some(s)) => Ok(Some(s)),
+        (Value::Unknown(u), _) => Err(Verdict::unknown(resource, node.span, path, u.clone())),
+        _ => Err(Verdict::unknown(
+            resource,
+            node.span,
+            path,
+            format!("{path}, which is not a static value"),
+        )),
+    }
+}
+
+/// True for a KMS key id, ARN or alias that names an AWS managed key
+/// (`alias/aws/rds`, `arn:aws:kms:…:alias/aws/rds`).
+pub fn is_aws_managed_key(text: &str) -> bool {
+    text.starts_with("alias/aws/") || text.contains(":alias/aws/")
+}
+
+/// A KMS key setting that must name a customer managed key: set (a
+/// reference to a key counts) and not an AWS managed alias. `aws_key` is the
+/// key AWS uses when the setting is absent, e.g. `aws/rds`.
+pub fn require_customer_key(resource: &Resource, cfn: &str, tf: &str, aws_key: &str) -> Verdict {
+    let (node, path) = prop(resource, cfn, tf);
+    let Some(node) = node else {
+        return Verdict::missing(
+            resource,
+            path,
+            format!("{path} is not set: the data is encrypted with the AWS managed key {aws_key}"),
+        );
+    };
+    let j = judge(node, &mut |n| match &n.value {
+        Value::Null => Judgement::no(
+            n,
+            format!("{path} is left unset by a condition: the AWS managed key {aws_key} applies"),
+        ),
+        Value::String(s) if is_aws_managed_key(s) => Judgement::no(
+            n,
+            format!("{path} is {s:?}, an AWS managed key whose policy you cannot control"),
+        ),
+        _ => Judgement::from_bool(!is_empty(n), n, || format!("{path} is empty")),
+    });
+    verdict_of(
+        resource,
+        node,
+        path,
+        j,
+        format!("{path} names a customer managed key"),
+    )
+}
+
+/// A string setting that must not be one of `forbidden` (ignoring case),
+/// e.g. a well-known administrator name. Absent: `absent` is the verdict.
+pub fn require_none_of(
+    resource: &Resource,
+    cfn: &str,
+    tf: &str,
+    forbidden: &[&str],
+    what: &str,
+    absent: impl FnOnce(&str) -> Verdict,
+) -> Verdict {
+    let (node, path) = prop(resource, cfn, tf);
+    let Some(node) = node else {
+        return absent(path);
+    };
+    let j = judge(node, &mut |n| match n.scalar_text() {
+        Some(s) => Judgement::from_bool(
+            !forbidden.iter().any(|f| f.eq_ignore_ascii_case(s.trim())),
+            n,
+            || format!("{path} is {s:?}: {what}"),
+        ),
+        // A reference (to a secret, a generated value) or a branch that
+        // leaves it unset names no well-known value.
+        None => Judgement::Yes,
+    });
+    verdict_of(resource, node, path, j, format!("{path} is not {what}"))
+}
+
+/// A number that must satisfy `ok`, among the values AWS accepts (`valid`):
+/// a value outside them is not met and is said to be invalid. `default`
+/// applies when absent.
+pub fn require_valid_number(
+    resource: &Resource,
+    cfn: &str,
+    tf: &str,
+    default: Option<f64>,
+    valid: fn(f64) -> bool,
+    ok: fn(f64) -> bool,
+    what: &str,
+) -> Verdict {
+    let (node, path) = prop(resource, cfn, tf);
+    match node {
+        None => require_number(resource, cfn, tf, default, ok, what),
+        Some(node) => {
+            let j = judge(node, &mut |n| match n.as_f64() {
+                Some(v) if !valid(v) => {
+                    Judgement::no(n, format!("{path} is {v}, a value AWS does not accept"))
+                }
+                Some(v) => Judgement::from_bool(ok(v), n, || format!("{path} is {v}: {what}")),
+                None if is_null(n) => Judgement::from_bool(default.is_some_and(ok), n, || {
+                    format!("{path} is left unset by a condition: {what}")
+                }),
+                None => Judgement::no(n, format!("{path} is not a number")),
+            });
+            verdict_of(resource, node, path, j, format!("{what}: {path} is acceptable"))
+        }
+    }
+}

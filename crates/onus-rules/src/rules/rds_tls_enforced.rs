@@ -133,11 +133,12 @@
 //! }
 //! ```
 
-use crate::check::{Judgement, get, get_in, is_null, judge, prop, spelling, verdict_of};
+use crate::check::{Judgement, get, is_null, judge, prop, spelling, verdict_of};
 use crate::context::{Context, local_id};
+use crate::params::{Group, Groups, find, is_on, parameter};
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
-use onus_ingest::{Node, Resource, Value};
+use onus_ingest::{Node, Resource};
 use onus_model::Duty;
 
 pub static RULE: Rule = Rule {
@@ -176,13 +177,6 @@ fn tls_parameter(engine: &str) -> Option<&'static str> {
     }
 }
 
-fn is_on(node: &Node) -> bool {
-    match node.scalar_text() {
-        Some(s) => matches!(s.to_ascii_lowercase().as_str(), "1" | "on" | "true"),
-        None => false,
-    }
-}
-
 fn check(resource: &Resource, cx: &Context) -> Verdict {
     let tf = resource.format.is_terraform();
     let cluster = matches!(
@@ -203,14 +197,23 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
             format!("engine {e} has no TLS-enforcing parameter in its parameter group"),
         );
     }
-    let (group_types, name_attr): (&[&str], &str) = match (cluster, tf) {
-        (false, false) => (&["AWS::RDS::DBParameterGroup"], "DBParameterGroupName"),
-        (true, false) => (
-            &["AWS::RDS::DBClusterParameterGroup"],
-            "DBClusterParameterGroupName",
-        ),
-        (false, true) => (&["aws_db_parameter_group"], "name"),
-        (true, true) => (&["aws_rds_cluster_parameter_group"], "name"),
+    let groups = match (cluster, tf) {
+        (false, false) => Groups {
+            types: &["AWS::RDS::DBParameterGroup"],
+            name: ("DBParameterGroupName", ""),
+        },
+        (true, false) => Groups {
+            types: &["AWS::RDS::DBClusterParameterGroup"],
+            name: ("DBClusterParameterGroupName", ""),
+        },
+        (false, true) => Groups {
+            types: &["aws_db_parameter_group"],
+            name: ("", "name"),
+        },
+        (true, true) => Groups {
+            types: &["aws_rds_cluster_parameter_group"],
+            name: ("", "name"),
+        },
     };
     let (node, path) = if cluster {
         prop(
@@ -230,8 +233,9 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
     };
     let engine_unknown = engine_node.is_some() && engine.is_none();
     let j = judge(node, &mut |n| {
-        let group = match &n.value {
-            Value::Null => {
+        let group = match find(resource, cx, n, &groups) {
+            Ok(Group::InCode(g)) => g,
+            Ok(Group::Default(None)) => {
                 return Judgement::no(
                     n,
                     format!(
@@ -239,39 +243,13 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
                     ),
                 );
             }
-            Value::Ref(r) => match cx.resolve(resource, n) {
-                Some(g) if group_types.contains(&g.resource_type.as_str()) => g,
-                _ => {
-                    return Judgement::Unknown(
-                        n.span,
-                        format!("parameter group {} is not in the code", r.target),
-                    );
-                }
-            },
-            Value::String(name) => {
-                if name.to_ascii_lowercase().starts_with("default.") {
-                    return Judgement::no(
-                        n,
-                        format!("{path} is the default group {name:?}, which does not require TLS"),
-                    );
-                }
-                let found = cx.in_scope(resource, group_types).find(|g| {
-                    g.properties
-                        .get(name_attr)
-                        .and_then(Node::as_str)
-                        .is_some_and(|s| s == name)
-                });
-                match found {
-                    Some(g) => g,
-                    None => {
-                        return Judgement::Unknown(
-                            n.span,
-                            format!("parameter group {name:?} is not in the code"),
-                        );
-                    }
-                }
+            Ok(Group::Default(Some(name))) => {
+                return Judgement::no(
+                    n,
+                    format!("{path} is the default group {name:?}, which does not require TLS"),
+                );
             }
-            _ => return Judgement::no(n, format!("{path} is not a parameter group name")),
+            Err(j) => return j,
         };
         let gid = local_id(group);
         let family = get(group, spelling(group, "Family", "family")).and_then(Node::as_str);
@@ -283,21 +261,7 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
             };
             return Judgement::Unknown(n.span, what);
         };
-        let value = if group.format.is_terraform() {
-            crate::check::items(get(group, "parameter"))
-                .into_iter()
-                .find(|p| {
-                    get_in(p, "name")
-                        .and_then(Node::as_str)
-                        .is_some_and(|s| s.eq_ignore_ascii_case(param))
-                })
-                .and_then(|p| get_in(p, "value"))
-        } else {
-            get(group, "Parameters")
-                .and_then(Node::as_map)
-                .and_then(|m| m.iter().find(|e| e.key.eq_ignore_ascii_case(param)))
-                .map(|e| &e.node)
-        };
+        let value = parameter(group, param);
         match value {
             None => Judgement::no(
                 n,

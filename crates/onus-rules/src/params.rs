@@ -1,0 +1,91 @@
+//! Parameter groups (RDS, DocumentDB, Neptune, Redshift): the group a
+//! database names, found by reference or by its literal name among the
+//! groups in the code, and one parameter read from it.
+
+use crate::check::{Judgement, get, get_in, items, spelling};
+use crate::context::Context;
+use onus_ingest::{Node, Resource, Value};
+
+/// Where a kind of parameter group lives and how it is named.
+pub struct Groups {
+    pub types: &'static [&'static str],
+    /// The group's own name property, CloudFormation then Terraform.
+    pub name: (&'static str, &'static str),
+}
+
+/// The group a database names.
+pub enum Group<'w> {
+    /// A group declared in the scanned code.
+    InCode(&'w Resource),
+    /// An AWS default group (`default.*`), or none named (`None`).
+    Default(Option<String>),
+}
+
+/// The group named by `n` (one branch of the database's group property).
+/// A group that is named but not in the code is unknown.
+pub fn find<'w>(
+    resource: &Resource,
+    cx: &Context<'w>,
+    n: &Node,
+    groups: &Groups,
+) -> Result<Group<'w>, Judgement> {
+    match &n.value {
+        Value::Null => Ok(Group::Default(None)),
+        Value::Ref(r) => match cx.resolve(resource, n) {
+            Some(g) if groups.types.contains(&g.resource_type.as_str()) => Ok(Group::InCode(g)),
+            _ => Err(Judgement::Unknown(
+                n.span,
+                format!("parameter group {} is not in the code", r.target),
+            )),
+        },
+        Value::String(name) if name.to_ascii_lowercase().starts_with("default.") => {
+            Ok(Group::Default(Some(name.clone())))
+        }
+        Value::String(name) => cx
+            .in_scope(resource, groups.types)
+            .find(|g| {
+                get(g, spelling(g, groups.name.0, groups.name.1))
+                    .and_then(Node::as_str)
+                    .is_some_and(|s| s == name)
+            })
+            .map(Group::InCode)
+            .ok_or_else(|| {
+                Judgement::Unknown(n.span, format!("parameter group {name:?} is not in the code"))
+            }),
+        _ => Err(Judgement::no(n, "not a parameter group name")),
+    }
+}
+
+/// The value a group sets for `param` (ignoring case): a Terraform
+/// `parameter { name, value }` block, a CloudFormation `Parameters` map, or
+/// Redshift's `Parameters` list of `ParameterName`/`ParameterValue`.
+pub fn parameter<'a>(group: &'a Resource, param: &str) -> Option<&'a Node> {
+    let named = |item: &&Node, key: &str| {
+        get_in(item, key)
+            .and_then(Node::as_str)
+            .is_some_and(|s| s.eq_ignore_ascii_case(param))
+    };
+    if group.format.is_terraform() {
+        return items(get(group, "parameter"))
+            .into_iter()
+            .find(|p| named(p, "name"))
+            .and_then(|p| get_in(p, "value"));
+    }
+    let params = get(group, "Parameters")?;
+    match params.as_map() {
+        Some(map) => map
+            .iter()
+            .find(|e| e.key.eq_ignore_ascii_case(param))
+            .map(|e| &e.node),
+        None => items(Some(params))
+            .into_iter()
+            .find(|p| named(p, "ParameterName"))
+            .and_then(|p| get_in(p, "ParameterValue")),
+    }
+}
+
+/// True for the spellings engines accept as "on": `1`, `ON`, `true`.
+pub fn is_on(node: &Node) -> bool {
+    node.scalar_text()
+        .is_some_and(|s| matches!(s.to_ascii_lowercase().as_str(), "1" | "on" | "true"))
+}
