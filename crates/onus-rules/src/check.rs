@@ -323,7 +323,11 @@ pub fn items_cond(node: Option<&Node>) -> Vec<(&Node, bool)> {
 /// A plain string setting read to decide what applies (an engine, a kind):
 /// `Ok(None)` when absent, `Err` with an unknown verdict naming the value
 /// when it is not a static string.
-pub fn static_text<'a>(resource: &'a Resource, cfn: &str, tf: &str) -> Result<Option<&'a str>, Verdict> {
+pub fn static_text<'a>(
+    resource: &'a Resource,
+    cfn: &str,
+    tf: &str,
+) -> Result<Option<&'a str>, Verdict> {
     let (node, path) = prop(resource, cfn, tf);
     let Some(node) = node else { return Ok(None) };
     match (&node.value, node.as_str()) {
@@ -429,7 +433,27 @@ pub fn require_valid_number(
                 }),
                 None => Judgement::no(n, format!("{path} is not a number")),
             });
-            verdict_of(resource, node, path, j, format!("{what}: {path} is acceptable"))
+            verdict_of(
+                resource,
+                node,
+                path,
+                j,
+                format!("{what}: {path} is acceptable"),
+            )
         }
     }
 }
+
+/// Administrator names that consoles and tutorials default to, the first an
+/// attacker tries: `admin` (RDS MySQL, MariaDB, Oracle, SQL Server and
+/// Redshift Serverless), `postgres` (RDS PostgreSQL), `awsuser` (Redshift),
+/// and the engines' own superuser names.
+pub const DEFAULT_ADMIN_NAMES: &[&str] = &[
+    "admin",
+    "administrator",
+    "awsuser",
+    "master",
+    "postgres",
+    "root",
+    "sa",
+];

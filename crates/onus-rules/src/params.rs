@@ -2,7 +2,7 @@
 //! database names, found by reference or by its literal name among the
 //! groups in the code, and one parameter read from it.
 
-use crate::check::{Judgement, get, get_in, items, spelling};
+use crate::check::{Judgement, get, get_in, items};
 use crate::context::Context;
 use onus_ingest::{Node, Resource, Value};
 
@@ -31,27 +31,19 @@ pub fn find<'w>(
 ) -> Result<Group<'w>, Judgement> {
     match &n.value {
         Value::Null => Ok(Group::Default(None)),
-        Value::Ref(r) => match cx.resolve(resource, n) {
-            Some(g) if groups.types.contains(&g.resource_type.as_str()) => Ok(Group::InCode(g)),
-            _ => Err(Judgement::Unknown(
-                n.span,
-                format!("parameter group {} is not in the code", r.target),
-            )),
-        },
         Value::String(name) if name.to_ascii_lowercase().starts_with("default.") => {
             Ok(Group::Default(Some(name.clone())))
         }
-        Value::String(name) => cx
-            .in_scope(resource, groups.types)
-            .find(|g| {
-                get(g, spelling(g, groups.name.0, groups.name.1))
-                    .and_then(Node::as_str)
-                    .is_some_and(|s| s == name)
-            })
-            .map(Group::InCode)
-            .ok_or_else(|| {
-                Judgement::Unknown(n.span, format!("parameter group {name:?} is not in the code"))
-            }),
+        Value::Ref(_) | Value::String(_) => {
+            crate::lists::named(resource, cx, n, groups.types, groups.name)
+                .map(Group::InCode)
+                .map_err(|j| match j {
+                    Judgement::Unknown(span, what) => {
+                        Judgement::Unknown(span, format!("parameter group {what}"))
+                    }
+                    other => other,
+                })
+        }
         _ => Err(Judgement::no(n, "not a parameter group name")),
     }
 }

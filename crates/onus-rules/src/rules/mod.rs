@@ -124,13 +124,28 @@ mod opensearch_encryption_at_rest;
 mod opensearch_https_required;
 mod opensearch_node_to_node_encryption;
 mod organizations_region_deny_scp;
+mod rds_backtracking;
 mod rds_backup_retention;
+mod rds_ca_certificate;
+mod rds_cluster_minor_version_upgrade;
+mod rds_cluster_multi_az;
+mod rds_custom_admin_username;
+mod rds_customer_managed_key;
 mod rds_deletion_protection;
 mod rds_encryption_at_rest;
+mod rds_enhanced_monitoring;
+mod rds_event_subscription;
+mod rds_iam_authentication;
+mod rds_log_exports;
 mod rds_minor_version_upgrade;
 mod rds_multi_az;
 mod rds_no_plaintext_password;
+mod rds_non_default_port;
 mod rds_not_public;
+mod rds_performance_insights_key;
+mod rds_proxy_tls;
+mod rds_snapshot_encryption;
+mod rds_snapshot_not_public;
 mod rds_tls_enforced;
 mod redshift_encryption_at_rest;
 mod redshift_not_public;
@@ -291,13 +306,28 @@ pub static ALL: &[&Rule] = &[
     &opensearch_https_required::RULE,
     &opensearch_node_to_node_encryption::RULE,
     &organizations_region_deny_scp::RULE,
+    &rds_backtracking::RULE,
     &rds_backup_retention::RULE,
+    &rds_ca_certificate::RULE,
+    &rds_cluster_minor_version_upgrade::RULE,
+    &rds_cluster_multi_az::RULE,
+    &rds_custom_admin_username::RULE,
+    &rds_customer_managed_key::RULE,
     &rds_deletion_protection::RULE,
     &rds_encryption_at_rest::RULE,
+    &rds_enhanced_monitoring::RULE,
+    &rds_event_subscription::RULE,
+    &rds_iam_authentication::RULE,
+    &rds_log_exports::RULE,
     &rds_minor_version_upgrade::RULE,
     &rds_multi_az::RULE,
     &rds_no_plaintext_password::RULE,
+    &rds_non_default_port::RULE,
     &rds_not_public::RULE,
+    &rds_performance_insights_key::RULE,
+    &rds_proxy_tls::RULE,
+    &rds_snapshot_encryption::RULE,
+    &rds_snapshot_not_public::RULE,
     &rds_tls_enforced::RULE,
     &redshift_encryption_at_rest::RULE,
     &redshift_not_public::RULE,
