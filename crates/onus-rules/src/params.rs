@@ -81,3 +81,60 @@ pub fn is_on(node: &Node) -> bool {
     node.scalar_text()
         .is_some_and(|s| matches!(s.to_ascii_lowercase().as_str(), "1" | "on" | "true"))
 }
+
+/// The databases in scope that use `group`: each `(type, attribute)` of
+/// `parents` is looked up by reference or by the group's literal name
+/// (`name`, CloudFormation then Terraform). A group is judged on its own
+/// only when none does (its databases are outside the scan).
+pub fn users<'w>(
+    group: &Resource,
+    cx: &Context<'w>,
+    parents: &[(&str, &str)],
+    name: (&str, &str),
+) -> Vec<&'w Resource> {
+    let name = crate::check::spelling(group, name.0, name.1);
+    parents
+        .iter()
+        .flat_map(|(t, attr)| cx.linked(group, &[t], attr, Some(name)))
+        .collect()
+}
+
+/// A group judged on its own: `param` must satisfy `ok`; when the group
+/// leaves it unset, the engine default applies (`default_ok`). `what` names
+/// what the parameter gives, e.g. "TLS is required".
+pub fn judge_parameter(
+    group: &Resource,
+    param: &str,
+    default_ok: bool,
+    ok: fn(&Node) -> bool,
+    what: &str,
+) -> crate::verdict::Verdict {
+    use crate::check::{judge, verdict_of};
+    use crate::verdict::Verdict;
+    let path = if group.format.is_terraform() {
+        format!("parameter.{param}")
+    } else {
+        format!("Parameters.{param}")
+    };
+    let outside = "(no database in the scan uses this group)";
+    match parameter(group, param) {
+        None if default_ok => Verdict::met_by_default(
+            group,
+            &path,
+            format!("{param} is not set and its default means {what} {outside}"),
+        ),
+        None => Verdict::missing(
+            group,
+            &path,
+            format!("{param} is not set: databases using this group do not have {what} {outside}"),
+        ),
+        Some(node) => {
+            let j = judge(node, &mut |n| {
+                Judgement::from_bool(!crate::check::is_null(n) && ok(n), n, || {
+                    format!("{param} is off: databases using this group do not have {what} {outside}")
+                })
+            });
+            verdict_of(group, node, &path, j, format!("{param} gives {what} {outside}"))
+        }
+    }
+}

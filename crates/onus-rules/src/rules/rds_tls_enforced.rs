@@ -28,6 +28,11 @@
 //! - unknown: a group named but not in the code, an unresolved name or
 //!   parameter value, or an engine onus cannot tell.
 //!
+//! A parameter group that no database in the scan uses (its databases live
+//! in another stack or module) is judged on its own, by its `Family`: met
+//! when it sets the parameter on, not met otherwise; a group some database
+//! in the scan uses is not applicable (judged on that database).
+//!
 //! Fix: give the database a parameter group with `rds.force_ssl: "1"` (or
 //! `require_secure_transport: "ON"`).
 //!
@@ -76,6 +81,17 @@
 //!       Engine: aurora-mysql
 //!       DBInstanceClass: db.r6g.large
 //!       DBClusterIdentifier: !Ref Cluster
+//! ```
+//! A group whose databases are outside the scan:
+//! ```hcl fail
+//! resource "aws_db_parameter_group" "shared" {
+//!   name   = "shared-postgres"
+//!   family = "postgres16"
+//!   parameter {
+//!     name  = "log_connections"
+//!     value = "1"
+//!   }
+//! }
 //! ```
 //! A group named but not in the template:
 //! ```yaml unknown
@@ -133,9 +149,9 @@
 //! }
 //! ```
 
-use crate::check::{Judgement, get, is_null, judge, prop, spelling, verdict_of};
+use crate::check::{Judgement, get, is_null, judge, prop, spelling, static_text, verdict_of};
 use crate::context::{Context, local_id};
-use crate::params::{Group, Groups, find, is_on, parameter};
+use crate::params::{Group, Groups, find, is_on, judge_parameter, parameter, users};
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource};
@@ -146,14 +162,19 @@ pub static RULE: Rule = Rule {
     title: "RDS databases require TLS connections",
     duty: Duty::EncryptionInTransit,
     severity: Severity::Medium,
-    cfn_types: &["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
-    tf_types: &["aws_db_instance", "aws_rds_cluster"],
-    reads: &[
+    cfn_types: &[
+        "AWS::RDS::DBInstance",
+        "AWS::RDS::DBCluster",
         "AWS::RDS::DBParameterGroup",
         "AWS::RDS::DBClusterParameterGroup",
+    ],
+    tf_types: &[
+        "aws_db_instance",
+        "aws_rds_cluster",
         "aws_db_parameter_group",
         "aws_rds_cluster_parameter_group",
     ],
+    reads: &[],
     controls: Controls {
         fsbp: &["RDS.38", "RDS.39"],
         config: &[],
@@ -177,7 +198,47 @@ fn tls_parameter(engine: &str) -> Option<&'static str> {
     }
 }
 
+/// A parameter group no database in the scan uses is judged on its own.
+fn check_group(group: &Resource, cx: &Context) -> Verdict {
+    let parents: &[(&str, &str)] = match group.resource_type.as_str() {
+        "AWS::RDS::DBParameterGroup" => &[("AWS::RDS::DBInstance", "DBParameterGroupName")],
+        "AWS::RDS::DBClusterParameterGroup" => {
+            &[("AWS::RDS::DBCluster", "DBClusterParameterGroupName")]
+        }
+        "aws_db_parameter_group" => &[
+            ("aws_db_instance", "parameter_group_name"),
+            ("aws_rds_cluster_instance", "db_parameter_group_name"),
+        ],
+        _ => &[("aws_rds_cluster", "db_cluster_parameter_group_name")],
+    };
+    let name = if group.resource_type == "AWS::RDS::DBClusterParameterGroup" {
+        ("DBClusterParameterGroupName", "name")
+    } else {
+        ("DBParameterGroupName", "name")
+    };
+    if let Some(user) = users(group, cx, parents, name).first() {
+        return Verdict::not_applicable(
+            group,
+            format!("judged on {}, which uses this group", user.id),
+        );
+    }
+    let family = match static_text(group, "Family", "family") {
+        Err(unknown) => return unknown,
+        Ok(f) => f,
+    };
+    match family.and_then(tls_parameter) {
+        Some(param) => judge_parameter(group, param, false, is_on, "TLS required"),
+        None => Verdict::not_applicable(
+            group,
+            format!("family {} has no TLS-enforcing parameter", family.unwrap_or("(not set)")),
+        ),
+    }
+}
+
 fn check(resource: &Resource, cx: &Context) -> Verdict {
+    if resource.resource_type.contains("arameter") {
+        return check_group(resource, cx);
+    }
     let tf = resource.format.is_terraform();
     let cluster = matches!(
         resource.resource_type.as_str(),
