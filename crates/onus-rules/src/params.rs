@@ -131,10 +131,18 @@ pub fn judge_parameter(
         Some(node) => {
             let j = judge(node, &mut |n| {
                 Judgement::from_bool(!crate::check::is_null(n) && ok(n), n, || {
-                    format!("{param} is off: databases using this group do not have {what} {outside}")
+                    format!(
+                        "{param} is off: databases using this group do not have {what} {outside}"
+                    )
                 })
             });
-            verdict_of(group, node, &path, j, format!("{param} gives {what} {outside}"))
+            verdict_of(
+                group,
+                node,
+                &path,
+                j,
+                format!("{param} gives {what} {outside}"),
+            )
         }
     }
 }

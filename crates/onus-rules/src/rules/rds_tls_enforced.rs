@@ -230,7 +230,10 @@ fn check_group(group: &Resource, cx: &Context) -> Verdict {
         Some(param) => judge_parameter(group, param, false, is_on, "TLS required"),
         None => Verdict::not_applicable(
             group,
-            format!("family {} has no TLS-enforcing parameter", family.unwrap_or("(not set)")),
+            format!(
+                "family {} has no TLS-enforcing parameter",
+                family.unwrap_or("(not set)")
+            ),
         ),
     }
 }
