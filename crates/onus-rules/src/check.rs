@@ -457,3 +457,42 @@ pub const DEFAULT_ADMIN_NAMES: &[&str] = &[
     "root",
     "sa",
 ];
+
+/// For a customer-managed-key rule on a database whose key setting (`key`,
+/// CloudFormation then Terraform) is absent: not applicable when one of
+/// `inherits` is set (a replica or restore keeps its source's key) or when
+/// the storage flag `encrypted` is absent or false (nothing is encrypted:
+/// the encryption rule judges that); unknown when the flag is unresolved.
+/// `None`: the key must be judged.
+pub fn encrypted_without_key(
+    resource: &Resource,
+    key: (&str, &str),
+    inherits: &[(&str, &str)],
+    encrypted: (&str, &str),
+) -> Option<Verdict> {
+    if get(resource, spelling(resource, key.0, key.1)).is_some() {
+        return None;
+    }
+    if let Some(from) = inherits
+        .iter()
+        .map(|(c, t)| spelling(resource, c, t))
+        .find(|p| !p.is_empty() && get(resource, p).is_some())
+    {
+        return Some(Verdict::not_applicable(
+            resource,
+            format!("{from} is set and no key is named: the source's key applies"),
+        ));
+    }
+    let (flag, path) = prop(resource, encrypted.0, encrypted.1);
+    match flag.map(|n| (n, n.as_bool())) {
+        None | Some((_, Some(false))) => Some(Verdict::not_applicable(
+            resource,
+            format!("{path} is not true: the storage is not encrypted at all"),
+        )),
+        Some((n, None)) => match &n.value {
+            Value::Unknown(u) => Some(Verdict::unknown(resource, n.span, path, u.clone())),
+            _ => None,
+        },
+        Some(_) => None,
+    }
+}

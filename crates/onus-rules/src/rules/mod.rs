@@ -118,8 +118,13 @@ mod msk_kms_encryption;
 mod msk_public_access_disabled;
 mod neptune_audit_logs;
 mod neptune_backup_retention;
+mod neptune_customer_managed_key;
+mod neptune_deletion_protection;
 mod neptune_encryption_at_rest;
 mod neptune_iam_auth;
+mod neptune_instance_not_public;
+mod neptune_minor_version_upgrade;
+mod neptune_snapshot_encryption;
 mod opensearch_encryption_at_rest;
 mod opensearch_https_required;
 mod opensearch_node_to_node_encryption;
@@ -300,8 +305,13 @@ pub static ALL: &[&Rule] = &[
     &msk_public_access_disabled::RULE,
     &neptune_audit_logs::RULE,
     &neptune_backup_retention::RULE,
+    &neptune_customer_managed_key::RULE,
+    &neptune_deletion_protection::RULE,
     &neptune_encryption_at_rest::RULE,
     &neptune_iam_auth::RULE,
+    &neptune_instance_not_public::RULE,
+    &neptune_minor_version_upgrade::RULE,
+    &neptune_snapshot_encryption::RULE,
     &opensearch_encryption_at_rest::RULE,
     &opensearch_https_required::RULE,
     &opensearch_node_to_node_encryption::RULE,

@@ -57,11 +57,11 @@
 //! }
 //! ```
 
-use crate::check::{get, require_customer_key, spelling};
+use crate::check::{encrypted_without_key, require_customer_key};
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
-use onus_ingest::{Resource, Value};
+use onus_ingest::Resource;
 use onus_model::Duty;
 
 pub static RULE: Rule = Rule {
@@ -86,40 +86,20 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
     if let Some(na) = crate::rds::cluster_member(resource, "the cluster's key applies") {
         return na;
     }
-    let key = spelling(resource, "KmsKeyId", "kms_key_id");
     if resource.resource_type != "aws_db_instance_automated_backups_replication"
-        && get(resource, key).is_none()
+        && let Some(v) = encrypted_without_key(
+            resource,
+            ("KmsKeyId", "kms_key_id"),
+            &[
+                ("SourceDBInstanceIdentifier", "replicate_source_db"),
+                ("DBSnapshotIdentifier", "snapshot_identifier"),
+                ("SnapshotIdentifier", "snapshot_identifier"),
+                ("SourceDBClusterIdentifier", "replication_source_identifier"),
+            ],
+            ("StorageEncrypted", "storage_encrypted"),
+        )
     {
-        let inherits = [
-            ("SourceDBInstanceIdentifier", "replicate_source_db"),
-            ("DBSnapshotIdentifier", "snapshot_identifier"),
-            ("SnapshotIdentifier", "snapshot_identifier"),
-            ("SourceDBClusterIdentifier", "replication_source_identifier"),
-        ];
-        if let Some(from) = inherits
-            .iter()
-            .map(|(c, t)| spelling(resource, c, t))
-            .find(|p| get(resource, p).is_some())
-        {
-            return Verdict::not_applicable(
-                resource,
-                format!("{from} is set and no key is named: the source's key applies"),
-            );
-        }
-        let encrypted = spelling(resource, "StorageEncrypted", "storage_encrypted");
-        match get(resource, encrypted).map(|n| (&n.value, n.as_bool())) {
-            None | Some((_, Some(false))) => {
-                return Verdict::not_applicable(
-                    resource,
-                    "the storage is not encrypted (rds.encryption-at-rest judges that)",
-                );
-            }
-            Some((Value::Unknown(u), _)) => {
-                let node = get(resource, encrypted).map_or(resource.name_span, |n| n.span);
-                return Verdict::unknown(resource, node, encrypted, u.clone());
-            }
-            _ => {}
-        }
+        return v;
     }
     require_customer_key(resource, "KmsKeyId", "kms_key_id", "aws/rds")
 }
