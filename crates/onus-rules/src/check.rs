@@ -496,3 +496,27 @@ pub fn encrypted_without_key(
         Some(_) => None,
     }
 }
+
+/// A global database cluster (Aurora, DocumentDB) must be encrypted unless it
+/// is created from an existing cluster, whose encryption it takes.
+pub fn global_cluster_encryption(resource: &Resource) -> Verdict {
+    let source = spelling(
+        resource,
+        "SourceDBClusterIdentifier",
+        "source_db_cluster_identifier",
+    );
+    if get(resource, source).is_some() {
+        return Verdict::not_applicable(
+            resource,
+            format!("{source} is set: the global cluster takes that cluster's encryption"),
+        );
+    }
+    require_bool(
+        resource,
+        "StorageEncrypted",
+        "storage_encrypted",
+        true,
+        false,
+        "storage encryption",
+    )
+}

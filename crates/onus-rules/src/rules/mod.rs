@@ -36,8 +36,11 @@ mod dms_kms_encryption;
 mod dms_no_public_access;
 mod docdb_audit_logs;
 mod docdb_backup_retention;
+mod docdb_customer_managed_key;
 mod docdb_deletion_protection;
 mod docdb_encryption_at_rest;
+mod docdb_global_cluster_encryption;
+mod docdb_tls_enforced;
 mod dynamodb_kms_encryption;
 mod dynamodb_point_in_time_recovery;
 mod dynamodb_replica_residency;
@@ -140,6 +143,7 @@ mod rds_deletion_protection;
 mod rds_encryption_at_rest;
 mod rds_enhanced_monitoring;
 mod rds_event_subscription;
+mod rds_global_cluster_encryption;
 mod rds_iam_authentication;
 mod rds_log_exports;
 mod rds_minor_version_upgrade;
@@ -223,8 +227,11 @@ pub static ALL: &[&Rule] = &[
     &dms_no_public_access::RULE,
     &docdb_audit_logs::RULE,
     &docdb_backup_retention::RULE,
+    &docdb_customer_managed_key::RULE,
     &docdb_deletion_protection::RULE,
     &docdb_encryption_at_rest::RULE,
+    &docdb_global_cluster_encryption::RULE,
+    &docdb_tls_enforced::RULE,
     &dynamodb_kms_encryption::RULE,
     &dynamodb_point_in_time_recovery::RULE,
     &dynamodb_replica_residency::RULE,
@@ -327,6 +334,7 @@ pub static ALL: &[&Rule] = &[
     &rds_encryption_at_rest::RULE,
     &rds_enhanced_monitoring::RULE,
     &rds_event_subscription::RULE,
+    &rds_global_cluster_encryption::RULE,
     &rds_iam_authentication::RULE,
     &rds_log_exports::RULE,
     &rds_minor_version_upgrade::RULE,

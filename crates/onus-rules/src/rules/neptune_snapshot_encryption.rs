@@ -61,7 +61,10 @@ pub static RULE: Rule = Rule {
         config: &["NEPTUNE_CLUSTER_SNAPSHOT_ENCRYPTED"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_279", Same), checkov("CKV_AWS_280", Related)],
+    peers: &[
+        checkov("CKV_AWS_279", Same),
+        checkov("CKV_AWS_280", Related),
+    ],
     check,
     file: file!(),
 };
