@@ -156,8 +156,15 @@ mod rds_proxy_tls;
 mod rds_snapshot_encryption;
 mod rds_snapshot_not_public;
 mod rds_tls_enforced;
+mod redshift_audit_logging;
+mod redshift_automated_snapshots;
+mod redshift_custom_admin_username;
+mod redshift_customer_managed_key;
 mod redshift_encryption_at_rest;
+mod redshift_enhanced_vpc_routing;
+mod redshift_multi_az;
 mod redshift_not_public;
+mod redshift_version_upgrade;
 mod region_data_residency;
 mod route53_dnssec;
 mod route53_query_logging;
@@ -347,8 +354,15 @@ pub static ALL: &[&Rule] = &[
     &rds_snapshot_encryption::RULE,
     &rds_snapshot_not_public::RULE,
     &rds_tls_enforced::RULE,
+    &redshift_audit_logging::RULE,
+    &redshift_automated_snapshots::RULE,
+    &redshift_custom_admin_username::RULE,
+    &redshift_customer_managed_key::RULE,
     &redshift_encryption_at_rest::RULE,
+    &redshift_enhanced_vpc_routing::RULE,
+    &redshift_multi_az::RULE,
     &redshift_not_public::RULE,
+    &redshift_version_upgrade::RULE,
     &region_data_residency::RULE,
     &route53_dnssec::RULE,
     &route53_query_logging::RULE,
