@@ -350,20 +350,26 @@ pub fn is_aws_managed_key(text: &str) -> bool {
 
 /// A KMS key setting that must name a customer managed key: set (a
 /// reference to a key counts) and not an AWS managed alias. `aws_key` is the
-/// key AWS uses when the setting is absent, e.g. `aws/rds`.
+/// key AWS uses when the setting is absent: an alias such as `aws/rds`, or
+/// a phrase such as "an AWS owned key".
 pub fn require_customer_key(resource: &Resource, cfn: &str, tf: &str, aws_key: &str) -> Verdict {
     let (node, path) = prop(resource, cfn, tf);
+    let default = if aws_key.starts_with("aws/") {
+        format!("the AWS managed key {aws_key}")
+    } else {
+        aws_key.to_owned()
+    };
     let Some(node) = node else {
         return Verdict::missing(
             resource,
             path,
-            format!("{path} is not set: the data is encrypted with the AWS managed key {aws_key}"),
+            format!("{path} is not set: the data is encrypted with {default}"),
         );
     };
     let j = judge(node, &mut |n| match &n.value {
         Value::Null => Judgement::no(
             n,
-            format!("{path} is left unset by a condition: the AWS managed key {aws_key} applies"),
+            format!("{path} is left unset by a condition: {default} applies"),
         ),
         Value::String(s) if is_aws_managed_key(s) => Judgement::no(
             n,

@@ -164,7 +164,14 @@ mod redshift_encryption_at_rest;
 mod redshift_enhanced_vpc_routing;
 mod redshift_multi_az;
 mod redshift_not_public;
+mod redshift_tls_enforced;
 mod redshift_version_upgrade;
+mod redshiftserverless_custom_admin_username;
+mod redshiftserverless_customer_managed_key;
+mod redshiftserverless_enhanced_vpc_routing;
+mod redshiftserverless_log_exports;
+mod redshiftserverless_not_public;
+mod redshiftserverless_require_ssl;
 mod region_data_residency;
 mod route53_dnssec;
 mod route53_query_logging;
@@ -362,7 +369,14 @@ pub static ALL: &[&Rule] = &[
     &redshift_enhanced_vpc_routing::RULE,
     &redshift_multi_az::RULE,
     &redshift_not_public::RULE,
+    &redshift_tls_enforced::RULE,
     &redshift_version_upgrade::RULE,
+    &redshiftserverless_custom_admin_username::RULE,
+    &redshiftserverless_customer_managed_key::RULE,
+    &redshiftserverless_enhanced_vpc_routing::RULE,
+    &redshiftserverless_log_exports::RULE,
+    &redshiftserverless_not_public::RULE,
+    &redshiftserverless_require_ssl::RULE,
     &region_data_residency::RULE,
     &route53_dnssec::RULE,
     &route53_query_logging::RULE,

@@ -85,5 +85,10 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    require_customer_key(resource, "KmsKeyId", "kms_key_id", "aws/redshift")
+    require_customer_key(
+        resource,
+        "KmsKeyId",
+        "kms_key_id",
+        "an AWS owned key (the default since January 2025)",
+    )
 }
