@@ -31,6 +31,8 @@ mod cognito_password_length;
 mod cognito_threat_protection;
 mod config_recorder_enabled;
 mod config_records_all_resources;
+mod dax_encryption_at_rest;
+mod dax_tls_endpoint;
 mod dms_endpoint_ssl;
 mod dms_kms_encryption;
 mod dms_no_public_access;
@@ -41,8 +43,10 @@ mod docdb_deletion_protection;
 mod docdb_encryption_at_rest;
 mod docdb_global_cluster_encryption;
 mod docdb_tls_enforced;
+mod dynamodb_deletion_protection;
 mod dynamodb_kms_encryption;
 mod dynamodb_point_in_time_recovery;
+mod dynamodb_replica_customer_managed_key;
 mod dynamodb_replica_residency;
 mod ebs_customer_managed_key;
 mod ebs_default_encryption;
@@ -236,6 +240,8 @@ pub static ALL: &[&Rule] = &[
     &cognito_threat_protection::RULE,
     &config_recorder_enabled::RULE,
     &config_records_all_resources::RULE,
+    &dax_encryption_at_rest::RULE,
+    &dax_tls_endpoint::RULE,
     &dms_endpoint_ssl::RULE,
     &dms_kms_encryption::RULE,
     &dms_no_public_access::RULE,
@@ -246,8 +252,10 @@ pub static ALL: &[&Rule] = &[
     &docdb_encryption_at_rest::RULE,
     &docdb_global_cluster_encryption::RULE,
     &docdb_tls_enforced::RULE,
+    &dynamodb_deletion_protection::RULE,
     &dynamodb_kms_encryption::RULE,
     &dynamodb_point_in_time_recovery::RULE,
+    &dynamodb_replica_customer_managed_key::RULE,
     &dynamodb_replica_residency::RULE,
     &ebs_customer_managed_key::RULE,
     &ebs_default_encryption::RULE,
