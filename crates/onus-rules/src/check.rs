@@ -526,3 +526,26 @@ pub fn global_cluster_encryption(resource: &Resource) -> Verdict {
         "storage encryption",
     )
 }
+
+/// For ElastiCache rules that concern Redis OSS and Valkey only: not
+/// applicable for Memcached, and for a Terraform cache cluster that joins a
+/// replication group (`replication_group_id`: the group is judged).
+/// Replication groups default to `redis`.
+pub fn redis_only(resource: &Resource) -> Option<Verdict> {
+    if resource.resource_type == "aws_elasticache_cluster"
+        && get(resource, "replication_group_id").is_some()
+    {
+        return Some(Verdict::not_applicable(
+            resource,
+            "a member of a replication group, which is judged instead",
+        ));
+    }
+    match static_text(resource, "Engine", "engine") {
+        Err(unknown) => Some(unknown),
+        Ok(Some(e)) if e.eq_ignore_ascii_case("memcached") => Some(Verdict::not_applicable(
+            resource,
+            "a Memcached cluster: it has no snapshots or AUTH",
+        )),
+        Ok(_) => None,
+    }
+}

@@ -74,8 +74,14 @@ mod eks_node_remote_access;
 mod eks_private_endpoint;
 mod eks_secrets_encryption;
 mod eks_supported_version;
+mod elasticache_automatic_backups;
+mod elasticache_automatic_failover;
+mod elasticache_custom_subnet_group;
+mod elasticache_customer_managed_key;
 mod elasticache_encryption_at_rest;
 mod elasticache_encryption_in_transit;
+mod elasticache_minor_version_upgrade;
+mod elasticache_redis_auth;
 mod elasticbeanstalk_enhanced_health;
 mod elasticbeanstalk_https_listener;
 mod elasticbeanstalk_managed_updates;
@@ -116,6 +122,9 @@ mod lightsail_database_not_public;
 mod lightsail_instance_auto_snapshot;
 mod logs_kms_encryption;
 mod logs_retention;
+mod memorydb_customer_managed_key;
+mod memorydb_no_open_access;
+mod memorydb_tls;
 mod mq_auto_minor_version_upgrade;
 mod mq_logging;
 mod mq_no_public_access;
@@ -283,8 +292,14 @@ pub static ALL: &[&Rule] = &[
     &eks_private_endpoint::RULE,
     &eks_secrets_encryption::RULE,
     &eks_supported_version::RULE,
+    &elasticache_automatic_backups::RULE,
+    &elasticache_automatic_failover::RULE,
+    &elasticache_custom_subnet_group::RULE,
+    &elasticache_customer_managed_key::RULE,
     &elasticache_encryption_at_rest::RULE,
     &elasticache_encryption_in_transit::RULE,
+    &elasticache_minor_version_upgrade::RULE,
+    &elasticache_redis_auth::RULE,
     &elasticbeanstalk_enhanced_health::RULE,
     &elasticbeanstalk_https_listener::RULE,
     &elasticbeanstalk_managed_updates::RULE,
@@ -325,6 +340,9 @@ pub static ALL: &[&Rule] = &[
     &lightsail_instance_auto_snapshot::RULE,
     &logs_kms_encryption::RULE,
     &logs_retention::RULE,
+    &memorydb_customer_managed_key::RULE,
+    &memorydb_no_open_access::RULE,
+    &memorydb_tls::RULE,
     &mq_auto_minor_version_upgrade::RULE,
     &mq_logging::RULE,
     &mq_no_public_access::RULE,
