@@ -549,3 +549,20 @@ pub fn redis_only(resource: &Resource) -> Option<Verdict> {
         Ok(_) => None,
     }
 }
+
+/// For DMS endpoint rules about one kind of database: not applicable unless
+/// `EngineName` / `engine_name` is one of `engines`; unknown if unresolved.
+pub fn dms_engine_is(resource: &Resource, engines: &[&str]) -> Option<Verdict> {
+    match static_text(resource, "EngineName", "engine_name") {
+        Err(unknown) => Some(unknown),
+        Ok(Some(e)) if engines.iter().any(|x| x.eq_ignore_ascii_case(e)) => None,
+        Ok(e) => Some(Verdict::not_applicable(
+            resource,
+            format!(
+                "a {} endpoint, not {}",
+                e.unwrap_or("(no engine)"),
+                engines.join(" or ")
+            ),
+        )),
+    }
+}

@@ -33,9 +33,15 @@ mod config_recorder_enabled;
 mod config_records_all_resources;
 mod dax_encryption_at_rest;
 mod dax_tls_endpoint;
+mod dms_endpoint_customer_managed_key;
 mod dms_endpoint_ssl;
 mod dms_kms_encryption;
+mod dms_minor_version_upgrade;
+mod dms_mongodb_auth;
+mod dms_multi_az;
+mod dms_neptune_iam_auth;
 mod dms_no_public_access;
+mod dms_redis_tls;
 mod docdb_audit_logs;
 mod docdb_backup_retention;
 mod docdb_customer_managed_key;
@@ -251,9 +257,15 @@ pub static ALL: &[&Rule] = &[
     &config_records_all_resources::RULE,
     &dax_encryption_at_rest::RULE,
     &dax_tls_endpoint::RULE,
+    &dms_endpoint_customer_managed_key::RULE,
     &dms_endpoint_ssl::RULE,
     &dms_kms_encryption::RULE,
+    &dms_minor_version_upgrade::RULE,
+    &dms_mongodb_auth::RULE,
+    &dms_multi_az::RULE,
+    &dms_neptune_iam_auth::RULE,
     &dms_no_public_access::RULE,
+    &dms_redis_tls::RULE,
     &docdb_audit_logs::RULE,
     &docdb_backup_retention::RULE,
     &docdb_customer_managed_key::RULE,
