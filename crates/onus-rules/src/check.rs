@@ -566,3 +566,42 @@ pub fn dms_engine_is(resource: &Resource, engines: &[&str]) -> Option<Verdict> {
         )),
     }
 }
+
+/// A JSON settings document given as a map or as a JSON string (a
+/// CloudFormation string, a Terraform `jsonencode`), read as one node tree
+/// with the span of the property. Absent: not met with `absent`; invalid
+/// JSON: not met; unresolved: unknown.
+pub fn json_document<'p>(
+    resource: &Resource,
+    cfn: &'p str,
+    tf: &'p str,
+    absent: &str,
+) -> Result<(Node, &'p str), Verdict> {
+    let (node, path) = prop(resource, cfn, tf);
+    let Some(node) = node else {
+        return Err(Verdict::missing(
+            resource,
+            path,
+            format!("{path} is not set: {absent}"),
+        ));
+    };
+    match &node.value {
+        Value::Map(_) => Ok((node.clone(), path)),
+        Value::String(text) => match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(json) => Ok((crate::policy::json_to_node(&json, node.span), path)),
+            Err(e) => Err(Verdict::not_met(
+                resource,
+                node.span,
+                path,
+                format!("{path} is not valid JSON: {e}"),
+            )),
+        },
+        Value::Unknown(u) => Err(Verdict::unknown(resource, node.span, path, u.clone())),
+        _ => Err(Verdict::unknown(
+            resource,
+            node.span,
+            path,
+            format!("{path}, which is not a static document"),
+        )),
+    }
+}

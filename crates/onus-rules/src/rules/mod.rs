@@ -42,6 +42,7 @@ mod dms_multi_az;
 mod dms_neptune_iam_auth;
 mod dms_no_public_access;
 mod dms_redis_tls;
+mod dms_task_logging;
 mod docdb_audit_logs;
 mod docdb_backup_retention;
 mod docdb_customer_managed_key;
@@ -266,6 +267,7 @@ pub static ALL: &[&Rule] = &[
     &dms_neptune_iam_auth::RULE,
     &dms_no_public_access::RULE,
     &dms_redis_tls::RULE,
+    &dms_task_logging::RULE,
     &docdb_audit_logs::RULE,
     &docdb_backup_retention::RULE,
     &docdb_customer_managed_key::RULE,
