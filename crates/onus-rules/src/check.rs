@@ -605,3 +605,15 @@ pub fn json_document<'p>(
         )),
     }
 }
+
+/// Combines verdicts where one met suffices: the first met wins, then the
+/// first unknown, else the first not met.
+pub fn any_of(verdicts: Vec<Verdict>) -> Option<Verdict> {
+    use crate::verdict::Status;
+    verdicts
+        .iter()
+        .find(|v| v.status == Status::Met)
+        .or_else(|| verdicts.iter().find(|v| v.status == Status::Unknown))
+        .or_else(|| verdicts.first())
+        .cloned()
+}

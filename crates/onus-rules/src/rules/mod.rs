@@ -138,7 +138,10 @@ mod mq_no_public_access;
 mod msk_broker_logging;
 mod msk_encryption_in_transit;
 mod msk_kms_encryption;
+mod msk_no_unauthenticated_access;
 mod msk_public_access_disabled;
+mod mskconnect_encryption_in_transit;
+mod mskconnect_logging;
 mod neptune_audit_logs;
 mod neptune_backup_retention;
 mod neptune_customer_managed_key;
@@ -363,7 +366,10 @@ pub static ALL: &[&Rule] = &[
     &msk_broker_logging::RULE,
     &msk_encryption_in_transit::RULE,
     &msk_kms_encryption::RULE,
+    &msk_no_unauthenticated_access::RULE,
     &msk_public_access_disabled::RULE,
+    &mskconnect_encryption_in_transit::RULE,
+    &mskconnect_logging::RULE,
     &neptune_audit_logs::RULE,
     &neptune_backup_retention::RULE,
     &neptune_customer_managed_key::RULE,
