@@ -102,6 +102,7 @@ mod emr_at_rest_encryption;
 mod emr_block_public_access;
 mod emr_cluster_security_configuration;
 mod emr_in_transit_encryption;
+mod firehose_customer_managed_key;
 mod firehose_encryption_at_rest;
 mod fsx_backup_retention;
 mod fsx_kms_encryption;
@@ -114,7 +115,10 @@ mod iam_no_admin_policy;
 mod iam_no_user_policies;
 mod iam_password_policy;
 mod iam_trust_policy_restricted;
+mod kinesis_customer_managed_key;
 mod kinesis_encryption_at_rest;
+mod kinesis_retention_period;
+mod kinesisvideo_customer_managed_key;
 mod kms_key_rotation;
 mod kms_policy_no_wildcard_principal;
 mod lambda_env_kms_encryption;
@@ -330,6 +334,7 @@ pub static ALL: &[&Rule] = &[
     &emr_block_public_access::RULE,
     &emr_cluster_security_configuration::RULE,
     &emr_in_transit_encryption::RULE,
+    &firehose_customer_managed_key::RULE,
     &firehose_encryption_at_rest::RULE,
     &fsx_backup_retention::RULE,
     &fsx_kms_encryption::RULE,
@@ -342,7 +347,10 @@ pub static ALL: &[&Rule] = &[
     &iam_no_user_policies::RULE,
     &iam_password_policy::RULE,
     &iam_trust_policy_restricted::RULE,
+    &kinesis_customer_managed_key::RULE,
     &kinesis_encryption_at_rest::RULE,
+    &kinesis_retention_period::RULE,
+    &kinesisvideo_customer_managed_key::RULE,
     &kms_key_rotation::RULE,
     &kms_policy_no_wildcard_principal::RULE,
     &lambda_env_kms_encryption::RULE,
