@@ -75,7 +75,12 @@ mod ecs_no_privileged_containers;
 mod ecs_no_public_ip;
 mod ecs_read_only_root_filesystem;
 mod ecs_secrets_not_in_environment;
+mod efs_access_point_root_directory;
+mod efs_access_point_user_identity;
+mod efs_automatic_backups;
+mod efs_customer_managed_key;
 mod efs_encryption_at_rest;
+mod efs_mount_target_private_subnet;
 mod eks_control_plane_logging;
 mod eks_node_remote_access;
 mod eks_private_endpoint;
@@ -307,7 +312,12 @@ pub static ALL: &[&Rule] = &[
     &ecs_no_public_ip::RULE,
     &ecs_read_only_root_filesystem::RULE,
     &ecs_secrets_not_in_environment::RULE,
+    &efs_access_point_root_directory::RULE,
+    &efs_access_point_user_identity::RULE,
+    &efs_automatic_backups::RULE,
+    &efs_customer_managed_key::RULE,
     &efs_encryption_at_rest::RULE,
+    &efs_mount_target_private_subnet::RULE,
     &eks_control_plane_logging::RULE,
     &eks_node_remote_access::RULE,
     &eks_private_endpoint::RULE,
