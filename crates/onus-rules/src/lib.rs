@@ -19,6 +19,7 @@ pub mod instance;
 pub mod lb;
 pub mod lists;
 pub mod net;
+pub mod opensearch;
 pub mod params;
 pub mod policy;
 pub mod rds;

@@ -160,9 +160,17 @@ mod neptune_iam_auth;
 mod neptune_instance_not_public;
 mod neptune_minor_version_upgrade;
 mod neptune_snapshot_encryption;
+mod opensearch_audit_logging;
+mod opensearch_customer_managed_key;
+mod opensearch_data_nodes;
+mod opensearch_dedicated_masters;
 mod opensearch_encryption_at_rest;
+mod opensearch_error_logging;
+mod opensearch_fine_grained_access;
 mod opensearch_https_required;
+mod opensearch_in_vpc;
 mod opensearch_node_to_node_encryption;
+mod opensearch_security_groups;
 mod organizations_region_deny_scp;
 mod rds_backtracking;
 mod rds_backup_retention;
@@ -397,9 +405,17 @@ pub static ALL: &[&Rule] = &[
     &neptune_instance_not_public::RULE,
     &neptune_minor_version_upgrade::RULE,
     &neptune_snapshot_encryption::RULE,
+    &opensearch_audit_logging::RULE,
+    &opensearch_customer_managed_key::RULE,
+    &opensearch_data_nodes::RULE,
+    &opensearch_dedicated_masters::RULE,
     &opensearch_encryption_at_rest::RULE,
+    &opensearch_error_logging::RULE,
+    &opensearch_fine_grained_access::RULE,
     &opensearch_https_required::RULE,
+    &opensearch_in_vpc::RULE,
     &opensearch_node_to_node_encryption::RULE,
+    &opensearch_security_groups::RULE,
     &organizations_region_deny_scp::RULE,
     &rds_backtracking::RULE,
     &rds_backup_retention::RULE,
