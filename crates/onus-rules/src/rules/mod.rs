@@ -111,6 +111,7 @@ mod firehose_customer_managed_key;
 mod firehose_encryption_at_rest;
 mod fsx_backup_retention;
 mod fsx_kms_encryption;
+mod fsx_multi_az;
 mod fsx_windows_audit_logs;
 mod glue_catalog_encryption;
 mod glue_connection_password_encryption;
@@ -356,6 +357,7 @@ pub static ALL: &[&Rule] = &[
     &firehose_encryption_at_rest::RULE,
     &fsx_backup_retention::RULE,
     &fsx_kms_encryption::RULE,
+    &fsx_multi_az::RULE,
     &fsx_windows_audit_logs::RULE,
     &glue_catalog_encryption::RULE,
     &glue_connection_password_encryption::RULE,
