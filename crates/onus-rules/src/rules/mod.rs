@@ -9,7 +9,9 @@ mod apigateway_access_logging;
 mod apigateway_method_authorization;
 mod appsync_field_logging;
 mod appsync_no_api_key_auth;
+mod athena_database_encryption;
 mod athena_result_encryption;
+mod athena_workgroup_logging;
 mod autoscaling_launch_template;
 mod autoscaling_multi_az;
 mod backup_copy_residency;
@@ -115,12 +117,18 @@ mod fsx_multi_az;
 mod fsx_windows_audit_logs;
 mod glue_catalog_encryption;
 mod glue_connection_password_encryption;
+mod glue_connection_ssl;
+mod glue_ml_transform_encryption;
+mod glue_security_configuration;
 mod glue_security_configuration_encryption;
+mod glue_supported_version;
 mod guardduty_enabled;
 mod iam_no_admin_policy;
 mod iam_no_user_policies;
 mod iam_password_policy;
 mod iam_trust_policy_restricted;
+mod keyspaces_customer_managed_key;
+mod keyspaces_point_in_time_recovery;
 mod kinesis_customer_managed_key;
 mod kinesis_encryption_at_rest;
 mod kinesis_retention_period;
@@ -239,6 +247,7 @@ mod sqs_encryption_at_rest;
 mod ssm_instance_patching;
 mod ssm_patch_baseline_approval;
 mod stepfunctions_logging;
+mod timestream_customer_managed_key;
 mod transfer_logging;
 mod transfer_no_ftp;
 mod vpc_flow_logs;
@@ -255,7 +264,9 @@ pub static ALL: &[&Rule] = &[
     &apigateway_method_authorization::RULE,
     &appsync_field_logging::RULE,
     &appsync_no_api_key_auth::RULE,
+    &athena_database_encryption::RULE,
     &athena_result_encryption::RULE,
+    &athena_workgroup_logging::RULE,
     &autoscaling_launch_template::RULE,
     &autoscaling_multi_az::RULE,
     &backup_copy_residency::RULE,
@@ -361,12 +372,18 @@ pub static ALL: &[&Rule] = &[
     &fsx_windows_audit_logs::RULE,
     &glue_catalog_encryption::RULE,
     &glue_connection_password_encryption::RULE,
+    &glue_connection_ssl::RULE,
+    &glue_ml_transform_encryption::RULE,
+    &glue_security_configuration::RULE,
     &glue_security_configuration_encryption::RULE,
+    &glue_supported_version::RULE,
     &guardduty_enabled::RULE,
     &iam_no_admin_policy::RULE,
     &iam_no_user_policies::RULE,
     &iam_password_policy::RULE,
     &iam_trust_policy_restricted::RULE,
+    &keyspaces_customer_managed_key::RULE,
+    &keyspaces_point_in_time_recovery::RULE,
     &kinesis_customer_managed_key::RULE,
     &kinesis_encryption_at_rest::RULE,
     &kinesis_retention_period::RULE,
@@ -485,6 +502,7 @@ pub static ALL: &[&Rule] = &[
     &ssm_instance_patching::RULE,
     &ssm_patch_baseline_approval::RULE,
     &stepfunctions_logging::RULE,
+    &timestream_customer_managed_key::RULE,
     &transfer_logging::RULE,
     &transfer_no_ftp::RULE,
     &vpc_flow_logs::RULE,
