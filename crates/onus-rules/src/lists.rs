@@ -189,3 +189,20 @@ pub fn inherit(
     });
     verdict_of(resource, node, path, j, message)
 }
+
+/// The subnet named by `attr` (CloudFormation then Terraform), judged by
+/// `vpc.subnet-no-auto-public-ip`: for resources that sit in a subnet.
+pub fn subnet_assigns_no_public_ip(
+    resource: &Resource,
+    cx: &Context,
+    attr: (&str, &str),
+) -> Verdict {
+    inherit(
+        resource,
+        cx,
+        attr,
+        &["AWS::EC2::Subnet", "aws_subnet", "aws_default_subnet"],
+        ("", "id"),
+        "vpc.subnet-no-auto-public-ip",
+    )
+}

@@ -68,7 +68,7 @@
 //! ```
 
 use crate::context::Context;
-use crate::lists::inherit;
+use crate::lists::subnet_assigns_no_public_ip;
 use crate::rule::{Controls, Rule, Severity};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
@@ -93,14 +93,5 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
-    inherit(
-        resource,
-        cx,
-        ("SubnetId", "subnet_id"),
-        SUBNETS,
-        ("", "id"),
-        "vpc.subnet-no-auto-public-ip",
-    )
+    subnet_assigns_no_public_ip(resource, cx, ("SubnetId", "subnet_id"))
 }
-
-const SUBNETS: &[&str] = &["AWS::EC2::Subnet", "aws_subnet", "aws_default_subnet"];

@@ -109,6 +109,7 @@ mod emr_at_rest_encryption;
 mod emr_block_public_access;
 mod emr_cluster_security_configuration;
 mod emr_in_transit_encryption;
+mod emr_primary_node_private;
 mod firehose_customer_managed_key;
 mod firehose_encryption_at_rest;
 mod fsx_backup_retention;
@@ -364,6 +365,7 @@ pub static ALL: &[&Rule] = &[
     &emr_block_public_access::RULE,
     &emr_cluster_security_configuration::RULE,
     &emr_in_transit_encryption::RULE,
+    &emr_primary_node_private::RULE,
     &firehose_customer_managed_key::RULE,
     &firehose_encryption_at_rest::RULE,
     &fsx_backup_retention::RULE,
