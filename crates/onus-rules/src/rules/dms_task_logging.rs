@@ -17,9 +17,9 @@
 //! - met: `Logging.EnableLogging` is true and none of `SOURCE_CAPTURE`,
 //!   `SOURCE_UNLOAD`, `TARGET_APPLY`, `TARGET_LOAD` is set below
 //!   `LOGGER_SEVERITY_DEFAULT` (`LOGGER_SEVERITY_ERROR`, `_WARNING`, `_INFO`);
-//! - not met: no settings, logging off, a component lowered, or a document
-//!   that is not valid JSON;
-//! - unknown: the document or a value onus cannot resolve.
+//! - not met: no settings, logging off, or a component lowered;
+//! - unknown: the document or a value onus cannot resolve, or text that is
+//!   not JSON.
 //!
 //! ## Examples
 //! ```yaml pass
