@@ -8,7 +8,8 @@
 //!
 //! ## What AWS already does
 //! Encrypts endpoint settings with `aws/dms` when `KmsKeyId` / `kms_key_arn`
-//! is absent (unchanged since DMS launched in 2016).
+//! is absent (unchanged since DMS launched in 2016). The Terraform
+//! `aws_dms_s3_endpoint` carries the same `kms_key_arn` and is judged too.
 //!
 //! ## Verdicts
 //! - met: a key that is not an AWS managed alias (a reference counts);
@@ -62,10 +63,10 @@ pub static RULE: Rule = Rule {
     duty: Duty::KeyManagement,
     severity: Severity::Low,
     cfn_types: &["AWS::DMS::Endpoint"],
-    tf_types: &["aws_dms_endpoint"],
+    tf_types: &["aws_dms_endpoint", "aws_dms_s3_endpoint"],
     reads: &[],
     controls: Controls::NONE,
-    peers: &[checkov("CKV_AWS_296", Same)],
+    peers: &[checkov("CKV_AWS_296", Same), checkov("CKV_AWS_298", Same)],
     check,
     file: file!(),
 };

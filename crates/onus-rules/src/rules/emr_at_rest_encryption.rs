@@ -102,6 +102,7 @@ pub static RULE: Rule = Rule {
     peers: &[
         checkov("CKV_AWS_349", Related),
         checkov("CKV_AWS_350", Related),
+        checkov("CKV_AWS_171", Related),
     ],
     check,
     file: file!(),

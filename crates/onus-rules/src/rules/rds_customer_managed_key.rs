@@ -18,6 +18,8 @@
 //!   alias (a reference to a key counts);
 //! - not met: absent on encrypted storage, or `alias/aws/rds`;
 //! - not applicable: an Aurora cluster member (the cluster's key applies);
+//!   a snapshot copy (`aws_db_snapshot_copy`) without a key, which keeps
+//!   its source snapshot's key;
 //!   a read replica or a restore without a key (its source's key applies);
 //!   storage that is not encrypted at all (`rds.encryption-at-rest` fails it);
 //! - unknown: a value onus cannot resolve.
@@ -57,7 +59,7 @@
 //! }
 //! ```
 
-use crate::check::{encrypted_without_key, require_customer_key};
+use crate::check::{encrypted_without_key, get, require_customer_key};
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
@@ -74,10 +76,15 @@ pub static RULE: Rule = Rule {
         "aws_db_instance",
         "aws_rds_cluster",
         "aws_db_instance_automated_backups_replication",
+        "aws_db_snapshot_copy",
     ],
     reads: &[],
     controls: Controls::NONE,
-    peers: &[checkov("CKV_AWS_327", Same), checkov("CKV_AWS_245", Same)],
+    peers: &[
+        checkov("CKV_AWS_327", Same),
+        checkov("CKV_AWS_245", Same),
+        checkov("CKV_AWS_266", Related),
+    ],
     check,
     file: file!(),
 };
@@ -85,6 +92,12 @@ pub static RULE: Rule = Rule {
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
     if let Some(na) = crate::rds::cluster_member(resource, "the cluster's key applies") {
         return na;
+    }
+    if resource.resource_type == "aws_db_snapshot_copy" && get(resource, "kms_key_id").is_none() {
+        return Verdict::not_applicable(
+            resource,
+            "a copy without kms_key_id keeps its source snapshot's key",
+        );
     }
     if resource.resource_type != "aws_db_instance_automated_backups_replication"
         && let Some(v) = encrypted_without_key(

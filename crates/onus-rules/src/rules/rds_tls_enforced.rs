@@ -176,8 +176,13 @@ pub static RULE: Rule = Rule {
     ],
     reads: &[],
     controls: Controls {
-        fsbp: &["RDS.38", "RDS.39"],
-        config: &[],
+        fsbp: &["RDS.38", "RDS.39", "RDS.41", "RDS.44"],
+        config: &[
+            "RDS_POSTGRES_INSTANCE_ENCRYPTED_IN_TRANSIT",
+            "RDS_MYSQL_INSTANCE_ENCRYPTED_IN_TRANSIT",
+            "RDS_SQLSERVER_ENCRYPTED_IN_TRANSIT",
+            "RDS_MARIADB_INSTANCE_ENCRYPTED_IN_TRANSIT",
+        ],
         cis: &[],
     },
     peers: &[checkov("CKV2_AWS_69", Same)],
