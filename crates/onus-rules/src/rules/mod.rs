@@ -266,6 +266,7 @@ mod opensearch_node_to_node_encryption;
 mod opensearch_security_groups;
 mod organizations_all_features;
 mod organizations_region_deny_scp;
+mod rds_aurora_mysql_audit;
 mod rds_backtracking;
 mod rds_backup_retention;
 mod rds_ca_certificate;
@@ -646,6 +647,7 @@ pub static ALL: &[&Rule] = &[
     &opensearch_security_groups::RULE,
     &organizations_all_features::RULE,
     &organizations_region_deny_scp::RULE,
+    &rds_aurora_mysql_audit::RULE,
     &rds_backtracking::RULE,
     &rds_backup_retention::RULE,
     &rds_ca_certificate::RULE,
