@@ -299,6 +299,7 @@ mod redshift_encryption_at_rest;
 mod redshift_enhanced_vpc_routing;
 mod redshift_multi_az;
 mod redshift_not_public;
+mod redshift_port_restricted;
 mod redshift_tls_enforced;
 mod redshift_version_upgrade;
 mod redshiftserverless_custom_admin_username;
@@ -680,6 +681,7 @@ pub static ALL: &[&Rule] = &[
     &redshift_enhanced_vpc_routing::RULE,
     &redshift_multi_az::RULE,
     &redshift_not_public::RULE,
+    &redshift_port_restricted::RULE,
     &redshift_tls_enforced::RULE,
     &redshift_version_upgrade::RULE,
     &redshiftserverless_custom_admin_username::RULE,
