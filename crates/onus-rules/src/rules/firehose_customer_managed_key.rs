@@ -90,7 +90,7 @@ pub static RULE: Rule = Rule {
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
     let on = crate::rules::by_id("firehose.encryption-at-rest").map(|r| (r.check)(resource, cx));
-    if !on.is_some_and(|v| v.status == Status::Met) {
+    if on.is_none_or(|v| v.status != Status::Met) {
         return Verdict::not_applicable(resource, "server-side encryption is not on here");
     }
     require_one_of(
