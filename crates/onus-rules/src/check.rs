@@ -242,36 +242,7 @@ pub fn require_number(
     ok: fn(f64) -> bool,
     what: &str,
 ) -> Verdict {
-    let (node, path) = prop(resource, cfn, tf);
-    match node {
-        None => match default {
-            Some(d) if ok(d) => {
-                Verdict::met_by_default(resource, path, format!("{what}: {path} defaults to {d}"))
-            }
-            Some(d) => Verdict::missing(
-                resource,
-                path,
-                format!("{path} is not set and defaults to {d}: {what}"),
-            ),
-            None => Verdict::missing(resource, path, format!("{path} is not set: {what}")),
-        },
-        Some(node) => {
-            let j = judge(node, &mut |n| match n.as_f64() {
-                Some(v) => Judgement::from_bool(ok(v), n, || format!("{path} is {v}: {what}")),
-                None if is_null(n) => Judgement::from_bool(default.is_some_and(ok), n, || {
-                    format!("{path} is left unset by a condition: {what}")
-                }),
-                None => Judgement::no(n, format!("{path} is not a number")),
-            });
-            verdict_of(
-                resource,
-                node,
-                path,
-                j,
-                format!("{what}: {path} is acceptable"),
-            )
-        }
-    }
+    require_valid_number(resource, cfn, tf, default, |_| true, ok, what)
 }
 
 /// Combines verdicts where every one must be met: the first not met wins,
@@ -581,7 +552,17 @@ pub fn require_valid_number(
 ) -> Verdict {
     let (node, path) = prop(resource, cfn, tf);
     match node {
-        None => require_number(resource, cfn, tf, default, ok, what),
+        None => match default {
+            Some(d) if ok(d) => {
+                Verdict::met_by_default(resource, path, format!("{what}: {path} defaults to {d}"))
+            }
+            Some(d) => Verdict::missing(
+                resource,
+                path,
+                format!("{path} is not set and defaults to {d}: {what}"),
+            ),
+            None => Verdict::missing(resource, path, format!("{path} is not set: {what}")),
+        },
         Some(node) => {
             let j = judge(node, &mut |n| match n.as_f64() {
                 Some(v) if !valid(v) => {
