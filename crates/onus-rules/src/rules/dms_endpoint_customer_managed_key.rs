@@ -50,7 +50,7 @@
 //! }
 //! ```
 
-use crate::check::require_customer_key;
+use crate::check::require_customer_managed_key;
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
@@ -72,5 +72,10 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    require_customer_key(resource, "KmsKeyId", "kms_key_arn", "aws/dms")
+    require_customer_managed_key(
+        resource,
+        "KmsKeyId",
+        "kms_key_arn",
+        "the AWS managed key aws/dms",
+    )
 }

@@ -30,7 +30,7 @@
 //! }
 //! ```
 
-use crate::check::require_customer_key;
+use crate::check::require_customer_managed_key;
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
@@ -52,5 +52,10 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    require_customer_key(resource, "", "kms_key_arn", "aws/dynamodb")
+    require_customer_managed_key(
+        resource,
+        "",
+        "kms_key_arn",
+        "the AWS managed key aws/dynamodb",
+    )
 }

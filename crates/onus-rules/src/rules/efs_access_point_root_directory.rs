@@ -50,7 +50,7 @@
 //! }
 //! ```
 
-use crate::check::require_none_of;
+use crate::check::require_not_in;
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
@@ -76,7 +76,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    require_none_of(
+    require_not_in(
         resource,
         "RootDirectory.Path",
         "root_directory.path",

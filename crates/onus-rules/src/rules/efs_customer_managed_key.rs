@@ -45,7 +45,7 @@
 //! }
 //! ```
 
-use crate::check::{encrypted_without_key, require_customer_key};
+use crate::check::{encrypted_without_key, require_customer_managed_key};
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
@@ -75,5 +75,10 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
     ) {
         return v;
     }
-    require_customer_key(resource, "KmsKeyId", "kms_key_id", "aws/elasticfilesystem")
+    require_customer_managed_key(
+        resource,
+        "KmsKeyId",
+        "kms_key_id",
+        "the AWS managed key aws/elasticfilesystem",
+    )
 }

@@ -55,7 +55,7 @@
 //! }
 //! ```
 
-use crate::check::{get, require_none_of};
+use crate::check::{get, require_not_in};
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
@@ -92,7 +92,7 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
     {
         return Verdict::not_applicable(resource, "a member of a replication group, judged there");
     }
-    require_none_of(
+    require_not_in(
         resource,
         "CacheSubnetGroupName",
         "subnet_group_name",

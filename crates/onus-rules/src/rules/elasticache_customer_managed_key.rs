@@ -61,7 +61,7 @@
 //! }
 //! ```
 
-use crate::check::{encrypted_without_key, require_customer_key};
+use crate::check::{encrypted_without_key, require_customer_managed_key};
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
@@ -91,7 +91,7 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
     ) {
         return v;
     }
-    require_customer_key(
+    require_customer_managed_key(
         resource,
         "KmsKeyId",
         "kms_key_id",

@@ -55,7 +55,7 @@
 //! }
 //! ```
 
-use crate::check::{require_customer_key, static_text};
+use crate::check::{require_customer_managed_key, static_text};
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
@@ -88,10 +88,10 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
             return Verdict::not_applicable(resource, "the stream is not KMS-encrypted at all");
         }
     }
-    require_customer_key(
+    require_customer_managed_key(
         resource,
         "StreamEncryption.KeyId",
         "kms_key_id",
-        "aws/kinesis",
+        "the AWS managed key aws/kinesis",
     )
 }

@@ -42,7 +42,7 @@
 //! }
 //! ```
 
-use crate::check::require_customer_key;
+use crate::check::require_customer_managed_key;
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
@@ -64,5 +64,10 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    require_customer_key(resource, "KmsKeyId", "kms_key_id", "aws/kinesisvideo")
+    require_customer_managed_key(
+        resource,
+        "KmsKeyId",
+        "kms_key_id",
+        "the AWS managed key aws/kinesisvideo",
+    )
 }

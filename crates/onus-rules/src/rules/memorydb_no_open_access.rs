@@ -49,7 +49,7 @@
 //! }
 //! ```
 
-use crate::check::require_none_of;
+use crate::check::require_not_in;
 use crate::context::Context;
 use crate::rule::{Controls, Rule, Severity};
 use crate::verdict::Verdict;
@@ -71,7 +71,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    require_none_of(
+    require_not_in(
         resource,
         "ACLName",
         "acl_name",

@@ -57,7 +57,7 @@
 //! }
 //! ```
 
-use crate::check::{encrypted_without_key, require_customer_key};
+use crate::check::{encrypted_without_key, require_customer_managed_key};
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
@@ -93,10 +93,10 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
     ) {
         return v;
     }
-    require_customer_key(
+    require_customer_managed_key(
         resource,
         "EncryptionAtRestOptions.KmsKeyId",
         "encrypt_at_rest.kms_key_id",
-        "aws/es",
+        "the AWS managed key aws/es",
     )
 }

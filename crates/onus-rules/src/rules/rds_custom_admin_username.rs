@@ -56,7 +56,7 @@
 //! }
 //! ```
 
-use crate::check::{DEFAULT_ADMIN_NAMES, require_none_of};
+use crate::check::{DEFAULT_ADMIN_NAMES, require_not_in};
 use crate::context::Context;
 use crate::rule::{Controls, Rule, Severity};
 use crate::verdict::Verdict;
@@ -93,7 +93,7 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
     } else {
         "username"
     };
-    require_none_of(
+    require_not_in(
         resource,
         "MasterUsername",
         tf,

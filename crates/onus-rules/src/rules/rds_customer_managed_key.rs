@@ -59,7 +59,7 @@
 //! }
 //! ```
 
-use crate::check::{encrypted_without_key, get, require_customer_key};
+use crate::check::{encrypted_without_key, get, require_customer_managed_key};
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
@@ -114,5 +114,10 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
     {
         return v;
     }
-    require_customer_key(resource, "KmsKeyId", "kms_key_id", "aws/rds")
+    require_customer_managed_key(
+        resource,
+        "KmsKeyId",
+        "kms_key_id",
+        "the AWS managed key aws/rds",
+    )
 }

@@ -51,7 +51,7 @@
 //! }
 //! ```
 
-use crate::check::{require_none_of, static_text};
+use crate::check::{require_not_in, static_text};
 use crate::context::Context;
 use crate::rule::{Controls, Rule, Severity};
 use crate::verdict::Verdict;
@@ -112,7 +112,7 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
             ),
         );
     };
-    require_none_of(
+    require_not_in(
         resource,
         "Port",
         "port",

@@ -68,7 +68,7 @@
 //! }
 //! ```
 
-use crate::check::{require_bool, require_customer_key};
+use crate::check::{require_bool, require_customer_managed_key};
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::{Status, Verdict};
@@ -109,9 +109,12 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         "Performance Insights",
     );
     match enabled.status {
-        Status::Met => {
-            require_customer_key(resource, key, "performance_insights_kms_key_id", "aws/rds")
-        }
+        Status::Met => require_customer_managed_key(
+            resource,
+            key,
+            "performance_insights_kms_key_id",
+            "aws/rds",
+        ),
         Status::Unknown => enabled,
         _ => Verdict::not_applicable(resource, "Performance Insights is off: it stores no data"),
     }

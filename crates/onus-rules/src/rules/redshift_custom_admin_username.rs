@@ -60,7 +60,7 @@
 //! }
 //! ```
 
-use crate::check::{DEFAULT_ADMIN_NAMES, require_none_of};
+use crate::check::{DEFAULT_ADMIN_NAMES, require_not_in};
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
@@ -86,7 +86,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    require_none_of(
+    require_not_in(
         resource,
         "MasterUsername",
         "master_username",

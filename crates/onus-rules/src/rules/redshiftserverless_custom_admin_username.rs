@@ -51,7 +51,7 @@
 //! }
 //! ```
 
-use crate::check::{DEFAULT_ADMIN_NAMES, require_none_of};
+use crate::check::{DEFAULT_ADMIN_NAMES, require_not_in};
 use crate::context::Context;
 use crate::rule::{Controls, Rule, Severity};
 use crate::verdict::Verdict;
@@ -77,7 +77,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    require_none_of(
+    require_not_in(
         resource,
         "AdminUsername",
         "admin_username",
