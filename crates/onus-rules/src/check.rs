@@ -762,12 +762,27 @@ pub const DEFAULT_ADMIN_NAMES: &[&str] = &[
     "sa",
 ];
 
-/// For a customer-managed-key rule on a database whose key setting (`key`,
+/// A customer managed key for encrypted storage (a database, a file
+/// system, a domain) whose key setting (`key`,
 /// CloudFormation then Terraform) is absent: not applicable when one of
 /// `inherits` is set (a replica or restore keeps its source's key) or when
 /// the storage flag `encrypted` is absent or false (nothing is encrypted:
-/// the encryption rule judges that); unknown when the flag is unresolved.
-/// `None`: the key must be judged.
+/// the encryption rule judges that); unknown when the flag is unresolved;
+/// else the key must name a customer managed key (`absent`: what AWS uses
+/// without one).
+pub fn require_storage_key(
+    resource: &Resource,
+    key: (&str, &str),
+    inherits: &[(&str, &str)],
+    encrypted: (&str, &str),
+    absent: &str,
+) -> Verdict {
+    encrypted_without_key(resource, key, inherits, encrypted)
+        .unwrap_or_else(|| require_customer_managed_key(resource, key.0, key.1, absent))
+}
+
+/// The first half of [`require_storage_key`]: `Some` verdict when the key
+/// setting is absent and needs no judging.
 pub fn encrypted_without_key(
     resource: &Resource,
     key: (&str, &str),

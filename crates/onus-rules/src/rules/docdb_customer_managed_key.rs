@@ -49,7 +49,7 @@
 //! }
 //! ```
 
-use crate::check::{encrypted_without_key, require_customer_managed_key};
+use crate::check::require_storage_key;
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
@@ -71,18 +71,11 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    if let Some(v) = encrypted_without_key(
+    require_storage_key(
         resource,
         ("KmsKeyId", "kms_key_id"),
         &[("SnapshotIdentifier", "snapshot_identifier")],
         ("StorageEncrypted", "storage_encrypted"),
-    ) {
-        return v;
-    }
-    require_customer_managed_key(
-        resource,
-        "KmsKeyId",
-        "kms_key_id",
         "the AWS managed key aws/rds",
     )
 }

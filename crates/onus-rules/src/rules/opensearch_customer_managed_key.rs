@@ -57,7 +57,7 @@
 //! }
 //! ```
 
-use crate::check::{encrypted_without_key, require_customer_managed_key};
+use crate::check::require_storage_key;
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
@@ -82,7 +82,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    if let Some(v) = encrypted_without_key(
+    require_storage_key(
         resource,
         (
             "EncryptionAtRestOptions.KmsKeyId",
@@ -90,13 +90,6 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         ),
         &[],
         ("EncryptionAtRestOptions.Enabled", "encrypt_at_rest.enabled"),
-    ) {
-        return v;
-    }
-    require_customer_managed_key(
-        resource,
-        "EncryptionAtRestOptions.KmsKeyId",
-        "encrypt_at_rest.kms_key_id",
         "the AWS managed key aws/es",
     )
 }
