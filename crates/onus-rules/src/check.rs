@@ -242,36 +242,7 @@ pub fn require_number(
     ok: fn(f64) -> bool,
     what: &str,
 ) -> Verdict {
-    let (node, path) = prop(resource, cfn, tf);
-    match node {
-        None => match default {
-            Some(d) if ok(d) => {
-                Verdict::met_by_default(resource, path, format!("{what}: {path} defaults to {d}"))
-            }
-            Some(d) => Verdict::missing(
-                resource,
-                path,
-                format!("{path} is not set and defaults to {d}: {what}"),
-            ),
-            None => Verdict::missing(resource, path, format!("{path} is not set: {what}")),
-        },
-        Some(node) => {
-            let j = judge(node, &mut |n| match n.as_f64() {
-                Some(v) => Judgement::from_bool(ok(v), n, || format!("{path} is {v}: {what}")),
-                None if is_null(n) => Judgement::from_bool(default.is_some_and(ok), n, || {
-                    format!("{path} is left unset by a condition: {what}")
-                }),
-                None => Judgement::no(n, format!("{path} is not a number")),
-            });
-            verdict_of(
-                resource,
-                node,
-                path,
-                j,
-                format!("{what}: {path} is acceptable"),
-            )
-        }
-    }
+    require_valid_number(resource, cfn, tf, default, |_| true, ok, what)
 }
 
 /// Combines verdicts where every one must be met: the first not met wins,
@@ -429,18 +400,30 @@ pub fn require_none_of(
     why: &str,
     what_default: &str,
 ) -> Verdict {
+    require_not_in(resource, cfn, tf, forbidden, why, |path| {
+        Verdict::met_by_default(resource, path, format!("{path} is not set: {what_default}"))
+    })
+}
+
+/// Like [`require_none_of`], with the verdict for an absent setting given
+/// by `absent` (e.g. not met when AWS's default is itself forbidden). A
+/// reference to another resource names no literal value and passes.
+pub fn require_not_in(
+    resource: &Resource,
+    cfn: &str,
+    tf: &str,
+    forbidden: &[&str],
+    why: &str,
+    absent: impl FnOnce(&str) -> Verdict,
+) -> Verdict {
     let (node, path) = prop(resource, cfn, tf);
     let bad = |s: &str| forbidden.iter().any(|f| f.eq_ignore_ascii_case(s.trim()));
     let Some(node) = node else {
-        return Verdict::met_by_default(
-            resource,
-            path,
-            format!("{path} is not set: {what_default}"),
-        );
+        return absent(path);
     };
     let j = judge(node, &mut |n| match n.scalar_text() {
         Some(s) => Judgement::from_bool(!bad(&s), n, || format!("{path} is {s:?}: {why}")),
-        None if is_null(n) => Judgement::Yes,
+        None if is_null(n) || matches!(n.value, Value::Ref(_)) => Judgement::Yes,
         None => Judgement::no(n, format!("{path} is not a plain value")),
     });
     verdict_of(
@@ -694,4 +677,237 @@ pub fn require_chosen_key(
         return choice;
     }
     require_customer_managed_key(resource, cfn, tf, absent)
+}
+
+/// A plain string setting read to decide what applies (an engine, a kind):
+/// `Ok(None)` when absent, `Err` with an unknown verdict naming the value
+/// when it is not a static string.
+pub fn static_text<'a>(
+    resource: &'a Resource,
+    cfn: &str,
+    tf: &str,
+) -> Result<Option<&'a str>, Verdict> {
+    let (node, path) = prop(resource, cfn, tf);
+    let Some(node) = node else { return Ok(None) };
+    match (&node.value, node.as_str()) {
+        (_, Some(s)) => Ok(Some(s)),
+        (Value::Unknown(u), _) => Err(Verdict::unknown(resource, node.span, path, u.clone())),
+        _ => Err(Verdict::unknown(
+            resource,
+            node.span,
+            path,
+            format!("{path}, which is not a static value"),
+        )),
+    }
+}
+
+/// A number that must satisfy `ok`, among the values AWS accepts (`valid`):
+/// a value outside them is not met and is said to be invalid. `default`
+/// applies when absent.
+pub fn require_valid_number(
+    resource: &Resource,
+    cfn: &str,
+    tf: &str,
+    default: Option<f64>,
+    valid: fn(f64) -> bool,
+    ok: fn(f64) -> bool,
+    what: &str,
+) -> Verdict {
+    let (node, path) = prop(resource, cfn, tf);
+    match node {
+        None => match default {
+            Some(d) if ok(d) => {
+                Verdict::met_by_default(resource, path, format!("{what}: {path} defaults to {d}"))
+            }
+            Some(d) => Verdict::missing(
+                resource,
+                path,
+                format!("{path} is not set and defaults to {d}: {what}"),
+            ),
+            None => Verdict::missing(resource, path, format!("{path} is not set: {what}")),
+        },
+        Some(node) => {
+            let j = judge(node, &mut |n| match n.as_f64() {
+                Some(v) if !valid(v) => {
+                    Judgement::no(n, format!("{path} is {v}, a value AWS does not accept"))
+                }
+                Some(v) => Judgement::from_bool(ok(v), n, || format!("{path} is {v}: {what}")),
+                None if is_null(n) => Judgement::from_bool(default.is_some_and(ok), n, || {
+                    format!("{path} is left unset by a condition: {what}")
+                }),
+                None => Judgement::no(n, format!("{path} is not a number")),
+            });
+            verdict_of(
+                resource,
+                node,
+                path,
+                j,
+                format!("{what}: {path} is acceptable"),
+            )
+        }
+    }
+}
+
+/// Administrator names that consoles and tutorials default to, the first an
+/// attacker tries: `admin` (RDS MySQL, MariaDB, Oracle, SQL Server and
+/// Redshift Serverless), `postgres` (RDS PostgreSQL), `awsuser` (Redshift),
+/// and the engines' own superuser names.
+pub const DEFAULT_ADMIN_NAMES: &[&str] = &[
+    "admin",
+    "administrator",
+    "awsuser",
+    "master",
+    "postgres",
+    "root",
+    "sa",
+];
+
+/// A customer managed key for encrypted storage (a database, a file
+/// system, a domain) whose key setting (`key`,
+/// CloudFormation then Terraform) is absent: not applicable when one of
+/// `inherits` is set (a replica or restore keeps its source's key) or when
+/// the storage flag `encrypted` is absent or false (nothing is encrypted:
+/// the encryption rule judges that); unknown when the flag is unresolved;
+/// else the key must name a customer managed key (`absent`: what AWS uses
+/// without one).
+pub fn require_storage_key(
+    resource: &Resource,
+    key: (&str, &str),
+    inherits: &[(&str, &str)],
+    encrypted: (&str, &str),
+    absent: &str,
+) -> Verdict {
+    encrypted_without_key(resource, key, inherits, encrypted)
+        .unwrap_or_else(|| require_customer_managed_key(resource, key.0, key.1, absent))
+}
+
+/// The first half of [`require_storage_key`]: `Some` verdict when the key
+/// setting is absent and needs no judging.
+pub fn encrypted_without_key(
+    resource: &Resource,
+    key: (&str, &str),
+    inherits: &[(&str, &str)],
+    encrypted: (&str, &str),
+) -> Option<Verdict> {
+    if get(resource, spelling(resource, key.0, key.1)).is_some() {
+        return None;
+    }
+    if let Some(from) = inherits
+        .iter()
+        .map(|(c, t)| spelling(resource, c, t))
+        .find(|p| !p.is_empty() && get(resource, p).is_some())
+    {
+        return Some(Verdict::not_applicable(
+            resource,
+            format!("{from} is set and no key is named: the source's key applies"),
+        ));
+    }
+    let (flag, path) = prop(resource, encrypted.0, encrypted.1);
+    match flag.map(|n| (n, n.as_bool())) {
+        None | Some((_, Some(false))) => Some(Verdict::not_applicable(
+            resource,
+            format!("{path} is not true: the storage is not encrypted at all"),
+        )),
+        Some((n, None)) => match &n.value {
+            Value::Unknown(u) => Some(Verdict::unknown(resource, n.span, path, u.clone())),
+            _ => None,
+        },
+        Some(_) => None,
+    }
+}
+
+/// A global database cluster (Aurora, DocumentDB) must be encrypted unless it
+/// is created from an existing cluster, whose encryption it takes.
+pub fn global_cluster_encryption(resource: &Resource) -> Verdict {
+    let source = spelling(
+        resource,
+        "SourceDBClusterIdentifier",
+        "source_db_cluster_identifier",
+    );
+    if get(resource, source).is_some() {
+        return Verdict::not_applicable(
+            resource,
+            format!("{source} is set: the global cluster takes that cluster's encryption"),
+        );
+    }
+    require_bool(
+        resource,
+        "StorageEncrypted",
+        "storage_encrypted",
+        true,
+        false,
+        "storage encryption",
+    )
+}
+
+/// For ElastiCache rules that concern Redis OSS and Valkey only: not
+/// applicable for Memcached, and for a Terraform cache cluster that joins a
+/// replication group (`replication_group_id`: the group is judged).
+/// Replication groups default to `redis`.
+pub fn redis_only(resource: &Resource) -> Option<Verdict> {
+    if resource.resource_type == "aws_elasticache_cluster"
+        && get(resource, "replication_group_id").is_some()
+    {
+        return Some(Verdict::not_applicable(
+            resource,
+            "a member of a replication group, which is judged instead",
+        ));
+    }
+    match static_text(resource, "Engine", "engine") {
+        Err(unknown) => Some(unknown),
+        Ok(Some(e)) if e.eq_ignore_ascii_case("memcached") => Some(Verdict::not_applicable(
+            resource,
+            "a Memcached cluster: it has no snapshots or AUTH",
+        )),
+        Ok(_) => None,
+    }
+}
+
+/// For DMS endpoint rules about one kind of database: not applicable unless
+/// `EngineName` / `engine_name` is one of `engines`; unknown if unresolved.
+pub fn dms_engine_is(resource: &Resource, engines: &[&str]) -> Option<Verdict> {
+    match static_text(resource, "EngineName", "engine_name") {
+        Err(unknown) => Some(unknown),
+        Ok(Some(e)) if engines.iter().any(|x| x.eq_ignore_ascii_case(e)) => None,
+        Ok(e) => Some(Verdict::not_applicable(
+            resource,
+            format!(
+                "a {} endpoint, not {}",
+                e.unwrap_or("(no engine)"),
+                engines.join(" or ")
+            ),
+        )),
+    }
+}
+
+/// A JSON settings document given as a map or as a JSON string (see
+/// [`embedded_json`]), with the span of the property. Absent: not met with
+/// `absent`.
+pub fn json_document<'p>(
+    resource: &Resource,
+    cfn: &'p str,
+    tf: &'p str,
+    absent: &str,
+) -> Result<(Node, &'p str), Verdict> {
+    let (node, path) = prop(resource, cfn, tf);
+    let Some(node) = node else {
+        return Err(Verdict::missing(
+            resource,
+            path,
+            format!("{path} is not set: {absent}"),
+        ));
+    };
+    embedded_json(resource, node, path).map(|doc| (doc, path))
+}
+
+/// Combines verdicts where one met suffices: the first met wins, then the
+/// first unknown, else the first not met.
+pub fn any_of(verdicts: Vec<Verdict>) -> Option<Verdict> {
+    use crate::verdict::Status;
+    verdicts
+        .iter()
+        .find(|v| v.status == Status::Met)
+        .or_else(|| verdicts.iter().find(|v| v.status == Status::Unknown))
+        .or_else(|| verdicts.first())
+        .cloned()
 }

@@ -24,6 +24,8 @@ pub mod lb;
 pub mod lists;
 pub mod mq;
 pub mod net;
+pub mod opensearch;
+pub mod params;
 pub mod policy;
 pub mod rds;
 pub mod residency;

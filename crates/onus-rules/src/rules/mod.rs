@@ -21,7 +21,9 @@ mod appflow_kms_key;
 mod appstream_no_default_internet;
 mod appsync_field_logging;
 mod appsync_no_api_key_auth;
+mod athena_database_encryption;
 mod athena_result_encryption;
+mod athena_workgroup_logging;
 mod autoscaling_elb_health_check;
 mod autoscaling_launch_template;
 mod autoscaling_multi_az;
@@ -86,16 +88,30 @@ mod connect_contact_flow_logs;
 mod connect_storage_kms;
 mod datasync_efs_in_transit;
 mod datasync_task_logging;
+mod dax_encryption_at_rest;
+mod dax_tls_endpoint;
 mod directoryservice_log_forwarding;
+mod dms_endpoint_customer_managed_key;
 mod dms_endpoint_ssl;
 mod dms_kms_encryption;
+mod dms_minor_version_upgrade;
+mod dms_mongodb_auth;
+mod dms_multi_az;
+mod dms_neptune_iam_auth;
 mod dms_no_public_access;
+mod dms_redis_tls;
+mod dms_task_logging;
 mod docdb_audit_logs;
 mod docdb_backup_retention;
+mod docdb_customer_managed_key;
 mod docdb_deletion_protection;
 mod docdb_encryption_at_rest;
+mod docdb_global_cluster_encryption;
+mod docdb_tls_enforced;
+mod dynamodb_deletion_protection;
 mod dynamodb_kms_encryption;
 mod dynamodb_point_in_time_recovery;
+mod dynamodb_replica_customer_managed_key;
 mod dynamodb_replica_residency;
 mod ebs_customer_managed_key;
 mod ebs_default_encryption;
@@ -138,15 +154,26 @@ mod ecs_non_root_user;
 mod ecs_read_only_root_filesystem;
 mod ecs_secrets_not_in_environment;
 mod ecs_separate_task_role;
+mod efs_access_point_root_directory;
+mod efs_access_point_user_identity;
+mod efs_automatic_backups;
+mod efs_customer_managed_key;
 mod efs_encryption_at_rest;
+mod efs_mount_target_private_subnet;
 mod eks_control_plane_logging;
 mod eks_no_cluster_admin_access;
 mod eks_node_remote_access;
 mod eks_private_endpoint;
 mod eks_secrets_encryption;
 mod eks_supported_version;
+mod elasticache_automatic_backups;
+mod elasticache_automatic_failover;
+mod elasticache_custom_subnet_group;
+mod elasticache_customer_managed_key;
 mod elasticache_encryption_at_rest;
 mod elasticache_encryption_in_transit;
+mod elasticache_minor_version_upgrade;
+mod elasticache_redis_auth;
 mod elasticbeanstalk_cloudwatch_logs;
 mod elasticbeanstalk_enhanced_health;
 mod elasticbeanstalk_https_listener;
@@ -170,19 +197,26 @@ mod emr_at_rest_encryption;
 mod emr_block_public_access;
 mod emr_cluster_security_configuration;
 mod emr_in_transit_encryption;
+mod emr_primary_node_private;
 mod events_bus_kms_key;
 mod events_bus_policy_not_public;
 mod events_target_dead_letter_queue;
+mod firehose_customer_managed_key;
 mod firehose_encryption_at_rest;
 mod fsx_backup_retention;
 mod fsx_kms_encryption;
+mod fsx_multi_az;
 mod fsx_windows_audit_logs;
 mod glacier_vault_policy_not_public;
 mod globalaccelerator_flow_logs;
 mod glue_catalog_encryption;
 mod glue_connection_password_encryption;
+mod glue_connection_ssl;
+mod glue_ml_transform_encryption;
 mod glue_resource_policy_not_public;
+mod glue_security_configuration;
 mod glue_security_configuration_encryption;
+mod glue_supported_version;
 mod guardduty_ec2_runtime_monitoring;
 mod guardduty_ecs_runtime_monitoring;
 mod guardduty_eks_audit_logs;
@@ -214,7 +248,12 @@ mod inspector_ecr_scanning;
 mod inspector_lambda_code_scanning;
 mod inspector_lambda_scanning;
 mod kendra_index_kms;
+mod keyspaces_customer_managed_key;
+mod keyspaces_point_in_time_recovery;
+mod kinesis_customer_managed_key;
 mod kinesis_encryption_at_rest;
+mod kinesis_retention_period;
+mod kinesisvideo_customer_managed_key;
 mod kms_key_rotation;
 mod kms_policy_no_wildcard_principal;
 mod lambda_env_kms_encryption;
@@ -235,6 +274,9 @@ mod logs_kms_encryption;
 mod logs_retention;
 mod logs_security_metric_filter_alarm;
 mod macie_enabled;
+mod memorydb_customer_managed_key;
+mod memorydb_no_open_access;
+mod memorydb_tls;
 mod mq_auto_minor_version_upgrade;
 mod mq_kms_key;
 mod mq_logging;
@@ -242,34 +284,82 @@ mod mq_no_public_access;
 mod msk_broker_logging;
 mod msk_encryption_in_transit;
 mod msk_kms_encryption;
+mod msk_no_unauthenticated_access;
 mod msk_public_access_disabled;
+mod mskconnect_encryption_in_transit;
+mod mskconnect_logging;
 mod mwaa_logging;
 mod mwaa_not_public;
 mod neptune_audit_logs;
 mod neptune_backup_retention;
+mod neptune_customer_managed_key;
+mod neptune_deletion_protection;
 mod neptune_encryption_at_rest;
 mod neptune_iam_auth;
+mod neptune_instance_not_public;
+mod neptune_minor_version_upgrade;
+mod neptune_snapshot_encryption;
 mod networkfirewall_change_protection;
 mod networkfirewall_customer_managed_key;
 mod networkfirewall_logging;
 mod networkfirewall_policy;
 mod networkfirewall_rule_group_not_empty;
 mod opensearch_access_policy_not_public;
+mod opensearch_audit_logging;
+mod opensearch_customer_managed_key;
+mod opensearch_data_nodes;
+mod opensearch_dedicated_masters;
 mod opensearch_encryption_at_rest;
+mod opensearch_error_logging;
+mod opensearch_fine_grained_access;
 mod opensearch_https_required;
+mod opensearch_in_vpc;
 mod opensearch_node_to_node_encryption;
+mod opensearch_security_groups;
 mod organizations_all_features;
 mod organizations_region_deny_scp;
+mod rds_aurora_mysql_audit;
+mod rds_backtracking;
 mod rds_backup_retention;
+mod rds_ca_certificate;
+mod rds_cluster_minor_version_upgrade;
+mod rds_cluster_multi_az;
+mod rds_custom_admin_username;
+mod rds_customer_managed_key;
 mod rds_deletion_protection;
 mod rds_encryption_at_rest;
+mod rds_enhanced_monitoring;
+mod rds_event_subscription;
+mod rds_global_cluster_encryption;
+mod rds_iam_authentication;
+mod rds_log_exports;
 mod rds_minor_version_upgrade;
 mod rds_multi_az;
 mod rds_no_plaintext_password;
+mod rds_non_default_port;
 mod rds_not_public;
+mod rds_performance_insights_key;
+mod rds_proxy_tls;
+mod rds_snapshot_encryption;
+mod rds_snapshot_not_public;
 mod rds_tls_enforced;
+mod redshift_audit_logging;
+mod redshift_automated_snapshots;
+mod redshift_custom_admin_username;
+mod redshift_customer_managed_key;
 mod redshift_encryption_at_rest;
+mod redshift_enhanced_vpc_routing;
+mod redshift_multi_az;
 mod redshift_not_public;
+mod redshift_port_restricted;
+mod redshift_tls_enforced;
+mod redshift_version_upgrade;
+mod redshiftserverless_custom_admin_username;
+mod redshiftserverless_customer_managed_key;
+mod redshiftserverless_enhanced_vpc_routing;
+mod redshiftserverless_log_exports;
+mod redshiftserverless_not_public;
+mod redshiftserverless_require_ssl;
 mod region_data_residency;
 mod route53_dnssec;
 mod route53_query_logging;
@@ -341,6 +431,7 @@ mod storagegateway_file_share_kms;
 mod storagegateway_nfs_clients;
 mod storagegateway_smb_audit_logs;
 mod storagegateway_smb_no_guest;
+mod timestream_customer_managed_key;
 mod transfer_connector_logging;
 mod transfer_logging;
 mod transfer_no_ftp;
@@ -367,6 +458,7 @@ mod workspaces_user_volume_encryption;
 
 /// Every rule, sorted by id.
 pub static ALL: &[&Rule] = &[
+    &efs_access_point_user_identity::RULE,
     &account_security_contact::RULE,
     &acm_dns_validation::RULE,
     &acm_rsa_key_length::RULE,
@@ -385,7 +477,9 @@ pub static ALL: &[&Rule] = &[
     &appstream_no_default_internet::RULE,
     &appsync_field_logging::RULE,
     &appsync_no_api_key_auth::RULE,
+    &athena_database_encryption::RULE,
     &athena_result_encryption::RULE,
+    &athena_workgroup_logging::RULE,
     &autoscaling_elb_health_check::RULE,
     &autoscaling_launch_template::RULE,
     &autoscaling_multi_az::RULE,
@@ -450,16 +544,30 @@ pub static ALL: &[&Rule] = &[
     &connect_storage_kms::RULE,
     &datasync_efs_in_transit::RULE,
     &datasync_task_logging::RULE,
+    &dax_encryption_at_rest::RULE,
+    &dax_tls_endpoint::RULE,
     &directoryservice_log_forwarding::RULE,
+    &dms_endpoint_customer_managed_key::RULE,
     &dms_endpoint_ssl::RULE,
     &dms_kms_encryption::RULE,
+    &dms_minor_version_upgrade::RULE,
+    &dms_mongodb_auth::RULE,
+    &dms_multi_az::RULE,
+    &dms_neptune_iam_auth::RULE,
     &dms_no_public_access::RULE,
+    &dms_redis_tls::RULE,
+    &dms_task_logging::RULE,
     &docdb_audit_logs::RULE,
     &docdb_backup_retention::RULE,
+    &docdb_customer_managed_key::RULE,
     &docdb_deletion_protection::RULE,
     &docdb_encryption_at_rest::RULE,
+    &docdb_global_cluster_encryption::RULE,
+    &docdb_tls_enforced::RULE,
+    &dynamodb_deletion_protection::RULE,
     &dynamodb_kms_encryption::RULE,
     &dynamodb_point_in_time_recovery::RULE,
+    &dynamodb_replica_customer_managed_key::RULE,
     &dynamodb_replica_residency::RULE,
     &ebs_customer_managed_key::RULE,
     &ebs_default_encryption::RULE,
@@ -502,15 +610,25 @@ pub static ALL: &[&Rule] = &[
     &ecs_read_only_root_filesystem::RULE,
     &ecs_secrets_not_in_environment::RULE,
     &ecs_separate_task_role::RULE,
+    &efs_access_point_root_directory::RULE,
+    &efs_automatic_backups::RULE,
+    &efs_customer_managed_key::RULE,
     &efs_encryption_at_rest::RULE,
+    &efs_mount_target_private_subnet::RULE,
     &eks_control_plane_logging::RULE,
     &eks_no_cluster_admin_access::RULE,
     &eks_node_remote_access::RULE,
     &eks_private_endpoint::RULE,
     &eks_secrets_encryption::RULE,
     &eks_supported_version::RULE,
+    &elasticache_automatic_backups::RULE,
+    &elasticache_automatic_failover::RULE,
+    &elasticache_custom_subnet_group::RULE,
+    &elasticache_customer_managed_key::RULE,
     &elasticache_encryption_at_rest::RULE,
     &elasticache_encryption_in_transit::RULE,
+    &elasticache_minor_version_upgrade::RULE,
+    &elasticache_redis_auth::RULE,
     &elasticbeanstalk_cloudwatch_logs::RULE,
     &elasticbeanstalk_enhanced_health::RULE,
     &elasticbeanstalk_https_listener::RULE,
@@ -534,19 +652,26 @@ pub static ALL: &[&Rule] = &[
     &emr_block_public_access::RULE,
     &emr_cluster_security_configuration::RULE,
     &emr_in_transit_encryption::RULE,
+    &emr_primary_node_private::RULE,
     &events_bus_kms_key::RULE,
     &events_bus_policy_not_public::RULE,
     &events_target_dead_letter_queue::RULE,
+    &firehose_customer_managed_key::RULE,
     &firehose_encryption_at_rest::RULE,
     &fsx_backup_retention::RULE,
     &fsx_kms_encryption::RULE,
+    &fsx_multi_az::RULE,
     &fsx_windows_audit_logs::RULE,
     &glacier_vault_policy_not_public::RULE,
     &globalaccelerator_flow_logs::RULE,
     &glue_catalog_encryption::RULE,
     &glue_connection_password_encryption::RULE,
+    &glue_connection_ssl::RULE,
+    &glue_ml_transform_encryption::RULE,
     &glue_resource_policy_not_public::RULE,
+    &glue_security_configuration::RULE,
     &glue_security_configuration_encryption::RULE,
+    &glue_supported_version::RULE,
     &guardduty_ec2_runtime_monitoring::RULE,
     &guardduty_ecs_runtime_monitoring::RULE,
     &guardduty_eks_audit_logs::RULE,
@@ -578,7 +703,12 @@ pub static ALL: &[&Rule] = &[
     &inspector_lambda_code_scanning::RULE,
     &inspector_lambda_scanning::RULE,
     &kendra_index_kms::RULE,
+    &keyspaces_customer_managed_key::RULE,
+    &keyspaces_point_in_time_recovery::RULE,
+    &kinesis_customer_managed_key::RULE,
     &kinesis_encryption_at_rest::RULE,
+    &kinesis_retention_period::RULE,
+    &kinesisvideo_customer_managed_key::RULE,
     &kms_key_rotation::RULE,
     &kms_policy_no_wildcard_principal::RULE,
     &lambda_env_kms_encryption::RULE,
@@ -599,6 +729,9 @@ pub static ALL: &[&Rule] = &[
     &logs_retention::RULE,
     &logs_security_metric_filter_alarm::RULE,
     &macie_enabled::RULE,
+    &memorydb_customer_managed_key::RULE,
+    &memorydb_no_open_access::RULE,
+    &memorydb_tls::RULE,
     &mq_auto_minor_version_upgrade::RULE,
     &mq_kms_key::RULE,
     &mq_logging::RULE,
@@ -606,34 +739,82 @@ pub static ALL: &[&Rule] = &[
     &msk_broker_logging::RULE,
     &msk_encryption_in_transit::RULE,
     &msk_kms_encryption::RULE,
+    &msk_no_unauthenticated_access::RULE,
     &msk_public_access_disabled::RULE,
+    &mskconnect_encryption_in_transit::RULE,
+    &mskconnect_logging::RULE,
     &mwaa_logging::RULE,
     &mwaa_not_public::RULE,
     &neptune_audit_logs::RULE,
     &neptune_backup_retention::RULE,
+    &neptune_customer_managed_key::RULE,
+    &neptune_deletion_protection::RULE,
     &neptune_encryption_at_rest::RULE,
     &neptune_iam_auth::RULE,
+    &neptune_instance_not_public::RULE,
+    &neptune_minor_version_upgrade::RULE,
+    &neptune_snapshot_encryption::RULE,
     &networkfirewall_change_protection::RULE,
     &networkfirewall_customer_managed_key::RULE,
     &networkfirewall_logging::RULE,
     &networkfirewall_policy::RULE,
     &networkfirewall_rule_group_not_empty::RULE,
     &opensearch_access_policy_not_public::RULE,
+    &opensearch_audit_logging::RULE,
+    &opensearch_customer_managed_key::RULE,
+    &opensearch_data_nodes::RULE,
+    &opensearch_dedicated_masters::RULE,
     &opensearch_encryption_at_rest::RULE,
+    &opensearch_error_logging::RULE,
+    &opensearch_fine_grained_access::RULE,
     &opensearch_https_required::RULE,
+    &opensearch_in_vpc::RULE,
     &opensearch_node_to_node_encryption::RULE,
+    &opensearch_security_groups::RULE,
     &organizations_all_features::RULE,
     &organizations_region_deny_scp::RULE,
+    &rds_aurora_mysql_audit::RULE,
+    &rds_backtracking::RULE,
     &rds_backup_retention::RULE,
+    &rds_ca_certificate::RULE,
+    &rds_cluster_minor_version_upgrade::RULE,
+    &rds_cluster_multi_az::RULE,
+    &rds_custom_admin_username::RULE,
+    &rds_customer_managed_key::RULE,
     &rds_deletion_protection::RULE,
     &rds_encryption_at_rest::RULE,
+    &rds_enhanced_monitoring::RULE,
+    &rds_event_subscription::RULE,
+    &rds_global_cluster_encryption::RULE,
+    &rds_iam_authentication::RULE,
+    &rds_log_exports::RULE,
     &rds_minor_version_upgrade::RULE,
     &rds_multi_az::RULE,
     &rds_no_plaintext_password::RULE,
+    &rds_non_default_port::RULE,
     &rds_not_public::RULE,
+    &rds_performance_insights_key::RULE,
+    &rds_proxy_tls::RULE,
+    &rds_snapshot_encryption::RULE,
+    &rds_snapshot_not_public::RULE,
     &rds_tls_enforced::RULE,
+    &redshift_audit_logging::RULE,
+    &redshift_automated_snapshots::RULE,
+    &redshift_custom_admin_username::RULE,
+    &redshift_customer_managed_key::RULE,
     &redshift_encryption_at_rest::RULE,
+    &redshift_enhanced_vpc_routing::RULE,
+    &redshift_multi_az::RULE,
     &redshift_not_public::RULE,
+    &redshift_port_restricted::RULE,
+    &redshift_tls_enforced::RULE,
+    &redshift_version_upgrade::RULE,
+    &redshiftserverless_custom_admin_username::RULE,
+    &redshiftserverless_customer_managed_key::RULE,
+    &redshiftserverless_enhanced_vpc_routing::RULE,
+    &redshiftserverless_log_exports::RULE,
+    &redshiftserverless_not_public::RULE,
+    &redshiftserverless_require_ssl::RULE,
     &region_data_residency::RULE,
     &route53_dnssec::RULE,
     &route53_query_logging::RULE,
@@ -705,6 +886,7 @@ pub static ALL: &[&Rule] = &[
     &storagegateway_nfs_clients::RULE,
     &storagegateway_smb_audit_logs::RULE,
     &storagegateway_smb_no_guest::RULE,
+    &timestream_customer_managed_key::RULE,
     &transfer_connector_logging::RULE,
     &transfer_logging::RULE,
     &transfer_no_ftp::RULE,
