@@ -77,7 +77,10 @@ pub static RULE: Rule = Rule {
         config: &[],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_104", Related)],
+    peers: &[
+        checkov("CKV_AWS_104", Related),
+        checkov("CKV_AWS_85", Related),
+    ],
     check,
     file: file!(),
 };

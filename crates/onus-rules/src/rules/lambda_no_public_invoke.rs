@@ -27,7 +27,10 @@
 //! - unknown: the principal, or the restricting value, is not static.
 //!
 //! A restriction that a condition leaves unset on one branch counts as
-//! unset. Fix: name the account, or add `SourceArn` (the bucket, topic or
+//! unset, and so does one whose value names no one (`*`, or an ARN pattern
+//! such as `arn:aws:s3:::*` with neither a fixed account nor a fixed
+//! resource name), judged as the shared policy analysis judges an
+//! `aws:SourceArn` / `aws:SourceAccount` / `aws:PrincipalOrgID` condition. Fix: name the account, or add `SourceArn` (the bucket, topic or
 //! rule that invokes the function) and `SourceAccount`.
 //!
 //! ## Examples
@@ -99,6 +102,14 @@
 //!       SourceArn: !If [HasTopic, !Ref TopicArn, !Ref AWS::NoValue]
 //! ```
 //! ```hcl fail
+//! resource "aws_lambda_permission" "any_bucket" {
+//!   action        = "lambda:InvokeFunction"
+//!   function_name = "app"
+//!   principal     = "s3.amazonaws.com"
+//!   source_arn    = "arn:aws:s3:::*"
+//! }
+//! ```
+//! ```hcl fail
 //! resource "aws_lambda_permission" "public" {
 //!   action        = "lambda:InvokeFunction"
 //!   function_name = "app"
@@ -142,6 +153,7 @@
 
 use crate::check::{Judgement, is_empty, judge, prop};
 use crate::context::Context;
+use crate::policy::{Test, Tri, items};
 use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource};
@@ -175,7 +187,12 @@ pub static RULE: Rule = Rule {
 
 /// A restriction property: Yes when set on every branch, No (with the
 /// branch) when absent or unset on some branch, Unknown when unresolved.
-fn restriction(resource: &Resource, cfn: &str, tf: &str) -> (Judgement, String, Option<Node>) {
+fn restriction(
+    resource: &Resource,
+    cfn: &str,
+    tf: &str,
+    key: &str,
+) -> (Judgement, String, Option<Node>) {
     let (node, path) = prop(resource, cfn, tf);
     match node {
         None => (
@@ -185,7 +202,25 @@ fn restriction(resource: &Resource, cfn: &str, tf: &str) -> (Judgement, String, 
         ),
         Some(n) => (
             judge(n, &mut |b| {
-                Judgement::from_bool(!is_empty(b), b, || format!("{path} is unset on a branch"))
+                if is_empty(b) {
+                    return Judgement::no(b, format!("{path} is unset on a branch"));
+                }
+                // The shared condition analysis: a value that names no one
+                // (`*`, `arn:aws:s3:::*`) does not restrict.
+                let test = Test {
+                    operator: if cfn == "SourceArn" {
+                        "ArnLike"
+                    } else {
+                        "StringEquals"
+                    }
+                    .into(),
+                    key: key.into(),
+                    values: items(b),
+                    span: b.span,
+                };
+                Judgement::from_bool(test.restricts() != Tri::No, b, || {
+                    format!("{path} is a pattern that matches any caller")
+                })
             }),
             path.to_owned(),
             Some(n.clone()),
@@ -232,11 +267,21 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         );
     }
     let mut checks = vec![
-        restriction(resource, "SourceArn", "source_arn"),
-        restriction(resource, "SourceAccount", "source_account"),
+        restriction(resource, "SourceArn", "source_arn", "aws:SourceArn"),
+        restriction(
+            resource,
+            "SourceAccount",
+            "source_account",
+            "aws:SourceAccount",
+        ),
     ];
     if wildcard && !service {
-        checks.push(restriction(resource, "PrincipalOrgID", "principal_org_id"));
+        checks.push(restriction(
+            resource,
+            "PrincipalOrgID",
+            "principal_org_id",
+            "aws:PrincipalOrgID",
+        ));
     }
     if let Some((_, path, node)) = checks.iter().find(|(j, ..)| *j == Judgement::Yes) {
         let span = node.as_ref().map_or(resource.name_span, |n| n.span);

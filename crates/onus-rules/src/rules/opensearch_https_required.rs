@@ -70,7 +70,7 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_opensearch_domain", "aws_elasticsearch_domain"],
     reads: &[],
     controls: Controls {
-        fsbp: &["OpenSearch.8"],
+        fsbp: &["Opensearch.8", "ES.8"],
         config: &["OPENSEARCH_HTTPS_REQUIRED"],
         cis: &[],
     },
@@ -78,6 +78,7 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_83", Related),
         trivy("AVD-AWS-0046", Related),
         trivy("AVD-AWS-0126", Related),
+        checkov("CKV_AWS_228", Related),
     ],
     check,
     file: file!(),

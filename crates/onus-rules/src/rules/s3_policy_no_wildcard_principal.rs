@@ -19,8 +19,12 @@
 //! `data.aws_iam_policy_document`).
 //! - met: no policy, or no `Allow` statement to everyone;
 //! - not met: an `Allow` statement whose `Principal` is `"*"` or has `"*"` in
-//!   `AWS`, with no restricting `Condition` (any condition key counts as
-//!   restricting except `aws:SecureTransport` alone, which limits transport,
+//!   `AWS` (or that uses `NotPrincipal`), with no condition limiting the
+//!   caller to fixed values: `aws:SourceArn`, `aws:SourceAccount`,
+//!   `aws:SourceOwner`, `aws:PrincipalOrgID`, `aws:PrincipalAccount`,
+//!   `aws:SourceVpce`, `aws:SourceVpc`, `aws:SourceIp`... with `StringEquals`,
+//!   `ArnEquals` or a wildcard-free `StringLike`/`ArnLike` (as S3 Block Public
+//!   Access judges a policy public; `aws:SecureTransport` limits transport,
 //!   not the caller);
 //! - unknown: the policy, a statement's principal, effect or condition is a
 //!   value onus cannot resolve.
@@ -146,7 +150,7 @@
 
 use crate::context::Context;
 use crate::policy::{bucket_policies, no_public_grant};
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -166,8 +170,11 @@ pub static RULE: Rule = Rule {
     },
     peers: &[
         checkov("CKV_AWS_70", Same),
+        checkov("CKV_AWS_283", Related),
         cfn_nag("F16", Same),
         cfn_nag("F15", Related),
+        guard("S3_BUCKET_POLICY_NO_WILDCARD_PRINCIPAL", Same),
+        guard("S3_BUCKETPOLICY_NO_ALLOW_PLUS_NOTPRINCIPAL", Related),
     ],
     check,
     file: file!(),
