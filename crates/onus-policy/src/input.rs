@@ -17,10 +17,13 @@ use std::collections::BTreeMap;
 /// The version of the input layout; bumped on any breaking change.
 pub const INPUT_VERSION: u32 = 1;
 
-/// The input document of one resource.
-pub fn build(resource: &Resource, cx: &Context) -> Value {
+/// The input document of one resource. `relations`: fill `refers_to` and
+/// `referred_by` (left empty when no policy reads them: they can be the
+/// largest part of the document).
+pub fn build(resource: &Resource, cx: &Context, relations: bool) -> Value {
     let mut refers_to = Vec::new();
-    for r in &resource.references {
+    let references: &[onus_ingest::Reference] = if relations { &resource.references } else { &[] };
+    for r in references {
         let target = cx.by_local_id(resource, &r.target);
         let path = locate::display(&locate::parse(&r.path));
         let attribute = attribute_at(resource, &path, &r.target);
@@ -28,8 +31,12 @@ pub fn build(resource: &Resource, cx: &Context) -> Value {
     }
     refers_to.sort_by(|a, b| a.0.cmp(&b.0));
     refers_to.dedup_by(|a, b| a.0 == b.0);
-    let referred_by: Vec<Value> = cx
-        .referrers(resource)
+    let referrers = if relations {
+        cx.referrers(resource)
+    } else {
+        Vec::new()
+    };
+    let referred_by: Vec<Value> = referrers
         .into_iter()
         .map(|(by, key)| {
             let attribute = by

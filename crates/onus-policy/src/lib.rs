@@ -167,15 +167,37 @@ fn is_rego(path: &str) -> bool {
     path.ends_with(".rego")
 }
 
+/// The largest policy file read (regorus's own limit for a Rego file).
+pub const MAX_POLICY_BYTES: u64 = 1 << 20;
+
 fn read(files: &[PathBuf]) -> Result<Vec<SourceText>, LoadError> {
-    files
-        .iter()
-        .map(|f| {
-            let text = std::fs::read_to_string(f)
-                .map_err(|e| LoadError::Path(format!("{}: {e}", f.display())))?;
-            Ok(SourceText::new(f.display().to_string(), text))
-        })
-        .collect()
+    use std::io::Read;
+    let mut problems = Vec::new();
+    let mut sources = Vec::new();
+    for f in files {
+        let name = f.display().to_string();
+        let mut text = String::new();
+        std::fs::File::open(f)
+            .and_then(|file| file.take(MAX_POLICY_BYTES + 1).read_to_string(&mut text))
+            .map_err(|e| LoadError::Path(format!("{name}: {e}")))?;
+        if text.len() as u64 > MAX_POLICY_BYTES {
+            problems.push(Diagnostic {
+                file: name,
+                line: 1,
+                column: 1,
+                message: format!(
+                    "over the limit of {MAX_POLICY_BYTES} bytes for a policy file: not read"
+                ),
+            });
+            continue;
+        }
+        sources.push(SourceText::new(name, text));
+    }
+    if problems.is_empty() {
+        Ok(sources)
+    } else {
+        Err(LoadError::Policies(problems))
+    }
 }
 
 /// How one custom rule is checked.
@@ -205,6 +227,9 @@ pub struct Policies {
     modules: Vec<ModuleInfo>,
     /// Policy files read.
     pub files: usize,
+    /// Whether a Rego file names `refers_to` or `referred_by`: the input
+    /// documents carry the related resources only then.
+    relations: bool,
 }
 
 /// How policies run.
@@ -242,6 +267,9 @@ pub fn load_with(paths: &[PathBuf], options: &Options) -> Result<Policies, LoadE
         rego: None,
         modules: Vec::new(),
         files: files.len(),
+        relations: rego_sources
+            .iter()
+            .any(|s| s.text.contains("refers_to") || s.text.contains("referred_by")),
     };
     // (id, place) of every rule so far, to report an id used twice.
     let mut seen: Vec<(String, String)> = Vec::new();
@@ -368,7 +396,7 @@ impl CustomRules for Policies {
             }
         }
         if let Some(set) = self.rego.as_ref().filter(|_| !jobs.is_empty()) {
-            let input = input::build(resource, cx);
+            let input = input::build(resource, cx, self.relations);
             for (slot, verdict) in slots.into_iter().zip(set.evaluate(&jobs, input, resource)) {
                 out[slot] = Some(verdict);
             }

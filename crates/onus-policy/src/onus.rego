@@ -27,26 +27,34 @@ conditional(x) if {
 	is_array(x["$either"])
 }
 
-# True when x is a plain value: none of the three above.
+# True when x is a plain value: none of the three above. (The helpers test
+# the markers inline, behind is_object: a call, or looking up a key of a
+# string, costs more than the test.)
+resolved(x) if not is_object(x)
+
 resolved(x) if {
-	not unknown(x)
-	not reference(x)
-	not conditional(x)
+	is_object(x)
+	not is_string(x["$unknown"])
+	not is_string(x["$ref"])
+	not is_array(x["$either"])
 }
 
 # The values x may take: every branch of a condition, else x alone.
-values(x) := x["$either"] if conditional(x)
-
-else := [x]
+values(x) := x["$either"] if {
+	is_object(x)
+	is_array(x["$either"])
+} else := [x]
 
 # Why x cannot be told statically, for an unknown verdict's message.
-why(x) := x["$unknown"] if unknown(x)
-
-else := sprintf("%s of %s, known only at deploy time", [object.get(x, "attribute", "value"), x["$ref"]]) if reference(x)
-
-else := "a condition onus cannot decide chooses it" if conditional(x)
-
-else := "it is not resolved"
+why(x) := "it is not resolved" if {
+	not is_object(x)
+} else := x["$unknown"] if {
+	is_string(x["$unknown"])
+} else := sprintf("%s of %s, known only at deploy time", [object.get(x, "attribute", "value"), x["$ref"]]) if {
+	is_string(x["$ref"])
+} else := "a condition onus cannot decide chooses it" if {
+	is_array(x["$either"])
+} else := "it is not resolved"
 
 # The value of tag `key` in a resource's properties: CloudFormation
 # `Tags: [{Key, Value}]` or Terraform `tags = {key = value}`. Undefined when
@@ -55,9 +63,7 @@ tag(properties, key) := value if {
 	some t in properties.Tags
 	t.Key == key
 	value := t.Value
-}
-
-tag(properties, key) := properties.tags[key]
+} else := properties.tags[key]
 
 # True when the resource's tags cannot be read statically (the whole list or
 # map, or one of its items, is unresolved).

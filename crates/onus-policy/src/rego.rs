@@ -41,6 +41,50 @@ pub struct Policy {
     pub outputs: Outputs,
 }
 
+/// The rule onus adds to each policy's package: every answer, tagged, so
+/// one evaluation per resource gives them all (and shares the rules they
+/// have in common). The name is reserved.
+const ANSWERS: &str = "__onus_answers";
+
+impl Policy {
+    /// The path of the rule that gives every answer.
+    fn answers_path(&self) -> String {
+        format!("{}.{ANSWERS}", self.package)
+    }
+
+    /// The module that defines it, in the policy's package: each element is
+    /// `[answer, value]`, one per element of `deny`, `violation` and `warn`,
+    /// and one with `verdict`'s value when it is defined.
+    fn answers_module(&self) -> Option<String> {
+        let package = self.package.strip_prefix("data.")?;
+        if !package
+            .split('.')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        {
+            return None;
+        }
+        let o = self.outputs;
+        let mut module = format!("package {package}\n\nimport rego.v1\n");
+        for (name, declared) in [
+            ("deny", o.deny),
+            ("violation", o.violation),
+            ("warn", o.warn),
+        ] {
+            if declared {
+                module.push_str(&format!(
+                    "\n{ANSWERS} contains [\"{name}\", x] if some x in {name}\n"
+                ));
+            }
+        }
+        if o.verdict {
+            module.push_str(&format!(
+                "\n{ANSWERS} contains [\"verdict\", v] if v := verdict\n"
+            ));
+        }
+        Some(module)
+    }
+}
+
 /// A loaded module: its file and package.
 #[derive(Debug, Clone)]
 pub struct Module {
@@ -65,9 +109,11 @@ pub struct Loaded {
     pub modules: Vec<Module>,
 }
 
-/// A new engine with the library and onus's bounds.
+/// A new engine with the library and onus's bounds. A builtin's error
+/// makes its expression undefined, as in OPA by default.
 pub fn engine(step_budget: u64) -> anyhow::Result<Engine> {
     let mut engine = Engine::new();
+    engine.set_strict_builtin_errors(false);
     limits::bound(&mut engine, step_budget)?;
     engine.add_policy(LIBRARY_FILE.into(), LIBRARY.into())?;
     Ok(engine)
@@ -227,6 +273,24 @@ pub fn load(sources: &[SourceText], step_budget: u64) -> (Option<Loaded>, Vec<Di
                     ),
                 }
             }
+        }
+    }
+    // One rule per policy gives every answer.
+    for (policy, (_, _, source)) in policies.iter().zip(&found) {
+        let source = &sources[*source];
+        let Some(module) = policy.answers_module() else {
+            errors.push(source.diagnostic(
+                package_span(&source.text).unwrap_or_default(),
+                &format!(
+                    "policy package {} must be a dotted name of identifiers",
+                    policy.package
+                ),
+            ));
+            continue;
+        };
+        let file = format!("<onus>/{}.rego", policy.package);
+        if let Err(e) = engine.add_policy(file, module) {
+            errors.push(diagnostic(&e, source));
         }
     }
     let loaded = Loaded {
@@ -435,11 +499,20 @@ impl RegoSet {
             .and_then(|mut pool| pool.pop())
             .unwrap_or_else(|| self.template.clone());
         engine.set_input(input);
+        // Each policy's answers on this resource, once evaluated (a policy
+        // with `warn` has two jobs).
+        let mut answered: Vec<(usize, Value)> = Vec::new();
         let verdicts = jobs
             .iter()
-            .map(|(rule, policy, answer)| {
-                let policy = &self.policies[*policy];
-                judge(&mut engine, rule, policy, *answer, resource)
+            .map(|(rule, index, answer)| {
+                let policy = &self.policies[*index];
+                let answers = match answered.iter().find(|(p, _)| p == index) {
+                    Some((_, value)) => Ok(value.clone()),
+                    None => engine.eval_rule(policy.answers_path()).inspect(|value| {
+                        answered.push((*index, value.clone()));
+                    }),
+                };
+                judge(answers, rule, policy, *answer, resource)
             })
             .collect();
         if let Ok(mut pool) = self.pool.lock() {
@@ -454,52 +527,71 @@ impl RegoSet {
     }
 }
 
-/// One policy's verdict on the resource in `engine`'s input. Every element
-/// of `deny` and `violation` is a failure; `verdict`, when it gives one,
-/// adds its own (it is how a policy says unknown or not applicable); the
-/// worst of them decides. With neither, the policy found nothing wrong.
+/// One policy's verdict on one resource, from its answers (or the error
+/// that stopped them). Every element of `deny` and `violation` is a failure;
+/// `verdict`, when it gives one, adds its own (it is how a policy says
+/// unknown or not applicable); the worst of them decides. With neither, the
+/// policy found nothing wrong.
 fn judge(
-    engine: &mut Engine,
+    answers: anyhow::Result<Value>,
     rule: &Rule,
     policy: &Policy,
     answer: Answer,
     resource: &Resource,
 ) -> Verdict {
     let outputs = policy.outputs;
-    let failures: Vec<&str> = match answer {
-        Answer::Warn => vec!["warn"],
-        Answer::Main => [("deny", outputs.deny), ("violation", outputs.violation)]
-            .into_iter()
-            .filter_map(|(name, declared)| declared.then_some(name))
-            .collect(),
+    let failures: &[&str] = match answer {
+        Answer::Warn => &["warn"],
+        Answer::Main => &["deny", "violation"],
     };
-    let result = (|| -> anyhow::Result<Vec<Found>> {
-        let mut found = messages(engine, &policy.package, &failures)?;
-        if answer == Answer::Main && outputs.verdict {
-            let value = engine.eval_rule(format!("{}.verdict", policy.package))?;
-            found.extend(explicit(&value)?);
+    let result = answers.and_then(|answers| {
+        let mut found = Vec::new();
+        for item in elements(&answers) {
+            let (Some(name), Some(value)) = (nth(item, 0), nth(item, 1)) else {
+                continue;
+            };
+            let name = as_text(name);
+            if failures.contains(&name.as_str()) {
+                let (message, path) = message_and_path(value);
+                found.push(Found {
+                    status: Status::NotMet,
+                    message,
+                    path,
+                });
+            } else if name == "verdict" && answer == Answer::Main {
+                found.extend(explicit(value)?);
+            }
         }
         if found.is_empty() {
-            found.push(if failures.is_empty() {
-                Found {
-                    status: Status::NotApplicable,
-                    message: "the policy gave no verdict for this resource".into(),
-                    path: Vec::new(),
-                }
-            } else {
+            let checked = match answer {
+                Answer::Warn => outputs.warn,
+                Answer::Main => outputs.deny || outputs.violation,
+            };
+            found.push(if checked {
                 Found {
                     status: Status::Met,
                     message: format!("the policy found nothing wrong ({})", rule.title),
                     path: Vec::new(),
                 }
+            } else {
+                Found {
+                    status: Status::NotApplicable,
+                    message: "the policy gave no verdict for this resource".into(),
+                    path: Vec::new(),
+                }
             });
         }
         Ok(found)
-    })();
+    });
     match result {
         Ok(found) => verdict(rule, resource, found),
         Err(e) => failed(rule, resource, &e),
     }
+}
+
+/// The `i`th element of an array.
+fn nth(value: &Value, i: usize) -> Option<&Value> {
+    value.as_array().ok()?.get(i)
 }
 
 /// What a policy said: a status, a message and the property path.
@@ -507,24 +599,6 @@ struct Found {
     status: Status,
     message: String,
     path: Vec<locate::Step>,
-}
-
-/// conftest's convention: every element of `deny` and `violation` (or `warn`)
-/// is a failure; a string, or an object with `msg` (and, for onus, `path`).
-fn messages(engine: &mut Engine, package: &str, rules: &[&str]) -> anyhow::Result<Vec<Found>> {
-    let mut found = Vec::new();
-    for rule in rules {
-        let value = engine.eval_rule(format!("{package}.{rule}"))?;
-        for item in elements(&value) {
-            let (message, path) = message_and_path(item);
-            found.push(Found {
-                status: Status::NotMet,
-                message,
-                path,
-            });
-        }
-    }
-    Ok(found)
 }
 
 /// The elements of a set or array; a single value otherwise.

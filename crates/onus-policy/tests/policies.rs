@@ -281,10 +281,14 @@ fn unknown_values_are_marked_in_the_input() {
 
 #[test]
 fn a_runtime_error_is_unknown_for_that_resource_and_the_rest_go_on() {
-    let failing = r#"deny contains msg if {
-	n := count(input.resource.properties.BucketName)
-	msg := sprintf("%d", [n / 0])
-}
+    // Two definitions that disagree for a named bucket: a conflict, which
+    // OPA and onus report as an error (a builtin's error, by contrast, makes
+    // its expression undefined, as in OPA by default).
+    let failing = r#"verdict := {"status": "met", "msg": "named"} if input.resource.properties.BucketName
+
+verdict := {"status": "not-met", "msg": "shop"} if startswith(input.resource.properties.BucketName, "shop-")
+
+deny contains "a builtin error is undefined, not a failure" if to_number("not a number") > 0
 "#;
     let fine = r#"deny contains "no name" if not input.resource.properties.BucketName"#;
     let seen = run(
@@ -298,11 +302,17 @@ fn a_runtime_error_is_unknown_for_that_resource_and_the_rest_go_on() {
     assert_eq!(v.status, Status::Unknown);
     assert!(
         v.message.starts_with("policy acme.failing failed: ")
-            && v.message.contains("failing.rego:"),
+            && v.message.contains("failing.rego:")
+            && v.message.contains("conflicts"),
         "{}",
         v.message
     );
-    // Without a name there is nothing to divide: the same policy is met.
+    assert_eq!(v.at, "6:3", "at the resource");
+    // Where the definitions agree, the policy gives its verdict.
+    assert_eq!(
+        one(&seen, "FromParameter", "acme.failing").status,
+        Status::Met
+    );
     assert_eq!(one(&seen, "Unnamed", "acme.failing").status, Status::Met);
     assert_eq!(one(&seen, "Named", "acme.fine").status, Status::Met);
     assert_eq!(one(&seen, "Unnamed", "acme.fine").status, Status::NotMet);
@@ -337,6 +347,22 @@ fn a_runaway_policy_is_stopped_and_reported() {
         );
     }
     assert_eq!(one(&seen, "Unnamed", "acme.fine").status, Status::NotMet);
+}
+
+#[test]
+fn an_absent_property_is_absent_not_unknown() {
+    // Binding an absent value leaves the body undefined, so the helper that
+    // tells unresolved values is never asked about it (regorus's bytecode VM
+    // went on with an undefined binding here: onus stays on its interpreter).
+    let body = r#"verdict := {"status": "unknown", "msg": "tags unresolved"} if {
+	tags := input.resource.properties.Tags
+	not onus.resolved(tags)
+} else := {"status": "met", "msg": "tags resolved or absent"}
+"#;
+    let seen = run(&[("p.rego", &policy("acme.tags", "tags", body))], BUCKETS);
+    for resource in ["Named", "FromParameter", "Unnamed"] {
+        assert_eq!(one(&seen, resource, "acme.tags").status, Status::Met);
+    }
 }
 
 #[test]

@@ -163,7 +163,7 @@ fn print_input(input: &InputArgs) -> anyhow::Result<u8> {
         .iter()
         .filter(|r| !r.is_data)
         .map(|r| {
-            let text = onus_policy::input::build(r, &cx)
+            let text = onus_policy::input::build(r, &cx, true)
                 .to_json_str()
                 .context("writing an input document")?;
             serde_json::from_str(&text).context("writing an input document")
