@@ -94,6 +94,14 @@ const EXPECTED: &[(&str, &str, &str, &str, u64, u64)] = &[
     ),
     (
         "CKV2_ACME_1",
+        "aws_s3_bucket.trail",
+        "not-met",
+        "examples/terraform/main.tf",
+        266,
+        29,
+    ),
+    (
+        "CKV2_ACME_1",
         "aws_s3_bucket.assets",
         "met",
         "examples/terraform/main.tf",

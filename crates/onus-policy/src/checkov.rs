@@ -588,19 +588,58 @@ fn parse_op(operator: &str, value: Option<&Node>, span: Span) -> Result<Op, Prob
 
 /// A block's outcome for one resource.
 #[derive(Debug, Clone)]
-enum Outcome {
+enum Outcome<'r> {
     True,
-    /// Why, and the property path of the subject that decided it.
-    False(String, Vec<Step>),
-    Unknown(String, Vec<Step>),
+    /// Why, and where it was decided.
+    False(String, Place<'r>),
+    Unknown(String, Place<'r>),
     /// The block is about other resource types.
     Skip,
 }
 
-impl Outcome {
+/// Where an outcome was decided: a property path of the judged resource, or
+/// of a connected resource (`on`) whose attribute block decided it.
+#[derive(Debug, Clone, Default)]
+struct Place<'r> {
+    on: Option<&'r Resource>,
+    path: Vec<Step>,
+}
+
+impl Place<'_> {
+    fn at(path: Vec<Step>) -> Self {
+        Place { on: None, path }
+    }
+}
+
+impl<'r> Outcome<'r> {
+    /// The outcome of an attribute block read on the connected resource
+    /// `other`: said, and placed, there.
+    fn on(self, other: &'r Resource) -> Self {
+        let there = |m: String, p: Place<'r>| {
+            (
+                format!("{}: {m}", other.id),
+                Place {
+                    on: Some(other),
+                    path: p.path,
+                },
+            )
+        };
+        match self {
+            Outcome::False(m, p) => {
+                let (m, p) = there(m, p);
+                Outcome::False(m, p)
+            }
+            Outcome::Unknown(m, p) => {
+                let (m, p) = there(m, p);
+                Outcome::Unknown(m, p)
+            }
+            other => other,
+        }
+    }
+
     /// `and` over outcomes: false wins, then unknown; skipped blocks count
     /// for nothing.
-    fn all(outcomes: impl Iterator<Item = Outcome>) -> Outcome {
+    fn all(outcomes: impl Iterator<Item = Outcome<'r>>) -> Outcome<'r> {
         let mut result = Outcome::Skip;
         for o in outcomes {
             match (&result, o) {
@@ -616,10 +655,10 @@ impl Outcome {
     }
 
     /// `or`: true wins, then unknown, then false.
-    fn any(outcomes: impl Iterator<Item = Outcome>) -> Outcome {
+    fn any(outcomes: impl Iterator<Item = Outcome<'r>>) -> Outcome<'r> {
         let mut result = Outcome::Skip;
         let mut why: Vec<String> = Vec::new();
-        let mut path = Vec::new();
+        let mut path = Place::default();
         for o in outcomes {
             match o {
                 Outcome::True => return Outcome::True,
@@ -643,39 +682,41 @@ impl Outcome {
 impl Policy {
     /// The policy's verdict on one resource.
     pub fn evaluate(&self, resource: &Resource, cx: &Context) -> Verdict {
-        let (status, message, path) = match eval(&self.definition, resource, cx) {
+        let (status, message, place) = match eval(&self.definition, resource, cx) {
             Outcome::True => (
                 Status::Met,
                 "the policy's conditions hold".to_owned(),
-                Vec::new(),
+                Place::default(),
             ),
             Outcome::False(m, p) => (Status::NotMet, m, p),
             Outcome::Unknown(m, p) => (Status::Unknown, m, p),
             Outcome::Skip => (
                 Status::NotApplicable,
                 "no block of the policy is about this resource".to_owned(),
-                Vec::new(),
+                Place::default(),
             ),
         };
+        let on = place.on.unwrap_or(resource);
         Verdict {
             status,
             unknown: (status == Status::Unknown).then(|| message.clone()),
             message: Cow::Owned(message),
-            path: locate::display(&path),
-            file: resource.file,
-            span: locate::span(resource, &path),
+            path: locate::display(&place.path),
+            file: on.file,
+            span: locate::span(on, &place.path),
         }
     }
 }
 
-fn eval(cond: &Cond, resource: &Resource, cx: &Context) -> Outcome {
+fn eval<'w>(cond: &Cond, resource: &Resource, cx: &Context<'w>) -> Outcome<'w> {
     match cond {
         Cond::And(items) => Outcome::all(items.iter().map(|c| eval(c, resource, cx))),
         Cond::Or(items) => Outcome::any(items.iter().map(|c| eval(c, resource, cx))),
         Cond::Not(inner) => match eval(inner, resource, cx) {
-            Outcome::True => {
-                Outcome::False(format!("not expected: {}", describe(inner)), Vec::new())
-            }
+            Outcome::True => Outcome::False(
+                format!("not expected: {}", describe(inner)),
+                Place::default(),
+            ),
             Outcome::False(..) => Outcome::True,
             other => other,
         },
@@ -687,7 +728,7 @@ fn eval(cond: &Cond, resource: &Resource, cx: &Context) -> Outcome {
             } else {
                 Outcome::False(
                     format!("{} is not allowed", resource.resource_type),
-                    Vec::new(),
+                    Place::default(),
                 )
             }
         }
@@ -708,12 +749,14 @@ fn eval(cond: &Cond, resource: &Resource, cx: &Context) -> Outcome {
                 .any(|n| other.covers(&n.resource_type));
             match (found, exists) {
                 (true, true) | (false, false) => Outcome::True,
-                (false, true) => {
-                    Outcome::False(format!("not connected to {}", other.describe()), Vec::new())
-                }
-                (true, false) => {
-                    Outcome::False(format!("connected to {}", other.describe()), Vec::new())
-                }
+                (false, true) => Outcome::False(
+                    format!("not connected to {}", other.describe()),
+                    Place::default(),
+                ),
+                (true, false) => Outcome::False(
+                    format!("connected to {}", other.describe()),
+                    Place::default(),
+                ),
             }
         }
         Cond::Attribute {
@@ -722,17 +765,12 @@ fn eval(cond: &Cond, resource: &Resource, cx: &Context) -> Outcome {
             if types.covers(&resource.resource_type) {
                 return attribute(cond, path, op, resource);
             }
-            let connected: Vec<&Resource> = neighbours(resource, cx)
-                .into_iter()
-                .filter(|n| types.covers(&n.resource_type))
-                .collect();
-            let outcome = Outcome::all(connected.iter().map(|n| attribute(cond, path, op, n)));
-            // The connected resource's path means nothing on this one.
-            match outcome {
-                Outcome::False(m, _) => Outcome::False(m, Vec::new()),
-                Outcome::Unknown(m, _) => Outcome::Unknown(m, Vec::new()),
-                other => other,
-            }
+            Outcome::all(
+                neighbours(resource, cx)
+                    .into_iter()
+                    .filter(|n| types.covers(&n.resource_type))
+                    .map(|n| attribute(cond, path, op, n).on(n)),
+            )
         }
     }
 }
@@ -866,10 +904,11 @@ fn child(at: &[Step], step: Step) -> Vec<Step> {
 /// An attribute block on one resource: true when any value at the path
 /// passes (Checkov's reading of lists); absent values pass only the negated
 /// operators and `is_empty`.
-fn attribute(cond: &Cond, path: &[Seg], op: &Op, resource: &Resource) -> Outcome {
+fn attribute<'r>(cond: &Cond, path: &[Seg], op: &Op, resource: &Resource) -> Outcome<'r> {
     let mut found = Vec::new();
     hits(&resource.properties, path, Vec::new(), &mut found);
-    let failed = |at: Vec<Step>| Outcome::False(format!("expected {}", describe(cond)), at);
+    let failed =
+        |at: Vec<Step>| Outcome::False(format!("expected {}", describe(cond)), Place::at(at));
     let deepest = || -> Vec<Step> {
         let steps: Vec<Step> = path
             .iter()
@@ -907,7 +946,7 @@ fn attribute(cond: &Cond, path: &[Seg], op: &Op, resource: &Resource) -> Outcome
         }
     }
     match (unknown, first_failure) {
-        (Some((why, at)), _) => Outcome::Unknown(why, at),
+        (Some((why, at)), _) => Outcome::Unknown(why, Place::at(at)),
         (None, Some(at)) => failed(at),
         (None, None) => failed(deepest()),
     }

@@ -518,10 +518,14 @@ fn a_checkov_policy_with_nested_and_or_and_a_connection() {
     let half = one(&seen, "aws_s3_bucket.half", "CKV2_ACME_9");
     assert_eq!(half.status, Status::NotMet);
     assert!(
-        half.message.contains("block_public_policy is true"),
+        half.message.contains(
+            "aws_s3_bucket_public_access_block.half: expected block_public_policy is true"
+        ),
         "{}",
         half.message
     );
+    // Said where the connected resource sets it.
+    assert_eq!(half.at, "20:29", "at block_public_policy = false");
     // No access block, and an ACL from a variable: unknown, never a pass.
     let legacy = one(&seen, "aws_s3_bucket.legacy", "CKV2_ACME_9");
     assert_eq!(legacy.status, Status::Unknown);
