@@ -712,3 +712,36 @@ fn samconfig_names_the_region_of_the_stack() {
     ]);
     assert_eq!(statuses(&report)["Orders"]["data-residency"], "met");
 }
+
+#[test]
+fn resources_of_other_providers_carry_no_aws_duties() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("main.tf"),
+        r#"resource "aws_sqs_queue" "jobs" {
+  name = "jobs"
+}
+resource "null_resource" "wait" {
+  triggers = { queue = aws_sqs_queue.jobs.arn }
+}
+resource "random_pet" "name" {}
+"#,
+    )
+    .expect("write module");
+    std::fs::write(
+        dir.path().join("template.yaml"),
+        "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  Seed:\n    Type: Custom::SeedData\n    Properties:\n      ServiceToken: arn:aws:lambda:eu-west-1:111122223333:function:seed\n",
+    )
+    .expect("write template");
+    let path = dir.path().to_str().expect("utf-8 path");
+    let (report, _) = scan_json(&[path]);
+    let ids: Vec<String> = per_resource(&report, |_| ()).into_keys().collect();
+    assert_eq!(ids, ["aws_sqs_queue.jobs"]);
+    let notes = report["notes"].to_string();
+    assert!(
+        notes.contains("3 resources are not AWS resources")
+            && notes.contains("Custom::SeedData ×1")
+            && notes.contains("null_resource ×1"),
+        "{notes}"
+    );
+}

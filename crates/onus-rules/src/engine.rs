@@ -240,7 +240,7 @@ impl<'w> Engine<'w> {
     /// source (read, never checked) or an index out of range.
     pub fn evaluate(&self, i: usize) -> Option<ResourceReport> {
         let resource = self.workload.resources.get(i)?;
-        if resource.is_data {
+        if !resource.assessed() {
             return None;
         }
         Some(evaluate(i, resource, &self.cx, &self.index, &self.notes))

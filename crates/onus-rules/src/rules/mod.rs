@@ -458,7 +458,6 @@ mod workspaces_user_volume_encryption;
 
 /// Every rule, sorted by id.
 pub static ALL: &[&Rule] = &[
-    &efs_access_point_user_identity::RULE,
     &account_security_contact::RULE,
     &acm_dns_validation::RULE,
     &acm_rsa_key_length::RULE,
@@ -611,6 +610,7 @@ pub static ALL: &[&Rule] = &[
     &ecs_secrets_not_in_environment::RULE,
     &ecs_separate_task_role::RULE,
     &efs_access_point_root_directory::RULE,
+    &efs_access_point_user_identity::RULE,
     &efs_automatic_backups::RULE,
     &efs_customer_managed_key::RULE,
     &efs_encryption_at_rest::RULE,
