@@ -76,13 +76,19 @@ pub fn get<'a>(resource: &'a Resource, path: &str) -> Option<&'a Node> {
     get_in(&resource.properties, path)
 }
 
-/// Like [`get`], from any node.
+/// Like [`get`], from any node. A path through an unknown value (a map
+/// from an unresolved variable, a `dynamic` block whose `for_each` is not
+/// static) ends at that value: what lies under it is unknown, not absent.
 pub fn get_in<'a>(node: &'a Node, path: &str) -> Option<&'a Node> {
-    if path.is_empty() {
-        return Some(node);
+    let mut here = node;
+    for key in path.split('.').filter(|k| !k.is_empty()) {
+        let one = here.single();
+        if matches!(one.value, Value::Unknown(_)) {
+            return Some(one);
+        }
+        here = one.get(key)?;
     }
-    node.path(path.split('.'))
-        .filter(|n| !matches!(n.value, Value::Null))
+    Some(here).filter(|n| !matches!(n.value, Value::Null))
 }
 
 /// The property at the format's spelling of the path, with that spelling.
@@ -289,7 +295,9 @@ pub fn all_of(verdicts: Vec<Verdict>) -> Option<Verdict> {
 /// The items of a list-valued property, for rules that judge each item: a
 /// list's elements, a single map as one item, and every non-null branch of
 /// an `Either` (a conditional list, a conditional item, a Terraform `dynamic`
-/// block whose `for_each` is unresolved), since each possible item must pass.
+/// block whose `for_each` is conditional), since each possible item must
+/// pass. An unknown item (a `dynamic` block whose `for_each` is not static)
+/// is an item: whatever is read from it is unknown.
 pub fn items(node: Option<&Node>) -> Vec<&Node> {
     items_cond(node).into_iter().map(|(n, _)| n).collect()
 }
