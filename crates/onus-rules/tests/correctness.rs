@@ -112,3 +112,51 @@ resource "aws_security_group" "web" {
     let (status, message) = tf(text, "aws_security_group.web", "ec2.ssh-open-to-world");
     assert_eq!(status, Status::Unknown, "{message}");
 }
+
+// --- CIDRs are parsed ------------------------------------------------------
+
+#[test]
+fn every_spelling_of_a_zero_length_prefix_is_the_whole_internet() {
+    for cidr in [
+        "::/0",
+        "::0/0",
+        "0:0:0:0:0:0:0:0/0",
+        "0000::/0",
+        "2001:db8::/0",
+    ] {
+        let yaml = format!(
+            "Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: ssh\n      SecurityGroupIngress:\n        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIpv6: \"{cidr}\"\n"
+        );
+        let (status, message) = cfn(&yaml, "Sg", "ec2.ssh-open-to-world");
+        assert_eq!(status, Status::NotMet, "{cidr}: {message}");
+        let hcl = format!(
+            "resource \"aws_security_group\" \"sg\" {{\n  ingress {{\n    from_port        = 22\n    to_port          = 22\n    protocol         = \"tcp\"\n    ipv6_cidr_blocks = [\"{cidr}\"]\n  }}\n}}\n"
+        );
+        let (status, message) = tf(&hcl, "aws_security_group.sg", "ec2.ssh-open-to-world");
+        assert_eq!(status, Status::NotMet, "{cidr}: {message}");
+    }
+    for cidr in ["0.0.0.0/0", "10.0.0.0/0", "000.000.000.000/0", "0.0.0.0/00"] {
+        let yaml = format!(
+            "Resources:\n  Rule:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      GroupId: sg-1\n      IpProtocol: tcp\n      FromPort: 3389\n      ToPort: 3389\n      CidrIp: \"{cidr}\"\n  Entry:\n    Type: AWS::EC2::NetworkAclEntry\n    Properties:\n      NetworkAclId: acl-1\n      RuleNumber: 100\n      Protocol: 6\n      RuleAction: allow\n      PortRange: {{From: 22, To: 22}}\n      CidrBlock: \"{cidr}\"\n"
+        );
+        let (status, message) = cfn(&yaml, "Rule", "ec2.rdp-open-to-world");
+        assert_eq!(status, Status::NotMet, "{cidr}: {message}");
+        let (status, message) = cfn(&yaml, "Entry", "ec2.nacl-admin-ports-open");
+        assert_eq!(status, Status::NotMet, "{cidr}: {message}");
+        let hcl = format!(
+            "resource \"aws_vpc_security_group_ingress_rule\" \"rdp\" {{\n  security_group_id = \"sg-1\"\n  ip_protocol       = \"tcp\"\n  from_port         = 3389\n  to_port           = 3389\n  cidr_ipv4         = \"{cidr}\"\n}}\nresource \"aws_eks_cluster\" \"k\" {{\n  name     = \"k\"\n  role_arn = \"arn:aws:iam::111122223333:role/eks\"\n  vpc_config {{\n    subnet_ids          = [\"subnet-1\"]\n    public_access_cidrs = [\"{cidr}\"]\n  }}\n}}\n"
+        );
+        let (status, message) = tf(
+            &hcl,
+            "aws_vpc_security_group_ingress_rule.rdp",
+            "ec2.rdp-open-to-world",
+        );
+        assert_eq!(status, Status::NotMet, "{cidr}: {message}");
+        let (status, message) = tf(&hcl, "aws_eks_cluster.k", "eks.private-endpoint");
+        assert_eq!(status, Status::NotMet, "{cidr}: {message}");
+    }
+    // Half the internet is not the whole of it, and a host route is a host.
+    let yaml = "Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: ssh\n      SecurityGroupIngress:\n        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: 0.0.0.0/1\n        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIpv6: ::/128\n";
+    let (status, message) = cfn(yaml, "Sg", "ec2.ssh-open-to-world");
+    assert_eq!(status, Status::Met, "{message}");
+}

@@ -127,7 +127,7 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         }
         for item in items {
             match &item.value {
-                Value::String(s) if s.trim() == "0.0.0.0/0" => {
+                Value::String(s) if crate::net::is_world(s) => {
                     return Judgement::no(item, "the API endpoint is public and open to 0.0.0.0/0");
                 }
                 Value::Unknown(w) => return Judgement::Unknown(item.span, w.clone()),
