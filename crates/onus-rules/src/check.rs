@@ -327,3 +327,44 @@ pub fn items_cond(node: Option<&Node>) -> Vec<(&Node, bool)> {
     }
     out
 }
+
+/// Like [`require_number`], for a setting AWS accepts only within `valid`
+/// (inclusive ranges; `(7.0, 7.0)` is the single value 7): a value outside is
+/// not met and said to be invalid (AWS would reject it), whatever `ok` says.
+pub fn require_number_in(
+    resource: &Resource,
+    cfn: &str,
+    tf: &str,
+    valid: &[(f64, f64)],
+    default: Option<f64>,
+    ok: fn(f64) -> bool,
+    what: &str,
+) -> Verdict {
+    let (node, path) = prop(resource, cfn, tf);
+    if let Some(node) = node {
+        let j = judge(node, &mut |n| match n.as_f64() {
+            Some(v) => Judgement::from_bool(
+                valid.iter().any(|(lo, hi)| (*lo..=*hi).contains(&v)),
+                n,
+                || {
+                    let accepted: Vec<String> = valid
+                        .iter()
+                        .map(|(lo, hi)| match lo == hi {
+                            true => format!("{lo}"),
+                            false => format!("{lo} to {hi}"),
+                        })
+                        .collect();
+                    format!(
+                        "{path} is {v}, which is invalid: AWS accepts {}",
+                        accepted.join(", ")
+                    )
+                },
+            ),
+            None => Judgement::Yes,
+        });
+        if let Judgement::No(span, why) = j {
+            return Verdict::not_met(resource, span, path, why);
+        }
+    }
+    require_number(resource, cfn, tf, default, ok, what)
+}

@@ -49,14 +49,6 @@ fn tf(text: &str, resource: &str, rule: &str) -> (Status, String) {
     verdict("main.tf", text, resource, rule)
 }
 
-fn no_verdict(name: &str, text: &str, resource: &str, rule: &str) {
-    let all = verdicts(name, text);
-    assert!(
-        !all.iter().any(|(r, id, ..)| r == resource && *id == rule),
-        "unexpected {rule} verdict on {resource}: {all:#?}"
-    );
-}
-
 // --- Terraform `dynamic` blocks -------------------------------------------
 
 #[test]
@@ -159,4 +151,210 @@ fn every_spelling_of_a_zero_length_prefix_is_the_whole_internet() {
     let yaml = "Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: ssh\n      SecurityGroupIngress:\n        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: 0.0.0.0/1\n        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIpv6: ::/128\n";
     let (status, message) = cfn(yaml, "Sg", "ec2.ssh-open-to-world");
     assert_eq!(status, Status::Met, "{message}");
+}
+
+// --- RDS read replicas and Aurora members ----------------------------------
+
+#[test]
+fn read_replica_without_a_retention_has_no_automated_backups() {
+    let yaml = "Resources:\n  Replica:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      SourceDBInstanceIdentifier: arn:aws:rds:eu-west-1:111122223333:db:orders\n      DBInstanceClass: db.t3.micro\n";
+    let (status, message) = cfn(yaml, "Replica", "rds.backup-retention");
+    assert_eq!(status, Status::NotMet, "{message}");
+    assert!(message.contains("read replica"), "{message}");
+    let hcl = r#"
+resource "aws_db_instance" "replica" {
+  replicate_source_db = "orders"
+  instance_class      = "db.t3.micro"
+}
+resource "aws_db_instance" "kept" {
+  replicate_source_db     = "orders"
+  instance_class          = "db.t3.micro"
+  backup_retention_period = 7
+}
+"#;
+    let (status, message) = tf(hcl, "aws_db_instance.replica", "rds.backup-retention");
+    assert_eq!(status, Status::NotMet, "{message}");
+    assert!(message.contains("read replica"), "{message}");
+    let (status, message) = tf(hcl, "aws_db_instance.kept", "rds.backup-retention");
+    assert_eq!(status, Status::Met, "{message}");
+}
+
+#[test]
+fn read_replica_takes_auto_minor_version_upgrade_from_its_source() {
+    // The source is elsewhere: unknown, never "defaults to true".
+    let yaml = "Resources:\n  Replica:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      SourceDBInstanceIdentifier: orders\n      DBInstanceClass: db.t3.micro\n";
+    let (status, message) = cfn(yaml, "Replica", "rds.minor-version-upgrade");
+    assert_eq!(status, Status::Unknown, "{message}");
+    // The source is in the scan: its setting decides.
+    let yaml = "Resources:\n  Primary:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      DBInstanceClass: db.t3.micro\n      AutoMinorVersionUpgrade: false\n  Replica:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      SourceDBInstanceIdentifier: !Ref Primary\n      DBInstanceClass: db.t3.micro\n";
+    let (status, message) = cfn(yaml, "Replica", "rds.minor-version-upgrade");
+    assert_eq!(status, Status::NotMet, "{message}");
+    assert!(message.contains("source Primary"), "{message}");
+    let hcl = r#"
+resource "aws_db_instance" "far" {
+  replicate_source_db = "arn:aws:rds:eu-west-1:111122223333:db:orders"
+  instance_class      = "db.t3.micro"
+}
+resource "aws_db_instance" "primary" {
+  identifier     = "orders"
+  engine         = "postgres"
+  instance_class = "db.t3.micro"
+}
+resource "aws_db_instance" "near" {
+  replicate_source_db = aws_db_instance.primary.identifier
+  instance_class      = "db.t3.micro"
+}
+"#;
+    let (status, message) = tf(hcl, "aws_db_instance.far", "rds.minor-version-upgrade");
+    assert_eq!(status, Status::Unknown, "{message}");
+    let (status, message) = tf(hcl, "aws_db_instance.near", "rds.minor-version-upgrade");
+    assert_eq!(status, Status::Met, "{message}");
+    assert!(message.contains("aws_db_instance.primary"), "{message}");
+}
+
+#[test]
+fn aurora_membership_is_read_from_the_right_type() {
+    // Terraform declares Aurora members as aws_rds_cluster_instance: judged on
+    // what they carry themselves.
+    let hcl = r#"
+resource "aws_rds_cluster_instance" "member" {
+  cluster_identifier         = "orders"
+  engine                     = "aurora-postgresql"
+  instance_class             = "db.r6g.large"
+  auto_minor_version_upgrade = false
+}
+resource "aws_db_instance" "standalone" {
+  cluster_identifier      = "orders"
+  engine                  = "postgres"
+  instance_class          = "db.t3.micro"
+  backup_retention_period = 0
+}
+"#;
+    let (status, message) = tf(
+        hcl,
+        "aws_rds_cluster_instance.member",
+        "rds.minor-version-upgrade",
+    );
+    assert_eq!(status, Status::NotMet, "{message}");
+    // aws_db_instance has no cluster_identifier: it is no Aurora member.
+    let (status, message) = tf(hcl, "aws_db_instance.standalone", "rds.backup-retention");
+    assert_eq!(status, Status::NotMet, "{message}");
+    // CloudFormation: DBClusterIdentifier makes the instance a member.
+    let yaml = "Resources:\n  Member:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: aurora-postgresql\n      DBInstanceClass: db.r6g.large\n      DBClusterIdentifier: orders\n      AutoMinorVersionUpgrade: false\n";
+    let (status, message) = cfn(yaml, "Member", "rds.backup-retention");
+    assert_eq!(status, Status::NotApplicable, "{message}");
+    let (status, message) = cfn(yaml, "Member", "rds.minor-version-upgrade");
+    assert_eq!(status, Status::NotMet, "{message}");
+}
+
+// --- Invalid values --------------------------------------------------------
+
+#[test]
+fn a_value_aws_does_not_accept_is_invalid_and_not_met() {
+    let yaml = "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      DBInstanceClass: db.t3.micro\n      BackupRetentionPeriod: 36\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: PublicReed\n  Logs:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      RetentionInDays: 400\n  Short:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      RetentionInDays: 366\n  Files:\n    Type: AWS::FSx::FileSystem\n    Properties:\n      FileSystemType: WINDOWS\n      StorageCapacity: 300\n      SubnetIds: [subnet-1]\n      WindowsConfiguration:\n        ThroughputCapacity: 32\n        AutomaticBackupRetentionDays: 91\n";
+    for (resource, rule) in [
+        ("Db", "rds.backup-retention"),
+        ("Data", "s3.public-acl"),
+        ("Short", "logs.retention"),
+        ("Files", "fsx.backup-retention"),
+    ] {
+        let (status, message) = cfn(yaml, resource, rule);
+        assert_eq!(status, Status::NotMet, "{resource} {rule}: {message}");
+        assert!(message.contains("invalid"), "{resource} {rule}: {message}");
+    }
+    let (status, message) = cfn(yaml, "Logs", "logs.retention");
+    assert_eq!(status, Status::Met, "{message}");
+    let hcl = r#"
+resource "aws_db_instance" "db" {
+  engine                  = "postgres"
+  instance_class          = "db.t3.micro"
+  backup_retention_period = 36
+}
+resource "aws_rds_cluster" "c" {
+  engine                  = "aurora-postgresql"
+  backup_retention_period = 0
+}
+resource "aws_s3_bucket" "data" {
+  bucket = "data"
+}
+resource "aws_s3_bucket_acl" "data" {
+  bucket = aws_s3_bucket.data.id
+  acl    = "PublicRead"
+}
+resource "aws_docdb_cluster" "docs" {
+  backup_retention_period = 40
+}
+resource "aws_lambda_function" "fn" {
+  function_name = "fn"
+  role          = "arn:aws:iam::111122223333:role/fn"
+  handler       = "app.handler"
+  runtime       = "cobol85"
+  filename      = "fn.zip"
+}
+"#;
+    for (resource, rule) in [
+        ("aws_db_instance.db", "rds.backup-retention"),
+        ("aws_rds_cluster.c", "rds.backup-retention"),
+        ("aws_s3_bucket.data", "s3.public-acl"),
+        ("aws_docdb_cluster.docs", "docdb.backup-retention"),
+        ("aws_lambda_function.fn", "lambda.supported-runtime"),
+    ] {
+        let (status, message) = tf(hcl, resource, rule);
+        assert_eq!(status, Status::NotMet, "{resource} {rule}: {message}");
+        assert!(message.contains("invalid"), "{resource} {rule}: {message}");
+    }
+}
+
+// --- FSx automatic backups -------------------------------------------------
+
+#[test]
+fn fsx_lustre_and_openzfs_backups_are_judged_and_met_never_says_disabled() {
+    let yaml = "Resources:\n  Lustre:\n    Type: AWS::FSx::FileSystem\n    Properties:\n      FileSystemType: LUSTRE\n      StorageCapacity: 1200\n      SubnetIds: [subnet-1]\n      LustreConfiguration:\n        DeploymentType: PERSISTENT_2\n        PerUnitStorageThroughput: 125\n  Zfs:\n    Type: AWS::FSx::FileSystem\n    Properties:\n      FileSystemType: OPENZFS\n      StorageCapacity: 64\n      SubnetIds: [subnet-1]\n      OpenZFSConfiguration:\n        DeploymentType: SINGLE_AZ_1\n        ThroughputCapacity: 64\n        AutomaticBackupRetentionDays: 0\n  Windows:\n    Type: AWS::FSx::FileSystem\n    Properties:\n      FileSystemType: WINDOWS\n      StorageCapacity: 300\n      SubnetIds: [subnet-1]\n      WindowsConfiguration:\n        ThroughputCapacity: 32\n";
+    let (status, message) = cfn(yaml, "Lustre", "fsx.backup-retention");
+    assert_eq!(status, Status::NotMet, "{message}");
+    let (status, message) = cfn(yaml, "Zfs", "fsx.backup-retention");
+    assert_eq!(status, Status::NotMet, "{message}");
+    let (status, message) = cfn(yaml, "Windows", "fsx.backup-retention");
+    assert_eq!(status, Status::Met, "{message}");
+    assert!(!message.contains("disabled"), "{message}");
+    let hcl = r#"
+resource "aws_fsx_lustre_file_system" "hpc" {
+  storage_capacity                = 1200
+  subnet_ids                      = ["subnet-1"]
+  deployment_type                 = "PERSISTENT_1"
+  per_unit_storage_throughput     = 50
+  automatic_backup_retention_days = 7
+}
+resource "aws_fsx_openzfs_file_system" "zfs" {
+  storage_capacity    = 64
+  subnet_ids          = ["subnet-1"]
+  deployment_type     = "SINGLE_AZ_1"
+  throughput_capacity = 64
+}
+resource "aws_fsx_windows_file_system" "win" {
+  storage_capacity    = 300
+  subnet_ids          = ["subnet-1"]
+  throughput_capacity = 32
+}
+"#;
+    let (status, message) = tf(
+        hcl,
+        "aws_fsx_lustre_file_system.hpc",
+        "fsx.backup-retention",
+    );
+    assert_eq!(status, Status::Met, "{message}");
+    assert!(!message.contains("disabled"), "{message}");
+    let (status, message) = tf(
+        hcl,
+        "aws_fsx_openzfs_file_system.zfs",
+        "fsx.backup-retention",
+    );
+    assert_eq!(status, Status::NotMet, "{message}");
+    let (status, message) = tf(
+        hcl,
+        "aws_fsx_windows_file_system.win",
+        "fsx.backup-retention",
+    );
+    assert_eq!(status, Status::Met, "{message}");
+    assert!(!message.contains("disabled"), "{message}");
 }

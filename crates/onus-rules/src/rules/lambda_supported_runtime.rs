@@ -18,7 +18,9 @@
 //! ## Verdicts
 //! - met: the runtime is not on the deprecation table below, or its
 //!   deprecation date is after the date of the scan;
-//! - not met: the runtime's deprecation date has passed;
+//! - not met: the runtime's deprecation date has passed; a name that is no
+//!   Lambda runtime family (`nodejs`, `python`, `java`, `dotnet`, `ruby`,
+//!   `provided`, `go1.x`), said to be invalid;
 //! - unknown: the runtime is not static; or no `Runtime` / `runtime` is set
 //!   on a `.zip` function (AWS requires one, so the deployment would fail:
 //!   onus cannot tell which runtime is meant);
@@ -228,6 +230,11 @@ const DEPRECATED: &[(&str, (i64, i64, i64))] = &[
     ("dotnet8", (2026, 11, 10)),
 ];
 
+/// The prefixes of every Lambda runtime identifier, past and present.
+const FAMILIES: &[&str] = &[
+    "nodejs", "python", "java", "dotnet", "ruby", "provided", "go1.",
+];
+
 /// Days since 1970-01-01 of a civil date (proleptic Gregorian).
 fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
@@ -282,6 +289,10 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         Some(r) => {
             let r = r.trim().to_ascii_lowercase();
             match DEPRECATED.iter().find(|(id, _)| *id == r) {
+                None if !FAMILIES.iter().any(|f| r.starts_with(f)) => Judgement::no(
+                    n,
+                    format!("{path} is {r:?}, which is invalid: no Lambda runtime has that name"),
+                ),
                 Some((id, (y, m, d))) if days_from_civil(*y, *m, *d) <= now => Judgement::no(
                     n,
                     format!(

@@ -13,8 +13,8 @@
 //! ## Verdicts
 //! - met: `DeletionProtection: true` / `deletion_protection = true`;
 //! - not met: false or absent (the default is false);
-//! - not applicable: an Aurora instance (`DBClusterIdentifier` /
-//!   `cluster_identifier`), which is protected through its cluster;
+//! - not applicable: an Aurora instance (`DBClusterIdentifier`; Terraform's
+//!   are `aws_rds_cluster_instance`, not judged here), which is protected through its cluster;
 //! - unknown: the flag comes from a value onus cannot resolve.
 //!
 //! Fix: set `DeletionProtection: true` / `deletion_protection = true`.

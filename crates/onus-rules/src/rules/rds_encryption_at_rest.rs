@@ -12,8 +12,11 @@
 //! ## Verdicts
 //! - met: `StorageEncrypted: true` / `storage_encrypted = true`;
 //! - not met: false or absent (the default is unencrypted);
-//! - not applicable: an Aurora instance (`DBClusterIdentifier` /
-//!   `cluster_identifier`), which inherits its cluster's setting;
+//! - a read replica (`SourceDBInstanceIdentifier` / `replicate_source_db`)
+//!   that leaves it unset is encrypted as its source is: judged on the
+//!   source when it is in the scanned code, unknown when it is not;
+//! - not applicable: an Aurora instance (`DBClusterIdentifier`; Terraform's
+//!   are `aws_rds_cluster_instance`, not judged here), which inherits its cluster's setting;
 //! - unknown: the flag comes from a value onus cannot resolve.
 //!
 //! ## Examples
@@ -80,18 +83,22 @@ pub static RULE: Rule = Rule {
     file: file!(),
 };
 
-fn check(resource: &Resource, _cx: &Context) -> Verdict {
+fn check(resource: &Resource, cx: &Context) -> Verdict {
     if let Some(na) =
         crate::rds::cluster_member(resource, "storage encryption is set on the cluster")
     {
         return na;
     }
-    require_bool(
-        resource,
-        "StorageEncrypted",
-        "storage_encrypted",
-        true,
-        false,
-        "storage encryption",
-    )
+    let own = |r: &Resource| {
+        require_bool(
+            r,
+            "StorageEncrypted",
+            "storage_encrypted",
+            true,
+            false,
+            "storage encryption",
+        )
+    };
+    crate::rds::inherited(resource, cx, "StorageEncrypted", "storage_encrypted", own)
+        .unwrap_or_else(|| own(resource))
 }

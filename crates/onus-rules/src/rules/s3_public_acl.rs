@@ -18,7 +18,8 @@
 //!   `AllUsers` / `AuthenticatedUsers` groups;
 //! - not met: `AccessControl` is `PublicRead`, `PublicReadWrite` or
 //!   `AuthenticatedRead` (Terraform `public-read`, `public-read-write`,
-//!   `authenticated-read`), or a grant to one of those groups;
+//!   `authenticated-read`), or a grant to one of those groups; a name that
+//!   is no canned ACL (S3 rejects it; said to be invalid);
 //! - unknown: the ACL comes from a value onus cannot resolve.
 //!
 //! Fix: remove the ACL (keep ACLs disabled) and grant access with IAM or a
@@ -40,6 +41,13 @@
 //! ```json fail
 //! {"Resources": {"Data": {"Type": "AWS::S3::Bucket",
 //!   "Properties": {"AccessControl": "AuthenticatedRead"}}}}
+//! ```
+//! ```yaml fail
+//! Resources:
+//!   Data:
+//!     Type: AWS::S3::Bucket
+//!     Properties:
+//!       AccessControl: PrivateRead
 //! ```
 //! ```hcl pass
 //! resource "aws_s3_bucket" "data" {
@@ -134,8 +142,42 @@ const GROUPS: &[&str] = &[
     "http://acs.amazonaws.com/groups/global/AuthenticatedUsers",
 ];
 
+/// The canned ACLs S3 accepts, as CloudFormation and Terraform spell them.
+const CANNED_CFN: &[&str] = &[
+    "Private",
+    "PublicRead",
+    "PublicReadWrite",
+    "AuthenticatedRead",
+    "AwsExecRead",
+    "BucketOwnerRead",
+    "BucketOwnerFullControl",
+    "LogDeliveryWrite",
+];
+const CANNED_TF: &[&str] = &[
+    "private",
+    "public-read",
+    "public-read-write",
+    "authenticated-read",
+    "aws-exec-read",
+    "bucket-owner-read",
+    "bucket-owner-full-control",
+    "log-delivery-write",
+];
+
 fn judge_acl(resource: &Resource, node: &Node, path: &str) -> Verdict {
+    let canned = if resource.format.is_terraform() {
+        CANNED_TF
+    } else {
+        CANNED_CFN
+    };
     let j = judge(node, &mut |n| match n.as_str() {
+        Some(acl) if !canned.contains(&acl) => Judgement::no(
+            n,
+            format!(
+                "{path} is {acl:?}, which is invalid: S3 accepts {}",
+                canned.join(", ")
+            ),
+        ),
         Some(acl) => Judgement::from_bool(
             !PUBLIC.iter().any(|p| p.eq_ignore_ascii_case(acl)),
             n,
