@@ -19,6 +19,7 @@ pub mod instance;
 pub mod lb;
 pub mod lists;
 pub mod net;
+pub mod parent;
 pub mod policy;
 pub mod rds;
 pub mod residency;

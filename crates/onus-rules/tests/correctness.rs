@@ -358,3 +358,122 @@ resource "aws_fsx_windows_file_system" "win" {
     assert_eq!(status, Status::Met, "{message}");
     assert!(!message.contains("disabled"), "{message}");
 }
+
+// --- A bucket and its sub-resources ----------------------------------------
+
+#[test]
+fn bucket_and_sub_resources_named_by_the_same_expression_are_linked() {
+    let hcl = r#"
+variable "name" {}
+variable "other" {}
+resource "aws_s3_bucket" "data" {
+  bucket = var.name
+}
+resource "aws_s3_bucket_versioning" "data" {
+  bucket = var.name
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+resource "aws_s3_bucket" "logs" {
+  bucket = "${var.name}-logs"
+}
+resource "aws_s3_bucket_logging" "logs" {
+  bucket        = "${var.name}-logs"
+  target_bucket = "audit"
+}
+resource "aws_s3_bucket" "scratch" {
+  bucket = "scratch"
+}
+resource "aws_s3_bucket_public_access_block" "maybe" {
+  bucket                  = var.other
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+"#;
+    let (status, message) = tf(hcl, "aws_s3_bucket.data", "s3.versioning");
+    assert_eq!(status, Status::Met, "{message}");
+    let (status, message) = tf(hcl, "aws_s3_bucket.logs", "s3.access-logging");
+    assert_eq!(status, Status::Met, "{message}");
+    // A sub-resource naming its bucket by another unresolved value may be
+    // this bucket's: unknown, never "no ... for this bucket".
+    let (status, message) = tf(hcl, "aws_s3_bucket.scratch", "s3.public-access-block");
+    assert_eq!(status, Status::Unknown, "{message}");
+    assert!(message.contains("var.other"), "{message}");
+    // The versioning of `data` is linked to `data`, so it is not a
+    // candidate for `scratch`.
+    let (status, message) = tf(hcl, "aws_s3_bucket.scratch", "s3.versioning");
+    assert_eq!(status, Status::NotMet, "{message}");
+}
+
+#[test]
+fn sub_resources_are_judged_when_their_parent_is_not_scanned() {
+    let hcl = r#"
+variable "bucket" {}
+resource "aws_s3_bucket_versioning" "shared" {
+  bucket = var.bucket
+  versioning_configuration {
+    status = "Suspended"
+  }
+}
+resource "aws_s3_bucket_policy" "shared" {
+  bucket = "shared-data"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "s3:GetObject"
+      Resource  = "arn:aws:s3:::shared-data/*"
+    }]
+  })
+}
+resource "aws_s3_bucket_public_access_block" "shared" {
+  bucket                  = "shared-data"
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+"#;
+    for (resource, rule, want) in [
+        (
+            "aws_s3_bucket_versioning.shared",
+            "s3.versioning",
+            Status::NotMet,
+        ),
+        (
+            "aws_s3_bucket_policy.shared",
+            "s3.policy-no-wildcard-principal",
+            Status::NotMet,
+        ),
+        ("aws_s3_bucket_policy.shared", "s3.tls-only", Status::NotMet),
+        (
+            "aws_s3_bucket_public_access_block.shared",
+            "s3.public-access-block",
+            Status::Met,
+        ),
+    ] {
+        let (status, message) = tf(hcl, resource, rule);
+        assert_eq!(status, want, "{resource} {rule}: {message}");
+        assert!(
+            message.contains("not in the scanned code"),
+            "{resource} {rule}: {message}"
+        );
+    }
+    let yaml = "Resources:\n  Policy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: existing-bucket\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: \"*\"\n            Action: s3:GetObject\n            Resource: arn:aws:s3:::existing-bucket/*\n";
+    let (status, message) = cfn(yaml, "Policy", "s3.policy-no-wildcard-principal");
+    assert_eq!(status, Status::NotMet, "{message}");
+    assert!(
+        message.contains("existing-bucket is not in the scanned code"),
+        "{message}"
+    );
+    // With the bucket in the scan, the policy is judged on the bucket.
+    let yaml = "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n  Policy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Bucket\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: \"*\"\n            Action: s3:GetObject\n            Resource: !Sub \"${Bucket.Arn}/*\"\n";
+    let (status, message) = cfn(yaml, "Bucket", "s3.policy-no-wildcard-principal");
+    assert_eq!(status, Status::NotMet, "{message}");
+    let (status, message) = cfn(yaml, "Policy", "s3.policy-no-wildcard-principal");
+    assert_eq!(status, Status::NotApplicable, "{message}");
+}

@@ -20,7 +20,16 @@
 //!   `ignore_public_acls`, `restrict_public_buckets`) all to true;
 //! - not met: no configuration declared for the bucket (the code does not
 //!   state the guard), or any of the four is false or left out;
-//! - unknown: a setting comes from a value onus cannot resolve.
+//! - unknown: a setting comes from a value onus cannot resolve;
+//! - judged with the bucket: an `aws_s3_bucket_public_access_block` of a bucket
+//!   in the scanned code; one whose bucket is declared elsewhere (another module
+//!   or stack) is judged on its own, and the verdict says the bucket is not in
+//!   the scanned code;
+//! - unknown, on the bucket: no `aws_s3_bucket_public_access_block` names it,
+//!   but one in the same module names its bucket by a value onus cannot resolve
+//!   (it may be this bucket); a bucket and an
+//!   `aws_s3_bucket_public_access_block` that name the bucket by the same
+//!   expression (`bucket = var.name`) are linked.
 //!
 //! Account-level Block Public Access (FSBP S3.1) is not seen from code.
 //!
@@ -93,9 +102,16 @@
 //!   bucket = "data"
 //! }
 //! ```
+//! ```hcl fail
+//! resource "aws_s3_bucket_public_access_block" "shared" {
+//!   bucket            = "shared-data"
+//!   block_public_acls = true
+//! }
+//! ```
 
 use crate::check::{all_of, get, require_bool};
 use crate::context::Context;
+use crate::parent::S3_BUCKET;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
@@ -107,7 +123,7 @@ pub static RULE: Rule = Rule {
     duty: Duty::AccessControl,
     severity: Severity::High,
     cfn_types: &["AWS::S3::Bucket"],
-    tf_types: &["aws_s3_bucket"],
+    tf_types: &["aws_s3_bucket", "aws_s3_bucket_public_access_block"],
     reads: &["aws_s3_bucket_public_access_block"],
     controls: Controls {
         fsbp: &["S3.8"],
@@ -138,6 +154,16 @@ const FLAGS: [(&str, &str); 4] = [
 ];
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
+    let block = |pab: &Resource| {
+        let verdicts = FLAGS
+            .iter()
+            .map(|(_, tf)| require_bool(pab, "", tf, true, false, &format!("public access ({tf})")))
+            .collect();
+        all_of(verdicts).unwrap_or_else(|| Verdict::missing(pab, "", "no settings"))
+    };
+    if let Some(v) = S3_BUCKET.judge_alone(resource, cx, block) {
+        return v;
+    }
     if resource.format.is_terraform() {
         let linked = cx.linked(
             resource,
@@ -146,17 +172,22 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
             Some("bucket"),
         );
         let Some(pab) = linked.first() else {
-            return Verdict::missing(
-                resource,
-                "aws_s3_bucket_public_access_block",
-                "no aws_s3_bucket_public_access_block for this bucket",
-            );
+            return cx
+                .unresolved_link(
+                    resource,
+                    &["aws_s3_bucket_public_access_block"],
+                    "bucket",
+                    Some("bucket"),
+                )
+                .unwrap_or_else(|| {
+                    Verdict::missing(
+                        resource,
+                        "aws_s3_bucket_public_access_block",
+                        "no aws_s3_bucket_public_access_block for this bucket",
+                    )
+                });
         };
-        let verdicts = FLAGS
-            .iter()
-            .map(|(_, tf)| require_bool(pab, "", tf, true, false, &format!("public access ({tf})")))
-            .collect();
-        return all_of(verdicts).unwrap_or_else(|| Verdict::missing(pab, "", "no settings"));
+        return block(pab);
     }
     if get(resource, "PublicAccessBlockConfiguration").is_none() {
         return Verdict::missing(
