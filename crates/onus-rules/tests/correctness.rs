@@ -477,3 +477,67 @@ resource "aws_s3_bucket_public_access_block" "shared" {
     let (status, message) = cfn(yaml, "Policy", "s3.policy-no-wildcard-principal");
     assert_eq!(status, Status::NotApplicable, "{message}");
 }
+
+// --- EFS automatic backups -------------------------------------------------
+
+#[test]
+fn efs_backup_policy_enabled_puts_the_file_system_in_aws_backup() {
+    let yaml = "Resources:\n  Files:\n    Type: AWS::EFS::FileSystem\n    Properties:\n      Encrypted: true\n      BackupPolicy:\n        Status: ENABLED\n  Off:\n    Type: AWS::EFS::FileSystem\n    Properties:\n      Encrypted: true\n      BackupPolicy:\n        Status: DISABLED\n";
+    let (status, message) = cfn(yaml, "Files", "backup.resource-covered");
+    assert_eq!(status, Status::Met, "{message}");
+    let (status, message) = cfn(yaml, "Off", "backup.resource-covered");
+    assert_eq!(status, Status::NotMet, "{message}");
+    let hcl = r#"
+resource "aws_efs_file_system" "files" {
+  encrypted = true
+}
+resource "aws_efs_backup_policy" "files" {
+  file_system_id = aws_efs_file_system.files.id
+  backup_policy {
+    status = "ENABLED"
+  }
+}
+"#;
+    let (status, message) = tf(hcl, "aws_efs_file_system.files", "backup.resource-covered");
+    assert_eq!(status, Status::Met, "{message}");
+}
+
+// --- Lambda permissions ----------------------------------------------------
+
+#[test]
+fn lambda_permission_conditions_are_read_as_lambda_evaluates_them() {
+    let yaml = "Resources:\n  OrgOnly:\n    Type: AWS::Lambda::Permission\n    Properties:\n      Action: lambda:InvokeFunction\n      FunctionName: app\n      Principal: events.amazonaws.com\n      PrincipalOrgID: o-abc123\n  BucketArnOnly:\n    Type: AWS::Lambda::Permission\n    Properties:\n      Action: lambda:InvokeFunction\n      FunctionName: app\n      Principal: s3.amazonaws.com\n      SourceArn: arn:aws:s3:::uploads\n  BucketAccount:\n    Type: AWS::Lambda::Permission\n    Properties:\n      Action: lambda:InvokeFunction\n      FunctionName: app\n      Principal: s3.amazonaws.com\n      SourceArn: arn:aws:s3:::uploads\n      SourceAccount: \"111122223333\"\n";
+    let (status, message) = cfn(yaml, "OrgOnly", "lambda.no-public-invoke");
+    assert_eq!(status, Status::Met, "{message}");
+    assert!(message.contains("no one"), "{message}");
+    let (status, message) = cfn(yaml, "BucketArnOnly", "lambda.no-public-invoke");
+    assert_eq!(status, Status::NotMet, "{message}");
+    let (status, message) = cfn(yaml, "BucketAccount", "lambda.no-public-invoke");
+    assert_eq!(status, Status::Met, "{message}");
+    let hcl = r#"
+resource "aws_lambda_permission" "org_only" {
+  action           = "lambda:InvokeFunction"
+  function_name    = "app"
+  principal        = "sns.amazonaws.com"
+  principal_org_id = "o-abc123"
+}
+resource "aws_lambda_permission" "bucket_arn_only" {
+  action        = "lambda:InvokeFunction"
+  function_name = "app"
+  principal     = "s3.amazonaws.com"
+  source_arn    = "arn:aws:s3:::uploads"
+}
+"#;
+    let (status, message) = tf(
+        hcl,
+        "aws_lambda_permission.org_only",
+        "lambda.no-public-invoke",
+    );
+    assert_eq!(status, Status::Met, "{message}");
+    let (status, message) = tf(
+        hcl,
+        "aws_lambda_permission.bucket_arn_only",
+        "lambda.no-public-invoke",
+    );
+    assert_eq!(status, Status::NotMet, "{message}");
+}

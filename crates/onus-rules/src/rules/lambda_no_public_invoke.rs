@@ -17,13 +17,19 @@
 //! ## Verdicts
 //! Judged on each `AWS::Lambda::Permission` / `aws_lambda_permission`:
 //! - met: the principal is an account, an IAM ARN or another named
-//!   principal; a service principal (`s3.amazonaws.com`,
-//!   `sns.amazonaws.com`, ...) with `SourceArn` / `source_arn` or
-//!   `SourceAccount` / `source_account`; the principal `*` restricted by
-//!   `SourceArn`, `SourceAccount` or `PrincipalOrgID` / `principal_org_id`;
+//!   principal; a service principal (`sns.amazonaws.com`,
+//!   `events.amazonaws.com`, ...) with `SourceArn` / `source_arn` or
+//!   `SourceAccount` / `source_account`; `s3.amazonaws.com` with
+//!   `SourceAccount`; the principal `*` restricted by `SourceArn`,
+//!   `SourceAccount` or `PrincipalOrgID` / `principal_org_id`; a service
+//!   principal with `PrincipalOrgID` (a service's requests carry no
+//!   `aws:PrincipalOrgID`, so the permission lets no one invoke);
 //! - not met: the principal `*` with none of those (anyone may invoke); a
 //!   service principal with neither `SourceArn` nor `SourceAccount` (any
 //!   resource of that service, in any account, may invoke);
+//!   `s3.amazonaws.com` without `SourceAccount`, whatever `SourceArn` says (a
+//!   bucket ARN names no account: a bucket of that name in another account,
+//!   e.g. after you delete yours, may invoke);
 //! - unknown: the principal, or the restricting value, is not static.
 //!
 //! A restriction that a condition leaves unset on one branch counts as
@@ -131,6 +137,24 @@
 //!   source_account = "111122223333"
 //! }
 //! ```
+//! ```hcl fail
+//! resource "aws_lambda_permission" "from_bucket_arn" {
+//!   action        = "lambda:InvokeFunction"
+//!   function_name = "app"
+//!   principal     = "s3.amazonaws.com"
+//!   source_arn    = "arn:aws:s3:::uploads"
+//! }
+//! ```
+//! ```yaml pass
+//! Resources:
+//!   OrgOnly:
+//!     Type: AWS::Lambda::Permission
+//!     Properties:
+//!       Action: lambda:InvokeFunction
+//!       FunctionName: app
+//!       Principal: events.amazonaws.com
+//!       PrincipalOrgID: o-abc123
+//! ```
 //! ```hcl pass
 //! resource "aws_lambda_permission" "org" {
 //!   action           = "lambda:InvokeFunction"
@@ -201,6 +225,7 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
     // Classify every possible principal value.
     let mut wildcard = false;
     let mut service = false;
+    let mut s3 = false;
     let j = judge(principal, &mut |n| match n.scalar_text() {
         Some(p) if p.trim() == "*" => {
             wildcard = true;
@@ -210,6 +235,7 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
             if p.trim().ends_with(".amazonaws.com") || p.trim().ends_with(".amazonaws.com.cn") =>
         {
             service = true;
+            s3 |= p.trim().starts_with("s3.");
             Judgement::Yes
         }
         Some(_) => Judgement::Yes,
@@ -231,12 +257,31 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
             "the permission names a specific principal",
         );
     }
-    let mut checks = vec![
-        restriction(resource, "SourceArn", "source_arn"),
-        restriction(resource, "SourceAccount", "source_account"),
-    ];
+    let org = restriction(resource, "PrincipalOrgID", "principal_org_id");
+    // A bucket ARN names no account: only SourceAccount ties S3 to yours.
+    let mut checks = if s3 && !wildcard {
+        vec![restriction(resource, "SourceAccount", "source_account")]
+    } else {
+        vec![
+            restriction(resource, "SourceArn", "source_arn"),
+            restriction(resource, "SourceAccount", "source_account"),
+        ]
+    };
+    if service && !wildcard && org.0 == Judgement::Yes {
+        // Service callers carry no aws:PrincipalOrgID: nobody matches.
+        let span = org.2.as_ref().map_or(resource.name_span, |n| n.span);
+        return Verdict::met(
+            resource,
+            span,
+            &org.1,
+            format!(
+                "{} with an AWS service principal lets no one invoke: a service's requests carry no aws:PrincipalOrgID",
+                org.1
+            ),
+        );
+    }
     if wildcard && !service {
-        checks.push(restriction(resource, "PrincipalOrgID", "principal_org_id"));
+        checks.push(org);
     }
     if let Some((_, path, node)) = checks.iter().find(|(j, ..)| *j == Judgement::Yes) {
         let span = node.as_ref().map_or(resource.name_span, |n| n.span);
@@ -272,10 +317,17 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
             names.join(", ")
         )
     } else {
-        format!(
-            "{ppath} is an AWS service with no {}: any resource of that service, in any account, may invoke the function (confused deputy)",
-            names.join(" or ")
-        )
+        if s3 {
+            format!(
+                "{ppath} is s3.amazonaws.com with no {}: a bucket ARN names no account, so a bucket of that name in any account may invoke the function, whatever SourceArn says (confused deputy)",
+                names.join(" or ")
+            )
+        } else {
+            format!(
+                "{ppath} is an AWS service with no {}: any resource of that service, in any account, may invoke the function (confused deputy)",
+                names.join(" or ")
+            )
+        }
     };
     Verdict::not_met(resource, principal.span, ppath, why)
 }
