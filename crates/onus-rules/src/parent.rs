@@ -23,7 +23,8 @@ pub struct Parent {
     /// The sub-resource's property naming the parent (CloudFormation,
     /// Terraform).
     pub attr: (&'static str, &'static str),
-    /// The parent's property holding the name sub-resources may use.
+    /// The parent's property holding the name sub-resources may use
+    /// (empty: none, they name it by reference or ARN only).
     pub name_attr: (&'static str, &'static str),
     /// What the parent is called in messages: "bucket".
     pub noun: &'static str,
@@ -35,6 +36,30 @@ pub const S3_BUCKET: Parent = Parent {
     attr: ("Bucket", "bucket"),
     name_attr: ("BucketName", "bucket"),
     noun: "bucket",
+};
+
+/// A KMS key and its Terraform `aws_kms_key_policy`.
+pub const KMS_KEY: Parent = Parent {
+    types: &["AWS::KMS::Key", "aws_kms_key"],
+    attr: ("", "key_id"),
+    name_attr: ("", ""),
+    noun: "key",
+};
+
+/// A Secrets Manager secret and its rotation schedule.
+pub const SECRET: Parent = Parent {
+    types: &["AWS::SecretsManager::Secret", "aws_secretsmanager_secret"],
+    attr: ("SecretId", "secret_id"),
+    name_attr: ("Name", "name"),
+    noun: "secret",
+};
+
+/// A Route 53 hosted zone and its Terraform `aws_route53_query_log`.
+pub const HOSTED_ZONE: Parent = Parent {
+    types: &["AWS::Route53::HostedZone", "aws_route53_zone"],
+    attr: ("", "zone_id"),
+    name_attr: ("", ""),
+    noun: "hosted zone",
 };
 
 impl Parent {
@@ -52,8 +77,9 @@ impl Parent {
             return None;
         }
         let attr = spelling(resource, self.attr.0, self.attr.1);
-        let name_attr = spelling(resource, self.name_attr.0, self.name_attr.1);
-        if let Some(parent) = cx.parent_of(resource, attr, self.types, Some(name_attr)) {
+        let name_attr =
+            Some(spelling(resource, self.name_attr.0, self.name_attr.1)).filter(|n| !n.is_empty());
+        if let Some(parent) = cx.parent_of(resource, attr, self.types, name_attr) {
             return Some(Verdict::not_applicable(
                 resource,
                 format!("judged with its {} {}", self.noun, parent.id),

@@ -19,7 +19,10 @@
 //!   e.g. `kms:CallerAccount`, `kms:ViaService`, `aws:PrincipalOrgID`), in
 //!   CloudFormation `KeyPolicy`, Terraform `policy` on `aws_kms_key` or an
 //!   `aws_kms_key_policy` for the key;
-//! - unknown: the policy or a statement is a value onus cannot resolve.
+//! - unknown: the policy or a statement is a value onus cannot resolve;
+//! - judged with the key: an `aws_kms_key_policy` for a key in the scanned code;
+//!   one whose key is declared elsewhere (another module or stack) is judged on
+//!   its own, and the verdict says the key is not in the scanned code.
 //!
 //! ## Examples
 //! ```yaml pass
@@ -99,9 +102,24 @@
 //!   })
 //! }
 //! ```
+//! ```hcl fail
+//! resource "aws_kms_key_policy" "shared" {
+//!   key_id = "1234abcd-12ab-34cd-56ef-1234567890ab"
+//!   policy = jsonencode({
+//!     Version = "2012-10-17"
+//!     Statement = [{
+//!       Effect    = "Allow"
+//!       Principal = "*"
+//!       Action    = "kms:Decrypt"
+//!       Resource  = "*"
+//!     }]
+//!   })
+//! }
+//! ```
 
 use crate::check::get;
 use crate::context::Context;
+use crate::parent::KMS_KEY;
 use crate::policy::no_public_grant;
 use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov};
 use crate::verdict::Verdict;
@@ -114,7 +132,7 @@ pub static RULE: Rule = Rule {
     duty: Duty::AccessControl,
     severity: Severity::Critical,
     cfn_types: &["AWS::KMS::Key"],
-    tf_types: &["aws_kms_key"],
+    tf_types: &["aws_kms_key", "aws_kms_key_policy"],
     reads: &["aws_kms_key_policy"],
     controls: Controls {
         fsbp: &["KMS.5"],
@@ -127,6 +145,16 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
+    let alone = |r: &Resource| {
+        let policies: Vec<(&Resource, &Node, &str)> = get(r, "policy")
+            .map(|p| (r, p, "policy"))
+            .into_iter()
+            .collect();
+        no_public_grant(r, &policies, cx, "key", "the key policy is empty")
+    };
+    if let Some(v) = KMS_KEY.judge_alone(resource, cx, alone) {
+        return v;
+    }
     let mut policies: Vec<(&Resource, &Node, &str)> = Vec::new();
     if resource.format.is_terraform() {
         if let Some(p) = get(resource, "policy") {
