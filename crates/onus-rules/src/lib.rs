@@ -10,6 +10,7 @@
 pub mod beanstalk;
 pub mod check;
 pub mod context;
+pub mod coverage;
 pub mod docs;
 pub mod ecs;
 pub mod emr;
