@@ -279,7 +279,7 @@
 use crate::check::{get, get_in, items, items_cond};
 use crate::context::{Context, local_id};
 use crate::policy::at;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource, Span, Value};
 use onus_model::Duty;
@@ -315,10 +315,25 @@ pub static RULE: Rule = Rule {
             "EBS_RESOURCES_PROTECTED_BY_BACKUP_PLAN",
             "EFS_RESOURCES_PROTECTED_BY_BACKUP_PLAN",
             "DYNAMODB_RESOURCES_PROTECTED_BY_BACKUP_PLAN",
+            "EFS_IN_BACKUP_PLAN",
+            "RDS_IN_BACKUP_PLAN",
+            "DYNAMODB_IN_BACKUP_PLAN",
+            "EBS_IN_BACKUP_PLAN",
         ],
         cis: &[],
     },
-    peers: &[checkov("CKV2_AWS_8", Same), checkov("CKV2_AWS_9", Same)],
+    peers: &[
+        checkov("CKV2_AWS_8", Same),
+        checkov("CKV2_AWS_9", Same),
+        guard("RDS_RESOURCES_PROTECTED_BY_BACKUP_PLAN", Same),
+        guard("EBS_RESOURCES_PROTECTED_BY_BACKUP_PLAN", Same),
+        guard("EFS_RESOURCES_PROTECTED_BY_BACKUP_PLAN", Same),
+        guard("DYNAMODB_RESOURCES_PROTECTED_BY_BACKUP_PLAN", Same),
+        guard("RDS_IN_BACKUP_PLAN", Same),
+        guard("EBS_IN_BACKUP_PLAN", Same),
+        guard("EFS_IN_BACKUP_PLAN", Same),
+        guard("DYNAMODB_IN_BACKUP_PLAN", Same),
+    ],
     check,
     file: file!(),
 };

@@ -107,7 +107,7 @@
 
 use crate::check::{Judgement, get_in, items, judge, verdict_of};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -125,7 +125,11 @@ pub static RULE: Rule = Rule {
         config: &["CLOUDFRONT_VIEWER_POLICY_HTTPS"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_34", Same), trivy("AVD-AWS-0012", Same)],
+    peers: &[
+        checkov("CKV_AWS_34", Same),
+        trivy("AVD-AWS-0012", Same),
+        guard("CLOUDFRONT_VIEWER_POLICY_HTTPS", Same),
+    ],
     check,
     file: file!(),
 };

@@ -63,7 +63,7 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["DocumentDB.2"],
-        config: &[],
+        config: &["DOCDB_CLUSTER_BACKUP_RETENTION_CHECK"],
         cis: &[],
     },
     peers: &[checkov("CKV_AWS_356", Same)],

@@ -78,7 +78,7 @@
 
 use crate::check::require_bool;
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -100,6 +100,7 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_28", Same),
         cfn_nag("W78", Same),
         trivy("AVD-AWS-0024", Same),
+        guard("DYNAMODB_PITR_ENABLED", Same),
     ],
     check,
     file: file!(),

@@ -118,7 +118,7 @@
 
 use crate::context::Context;
 use crate::net::{Exposure, INGRESS_CFN, INGRESS_TF, check_exposure};
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -144,6 +144,8 @@ pub static RULE: Rule = Rule {
         cfn_nag("W2", Related),
         cfn_nag("W42", Related),
         trivy("AVD-AWS-0107", Related),
+        guard("VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS", Related),
+        guard("RESTRICTED_INCOMING_TRAFFIC", Related),
     ],
     check,
     file: file!(),

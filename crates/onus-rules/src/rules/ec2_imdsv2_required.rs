@@ -122,7 +122,7 @@ use crate::context::Context;
 use crate::instance::{
     LAUNCH_CFN, LAUNCH_TF, TemplateRef, data_prefix, launch_data, launch_template, same_region,
 };
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource};
 use onus_model::Duty;
@@ -137,13 +137,17 @@ pub static RULE: Rule = Rule {
     reads: &["aws_ec2_instance_metadata_defaults"],
     controls: Controls {
         fsbp: &["EC2.8", "AutoScaling.3"],
-        config: &["EC2_IMDSV2_CHECK"],
+        config: &[
+            "EC2_IMDSV2_CHECK",
+            "AUTOSCALING_LAUNCHCONFIG_REQUIRES_IMDSV2",
+        ],
         cis: &[],
     },
     peers: &[
         checkov("CKV_AWS_79", Same),
         trivy("AVD-AWS-0028", Same),
         trivy("AVD-AWS-0130", Same),
+        guard("EC2_IMDSV2_CHECK", Same),
     ],
     check,
     file: file!(),

@@ -70,7 +70,7 @@
 
 use crate::context::Context;
 use crate::net::{Exposure, INGRESS_CFN, INGRESS_TF, check_exposure};
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -93,6 +93,7 @@ pub static RULE: Rule = Rule {
         cfn_nag("W2", Related),
         cfn_nag("W9", Related),
         trivy("AVD-AWS-0107", Related),
+        guard("INCOMING_SSH_DISABLED", Same),
     ],
     check,
     file: file!(),

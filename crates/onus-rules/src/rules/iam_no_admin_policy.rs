@@ -162,7 +162,7 @@
 use crate::check::{all_of, get};
 use crate::context::Context;
 use crate::policy::{Document, Effect, Tri, any_is, at};
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::{Status, Verdict};
 use onus_ingest::{Node, Resource, Value};
 use onus_model::Duty;
@@ -202,6 +202,7 @@ pub static RULE: Rule = Rule {
         cfn_nag("F4", Related),
         cfn_nag("F5", Related),
         trivy("AVD-AWS-0057", Related),
+        guard("IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS", Same),
     ],
     check,
     file: file!(),

@@ -121,7 +121,7 @@ use crate::check::get;
 use crate::context::Context;
 use crate::parent::KMS_KEY;
 use crate::policy::no_public_grant;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource};
 use onus_model::Duty;
@@ -136,10 +136,14 @@ pub static RULE: Rule = Rule {
     reads: &["aws_kms_key_policy"],
     controls: Controls {
         fsbp: &["KMS.5"],
-        config: &[],
+        config: &["KMS_KEY_POLICY_NO_PUBLIC_ACCESS"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_33", Same), cfn_nag("F76", Same)],
+    peers: &[
+        checkov("CKV_AWS_33", Same),
+        cfn_nag("F76", Same),
+        guard("KMS_NO_WILDCARD_PRINCIPAL", Related),
+    ],
     check,
     file: file!(),
 };

@@ -166,7 +166,7 @@
 
 use crate::check::{Judgement, is_empty, judge, prop};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource};
 use onus_model::Duty;
@@ -181,10 +181,7 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["Lambda.1"],
-        config: &[
-            "LAMBDA_FUNCTION_PUBLIC_ACCESS_PROHIBITED",
-            "LAMBDA_NO_WILDCARD_PRINCIPALS",
-        ],
+        config: &["LAMBDA_FUNCTION_PUBLIC_ACCESS_PROHIBITED"],
         cis: &[],
     },
     peers: &[
@@ -192,6 +189,8 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_364", Related),
         cfn_nag("F13", Related),
         trivy("AVD-AWS-0067", Related),
+        guard("LAMBDA_FUNCTION_PUBLIC_ACCESS_PROHIBITED", Same),
+        guard("LAMBDA_NO_WILDCARD_PRINCIPALS", Related),
     ],
     check,
     file: file!(),

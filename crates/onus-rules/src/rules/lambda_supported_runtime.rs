@@ -188,7 +188,7 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["Lambda.2"],
-        config: &[],
+        config: &["LAMBDA_FUNCTION_SETTINGS_CHECK"],
         cis: &[],
     },
     peers: &[checkov("CKV_AWS_363", Same)],

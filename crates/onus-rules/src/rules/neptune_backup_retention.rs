@@ -63,7 +63,7 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["Neptune.5"],
-        config: &[],
+        config: &["NEPTUNE_CLUSTER_BACKUP_RETENTION_CHECK"],
         cis: &[],
     },
     peers: &[checkov("CKV_AWS_361", Same)],

@@ -133,7 +133,7 @@
 
 use crate::check::{prop, require_number_in};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -155,6 +155,7 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_133", Same),
         cfn_nag("W75", Related),
         trivy("AVD-AWS-0077", Related),
+        guard("DB_INSTANCE_BACKUP_ENABLED", Same),
     ],
     check,
     file: file!(),

@@ -53,7 +53,7 @@
 
 use crate::check::require_bool;
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -68,7 +68,7 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["RDS.3", "RDS.27"],
-        config: &["RDS_STORAGE_ENCRYPTED"],
+        config: &["RDS_STORAGE_ENCRYPTED", "RDS_CLUSTER_ENCRYPTED_AT_REST"],
         cis: &["2.3.1"],
     },
     peers: &[
@@ -78,6 +78,7 @@ pub static RULE: Rule = Rule {
         cfn_nag("F27", Same),
         trivy("AVD-AWS-0080", Same),
         trivy("AVD-AWS-0079", Same),
+        guard("RDS_STORAGE_ENCRYPTED", Same),
     ],
     check,
     file: file!(),

@@ -94,7 +94,7 @@
 
 use crate::check::require_bool;
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -112,7 +112,10 @@ pub static RULE: Rule = Rule {
         config: &["RDS_AUTOMATIC_MINOR_VERSION_UPGRADE_ENABLED"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_226", Same)],
+    peers: &[
+        checkov("CKV_AWS_226", Same),
+        guard("RDS_AUTOMATIC_MINOR_VERSION_UPGRADE_ENABLED", Same),
+    ],
     check,
     file: file!(),
 };

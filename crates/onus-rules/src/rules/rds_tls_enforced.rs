@@ -155,7 +155,10 @@ pub static RULE: Rule = Rule {
     ],
     controls: Controls {
         fsbp: &["RDS.38", "RDS.39"],
-        config: &[],
+        config: &[
+            "RDS_POSTGRES_INSTANCE_ENCRYPTED_IN_TRANSIT",
+            "RDS_MYSQL_INSTANCE_ENCRYPTED_IN_TRANSIT",
+        ],
         cis: &[],
     },
     peers: &[checkov("CKV2_AWS_69", Same)],

@@ -69,7 +69,7 @@
 
 use crate::check::{Judgement, is_null, judge, prop, verdict_of};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -87,7 +87,10 @@ pub static RULE: Rule = Rule {
         config: &["REDSHIFT_CLUSTER_PUBLIC_ACCESS_CHECK"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_87", Same)],
+    peers: &[
+        checkov("CKV_AWS_87", Same),
+        guard("REDSHIFT_CLUSTER_PUBLIC_ACCESS_CHECK", Same),
+    ],
     check,
     file: file!(),
 };

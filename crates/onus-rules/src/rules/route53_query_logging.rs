@@ -87,7 +87,7 @@ pub static RULE: Rule = Rule {
     reads: &["aws_route53_query_log"],
     controls: Controls {
         fsbp: &["Route53.2"],
-        config: &[],
+        config: &["ROUTE53_QUERY_LOGGING_ENABLED"],
         cis: &[],
     },
     peers: &[],

@@ -92,7 +92,7 @@
 use crate::check::{get, require_set};
 use crate::context::Context;
 use crate::parent::S3_BUCKET;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::{Resource, Value};
 use onus_model::Duty;
@@ -114,6 +114,7 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_18", Same),
         cfn_nag("W35", Same),
         trivy("AVD-AWS-0089", Same),
+        guard("S3_BUCKET_LOGGING_ENABLED", Same),
     ],
     check,
     file: file!(),

@@ -122,7 +122,7 @@
 use crate::check::{Judgement, get_in, judge, verdict_of};
 use crate::context::Context;
 use crate::parent::S3_BUCKET;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource, Value};
 use onus_model::Duty;
@@ -147,6 +147,7 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_19", Related),
         cfn_nag("W41", Related),
         trivy("AVD-AWS-0088", Related),
+        guard("S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED", Same),
     ],
     check,
     file: file!(),

@@ -110,7 +110,7 @@
 use crate::check::{Judgement, get_in, judge, verdict_of};
 use crate::context::Context;
 use crate::parent::S3_BUCKET;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource};
 use onus_model::Duty;
@@ -131,7 +131,11 @@ pub static RULE: Rule = Rule {
         config: &["S3_DEFAULT_ENCRYPTION_KMS"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_145", Same), trivy("AVD-AWS-0132", Related)],
+    peers: &[
+        checkov("CKV_AWS_145", Same),
+        trivy("AVD-AWS-0132", Related),
+        guard("S3_DEFAULT_ENCRYPTION_KMS", Same),
+    ],
     check,
     file: file!(),
 };

@@ -170,7 +170,7 @@
 use crate::context::Context;
 use crate::parent::S3_BUCKET;
 use crate::policy::{bucket_policies, no_public_grant, unresolved_bucket_policy};
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -185,13 +185,17 @@ pub static RULE: Rule = Rule {
     reads: &["AWS::S3::BucketPolicy", "aws_s3_bucket_policy"],
     controls: Controls {
         fsbp: &["S3.2", "S3.3"],
-        config: &[],
+        config: &[
+            "S3_BUCKET_PUBLIC_READ_PROHIBITED",
+            "S3_BUCKET_PUBLIC_WRITE_PROHIBITED",
+        ],
         cis: &[],
     },
     peers: &[
         checkov("CKV_AWS_70", Same),
         cfn_nag("F16", Same),
         cfn_nag("F15", Related),
+        guard("S3_BUCKET_POLICY_NO_WILDCARD_PRINCIPAL", Same),
     ],
     check,
     file: file!(),

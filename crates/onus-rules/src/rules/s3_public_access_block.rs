@@ -112,7 +112,7 @@
 use crate::check::{all_of, get, require_bool};
 use crate::context::Context;
 use crate::parent::S3_BUCKET;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -141,6 +141,7 @@ pub static RULE: Rule = Rule {
         trivy("AVD-AWS-0091", Related),
         trivy("AVD-AWS-0093", Related),
         trivy("AVD-AWS-0094", Related),
+        guard("S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED", Same),
     ],
     check,
     file: file!(),

@@ -111,7 +111,7 @@
 use crate::check::{Judgement, get, get_in, judge, verdict_of};
 use crate::context::Context;
 use crate::parent::S3_BUCKET;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource};
 use onus_model::Duty;
@@ -138,6 +138,10 @@ pub static RULE: Rule = Rule {
         cfn_nag("W31", Related),
         cfn_nag("F14", Related),
         trivy("AVD-AWS-0092", Same),
+        guard("S3_BUCKET_PUBLIC_READ_PROHIBITED", Related),
+        guard("S3_BUCKET_PUBLIC_WRITE_PROHIBITED", Related),
+        guard("S3_BUCKET_PUBLIC_READ_ACL", Same),
+        guard("S3_BUCKET_NO_PUBLIC_RW_ACL", Same),
     ],
     check,
     file: file!(),

@@ -165,7 +165,7 @@ use crate::parent::S3_BUCKET;
 use crate::policy::{
     Condition, Document, Effect, Item, Tri, any_is, at, bucket_policies, unresolved_bucket_policy,
 };
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -183,7 +183,10 @@ pub static RULE: Rule = Rule {
         config: &["S3_BUCKET_SSL_REQUESTS_ONLY"],
         cis: &["2.1.2"],
     },
-    peers: &[checkov("CKV_AWS_379", Related)],
+    peers: &[
+        checkov("CKV_AWS_379", Related),
+        guard("S3_BUCKET_SSL_REQUESTS_ONLY", Same),
+    ],
     check,
     file: file!(),
 };

@@ -123,7 +123,7 @@
 use crate::check::{get, require_bool, require_one_of};
 use crate::context::Context;
 use crate::parent::S3_BUCKET;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -141,7 +141,11 @@ pub static RULE: Rule = Rule {
         config: &["S3_BUCKET_VERSIONING_ENABLED"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_21", Same), trivy("AVD-AWS-0090", Same)],
+    peers: &[
+        checkov("CKV_AWS_21", Same),
+        trivy("AVD-AWS-0090", Same),
+        guard("S3_BUCKET_VERSIONING_ENABLED", Same),
+    ],
     check,
     file: file!(),
 };

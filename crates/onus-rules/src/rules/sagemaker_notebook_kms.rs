@@ -54,7 +54,7 @@
 
 use crate::check::require_set;
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -67,8 +67,15 @@ pub static RULE: Rule = Rule {
     cfn_types: &["AWS::SageMaker::NotebookInstance"],
     tf_types: &["aws_sagemaker_notebook_instance"],
     reads: &[],
-    controls: Controls::NONE,
-    peers: &[],
+    controls: Controls {
+        fsbp: &[],
+        config: &[],
+        cis: &[],
+    },
+    peers: &[guard(
+        "SAGEMAKER_NOTEBOOK_INSTANCE_KMS_KEY_CONFIGURED",
+        Same,
+    )],
     check,
     file: file!(),
 };

@@ -68,7 +68,7 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["SageMaker.3"],
-        config: &[],
+        config: &["SAGEMAKER_NOTEBOOK_INSTANCE_ROOT_ACCESS_CHECK"],
         cis: &[],
     },
     peers: &[],

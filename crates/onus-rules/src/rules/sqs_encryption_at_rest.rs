@@ -69,7 +69,7 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["SQS.1"],
-        config: &["SQS_QUEUE_ENCRYPTED"],
+        config: &[],
         cis: &[],
     },
     peers: &[

@@ -159,7 +159,7 @@ use crate::check::require_set;
 use crate::context::{Context, local_id};
 use crate::lb::lb_type;
 use crate::lists::companion;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -188,10 +188,13 @@ pub static RULE: Rule = Rule {
     ],
     controls: Controls {
         fsbp: &["CloudFront.6", "APIGateway.4"],
-        config: &[],
+        config: &[
+            "CLOUDFRONT_ASSOCIATED_WITH_WAF",
+            "API_GW_ASSOCIATED_WITH_WAF",
+        ],
         cis: &[],
     },
-    peers: &[],
+    peers: &[guard("API_GW_ASSOCIATED_WITH_WAF", Related)],
     check,
     file: file!(),
 };
