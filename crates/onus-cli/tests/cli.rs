@@ -173,7 +173,8 @@ fn checkov_and_cfn_nag_suppressions_map_to_same_rules_only() {
 #[test]
 fn guard_suppressed_rules_map_to_same_rules_only() {
     let dir = tempfile::tempdir().unwrap();
-    let guard = |rules: &str| format!("    Metadata:\n      guard:\n        SuppressedRules:\n{rules}");
+    let guard =
+        |rules: &str| format!("    Metadata:\n      guard:\n        SuppressedRules:\n{rules}");
     let body = format!(
         "{}{}{}",
         db("A", &guard("          - RDS_STORAGE_ENCRYPTED\n")),

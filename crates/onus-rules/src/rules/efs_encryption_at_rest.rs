@@ -7,7 +7,9 @@
 //!
 //! ## What AWS already does
 //! Offers AES-256 encryption with a KMS key (the AWS-managed `aws/elasticfilesystem` key or yours) and
-//! encrypts data in transit when clients mount with TLS.
+//! encrypts data in transit when clients mount with TLS. Absent, `Encrypted`
+//! is false through the API, CloudFormation and Terraform (only the console
+//! defaults to encrypted).
 //!
 //! ## Verdicts
 //! - met: `Encrypted: true` / `encrypted = true`;

@@ -7,6 +7,7 @@
 //!
 //! ## What AWS already does
 //! Offers AES-256 encryption of indices, logs, swap and automated snapshots with a KMS key once enabled.
+//! Absent, `EncryptionAtRestOptions.Enabled` is false (the API default).
 //!
 //! ## Verdicts
 //! - met: `EncryptionAtRestOptions.Enabled: true` / `encrypt_at_rest { enabled = true }`;

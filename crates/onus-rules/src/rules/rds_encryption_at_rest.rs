@@ -8,6 +8,8 @@
 //! ## What AWS already does
 //! Offers AES-256 storage encryption with KMS, covering the instance's
 //! storage, automated backups, read replicas and snapshots once it is on.
+//! Absent, the API, CloudFormation and Terraform create an unencrypted
+//! database (only the console defaults to encrypted).
 //!
 //! ## Verdicts
 //! - met: `StorageEncrypted: true` / `storage_encrypted = true`;

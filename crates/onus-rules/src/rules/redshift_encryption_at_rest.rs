@@ -7,7 +7,7 @@
 //!
 //! ## What AWS already does
 //! Encrypts blocks, system metadata and snapshots with KMS once encryption
-//! is on. Since 2025 new provisioned clusters are encrypted by default; the
+//! is on. Since January 2025 new provisioned clusters are encrypted by default; the
 //! Terraform AWS provider followed in v6: "If true, the data in the cluster is
 //! encrypted at rest. Default is true" (provider docs, as mirrored by
 //! pulumi_aws). Older provider versions defaulted to false.

@@ -9,7 +9,8 @@
 //! ## What AWS already does
 //! Places the cluster in your VPC with a private endpoint unless you ask for
 //! a public one: the `CreateCluster` API default for `PubliclyAccessible` is
-//! false (Redshift API reference). The Terraform AWS provider defaults
+//! false (Redshift API reference), and since January 2025 new provisioned
+//! clusters are created without public access. The Terraform AWS provider defaults
 //! `publicly_accessible` to false since v6 (earlier versions defaulted to
 //! true).
 //!

@@ -8,7 +8,9 @@
 //! algorithm (`AES256`, `aws:kms` or `aws:kms:dsse`).
 //!
 //! ## What AWS already does
-//! Default SSE-S3 on every bucket, which cannot be switched off.
+//! Since 5 January 2023, encrypts every new object with SSE-S3 (AES-256)
+//! when the bucket names no other default encryption; that default cannot
+//! be switched off.
 //!
 //! ## Verdicts
 //! - met: no configuration (the SSE-S3 default applies), or a configuration

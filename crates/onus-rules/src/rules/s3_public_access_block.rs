@@ -8,9 +8,10 @@
 //! being switched off by drift.
 //!
 //! ## What AWS already does
-//! Since April 2023, S3 turns on all four Block Public Access settings for new
-//! buckets created through the API. Inside a declared configuration, each
-//! setting left out is `false`.
+//! Since April 2023, S3 turns on all four Block Public Access settings for
+//! every new bucket (through the API, CloudFormation and Terraform alike);
+//! buckets created before keep what they had. Inside a declared
+//! configuration, each setting left out is `false`.
 //!
 //! ## Verdicts
 //! - met: CloudFormation `PublicAccessBlockConfiguration`, or a Terraform
@@ -18,8 +19,10 @@
 //!   sets `BlockPublicAcls`, `BlockPublicPolicy`, `IgnorePublicAcls` and
 //!   `RestrictPublicBuckets` (`block_public_acls`, `block_public_policy`,
 //!   `ignore_public_acls`, `restrict_public_buckets`) all to true;
-//! - not met: no configuration declared for the bucket (the code does not
-//!   state the guard), or any of the four is false or left out;
+//! - met by default: no configuration declared for the bucket (S3 turns all
+//!   four settings on for new buckets since April 2023);
+//! - not met: a declared configuration with any of the four false or left
+//!   out;
 //! - unknown: a setting comes from a value onus cannot resolve;
 //! - judged with the bucket: an `aws_s3_bucket_public_access_block` of a bucket
 //!   in the scanned code; one whose bucket is declared elsewhere (another module
@@ -56,7 +59,7 @@
 //!         IgnorePublicAcls: true
 //!         RestrictPublicBuckets: true
 //! ```
-//! ```yaml fail
+//! ```yaml pass
 //! Resources:
 //!   Data:
 //!     Type: AWS::S3::Bucket
@@ -97,7 +100,7 @@
 //!   ignore_public_acls = true
 //! }
 //! ```
-//! ```hcl fail
+//! ```hcl pass
 //! resource "aws_s3_bucket" "data" {
 //!   bucket = "data"
 //! }
@@ -154,6 +157,9 @@ const FLAGS: [(&str, &str); 4] = [
     ("RestrictPublicBuckets", "restrict_public_buckets"),
 ];
 
+/// Why a bucket without a declared configuration blocks public access.
+const DEFAULT: &str = "no Block Public Access configuration: S3 turns all four settings on for new buckets (since April 2023)";
+
 fn check(resource: &Resource, cx: &Context) -> Verdict {
     let block = |pab: &Resource| {
         let verdicts = FLAGS
@@ -181,21 +187,13 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
                     Some("bucket"),
                 )
                 .unwrap_or_else(|| {
-                    Verdict::missing(
-                        resource,
-                        "aws_s3_bucket_public_access_block",
-                        "no aws_s3_bucket_public_access_block for this bucket",
-                    )
+                    Verdict::met_by_default(resource, "aws_s3_bucket_public_access_block", DEFAULT)
                 });
         };
         return block(pab);
     }
     if get(resource, "PublicAccessBlockConfiguration").is_none() {
-        return Verdict::missing(
-            resource,
-            "PublicAccessBlockConfiguration",
-            "PublicAccessBlockConfiguration is not set: the template does not block public access",
-        );
+        return Verdict::met_by_default(resource, "PublicAccessBlockConfiguration", DEFAULT);
     }
     let verdicts = FLAGS
         .iter()
