@@ -175,15 +175,15 @@ fn guard_suppressed_rules_map_to_same_rules_only() {
     let dir = tempfile::tempdir().unwrap();
     let guard =
         |rules: &str| format!("    Metadata:\n      guard:\n        SuppressedRules:\n{rules}");
+    // LAMBDA_NO_WILDCARD_PRINCIPALS is only Related to lambda.no-public-invoke.
+    let permission = format!(
+        "  Public:\n    Type: AWS::Lambda::Permission\n{}    Properties:\n      Action: lambda:InvokeFunction\n      FunctionName: app\n      Principal: \"*\"\n",
+        guard("          - LAMBDA_NO_WILDCARD_PRINCIPALS\n")
+    );
     let body = format!(
-        "{}{}{}",
+        "{}{}{permission}",
         db("A", &guard("          - RDS_STORAGE_ENCRYPTED\n")),
         db("B", ""),
-        // LAMBDA_NO_WILDCARD_PRINCIPALS is only Related to lambda.no-public-invoke.
-        format!(
-            "  Public:\n    Type: AWS::Lambda::Permission\n{}    Properties:\n      Action: lambda:InvokeFunction\n      FunctionName: app\n      Principal: \"*\"\n",
-            guard("          - LAMBDA_NO_WILDCARD_PRINCIPALS\n")
-        ),
     );
     template(dir.path(), &body);
     let (_, report) = scan(dir.path(), &[]);
