@@ -29,8 +29,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from onus_bench import REPO, onus_command, shared_corpus
+
 CHECKOV_VERSION = "3.3.30"
-REPO = Path(__file__).resolve().parent.parent
 
 # Runs Checkov with BaseCheckRegistry.get_checks skipping entities whose type
 # is not a string (a `Type: !Ref X` or a list), which 3.3.30 crashes on.
@@ -46,26 +47,6 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore", category=SyntaxWarning)
     sys.exit(Checkov().run())
 """
-
-
-def shared_corpus():
-    """`../shared/corpus` from the checkout, or from a directory above it (a
-    worktree sits deeper than the main checkout)."""
-    for up in REPO.parents:
-        corpus = up / "shared" / "corpus"
-        if corpus.is_dir():
-            return corpus
-    return REPO.parent / "shared" / "corpus"
-
-
-def onus_command(onus):
-    if onus:
-        return [onus]
-    for build in ("release", "debug"):
-        binary = REPO / "target" / build / "onus"
-        if binary.exists():
-            return [str(binary)]
-    return ["cargo", "run", "-q", "-p", "onus-cli", "--"]
 
 
 def onus_checkov_entries(onus):

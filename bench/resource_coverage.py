@@ -25,26 +25,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from onus_bench import REPO, onus_command, shared_corpus
+
 APPLICABLE = {"met", "not-met", "unknown"}
-
-
-def shared_corpus():
-    for up in REPO.parents:
-        corpus = up / "shared" / "corpus"
-        if corpus.is_dir():
-            return corpus
-    return REPO.parent / "shared" / "corpus"
-
-
-def onus_command(onus):
-    if onus:
-        return [onus]
-    for build in ("release", "debug"):
-        binary = REPO / "target" / build / "onus"
-        if binary.exists():
-            return [str(binary)]
-    return ["cargo", "run", "-q", "-p", "onus-cli", "--"]
 
 
 def rows(onus, args):

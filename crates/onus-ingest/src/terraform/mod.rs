@@ -1050,20 +1050,7 @@ impl Dynamic<'_, '_, '_> {
     /// The blocks `for_each = coll` makes.
     fn expand(&self, coll: &Node) -> Vec<Node> {
         let items: Vec<(Node, Node)> = match &coll.value {
-            Value::List(items) => items
-                .iter()
-                .enumerate()
-                .map(|(i, n)| (Node::new(Value::Number(i as f64), n.span), n.clone()))
-                .collect(),
-            Value::Map(es) => es
-                .iter()
-                .map(|e| {
-                    (
-                        Node::new(Value::String(e.key.clone()), e.key_span),
-                        e.node.clone(),
-                    )
-                })
-                .collect(),
+            Value::List(_) | Value::Map(_) => eval::key_value_pairs(coll).unwrap_or_default(),
             // `null` and an empty collection make no block.
             Value::Null => Vec::new(),
             // A choice between collections (a conditional on an unset
