@@ -328,6 +328,63 @@ pub fn items_cond(node: Option<&Node>) -> Vec<(&Node, bool)> {
     out
 }
 
+/// A boolean at `node` (found by the caller, e.g. inside one item of a
+/// list) that must be true; absent is false.
+pub fn require_true(resource: &Resource, node: Option<&Node>, path: &str, what: &str) -> Verdict {
+    match node {
+        None => Verdict::missing(
+            resource,
+            path,
+            format!("{path} is not set and defaults to false: {what} is off"),
+        ),
+        Some(node) => {
+            let j = judge(node, &mut |n| match n.as_bool() {
+                Some(b) => Judgement::from_bool(b, n, || format!("{path} is false: {what} is off")),
+                None => Judgement::no(n, format!("{path} is not a boolean")),
+            });
+            verdict_of(resource, node, path, j, format!("{what} is on"))
+        }
+    }
+}
+
+/// Folds the judgements of several places that must all pass (every origin,
+/// every listener, every rule): the first `No` becomes a not-met verdict to
+/// return at once, the first `Unknown` is kept for the end.
+#[derive(Default)]
+pub struct Every {
+    unknown: Option<Verdict>,
+}
+
+impl Every {
+    /// Records one place's judgement; `Some(not met)` means stop here.
+    pub fn add(
+        &mut self,
+        resource: &Resource,
+        path: &str,
+        judgement: Judgement,
+    ) -> Option<Verdict> {
+        match judgement {
+            Judgement::Yes => None,
+            Judgement::No(span, why) => Some(Verdict::not_met(resource, span, path, why)),
+            Judgement::Unknown(span, what) => {
+                self.unknown
+                    .get_or_insert_with(|| Verdict::unknown(resource, span, path, what));
+                None
+            }
+        }
+    }
+
+    /// Records an unknown verdict found on the way (the first one is kept).
+    pub fn unknown(&mut self, verdict: Verdict) {
+        self.unknown.get_or_insert(verdict);
+    }
+
+    /// The first unknown, if any, else `met()`.
+    pub fn finish(self, met: impl FnOnce() -> Verdict) -> Verdict {
+        self.unknown.unwrap_or_else(met)
+    }
+}
+
 /// Like [`require_number`], for a setting AWS accepts only within `valid`
 /// (inclusive ranges; `(7.0, 7.0)` is the single value 7): a value outside is
 /// not met and said to be invalid (AWS would reject it), whatever `ok` says.

@@ -7,8 +7,10 @@
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod apigateway;
 pub mod beanstalk;
 pub mod check;
+pub mod cloudfront;
 pub mod context;
 pub mod coverage;
 pub mod docs;
@@ -27,6 +29,7 @@ pub mod residency;
 pub mod rule;
 pub mod rules;
 pub mod verdict;
+pub mod zones;
 
 pub use context::{Context, Settings};
 pub use engine::{

@@ -105,7 +105,8 @@
 //! }
 //! ```
 
-use crate::check::{Judgement, get_in, items, judge, verdict_of};
+use crate::check::{Judgement, get_in, judge, spelling, verdict_of};
+use crate::cloudfront::behaviors;
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard, trivy};
 use crate::verdict::Verdict;
@@ -135,32 +136,15 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    let tf = resource.format.is_terraform();
-    let (default_path, ordered_path, key) = if tf {
-        (
-            "default_cache_behavior",
-            "ordered_cache_behavior",
-            "viewer_protocol_policy",
-        )
-    } else {
-        (
+    let key = spelling(resource, "ViewerProtocolPolicy", "viewer_protocol_policy");
+    let behaviors = behaviors(resource);
+    if behaviors.is_empty() {
+        let path = spelling(
+            resource,
             "DistributionConfig.DefaultCacheBehavior",
-            "DistributionConfig.CacheBehaviors",
-            "ViewerProtocolPolicy",
-        )
-    };
-    let mut behaviors: Vec<(String, &onus_ingest::Node)> = Vec::new();
-    match get_in(&resource.properties, default_path) {
-        Some(b) => behaviors.push((default_path.to_owned(), b)),
-        None => {
-            return Verdict::missing(resource, default_path, format!("{default_path} is not set"));
-        }
-    }
-    for (i, b) in items(get_in(&resource.properties, ordered_path))
-        .into_iter()
-        .enumerate()
-    {
-        behaviors.push((format!("{ordered_path}[{i}]"), b));
+            "default_cache_behavior",
+        );
+        return Verdict::missing(resource, path, format!("{path} is not set"));
     }
     let mut unknown = None;
     for (at, behavior) in &behaviors {
@@ -188,7 +172,7 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         Verdict::met(
             resource,
             resource.name_span,
-            default_path,
+            behaviors[0].0.as_str(),
             "every cache behavior requires HTTPS from viewers",
         )
     })

@@ -127,6 +127,7 @@ pub static RULE: Rule = Rule {
         cfn_nag("F1", Same),
         trivy("AVD-AWS-0026", Same),
         guard("ENCRYPTED_VOLUMES", Same),
+        checkov("CKV2_AWS_2", Related),
     ],
     check,
     file: file!(),

@@ -131,14 +131,7 @@ pub static RULE: Rule = Rule {
     cfn_types: INGRESS_CFN,
     tf_types: INGRESS_TF,
     reads: &[],
-    controls: Controls {
-        fsbp: &["EC2.18", "EC2.19"],
-        config: &[
-            "VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS",
-            "RESTRICTED_INCOMING_TRAFFIC",
-        ],
-        cis: &[],
-    },
+    controls: Controls::NONE,
     peers: &[
         checkov("CKV_AWS_277", Same),
         cfn_nag("W2", Related),
@@ -146,6 +139,7 @@ pub static RULE: Rule = Rule {
         trivy("AVD-AWS-0107", Related),
         guard("VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS", Related),
         guard("RESTRICTED_INCOMING_TRAFFIC", Related),
+        guard("SECURITY_GROUP_INGRESS_ALL_PROTOCOLS_RULE", Related),
     ],
     check,
     file: file!(),

@@ -170,7 +170,7 @@ pub static RULE: Rule = Rule {
     tf_types: LAUNCH_TF,
     reads: &["AWS::EC2::Subnet", "aws_subnet", "aws_default_subnet"],
     controls: Controls {
-        fsbp: &["EC2.9", "AutoScaling.5"],
+        fsbp: &["EC2.9", "EC2.25", "Autoscaling.5"],
         config: &[
             "EC2_INSTANCE_NO_PUBLIC_IP",
             "AUTOSCALING_LAUNCH_CONFIG_PUBLIC_IP_DISABLED",

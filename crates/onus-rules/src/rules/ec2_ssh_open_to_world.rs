@@ -84,12 +84,13 @@ pub static RULE: Rule = Rule {
     tf_types: INGRESS_TF,
     reads: &[],
     controls: Controls {
-        fsbp: &["EC2.13"],
+        fsbp: &["EC2.13", "EC2.19"],
         config: &["INCOMING_SSH_DISABLED"],
         cis: &["5.2"],
     },
     peers: &[
         checkov("CKV_AWS_24", Same),
+        guard("INCOMING_SSH_DISABLED", Same),
         cfn_nag("W2", Related),
         cfn_nag("W9", Related),
         trivy("AVD-AWS-0107", Related),

@@ -182,7 +182,7 @@ pub static RULE: Rule = Rule {
         "aws_alb",
     ],
     controls: Controls {
-        fsbp: &["ELB.1"],
+        fsbp: &["ELB.1", "ELB.18"],
         config: &["ALB_HTTP_TO_HTTPS_REDIRECTION_CHECK"],
         cis: &[],
     },
@@ -192,6 +192,7 @@ pub static RULE: Rule = Rule {
         cfn_nag("W56", Related),
         trivy("AVD-AWS-0054", Same),
         guard("ALB_HTTP_TO_HTTPS_REDIRECTION_CHECK", Same),
+        guard("ELBV2_LISTENER_PROTOCOL_RULE", Related),
     ],
     check,
     file: file!(),

@@ -6,12 +6,21 @@ use crate::rule::Rule;
 mod acm_dns_validation;
 mod acm_transparency_logging;
 mod apigateway_access_logging;
+mod apigateway_backend_certificate;
+mod apigateway_cache_encryption;
+mod apigateway_domain_tls_policy;
+mod apigateway_execution_logging;
 mod apigateway_method_authorization;
+mod apigateway_no_data_trace;
+mod apigateway_private_integration_tls;
+mod apigateway_xray_tracing;
 mod appsync_field_logging;
 mod appsync_no_api_key_auth;
 mod athena_result_encryption;
+mod autoscaling_elb_health_check;
 mod autoscaling_launch_template;
 mod autoscaling_multi_az;
+mod autoscaling_multiple_instance_types;
 mod backup_copy_residency;
 mod backup_plan_retention;
 mod backup_resource_covered;
@@ -19,8 +28,17 @@ mod backup_vault_kms;
 mod backup_vault_lock;
 mod batch_ami_updates;
 mod batch_no_privileged_containers;
+mod clientvpn_connection_logging;
 mod cloudfront_access_logging;
+mod cloudfront_default_root_object;
+mod cloudfront_hsts;
+mod cloudfront_oac_signing;
+mod cloudfront_origin_access_control;
+mod cloudfront_origin_failover;
+mod cloudfront_origin_https;
+mod cloudfront_origin_tls_protocols;
 mod cloudfront_tls_version;
+mod cloudfront_trusted_key_groups;
 mod cloudfront_viewer_https;
 mod cloudtrail_cloudwatch_logs;
 mod cloudtrail_kms_encryption;
@@ -44,13 +62,23 @@ mod dynamodb_replica_residency;
 mod ebs_customer_managed_key;
 mod ebs_default_encryption;
 mod ebs_encryption_at_rest;
+mod ebs_snapshot_block_public_access;
 mod ec2_all_ports_open_to_world;
+mod ec2_ami_not_public;
 mod ec2_default_security_group_closed;
+mod ec2_egress_open_to_world;
+mod ec2_eni_source_dest_check;
+mod ec2_high_risk_ports_open_to_world;
+mod ec2_http_open_to_world;
+mod ec2_imds_hop_limit;
 mod ec2_imdsv2_required;
 mod ec2_nacl_admin_ports_open;
+mod ec2_nacl_high_risk_ports_open;
 mod ec2_no_public_ip;
 mod ec2_rdp_open_to_world;
+mod ec2_spot_fleet_volume_encryption;
 mod ec2_ssh_open_to_world;
+mod ec2_unauthorized_ports_open_to_world;
 mod ec2_volume_encryption;
 mod ecr_scan_on_push;
 mod ecr_tag_immutability;
@@ -73,10 +101,19 @@ mod elasticbeanstalk_enhanced_health;
 mod elasticbeanstalk_https_listener;
 mod elasticbeanstalk_managed_updates;
 mod elb_access_logging;
+mod elb_acm_certificate;
+mod elb_cross_zone;
+mod elb_desync_mitigation;
 mod elb_https_listener;
+mod elb_multi_az;
+mod elb_tls_policy;
 mod elbv2_access_logging;
+mod elbv2_cross_zone;
+mod elbv2_deletion_protection;
 mod elbv2_drop_invalid_headers;
+mod elbv2_health_check_encrypted;
 mod elbv2_https_listener;
+mod elbv2_target_group_encrypted;
 mod elbv2_tls_policy;
 mod emr_at_rest_encryption;
 mod emr_block_public_access;
@@ -86,6 +123,7 @@ mod firehose_encryption_at_rest;
 mod fsx_backup_retention;
 mod fsx_kms_encryption;
 mod fsx_windows_audit_logs;
+mod globalaccelerator_flow_logs;
 mod glue_catalog_encryption;
 mod glue_connection_password_encryption;
 mod glue_security_configuration_encryption;
@@ -120,6 +158,11 @@ mod neptune_audit_logs;
 mod neptune_backup_retention;
 mod neptune_encryption_at_rest;
 mod neptune_iam_auth;
+mod networkfirewall_change_protection;
+mod networkfirewall_customer_managed_key;
+mod networkfirewall_logging;
+mod networkfirewall_policy;
+mod networkfirewall_rule_group_not_empty;
 mod opensearch_encryption_at_rest;
 mod opensearch_https_required;
 mod opensearch_node_to_node_encryption;
@@ -137,6 +180,7 @@ mod redshift_not_public;
 mod region_data_residency;
 mod route53_dnssec;
 mod route53_query_logging;
+mod route53domains_transfer_lock;
 mod s3_access_logging;
 mod s3_encryption_at_rest;
 mod s3_kms_encryption;
@@ -162,23 +206,43 @@ mod ssm_patch_baseline_approval;
 mod stepfunctions_logging;
 mod transfer_logging;
 mod transfer_no_ftp;
+mod transitgateway_no_auto_accept;
+mod vpc_block_public_access;
+mod vpc_endpoint_service_acceptance;
+mod vpc_endpoint_service_not_public;
 mod vpc_flow_logs;
+mod vpc_peering_route_least_access;
 mod vpc_subnet_no_auto_public_ip;
 mod vpn_ikev2_only;
+mod vpn_tunnel_logging;
 mod waf_associated;
+mod waf_classic_logging;
+mod waf_cloudwatch_metrics;
+mod waf_known_bad_inputs;
 mod waf_logging;
+mod waf_rule_not_empty;
+mod waf_web_acl_not_empty;
 
 /// Every rule, sorted by id.
 pub static ALL: &[&Rule] = &[
     &acm_dns_validation::RULE,
     &acm_transparency_logging::RULE,
     &apigateway_access_logging::RULE,
+    &apigateway_backend_certificate::RULE,
+    &apigateway_cache_encryption::RULE,
+    &apigateway_domain_tls_policy::RULE,
+    &apigateway_execution_logging::RULE,
     &apigateway_method_authorization::RULE,
+    &apigateway_no_data_trace::RULE,
+    &apigateway_private_integration_tls::RULE,
+    &apigateway_xray_tracing::RULE,
     &appsync_field_logging::RULE,
     &appsync_no_api_key_auth::RULE,
     &athena_result_encryption::RULE,
+    &autoscaling_elb_health_check::RULE,
     &autoscaling_launch_template::RULE,
     &autoscaling_multi_az::RULE,
+    &autoscaling_multiple_instance_types::RULE,
     &backup_copy_residency::RULE,
     &backup_plan_retention::RULE,
     &backup_resource_covered::RULE,
@@ -186,8 +250,17 @@ pub static ALL: &[&Rule] = &[
     &backup_vault_lock::RULE,
     &batch_ami_updates::RULE,
     &batch_no_privileged_containers::RULE,
+    &clientvpn_connection_logging::RULE,
     &cloudfront_access_logging::RULE,
+    &cloudfront_default_root_object::RULE,
+    &cloudfront_hsts::RULE,
+    &cloudfront_oac_signing::RULE,
+    &cloudfront_origin_access_control::RULE,
+    &cloudfront_origin_failover::RULE,
+    &cloudfront_origin_https::RULE,
+    &cloudfront_origin_tls_protocols::RULE,
     &cloudfront_tls_version::RULE,
+    &cloudfront_trusted_key_groups::RULE,
     &cloudfront_viewer_https::RULE,
     &cloudtrail_cloudwatch_logs::RULE,
     &cloudtrail_kms_encryption::RULE,
@@ -211,13 +284,23 @@ pub static ALL: &[&Rule] = &[
     &ebs_customer_managed_key::RULE,
     &ebs_default_encryption::RULE,
     &ebs_encryption_at_rest::RULE,
+    &ebs_snapshot_block_public_access::RULE,
     &ec2_all_ports_open_to_world::RULE,
+    &ec2_ami_not_public::RULE,
     &ec2_default_security_group_closed::RULE,
+    &ec2_egress_open_to_world::RULE,
+    &ec2_eni_source_dest_check::RULE,
+    &ec2_high_risk_ports_open_to_world::RULE,
+    &ec2_http_open_to_world::RULE,
+    &ec2_imds_hop_limit::RULE,
     &ec2_imdsv2_required::RULE,
     &ec2_nacl_admin_ports_open::RULE,
+    &ec2_nacl_high_risk_ports_open::RULE,
     &ec2_no_public_ip::RULE,
     &ec2_rdp_open_to_world::RULE,
+    &ec2_spot_fleet_volume_encryption::RULE,
     &ec2_ssh_open_to_world::RULE,
+    &ec2_unauthorized_ports_open_to_world::RULE,
     &ec2_volume_encryption::RULE,
     &ecr_scan_on_push::RULE,
     &ecr_tag_immutability::RULE,
@@ -240,10 +323,19 @@ pub static ALL: &[&Rule] = &[
     &elasticbeanstalk_https_listener::RULE,
     &elasticbeanstalk_managed_updates::RULE,
     &elb_access_logging::RULE,
+    &elb_acm_certificate::RULE,
+    &elb_cross_zone::RULE,
+    &elb_desync_mitigation::RULE,
     &elb_https_listener::RULE,
+    &elb_multi_az::RULE,
+    &elb_tls_policy::RULE,
     &elbv2_access_logging::RULE,
+    &elbv2_cross_zone::RULE,
+    &elbv2_deletion_protection::RULE,
     &elbv2_drop_invalid_headers::RULE,
+    &elbv2_health_check_encrypted::RULE,
     &elbv2_https_listener::RULE,
+    &elbv2_target_group_encrypted::RULE,
     &elbv2_tls_policy::RULE,
     &emr_at_rest_encryption::RULE,
     &emr_block_public_access::RULE,
@@ -253,6 +345,7 @@ pub static ALL: &[&Rule] = &[
     &fsx_backup_retention::RULE,
     &fsx_kms_encryption::RULE,
     &fsx_windows_audit_logs::RULE,
+    &globalaccelerator_flow_logs::RULE,
     &glue_catalog_encryption::RULE,
     &glue_connection_password_encryption::RULE,
     &glue_security_configuration_encryption::RULE,
@@ -287,6 +380,11 @@ pub static ALL: &[&Rule] = &[
     &neptune_backup_retention::RULE,
     &neptune_encryption_at_rest::RULE,
     &neptune_iam_auth::RULE,
+    &networkfirewall_change_protection::RULE,
+    &networkfirewall_customer_managed_key::RULE,
+    &networkfirewall_logging::RULE,
+    &networkfirewall_policy::RULE,
+    &networkfirewall_rule_group_not_empty::RULE,
     &opensearch_encryption_at_rest::RULE,
     &opensearch_https_required::RULE,
     &opensearch_node_to_node_encryption::RULE,
@@ -304,6 +402,7 @@ pub static ALL: &[&Rule] = &[
     &region_data_residency::RULE,
     &route53_dnssec::RULE,
     &route53_query_logging::RULE,
+    &route53domains_transfer_lock::RULE,
     &s3_access_logging::RULE,
     &s3_encryption_at_rest::RULE,
     &s3_kms_encryption::RULE,
@@ -329,11 +428,22 @@ pub static ALL: &[&Rule] = &[
     &stepfunctions_logging::RULE,
     &transfer_logging::RULE,
     &transfer_no_ftp::RULE,
+    &transitgateway_no_auto_accept::RULE,
+    &vpc_block_public_access::RULE,
+    &vpc_endpoint_service_acceptance::RULE,
+    &vpc_endpoint_service_not_public::RULE,
     &vpc_flow_logs::RULE,
+    &vpc_peering_route_least_access::RULE,
     &vpc_subnet_no_auto_public_ip::RULE,
     &vpn_ikev2_only::RULE,
+    &vpn_tunnel_logging::RULE,
     &waf_associated::RULE,
+    &waf_classic_logging::RULE,
+    &waf_cloudwatch_metrics::RULE,
+    &waf_known_bad_inputs::RULE,
     &waf_logging::RULE,
+    &waf_rule_not_empty::RULE,
+    &waf_web_acl_not_empty::RULE,
 ];
 
 /// A rule by id.

@@ -72,7 +72,7 @@
 use crate::check::{get, require_set, spelling};
 use crate::context::Context;
 use crate::parent::HOSTED_ZONE;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -90,7 +90,7 @@ pub static RULE: Rule = Rule {
         config: &["ROUTE53_QUERY_LOGGING_ENABLED"],
         cis: &[],
     },
-    peers: &[],
+    peers: &[checkov("CKV2_AWS_39", Same)],
     check,
     file: file!(),
 };
