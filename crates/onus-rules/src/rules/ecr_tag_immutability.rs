@@ -47,7 +47,7 @@
 
 use crate::check::require_one_of;
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -61,7 +61,7 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_ecr_repository"],
     reads: &[],
     controls: Controls::NONE,
-    peers: &[],
+    peers: &[checkov("CKV_AWS_51", Same)],
     check,
     file: file!(),
 };

@@ -72,7 +72,7 @@
 
 use crate::check::{get, get_in, items_cond};
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::{Resource, Value};
 use onus_model::Duty;
@@ -90,7 +90,7 @@ pub static RULE: Rule = Rule {
         config: &["EKS_CLUSTER_LOGGING_ENABLED", "EKS_CLUSTER_LOG_ENABLED"],
         cis: &[],
     },
-    peers: &[],
+    peers: &[checkov("CKV_AWS_37", Same)],
     check,
     file: file!(),
 };

@@ -85,6 +85,7 @@ pub static RULE: Rule = Rule {
         cfn_nag("W82", Related),
         trivy("AVD-AWS-0040", Related),
         guard("EKS_ENDPOINT_NO_PUBLIC_ACCESS", Same),
+        checkov("CKV_AWS_38", Related),
     ],
     check,
     file: file!(),

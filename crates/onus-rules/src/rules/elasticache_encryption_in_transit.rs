@@ -105,6 +105,7 @@ pub static RULE: Rule = Rule {
         cfn_nag("F33", Same),
         trivy("AVD-AWS-0051", Same),
         guard("ELASTICACHE_REPLICATION_GROUP_ENCRYPTION_IN_TRANSIT", Same),
+        checkov("CKV_AWS_31", Related),
     ],
     check,
     file: file!(),

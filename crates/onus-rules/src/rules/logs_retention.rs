@@ -49,7 +49,7 @@
 
 use crate::check::require_number_in;
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, guard};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -67,7 +67,11 @@ pub static RULE: Rule = Rule {
         config: &["CW_LOGGROUP_RETENTION_PERIOD_CHECK"],
         cis: &[],
     },
-    peers: &[guard("CW_LOGGROUP_RETENTION_PERIOD_CHECK", Same)],
+    peers: &[
+        guard("CW_LOGGROUP_RETENTION_PERIOD_CHECK", Same),
+        checkov("CKV_AWS_338", Related),
+        checkov("CKV_AWS_66", Related),
+    ],
     check,
     file: file!(),
 };

@@ -59,7 +59,7 @@
 
 use crate::context::Context;
 use crate::lists::require_item;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -77,7 +77,7 @@ pub static RULE: Rule = Rule {
         config: &["NEPTUNE_CLUSTER_CLOUDWATCH_LOG_EXPORT_ENABLED"],
         cis: &[],
     },
-    peers: &[],
+    peers: &[checkov("CKV_AWS_101", Same)],
     check,
     file: file!(),
 };

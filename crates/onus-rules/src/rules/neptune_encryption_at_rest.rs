@@ -56,7 +56,7 @@
 
 use crate::check::require_bool;
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -74,7 +74,7 @@ pub static RULE: Rule = Rule {
         config: &["NEPTUNE_CLUSTER_ENCRYPTED"],
         cis: &[],
     },
-    peers: &[],
+    peers: &[checkov("CKV_AWS_44", Same)],
     check,
     file: file!(),
 };

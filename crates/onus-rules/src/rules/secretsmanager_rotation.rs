@@ -119,7 +119,10 @@ pub static RULE: Rule = Rule {
         config: &["SECRETSMANAGER_ROTATION_ENABLED_CHECK"],
         cis: &[],
     },
-    peers: &[checkov("CKV2_AWS_57", Same)],
+    peers: &[
+        checkov("CKV2_AWS_57", Same),
+        checkov("CKV_AWS_304", Related),
+    ],
     check,
     file: file!(),
 };
