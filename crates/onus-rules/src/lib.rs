@@ -18,6 +18,8 @@ pub mod ecs;
 pub mod emr;
 pub mod engine;
 pub mod fsx;
+pub mod guardduty;
+pub mod inspector;
 pub mod instance;
 pub mod lb;
 pub mod lists;
@@ -28,6 +30,8 @@ pub mod rds;
 pub mod residency;
 pub mod rule;
 pub mod rules;
+pub mod s3;
+pub mod ssm;
 pub mod verdict;
 pub mod zones;
 

@@ -40,7 +40,7 @@
 
 use crate::check::{all_of, require_number_in};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, guard};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -58,7 +58,11 @@ pub static RULE: Rule = Rule {
         config: &["IAM_PASSWORD_POLICY"],
         cis: &["1.8", "1.9"],
     },
-    peers: &[guard("IAM_PASSWORD_POLICY", Related)],
+    peers: &[
+        checkov("CKV_AWS_10", Related),
+        checkov("CKV_AWS_13", Related),
+        guard("IAM_PASSWORD_POLICY", Related),
+    ],
     check,
     file: file!(),
 };

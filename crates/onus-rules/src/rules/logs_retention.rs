@@ -67,6 +67,7 @@ pub static RULE: Rule = Rule {
         config: &["CW_LOGGROUP_RETENTION_PERIOD_CHECK"],
         cis: &[],
     },
+    // Both also fail an absent retention, which keeps events forever.
     peers: &[
         guard("CW_LOGGROUP_RETENTION_PERIOD_CHECK", Same),
         checkov("CKV_AWS_338", Related),

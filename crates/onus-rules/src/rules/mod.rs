@@ -3,8 +3,11 @@
 
 use crate::rule::Rule;
 
+mod account_security_contact;
 mod acm_dns_validation;
+mod acm_rsa_key_length;
 mod acm_transparency_logging;
+mod acmpca_root_ca_disabled;
 mod apigateway_access_logging;
 mod apigateway_backend_certificate;
 mod apigateway_cache_encryption;
@@ -14,6 +17,7 @@ mod apigateway_method_authorization;
 mod apigateway_no_data_trace;
 mod apigateway_private_integration_tls;
 mod apigateway_xray_tracing;
+mod appstream_no_default_internet;
 mod appsync_field_logging;
 mod appsync_no_api_key_auth;
 mod athena_result_encryption;
@@ -29,6 +33,7 @@ mod backup_vault_lock;
 mod batch_ami_updates;
 mod batch_no_privileged_containers;
 mod clientvpn_connection_logging;
+mod cloudformation_stack_service_role;
 mod cloudfront_access_logging;
 mod cloudfront_default_root_object;
 mod cloudfront_hsts;
@@ -41,14 +46,30 @@ mod cloudfront_tls_version;
 mod cloudfront_trusted_key_groups;
 mod cloudfront_viewer_https;
 mod cloudtrail_cloudwatch_logs;
+mod cloudtrail_event_data_store_kms;
 mod cloudtrail_kms_encryption;
 mod cloudtrail_log_file_validation;
+mod cloudtrail_logging_enabled;
+mod cloudtrail_management_events;
 mod cloudtrail_multi_region;
+mod cloudwatch_alarm_action;
+mod cloudwatch_alarm_actions_enabled;
+mod cognito_client_user_existence_errors;
+mod cognito_custom_auth_threat_protection;
+mod cognito_deletion_protection;
 mod cognito_mfa;
+mod cognito_no_unauthenticated_identities;
+mod cognito_password_complexity;
 mod cognito_password_length;
 mod cognito_threat_protection;
+mod config_aggregator_all_regions;
 mod config_recorder_enabled;
 mod config_records_all_resources;
+mod connect_contact_flow_logs;
+mod connect_storage_kms;
+mod datasync_efs_in_transit;
+mod datasync_task_logging;
+mod directoryservice_log_forwarding;
 mod dms_endpoint_ssl;
 mod dms_kms_encryption;
 mod dms_no_public_access;
@@ -127,11 +148,28 @@ mod globalaccelerator_flow_logs;
 mod glue_catalog_encryption;
 mod glue_connection_password_encryption;
 mod glue_security_configuration_encryption;
+mod guardduty_ec2_runtime_monitoring;
+mod guardduty_ecs_runtime_monitoring;
+mod guardduty_eks_audit_logs;
+mod guardduty_eks_runtime_monitoring;
 mod guardduty_enabled;
+mod guardduty_lambda_protection;
+mod guardduty_malware_protection;
+mod guardduty_rds_protection;
+mod guardduty_runtime_monitoring;
+mod guardduty_s3_protection;
+mod iam_no_access_keys;
 mod iam_no_admin_policy;
 mod iam_no_user_policies;
+mod iam_password_complexity;
+mod iam_password_max_age;
 mod iam_password_policy;
 mod iam_trust_policy_restricted;
+mod iam_user_no_console_password;
+mod inspector_ec2_scanning;
+mod inspector_ecr_scanning;
+mod inspector_lambda_code_scanning;
+mod inspector_lambda_scanning;
 mod kinesis_encryption_at_rest;
 mod kms_key_rotation;
 mod kms_policy_no_wildcard_principal;
@@ -147,6 +185,8 @@ mod lightsail_database_not_public;
 mod lightsail_instance_auto_snapshot;
 mod logs_kms_encryption;
 mod logs_retention;
+mod logs_security_metric_filter_alarm;
+mod macie_enabled;
 mod mq_auto_minor_version_upgrade;
 mod mq_logging;
 mod mq_no_public_access;
@@ -166,6 +206,7 @@ mod networkfirewall_rule_group_not_empty;
 mod opensearch_encryption_at_rest;
 mod opensearch_https_required;
 mod opensearch_node_to_node_encryption;
+mod organizations_all_features;
 mod organizations_region_deny_scp;
 mod rds_backup_retention;
 mod rds_deletion_protection;
@@ -182,14 +223,23 @@ mod route53_dnssec;
 mod route53_query_logging;
 mod route53domains_transfer_lock;
 mod s3_access_logging;
+mod s3_access_point_public_access_block;
+mod s3_account_public_access_block;
+mod s3_acls_disabled;
 mod s3_encryption_at_rest;
 mod s3_kms_encryption;
+mod s3_lifecycle_configuration;
+mod s3_mrap_public_access_block;
+mod s3_object_kms_encryption;
+mod s3_object_lock;
 mod s3_policy_no_wildcard_principal;
 mod s3_public_access_block;
 mod s3_public_acl;
+mod s3_replication;
 mod s3_replication_residency;
 mod s3_tls_only;
 mod s3_versioning;
+mod s3express_lifecycle_configuration;
 mod sagemaker_domain_vpc_only;
 mod sagemaker_endpoint_config_kms;
 mod sagemaker_model_network_isolation;
@@ -197,15 +247,32 @@ mod sagemaker_notebook_kms;
 mod sagemaker_notebook_no_direct_internet;
 mod sagemaker_notebook_no_root_access;
 mod secretsmanager_kms_encryption;
+mod secretsmanager_replica_residency;
 mod secretsmanager_rotation;
+mod secretsmanager_rotation_period;
 mod securityhub_standards_enabled;
+mod servicecatalog_org_sharing;
 mod sns_encryption_at_rest;
 mod sqs_encryption_at_rest;
+mod ssm_automation_logging;
+mod ssm_block_public_sharing;
+mod ssm_document_not_public;
 mod ssm_instance_patching;
+mod ssm_parameter_kms;
+mod ssm_parameter_secure_string;
 mod ssm_patch_baseline_approval;
+mod ssm_session_kms_encryption;
+mod ssm_session_logging;
 mod stepfunctions_logging;
+mod storagegateway_file_share_kms;
+mod storagegateway_nfs_clients;
+mod storagegateway_smb_audit_logs;
+mod storagegateway_smb_no_guest;
+mod transfer_connector_logging;
 mod transfer_logging;
 mod transfer_no_ftp;
+mod transfer_not_public;
+mod transfer_security_policy;
 mod transitgateway_no_auto_accept;
 mod vpc_block_public_access;
 mod vpc_endpoint_service_acceptance;
@@ -222,11 +289,16 @@ mod waf_known_bad_inputs;
 mod waf_logging;
 mod waf_rule_not_empty;
 mod waf_web_acl_not_empty;
+mod workspaces_root_volume_encryption;
+mod workspaces_user_volume_encryption;
 
 /// Every rule, sorted by id.
 pub static ALL: &[&Rule] = &[
+    &account_security_contact::RULE,
     &acm_dns_validation::RULE,
+    &acm_rsa_key_length::RULE,
     &acm_transparency_logging::RULE,
+    &acmpca_root_ca_disabled::RULE,
     &apigateway_access_logging::RULE,
     &apigateway_backend_certificate::RULE,
     &apigateway_cache_encryption::RULE,
@@ -236,6 +308,7 @@ pub static ALL: &[&Rule] = &[
     &apigateway_no_data_trace::RULE,
     &apigateway_private_integration_tls::RULE,
     &apigateway_xray_tracing::RULE,
+    &appstream_no_default_internet::RULE,
     &appsync_field_logging::RULE,
     &appsync_no_api_key_auth::RULE,
     &athena_result_encryption::RULE,
@@ -251,6 +324,7 @@ pub static ALL: &[&Rule] = &[
     &batch_ami_updates::RULE,
     &batch_no_privileged_containers::RULE,
     &clientvpn_connection_logging::RULE,
+    &cloudformation_stack_service_role::RULE,
     &cloudfront_access_logging::RULE,
     &cloudfront_default_root_object::RULE,
     &cloudfront_hsts::RULE,
@@ -263,14 +337,30 @@ pub static ALL: &[&Rule] = &[
     &cloudfront_trusted_key_groups::RULE,
     &cloudfront_viewer_https::RULE,
     &cloudtrail_cloudwatch_logs::RULE,
+    &cloudtrail_event_data_store_kms::RULE,
     &cloudtrail_kms_encryption::RULE,
     &cloudtrail_log_file_validation::RULE,
+    &cloudtrail_logging_enabled::RULE,
+    &cloudtrail_management_events::RULE,
     &cloudtrail_multi_region::RULE,
+    &cloudwatch_alarm_action::RULE,
+    &cloudwatch_alarm_actions_enabled::RULE,
+    &cognito_client_user_existence_errors::RULE,
+    &cognito_custom_auth_threat_protection::RULE,
+    &cognito_deletion_protection::RULE,
     &cognito_mfa::RULE,
+    &cognito_no_unauthenticated_identities::RULE,
+    &cognito_password_complexity::RULE,
     &cognito_password_length::RULE,
     &cognito_threat_protection::RULE,
+    &config_aggregator_all_regions::RULE,
     &config_recorder_enabled::RULE,
     &config_records_all_resources::RULE,
+    &connect_contact_flow_logs::RULE,
+    &connect_storage_kms::RULE,
+    &datasync_efs_in_transit::RULE,
+    &datasync_task_logging::RULE,
+    &directoryservice_log_forwarding::RULE,
     &dms_endpoint_ssl::RULE,
     &dms_kms_encryption::RULE,
     &dms_no_public_access::RULE,
@@ -349,11 +439,28 @@ pub static ALL: &[&Rule] = &[
     &glue_catalog_encryption::RULE,
     &glue_connection_password_encryption::RULE,
     &glue_security_configuration_encryption::RULE,
+    &guardduty_ec2_runtime_monitoring::RULE,
+    &guardduty_ecs_runtime_monitoring::RULE,
+    &guardduty_eks_audit_logs::RULE,
+    &guardduty_eks_runtime_monitoring::RULE,
     &guardduty_enabled::RULE,
+    &guardduty_lambda_protection::RULE,
+    &guardduty_malware_protection::RULE,
+    &guardduty_rds_protection::RULE,
+    &guardduty_runtime_monitoring::RULE,
+    &guardduty_s3_protection::RULE,
+    &iam_no_access_keys::RULE,
     &iam_no_admin_policy::RULE,
     &iam_no_user_policies::RULE,
+    &iam_password_complexity::RULE,
+    &iam_password_max_age::RULE,
     &iam_password_policy::RULE,
     &iam_trust_policy_restricted::RULE,
+    &iam_user_no_console_password::RULE,
+    &inspector_ec2_scanning::RULE,
+    &inspector_ecr_scanning::RULE,
+    &inspector_lambda_code_scanning::RULE,
+    &inspector_lambda_scanning::RULE,
     &kinesis_encryption_at_rest::RULE,
     &kms_key_rotation::RULE,
     &kms_policy_no_wildcard_principal::RULE,
@@ -369,6 +476,8 @@ pub static ALL: &[&Rule] = &[
     &lightsail_instance_auto_snapshot::RULE,
     &logs_kms_encryption::RULE,
     &logs_retention::RULE,
+    &logs_security_metric_filter_alarm::RULE,
+    &macie_enabled::RULE,
     &mq_auto_minor_version_upgrade::RULE,
     &mq_logging::RULE,
     &mq_no_public_access::RULE,
@@ -388,6 +497,7 @@ pub static ALL: &[&Rule] = &[
     &opensearch_encryption_at_rest::RULE,
     &opensearch_https_required::RULE,
     &opensearch_node_to_node_encryption::RULE,
+    &organizations_all_features::RULE,
     &organizations_region_deny_scp::RULE,
     &rds_backup_retention::RULE,
     &rds_deletion_protection::RULE,
@@ -404,14 +514,23 @@ pub static ALL: &[&Rule] = &[
     &route53_query_logging::RULE,
     &route53domains_transfer_lock::RULE,
     &s3_access_logging::RULE,
+    &s3_access_point_public_access_block::RULE,
+    &s3_account_public_access_block::RULE,
+    &s3_acls_disabled::RULE,
     &s3_encryption_at_rest::RULE,
     &s3_kms_encryption::RULE,
+    &s3_lifecycle_configuration::RULE,
+    &s3_mrap_public_access_block::RULE,
+    &s3_object_kms_encryption::RULE,
+    &s3_object_lock::RULE,
     &s3_policy_no_wildcard_principal::RULE,
     &s3_public_access_block::RULE,
     &s3_public_acl::RULE,
+    &s3_replication::RULE,
     &s3_replication_residency::RULE,
     &s3_tls_only::RULE,
     &s3_versioning::RULE,
+    &s3express_lifecycle_configuration::RULE,
     &sagemaker_domain_vpc_only::RULE,
     &sagemaker_endpoint_config_kms::RULE,
     &sagemaker_model_network_isolation::RULE,
@@ -419,15 +538,32 @@ pub static ALL: &[&Rule] = &[
     &sagemaker_notebook_no_direct_internet::RULE,
     &sagemaker_notebook_no_root_access::RULE,
     &secretsmanager_kms_encryption::RULE,
+    &secretsmanager_replica_residency::RULE,
     &secretsmanager_rotation::RULE,
+    &secretsmanager_rotation_period::RULE,
     &securityhub_standards_enabled::RULE,
+    &servicecatalog_org_sharing::RULE,
     &sns_encryption_at_rest::RULE,
     &sqs_encryption_at_rest::RULE,
+    &ssm_automation_logging::RULE,
+    &ssm_block_public_sharing::RULE,
+    &ssm_document_not_public::RULE,
     &ssm_instance_patching::RULE,
+    &ssm_parameter_kms::RULE,
+    &ssm_parameter_secure_string::RULE,
     &ssm_patch_baseline_approval::RULE,
+    &ssm_session_kms_encryption::RULE,
+    &ssm_session_logging::RULE,
     &stepfunctions_logging::RULE,
+    &storagegateway_file_share_kms::RULE,
+    &storagegateway_nfs_clients::RULE,
+    &storagegateway_smb_audit_logs::RULE,
+    &storagegateway_smb_no_guest::RULE,
+    &transfer_connector_logging::RULE,
     &transfer_logging::RULE,
     &transfer_no_ftp::RULE,
+    &transfer_not_public::RULE,
+    &transfer_security_policy::RULE,
     &transitgateway_no_auto_accept::RULE,
     &vpc_block_public_access::RULE,
     &vpc_endpoint_service_acceptance::RULE,
@@ -444,6 +580,8 @@ pub static ALL: &[&Rule] = &[
     &waf_logging::RULE,
     &waf_rule_not_empty::RULE,
     &waf_web_acl_not_empty::RULE,
+    &workspaces_root_volume_encryption::RULE,
+    &workspaces_user_volume_encryption::RULE,
 ];
 
 /// A rule by id.
