@@ -15,7 +15,8 @@ string; the run patches its check registry in memory to skip such entities
 (as the published figures did), without touching the installed files.
 
 onus's mappings come from `onus rules --coverage --format json` (`--onus`,
-default target/release/onus or target/debug/onus, else `cargo run`).
+default the most recently built of target/release/onus and target/debug/onus,
+else `cargo run`).
 
 Python 3 standard library only.
 """

@@ -17,11 +17,12 @@ def shared_corpus():
 
 
 def onus_command(onus=None):
-    """The onus binary given, else a built one, else `cargo run`."""
+    """The onus binary given, else the most recently built one, else
+    `cargo run`."""
     if onus:
         return [onus]
-    for build in ("release", "debug"):
-        binary = REPO / "target" / build / "onus"
-        if binary.exists():
-            return [str(binary)]
+    built = [REPO / "target" / b / "onus" for b in ("release", "debug")]
+    built = [b for b in built if b.exists()]
+    if built:
+        return [str(max(built, key=lambda b: b.stat().st_mtime))]
     return ["cargo", "run", "-q", "-p", "onus-cli", "--"]

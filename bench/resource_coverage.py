@@ -13,8 +13,8 @@ the file it points into, its status). A verdict counts for the resource of
 the same id and type declared in the same directory (a Terraform module's
 verdict may point into another file of the module).
 
-`--onus`: the binary (default target/release/onus or target/debug/onus, else
-`cargo run`). Python 3 standard library only.
+`--onus`: the binary (default the most recently built of target/release/onus
+and target/debug/onus, else `cargo run`). Python 3 standard library only.
 """
 
 import argparse
