@@ -35,7 +35,7 @@
 
 use crate::check::require_number;
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -53,7 +53,10 @@ pub static RULE: Rule = Rule {
         config: &["IAM_PASSWORD_POLICY"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_9", Same)],
+    peers: &[
+        checkov("CKV_AWS_9", Same),
+        guard("IAM_PASSWORD_POLICY", Related),
+    ],
     check,
     file: file!(),
 };

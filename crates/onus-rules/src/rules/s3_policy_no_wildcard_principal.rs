@@ -196,6 +196,8 @@ pub static RULE: Rule = Rule {
         cfn_nag("F16", Same),
         cfn_nag("F15", Related),
         guard("S3_BUCKET_POLICY_NO_WILDCARD_PRINCIPAL", Same),
+        guard("S3_BUCKET_PUBLIC_READ_PROHIBITED", Related),
+        guard("S3_BUCKET_PUBLIC_WRITE_PROHIBITED", Related),
     ],
     check,
     file: file!(),
