@@ -489,37 +489,50 @@ fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
         .collect()
 }
 
-#[test]
-fn sarif_of_examples_matches_the_schema() {
-    let dir = EXAMPLES;
-    let out = onus()
-        .current_dir(repo())
-        .args(["scan", "--format", "sarif", dir])
-        .output()
-        .unwrap();
-    let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let text = std::fs::read_to_string(repo().join("schemas/sarif-schema-2.1.0.json"))
+/// A validator for a schema of `schemas/`.
+fn schema(name: &str) -> jsonschema::Validator {
+    let text = std::fs::read_to_string(repo().join("schemas").join(name))
         .unwrap()
         .replace(r#"{2}]?$"#, r#"{2}\\]?$"#);
-    let schema: Value = serde_json::from_str(&text).unwrap();
-    let v = jsonschema::validator_for(&schema).unwrap();
-    let errors: Vec<String> = v.iter_errors(&sarif).map(|e| e.to_string()).collect();
-    assert!(errors.is_empty(), "{errors:?}");
-    assert!(!sarif["runs"][0]["results"].as_array().unwrap().is_empty());
-    // And the JSON report against ours.
-    let out = onus()
-        .current_dir(repo())
-        .args(["scan", "--format", "json", dir])
-        .output()
-        .unwrap();
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let schema: Value = serde_json::from_str(
-        &std::fs::read_to_string(repo().join("schemas/report.schema.json")).unwrap(),
-    )
-    .unwrap();
-    let v = jsonschema::validator_for(&schema).unwrap();
-    let errors: Vec<String> = v.iter_errors(&report).map(|e| e.to_string()).collect();
-    assert!(errors.is_empty(), "{errors:?}");
+    jsonschema::validator_for(&serde_json::from_str(&text).unwrap()).unwrap()
+}
+
+#[test]
+fn sarif_and_json_match_their_schemas() {
+    let (sarif_schema, report_schema) = (
+        schema("sarif-schema-2.1.0.json"),
+        schema("report.schema.json"),
+    );
+    // The examples, nested stacks (SARIF related locations, the JSON
+    // report's `stack`), a CDK cloud assembly and Terraform JSON.
+    for dir in [
+        EXAMPLES,
+        "crates/onus-cli/tests/fixtures/nested",
+        "crates/onus-cli/tests/fixtures/cdk",
+        "crates/onus-cli/tests/fixtures/tf_json/json",
+    ] {
+        let scan = |format: &str| -> Value {
+            let out = onus()
+                .current_dir(repo())
+                .args(["scan", "--format", format, dir])
+                .output()
+                .unwrap();
+            serde_json::from_slice(&out.stdout).unwrap()
+        };
+        let sarif = scan("sarif");
+        let errors: Vec<String> = sarif_schema
+            .iter_errors(&sarif)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{dir}: {errors:?}");
+        assert!(!sarif["runs"][0]["results"].as_array().unwrap().is_empty());
+        let report = scan("json");
+        let errors: Vec<String> = report_schema
+            .iter_errors(&report)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{dir}: {errors:?}");
+    }
 }
 
 #[test]

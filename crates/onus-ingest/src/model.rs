@@ -468,12 +468,31 @@ pub struct Diagnostic {
     pub message: String,
 }
 
+/// A nested stack read through its parent's stack resource
+/// (`AWS::CloudFormation::Stack`, SAM `AWS::Serverless::Application`): the
+/// resources of its template have `scope` in `unit`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NestedStack {
+    pub scope: String,
+    /// Set by [`Workload::merge`], as [`Resource::unit`].
+    #[serde(skip)]
+    pub unit: u32,
+    /// The parent's stack resource: its logical id, file and name.
+    pub parent: String,
+    pub file: FileId,
+    pub span: Span,
+    /// How the template was found (`TemplateURL is the local path …`).
+    pub found: String,
+}
+
 /// Everything read from the scanned paths.
 #[derive(Debug, Clone, Default)]
 pub struct Workload {
     pub files: Vec<SourceFile>,
     pub resources: Vec<Resource>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The nested stacks read through their parents.
+    pub stacks: Vec<NestedStack>,
     /// Files looked at and skipped because they are not infrastructure code.
     pub skipped_files: usize,
     /// Path → id, so a file read through several module calls is listed once.
@@ -575,6 +594,11 @@ impl Workload {
                 r.unit = unit;
                 r
             }));
+        self.stacks.extend(other.stacks.into_iter().map(|mut s| {
+            s.file = remap(s.file);
+            s.unit = unit;
+            s
+        }));
         for mut d in other.diagnostics {
             d.file = remap(d.file);
             if self

@@ -79,6 +79,12 @@ impl VerdictView {
     pub fn counts(&self) -> bool {
         self.status == Status::NotMet && !self.is_suppressed()
     }
+
+    /// Something to do: a not-met or unknown verdict outside the baseline and
+    /// not under an active suppression (an expired one counts again).
+    pub fn needs_action(&self) -> bool {
+        self.is_finding() && !self.is_suppressed()
+    }
 }
 
 /// 64-bit FNV-1a of a finding's rule, file and resource id; written as 16 hex
@@ -161,10 +167,31 @@ pub struct ResourceView<'w> {
     pub category: Option<Category>,
     pub category_reason: Option<&'w str>,
     pub region: Option<&'w str>,
+    /// Read in a nested stack: its parent's stack resource.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stack: Option<StackView<'w>>,
     pub duties: Vec<DutyView>,
 }
 
+/// The parent's stack resource of a resource read in a nested stack.
+#[derive(Debug, Clone, Serialize)]
+pub struct StackView<'w> {
+    /// The stack resource's logical id.
+    pub parent: &'w str,
+    pub location: Location,
+    /// How the nested template was found.
+    pub found: &'w str,
+}
+
 impl<'w> ResourceView<'w> {
+    /// Whether any verdict of the resource needs action
+    /// ([`VerdictView::needs_action`]).
+    pub fn needs_action(&self) -> bool {
+        self.duties
+            .iter()
+            .any(|d| d.verdicts.iter().any(VerdictView::needs_action))
+    }
+
     /// The resource's findings (not-met and unknown verdicts outside the
     /// baseline), in report order.
     pub fn findings(&self) -> impl Iterator<Item = FindingRef<'_>> {
@@ -211,6 +238,20 @@ pub struct Summary {
     pub baselined: usize,
     pub errors: usize,
     pub skipped_files: usize,
+    /// Resources with something to do: a finding outside the baseline and
+    /// not under an active suppression.
+    #[serde(skip)]
+    pub to_act: usize,
+    /// Findings whose suppression has expired (they count again).
+    #[serde(skip)]
+    pub expired: usize,
+    /// Not-met verdicts that count, by duty and rule.
+    #[serde(skip)]
+    pub unmet_by_rule: BTreeMap<(Duty, &'static str), usize>,
+    /// Duties left to attest because no rule checks them for the type, by
+    /// duty: how many resources.
+    #[serde(skip)]
+    pub uncovered_by_duty: BTreeMap<Duty, usize>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -414,6 +455,8 @@ pub fn build_with_excerpts<'w>(
 /// Turns the engine's rows into report views, one resource at a time.
 pub(crate) struct Builder<'w, 'o> {
     workload: &'w Workload,
+    /// Nested stacks by the unit and scope of their resources.
+    stacks: std::collections::HashMap<(u32, &'w str), &'w onus_ingest::NestedStack>,
     pub(crate) file_lines: FileLines<'w>,
     config: suppress::CompiledConfig<'o>,
     options: &'o SuppressOptions,
@@ -428,6 +471,11 @@ impl<'w, 'o> Builder<'w, 'o> {
     ) -> Self {
         Builder {
             workload,
+            stacks: workload
+                .stacks
+                .iter()
+                .map(|s| ((s.unit, s.scope.as_str()), s))
+                .collect(),
             file_lines: FileLines::with_excerpts(workload, excerpts),
             config: suppress::CompiledConfig::new(options),
             options,
@@ -513,6 +561,14 @@ impl<'w, 'o> Builder<'w, 'o> {
                 onus_ingest::Region::Known(r) => Some(r.as_str()),
                 onus_ingest::Region::Unknown(_) => None,
             },
+            stack: self
+                .stacks
+                .get(&(res.unit, res.scope.as_str()))
+                .map(|s| StackView {
+                    parent: &s.parent,
+                    location: file_lines.location(s.file, s.span),
+                    found: &s.found,
+                }),
             duties,
         }
     }
@@ -577,6 +633,9 @@ impl Summary {
     pub fn count(&mut self, r: &ResourceView) {
         let summary = self;
         summary.resources += 1;
+        if r.needs_action() {
+            summary.to_act += 1;
+        }
         for d in &r.duties {
             match d.status {
                 DutyStatus::Inherited => summary.inherited += 1,
@@ -587,6 +646,7 @@ impl Summary {
                     summary.attest += 1;
                     if d.uncovered {
                         summary.attest_uncovered += 1;
+                        *summary.uncovered_by_duty.entry(d.duty).or_default() += 1;
                     }
                 }
                 DutyStatus::NotApplicable => summary.not_applicable += 1,
@@ -600,9 +660,13 @@ impl Summary {
                     summary.suppressed += 1;
                     continue;
                 }
+                if v.is_finding() && v.suppression.is_some() {
+                    summary.expired += 1;
+                }
                 match v.status {
                     Status::NotMet => {
-                        *summary.findings_by_severity.entry(v.severity).or_default() += 1
+                        *summary.findings_by_severity.entry(v.severity).or_default() += 1;
+                        *summary.unmet_by_rule.entry((d.duty, v.rule)).or_default() += 1;
                     }
                     Status::Unknown => summary.unknown_verdicts += 1,
                     _ => {}

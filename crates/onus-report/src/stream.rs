@@ -121,7 +121,10 @@ impl<'a, 'w, 'e> Batches<'a, 'w, 'e> {
 /// A report format that can be written a batch of resources at a time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
+    /// The text report of what needs action ([`terminal::Show::Actionable`]).
     Text,
+    /// The text report of every duty ([`terminal::Show::All`]).
+    TextAll,
     Json,
     Sarif,
     Github,
@@ -159,7 +162,7 @@ pub fn write(
         .iter()
         .any(|o| matches!(o.format, Format::Json | Format::Html));
     // Cheap: the rules sorted by id.
-    let sarif_rules = crate::sarif::RuleIndex::new();
+    let sarif_rules = crate::sarif::RuleIndex::with_rules_url(options.rules_url.as_deref());
     let mut batches = Batches::new(workload, engine, options, excerpts);
     let mut writers: Vec<Writer> = outputs
         .iter()
@@ -272,11 +275,22 @@ impl From<Vec<Vec<u8>>> for Batch {
 }
 
 impl Writer {
+    fn show(&self) -> terminal::Show {
+        if self.format == Format::TextAll {
+            terminal::Show::All
+        } else {
+            terminal::Show::Actionable
+        }
+    }
+
     fn head(&self, sarif: &crate::sarif::RuleIndex, out: &mut dyn Write) -> io::Result<()> {
         match self.format {
-            Format::Text | Format::Github | Format::Junit | Format::Markdown | Format::Html => {
-                Ok(())
-            }
+            Format::Text
+            | Format::TextAll
+            | Format::Github
+            | Format::Junit
+            | Format::Markdown
+            | Format::Html => Ok(()),
             Format::Json => {
                 // What comes before the resources does not depend on them.
                 let (before, _) = split_pretty(&empty_report(), JSON_RESOURCES.0)?;
@@ -314,10 +328,11 @@ impl Writer {
         };
         let mut text = Vec::new();
         match self.format {
-            Format::Text => {
+            Format::Text | Format::TextAll => {
                 // A batch holds whole files.
                 let files = crate::report::by_file(views);
-                return terminal::render_files(&files, self.at_start, self.color).map(Batch::from);
+                return terminal::render_files(&files, self.at_start, self.show(), self.color)
+                    .map(Batch::from);
             }
             Format::Json => {
                 return views
@@ -413,7 +428,9 @@ impl Writer {
         out: &mut dyn Write,
     ) -> io::Result<()> {
         let (after, indent) = match self.format {
-            Format::Text => return terminal::render_tail(report, threshold, self.color, out),
+            Format::Text | Format::TextAll => {
+                return terminal::render_tail(report, threshold, self.show(), self.color, out);
+            }
             Format::Github => return crate::github::write_diagnostics(report, out),
             Format::Csv => return Ok(()),
             Format::Junit => {

@@ -130,6 +130,9 @@ pub struct SuppressOptions {
     pub baseline: Option<Baseline>,
     /// The baseline file, as shown in messages.
     pub baseline_file: String,
+    /// Where the user's copy of the rule docs lives (onus.toml `rules_url`):
+    /// SARIF rules link there.
+    pub rules_url: Option<String>,
 }
 
 impl Default for SuppressOptions {
@@ -141,6 +144,7 @@ impl Default for SuppressOptions {
             today: today(),
             baseline: None,
             baseline_file: String::new(),
+            rules_url: None,
         }
     }
 }

@@ -19,8 +19,14 @@ fn text(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     onus_report::terminal::render_with(report, Severity::Medium, false, out)
 }
 
+fn text_findings(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+    use onus_report::terminal::Show;
+    onus_report::terminal::render_view(report, Severity::Medium, Show::Actionable, false, out)
+}
+
 const FORMATS: &[(Format, Render)] = &[
-    (Format::Text, text),
+    (Format::Text, text_findings),
+    (Format::TextAll, text),
     (Format::Json, json),
     (Format::Sarif, onus_report::sarif::render),
     (Format::Csv, onus_report::csv_out::render),
@@ -46,7 +52,7 @@ fn streamed_reports_match_the_whole_report() {
     assert!(whole.resources.len() > 3000, "{}", whole.resources.len());
     assert!(whole.findings().count() > 1000);
 
-    // All eight at once, as `onus scan -o FORMAT=FILE ...` writes them.
+    // Every format at once, as `onus scan -o FORMAT=FILE ...` writes them.
     let engine = Engine::new(&workload, &settings, onus_rules::rules::ALL);
     let mut buffers: Vec<Vec<u8>> = vec![Vec::new(); FORMATS.len()];
     let mut outputs: Vec<Output> = FORMATS

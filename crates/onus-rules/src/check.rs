@@ -425,6 +425,211 @@ pub fn embedded_json(resource: &Resource, node: &Node, path: &str) -> Result<Nod
     }
 }
 
+/// A string setting that must not be one of `forbidden` (compared ignoring
+/// case), e.g. a PID mode that must not be `host`; `why` says what such a
+/// value means. Absent (or left unset by a condition) means AWS's default,
+/// which `what_default` describes and which is acceptable.
+pub fn require_none_of(
+    resource: &Resource,
+    cfn: &str,
+    tf: &str,
+    forbidden: &[&str],
+    why: &str,
+    what_default: &str,
+) -> Verdict {
+    let (node, path) = prop(resource, cfn, tf);
+    let bad = |s: &str| forbidden.iter().any(|f| f.eq_ignore_ascii_case(s.trim()));
+    let Some(node) = node else {
+        return Verdict::met_by_default(
+            resource,
+            path,
+            format!("{path} is not set: {what_default}"),
+        );
+    };
+    let j = judge(node, &mut |n| match n.scalar_text() {
+        Some(s) => Judgement::from_bool(!bad(&s), n, || format!("{path} is {s:?}: {why}")),
+        None if is_null(n) => Judgement::Yes,
+        None => Judgement::no(n, format!("{path} is not a plain value")),
+    });
+    verdict_of(
+        resource,
+        node,
+        path,
+        j,
+        format!("{path} is not {}", forbidden.join(" or ")),
+    )
+}
+
+/// True for a key id, ARN or alias that names an AWS managed key
+/// (`alias/aws/s3`, `arn:aws:kms:...:alias/aws/s3`).
+pub fn is_aws_managed_key(key: &str) -> bool {
+    let key = key.trim();
+    key.starts_with("alias/aws/") || key.contains(":alias/aws/")
+}
+
+/// Judges a key setting that is present: not empty and not an AWS managed
+/// key alias, on every branch (a reference to a key resource passes).
+pub fn judge_customer_managed_key(node: &Node, path: &str, absent: &str) -> Judgement {
+    judge(node, &mut |n| {
+        if is_empty(n) {
+            return Judgement::no(n, format!("{path} is empty: {absent} is used"));
+        }
+        match n.as_str() {
+            Some(k) if is_aws_managed_key(k) => Judgement::no(
+                n,
+                format!("{path} is the AWS managed key {k}, not a key you manage"),
+            ),
+            _ => Judgement::Yes,
+        }
+    })
+}
+
+/// A KMS key setting that must name a customer managed key: set, not empty,
+/// and not an AWS managed key alias. `absent` says which key AWS uses when
+/// the setting is absent (e.g. "an AWS owned key").
+pub fn require_customer_managed_key(
+    resource: &Resource,
+    cfn: &str,
+    tf: &str,
+    absent: &str,
+) -> Verdict {
+    let (node, path) = prop(resource, cfn, tf);
+    let Some(node) = node else {
+        return Verdict::missing(
+            resource,
+            path,
+            format!("{path} is not set: {absent} is used, not a key you manage"),
+        );
+    };
+    let j = judge_customer_managed_key(node, path, absent);
+    verdict_of(
+        resource,
+        node,
+        path,
+        j,
+        format!("{path} names a customer managed KMS key"),
+    )
+}
+
+/// The item of a list of named settings (`[{Name: x, Value: y}]`, Terraform
+/// `setting { name = x }` blocks) whose `name_key` is `name` (ignoring case),
+/// with `true` when it exists only under a condition. An item or a name that
+/// is not static makes the answer unknown: it might be the one.
+pub fn find_named<'a>(
+    list: Option<&'a Node>,
+    name_key: &str,
+    name: &str,
+) -> Result<Option<(&'a Node, bool)>, (Span, String)> {
+    let mut unresolved = None;
+    for (item, conditional) in items_cond(list) {
+        let key = match &item.value {
+            Value::Unknown(what) => {
+                unresolved.get_or_insert((item.span, what.clone()));
+                continue;
+            }
+            _ => item.get(name_key),
+        };
+        match key {
+            Some(k)
+                if k.scalar_text()
+                    .is_some_and(|s| s.eq_ignore_ascii_case(name)) =>
+            {
+                return Ok(Some((item, conditional)));
+            }
+            Some(k) if k.scalar_text().is_none() && !is_null(k) => {
+                let what = match &k.value {
+                    Value::Unknown(what) => what.clone(),
+                    _ => format!("a setting name that is not a plain value ({name_key})"),
+                };
+                unresolved.get_or_insert((k.span, what));
+            }
+            _ => {}
+        }
+    }
+    match unresolved {
+        Some(u) => Err(u),
+        None => Ok(None),
+    }
+}
+
+/// Judges every item of a list property (volumes, variants, targets) with
+/// `judge_one`, which returns `None` for an item the rule is not about. The
+/// first item that fails decides, then the first unknown; met (`met`) when
+/// every concerned item passes, not applicable (`none`) when no item is
+/// concerned or the list is absent. An unresolved list is unknown.
+pub fn every_item(
+    resource: &Resource,
+    cfn: &str,
+    tf: &str,
+    judge_one: &mut dyn FnMut(&Node) -> Option<Judgement>,
+    met: &str,
+    none: &'static str,
+) -> Verdict {
+    let (list, path) = prop(resource, cfn, tf);
+    let Some(list) = list else {
+        return Verdict::not_applicable(resource, none);
+    };
+    if let Value::Unknown(what) = &list.value {
+        return Verdict::unknown(resource, list.span, path, what.clone());
+    }
+    let mut concerned = false;
+    let mut every = Every::default();
+    for (i, (item, _)) in items_cond(Some(list)).into_iter().enumerate() {
+        let judgement = match &item.value {
+            Value::Unknown(what) => Judgement::Unknown(item.span, what.clone()),
+            _ => match judge_one(item) {
+                Some(j) => j,
+                None => continue,
+            },
+        };
+        concerned = true;
+        if let Some(not_met) = every.add(resource, &format!("{path}[{i}]"), judgement) {
+            return not_met;
+        }
+    }
+    if !concerned {
+        return Verdict::not_applicable(resource, none);
+    }
+    every.finish(|| Verdict::met(resource, list.span, path, met.to_owned()))
+}
+
+/// Judges a value that must be one of `allowed` (ignoring case), on every
+/// branch; `label` names it in the reason (`EFSVolumeConfiguration.TransitEncryption`).
+pub fn judge_one_of(node: &Node, allowed: &[&str], label: &str) -> Judgement {
+    judge(node, &mut |n| match n.scalar_text() {
+        Some(s) => Judgement::from_bool(
+            allowed.iter().any(|a| a.eq_ignore_ascii_case(s.trim())),
+            n,
+            || format!("{label} is {s:?}, not {}", allowed.join(" or ")),
+        ),
+        None if is_null(n) => Judgement::no(n, format!("{label} is left unset by a condition")),
+        None => Judgement::no(n, format!("{label} is not a plain value")),
+    })
+}
+
+/// Judges a boolean that must be `want` on every branch; `label` names it.
+pub fn judge_bool(node: &Node, want: bool, label: &str) -> Judgement {
+    judge(node, &mut |n| match n.as_bool() {
+        Some(b) => Judgement::from_bool(b == want, n, || format!("{label} is {b}")),
+        None if is_null(n) => Judgement::no(n, format!("{label} is left unset by a condition")),
+        None => Judgement::no(n, format!("{label} is not a boolean")),
+    })
+}
+
+/// Two verdicts that must both be met: the first not met wins, then the
+/// first unknown; a not-applicable one gives way to the other.
+pub fn both(a: Verdict, b: Verdict) -> Verdict {
+    use crate::verdict::Status::*;
+    match (a.status, b.status) {
+        (NotMet, _) => a,
+        (_, NotMet) => b,
+        (Unknown, _) => a,
+        (_, Unknown) => b,
+        (NotApplicable, _) => b,
+        _ => a,
+    }
+}
+
 /// A boolean at `node` (found by the caller, e.g. inside one item of a
 /// list) that must be true; absent is false.
 pub fn require_true(resource: &Resource, node: Option<&Node>, path: &str, what: &str) -> Verdict {
@@ -480,6 +685,23 @@ impl Every {
     pub fn finish(self, met: impl FnOnce() -> Verdict) -> Verdict {
         self.unknown.unwrap_or_else(met)
     }
+}
+
+/// A customer managed key chosen in two settings: `choice` (the verdict on a
+/// type or flag that must select a key you manage, e.g. `Type:
+/// CUSTOMER_MANAGED_KMS_KEY` or `UseAwsOwnedKey: false`) decides unless met,
+/// then the key setting must name a customer managed key.
+pub fn require_chosen_key(
+    resource: &Resource,
+    choice: Verdict,
+    cfn: &str,
+    tf: &str,
+    absent: &str,
+) -> Verdict {
+    if choice.status != crate::verdict::Status::Met {
+        return choice;
+    }
+    require_customer_managed_key(resource, cfn, tf, absent)
 }
 
 /// Like [`require_number`], for a setting AWS accepts only within `valid`

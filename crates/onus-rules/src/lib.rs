@@ -23,14 +23,21 @@ pub mod inspector;
 pub mod instance;
 pub mod lb;
 pub mod lists;
+pub mod mq;
 pub mod net;
 pub mod parent;
 pub mod policy;
 pub mod rds;
 pub mod residency;
 pub mod rule;
+// A rule's examples are fenced with onus's own attributes (```yaml Bucket=met),
+// read by the docs tests in tests/rules.rs: rustdoc never runs YAML or HCL and
+// need not parse them.
+#[allow(rustdoc::invalid_codeblock_attributes)]
 pub mod rules;
 pub mod s3;
+pub mod sagemaker;
+pub mod select;
 pub mod ssm;
 pub mod verdict;
 pub mod zones;

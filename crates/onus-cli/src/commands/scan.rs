@@ -33,6 +33,15 @@ pub enum ScanFormat {
     Html,
 }
 
+/// What the text report lists of each resource.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Show {
+    /// Resources with something to do, a line per finding; then the summary.
+    Findings,
+    /// Every duty of every resource: what AWS carries, met, to attest.
+    All,
+}
+
 #[derive(Debug, Args)]
 pub struct ScanArgs {
     #[command(flatten)]
@@ -72,6 +81,15 @@ pub struct ScanArgs {
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
 
+    /// What the text report lists: the findings to act on (not met, unknown,
+    /// expired suppressions), or every duty of every resource.
+    #[arg(long, value_enum, default_value_t = Show::Findings)]
+    pub show: Show,
+
+    /// The same as `--show all`.
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+
     /// Print nothing on standard output (files from --output are still written).
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -94,6 +112,30 @@ pub struct ProjectArgs {
     /// `checkov:skip` comments, template Metadata); onus.toml entries still apply.
     #[arg(long)]
     pub no_inline_ignores: bool,
+
+    /// Run only these rules (repeatable or comma-separated): rule ids, duties
+    /// (`logging`), services (`s3`), globs (`s3.*`) or peer check ids
+    /// (`CKV_AWS_18`). Replaces onus.toml's `enable`.
+    #[arg(long = "rule", value_name = "RULE", value_delimiter = ',')]
+    pub rules: Vec<String>,
+
+    /// Don't run these rules (named as for --rule). Replaces onus.toml's
+    /// `disable`.
+    #[arg(long = "skip-rule", value_name = "RULE", value_delimiter = ',')]
+    pub skip_rules: Vec<String>,
+}
+
+impl ProjectArgs {
+    /// The rules to run: the config's `enable`/`disable`, each replaced by
+    /// `--rule`/`--skip-rule` when given.
+    pub fn rules(&self, config: &Config) -> anyhow::Result<Vec<&'static onus_rules::Rule>> {
+        fn given(list: &[String]) -> Option<&[String]> {
+            (!list.is_empty()).then_some(list)
+        }
+        config
+            .rules_with(given(&self.rules), given(&self.skip_rules))
+            .map_err(anyhow::Error::msg)
+    }
 }
 
 pub fn parse_severity(text: &str) -> Result<Severity, String> {
@@ -140,6 +182,7 @@ pub fn load_config(project: &ProjectArgs, input: &InputArgs) -> anyhow::Result<(
 /// Everything a scan needs before the rules run.
 pub struct Prepared {
     pub config: Config,
+    pub rules: Vec<&'static onus_rules::Rule>,
     pub settings: Settings,
     pub workload: onus_ingest::Workload,
     pub options: SuppressOptions,
@@ -153,6 +196,7 @@ pub fn prepare(
     baseline: Option<&Path>,
 ) -> anyhow::Result<Prepared> {
     let (config, config_file) = load_config(project, input)?;
+    let rules = project.rules(&config)?;
     let mut input = input.clone();
     input.excludes.extend(config.exclude.iter().cloned());
     let mut params: Vec<(String, String)> = config
@@ -204,11 +248,13 @@ pub fn prepare(
         },
         baseline,
         baseline_file: baseline_file.unwrap_or_default(),
+        rules_url: config.rules_url.clone(),
         ..SuppressOptions::default()
     };
     let workload = input.ingest();
     Ok(Prepared {
         config,
+        rules,
         settings,
         workload,
         options,
@@ -224,11 +270,11 @@ pub fn run_scan(
 ) -> anyhow::Result<(Report<'static>, Config)> {
     let Prepared {
         config,
+        rules,
         settings,
         mut workload,
         options,
     } = prepare(input, project, cli_regions, None)?;
-    let rules = config.rules();
     let result = onus_rules::engine::scan_with(&workload, &settings, &rules);
     workload.release_rule_inputs();
     // The report borrows the resources' names from the workload, which lives
@@ -286,9 +332,10 @@ impl Write for NamedWriter<'_> {
 }
 
 /// The streamed writer of a format.
-fn stream_format(format: ScanFormat) -> onus_report::stream::Format {
+fn stream_format(format: ScanFormat, show: Show) -> onus_report::stream::Format {
     use onus_report::stream::Format;
     match format {
+        ScanFormat::Text if show == Show::All => Format::TextAll,
         ScanFormat::Text => Format::Text,
         ScanFormat::Json => Format::Json,
         ScanFormat::Sarif => Format::Sarif,
@@ -312,8 +359,7 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
         .fail_on
         .or_else(|| prepared.config.fail_on.as_deref().and_then(Severity::parse))
         .unwrap_or(Severity::Low);
-    let rules = prepared.config.rules();
-    let engine = onus_rules::Engine::new(&prepared.workload, &prepared.settings, &rules);
+    let engine = onus_rules::Engine::new(&prepared.workload, &prepared.settings, &prepared.rules);
     let mut files = Vec::new();
     for (format, path) in &args.outputs {
         let file =
@@ -332,10 +378,11 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
     } else {
         Box::new(std::io::BufWriter::with_capacity(1 << 16, stdout.lock()))
     };
+    let show = if args.verbose { Show::All } else { args.show };
     let mut outputs: Vec<onus_report::stream::Output> = Vec::new();
     if !args.quiet {
         outputs.push(onus_report::stream::Output {
-            format: stream_format(args.format),
+            format: stream_format(args.format, show),
             color,
             out: &mut *screen,
         });
@@ -343,7 +390,7 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
     for (format, file) in &mut files {
         // Files get no colour.
         outputs.push(onus_report::stream::Output {
-            format: stream_format(*format),
+            format: stream_format(*format, show),
             color: false,
             out: file,
         });

@@ -17,10 +17,13 @@
 
 mod eval;
 mod funcs;
+mod json;
+
+pub(crate) use json::map_back as map_json_back;
 
 use crate::model::{Entry, FileId, Format, Node, Reference, Region, Resource, Span, Value};
 use crate::{Options, Workload};
-use eval::{Eval, Scope, from_json, respan, span_of, unknown};
+use eval::{Eval, Scope, respan, span_of, unknown};
 use hcl_edit::Span as _;
 use hcl_edit::expr::Expression;
 use hcl_edit::structure::{Block, Body};
@@ -50,6 +53,7 @@ pub fn read_module_with(
         cache,
         workload,
         modules_json: read_modules_json(dir),
+        json_files: Vec::new(),
     };
     let vars = reader.root_vars(dir);
     let ctx = Call {
@@ -62,6 +66,8 @@ pub fn read_module_with(
         stack: Vec::new(),
     };
     reader.read(ctx);
+    let json_files = std::mem::take(&mut reader.json_files);
+    json::map_back(workload, &json_files);
 }
 
 /// Module directories parsed during one scan, shared by the units read in
@@ -108,21 +114,32 @@ impl ModuleCache {
 /// One module directory read and parsed, before anything is recorded in a
 /// workload.
 struct ParsedDir {
-    /// `.tf.json` files: not read, but named in a warning.
-    json: Vec<(PathBuf, Arc<str>)>,
-    tf: Vec<SourceRead>,
+    files: Vec<SourceRead>,
     bytes: usize,
 }
 
 struct SourceRead {
     path: PathBuf,
     text: Arc<str>,
-    outcome: Result<Arc<Body>, (Option<Span>, String)>,
+    outcome: Parsed,
+    /// For `.tf.json`: how the native text read maps back to the JSON.
+    json: Option<Arc<json::JsonFile>>,
+}
+
+/// `.tf` and `.tf.json`: the files Terraform reads as a module.
+fn is_module_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "tf") || is_json_module_file(path)
+}
+
+fn is_json_module_file(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.ends_with(".tf.json"))
 }
 
 impl ParsedDir {
     fn read(dir: &Path, limits: &crate::Limits) -> ParsedDir {
-        let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        let mut paths: Vec<PathBuf> = match std::fs::read_dir(dir) {
             Ok(rd) => rd
                 .filter_map(|e| e.ok())
                 // Not `Path::is_file`, which follows symlinks: a symlinked `.tf`
@@ -130,32 +147,12 @@ impl ParsedDir {
                 // directory walk does not follow links).
                 .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
                 .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "tf"))
+                .filter(|p| is_module_file(p))
                 .collect(),
             Err(_) => Vec::new(),
         };
-        files.sort();
-        // Terraform's JSON syntax is not read: say so rather than skip silently.
-        let mut json: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map(|rd| {
-                rd.filter_map(|e| e.ok())
-                    .map(|e| e.path())
-                    .filter(|p| p.is_file() && p.to_str().is_some_and(|s| s.ends_with(".tf.json")))
-                    .collect()
-            })
-            .unwrap_or_default();
-        json.sort();
-        let json: Vec<(PathBuf, Arc<str>)> = json
-            .into_iter()
-            .map(|path| {
-                let text = crate::read_limited(&path, limits)
-                    .map(|b| String::from_utf8_lossy(&b).into_owned())
-                    .unwrap_or_default()
-                    .into();
-                (path, text)
-            })
-            .collect();
-        let tf: Vec<SourceRead> = files
+        paths.sort();
+        let files: Vec<SourceRead> = paths
             .into_iter()
             .map(|path| {
                 let text: Arc<str> = match crate::read_limited(&path, limits) {
@@ -165,54 +162,62 @@ impl ParsedDir {
                             path,
                             text: "".into(),
                             outcome: Err((None, e.to_string())),
+                            json: None,
                         };
                     }
                 };
-                let outcome = match hcl_edit::parser::parse_body(&text) {
-                    Ok(body) => Ok(Arc::new(body)),
-                    Err(e) => {
-                        let off = e.location().offset().min(text.len());
-                        Err((
-                            Some(Span::new(off, off)),
-                            format!("invalid HCL: {}", e.message()),
-                        ))
-                    }
-                };
+                if is_json_module_file(&path) {
+                    let (outcome, json) = json::parse(&text);
+                    return SourceRead {
+                        path,
+                        text,
+                        outcome,
+                        json,
+                    };
+                }
+                let outcome = parse_native(&text).map(Arc::new);
                 SourceRead {
                     path,
                     text,
                     outcome,
+                    json: None,
                 }
             })
             .collect();
-        let bytes = json.iter().map(|(_, t)| t.len()).sum::<usize>()
-            + tf.iter().map(|f| f.text.len()).sum::<usize>();
-        ParsedDir { json, tf, bytes }
+        let bytes = files.iter().map(|f| f.text.len()).sum::<usize>();
+        ParsedDir { files, bytes }
     }
 
     /// Records the files in `workload` and returns the parsed ones.
     fn record(&self, workload: &mut Workload) -> Vec<ParsedFile> {
-        for (path, text) in &self.json {
-            let id = workload.add_file(path.clone(), Some(Format::Terraform), text.clone());
-            workload.warning(
-                id,
-                Some(Span::default()),
-                "Terraform JSON syntax (.tf.json) is not read: its resources are not checked",
-            );
-        }
         let mut out = Vec::new();
-        for f in &self.tf {
+        for f in &self.files {
             let id = workload.add_file(f.path.clone(), Some(Format::Terraform), f.text.clone());
             match &f.outcome {
                 Ok(body) => out.push(ParsedFile {
                     id,
                     body: body.clone(),
+                    json: f.json.clone(),
                 }),
                 Err((span, message)) => workload.error(id, *span, message.clone()),
             }
         }
         out
     }
+}
+
+/// A file's syntax tree, or why it could not be parsed (and where).
+pub(crate) type Parsed = Result<Arc<Body>, (Option<Span>, String)>;
+
+/// Parses native syntax; an error carries its offset.
+pub(crate) fn parse_native(text: &str) -> Result<Body, (Option<Span>, String)> {
+    hcl_edit::parser::parse_body(text).map_err(|e| {
+        let off = e.location().offset().min(text.len());
+        (
+            Some(Span::new(off, off)),
+            format!("invalid HCL: {}", e.message()),
+        )
+    })
 }
 
 /// Parses one module dir's `*.tf` files (no evaluation); also used by the
@@ -232,6 +237,8 @@ pub(crate) fn parse_dir(
 pub(crate) struct ParsedFile {
     pub id: FileId,
     pub body: Arc<Body>,
+    /// For `.tf.json`: the spans read from `body` are mapped back with it.
+    pub json: Option<Arc<json::JsonFile>>,
 }
 
 struct Reader<'w> {
@@ -241,6 +248,8 @@ struct Reader<'w> {
     workload: &'w mut Workload,
     /// `.terraform/modules/modules.json`: module key → directory.
     modules_json: HashMap<String, PathBuf>,
+    /// The `.tf.json` files read, whose spans are mapped back at the end.
+    json_files: Vec<(FileId, Arc<json::JsonFile>)>,
 }
 
 /// One module instance to read.
@@ -361,16 +370,25 @@ impl Reader<'_> {
             .workload
             .add_file(path.to_path_buf(), None, text.clone());
         if path.extension().is_some_and(|e| e == "json") {
-            match serde_json::from_str::<serde_json::Value>(&text) {
-                Ok(serde_json::Value::Object(m)) => {
-                    for (k, v) in m {
-                        vars.insert(k, from_json(&v, Span::default()));
+            // Values are literal (no templates), with their spans.
+            let loaded = crate::cfn::json::load(&text);
+            for (span, message) in loaded.errors {
+                self.workload.error(id, Some(span), message);
+            }
+            match loaded.root {
+                Some(Node {
+                    value: Value::Map(entries),
+                    ..
+                }) => {
+                    for e in entries {
+                        vars.insert(e.key, e.node);
                     }
                 }
-                Ok(_) => self
-                    .workload
-                    .error(id, None, "variable file is not a JSON object"),
-                Err(e) => self.workload.error(id, None, format!("invalid JSON: {e}")),
+                Some(root) => {
+                    self.workload
+                        .error(id, Some(root.span), "variable file is not a JSON object")
+                }
+                None => {}
             }
             return;
         }
@@ -402,6 +420,8 @@ impl Reader<'_> {
             Some(self.cache),
             self.workload,
         );
+        self.json_files
+            .extend(files.iter().filter_map(|f| Some((f.id, f.json.clone()?))));
         let path_module = normalize(&call.dir)
             .strip_prefix(normalize(&self.root_dir))
             .map(|p| {

@@ -60,7 +60,11 @@ pub static RULE: Rule = Rule {
     cfn_types: &["AWS::ECR::Repository"],
     tf_types: &["aws_ecr_repository"],
     reads: &[],
-    controls: Controls::NONE,
+    controls: Controls {
+        fsbp: &["ECR.2"],
+        config: &["ECR_PRIVATE_TAG_IMMUTABILITY_ENABLED"],
+        cis: &[],
+    },
     peers: &[checkov("CKV_AWS_51", Same)],
     check,
     file: file!(),

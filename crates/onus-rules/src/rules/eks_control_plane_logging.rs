@@ -90,7 +90,7 @@ pub static RULE: Rule = Rule {
         config: &["EKS_CLUSTER_LOGGING_ENABLED", "EKS_CLUSTER_LOG_ENABLED"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_37", Same)],
+    peers: &[checkov("CKV_AWS_37", Related)],
     check,
     file: file!(),
 };

@@ -17,6 +17,7 @@ mod apigateway_method_authorization;
 mod apigateway_no_data_trace;
 mod apigateway_private_integration_tls;
 mod apigateway_xray_tracing;
+mod appflow_kms_key;
 mod appstream_no_default_internet;
 mod appsync_field_logging;
 mod appsync_no_api_key_auth;
@@ -32,6 +33,7 @@ mod backup_vault_kms;
 mod backup_vault_lock;
 mod batch_ami_updates;
 mod batch_no_privileged_containers;
+mod bedrock_kms_key;
 mod clientvpn_connection_logging;
 mod cloudformation_stack_service_role;
 mod cloudfront_access_logging;
@@ -54,6 +56,16 @@ mod cloudtrail_management_events;
 mod cloudtrail_multi_region;
 mod cloudwatch_alarm_action;
 mod cloudwatch_alarm_actions_enabled;
+mod codeartifact_domain_kms;
+mod codebuild_encryption_at_rest;
+mod codebuild_kms_key;
+mod codebuild_logging;
+mod codebuild_no_privileged_mode;
+mod codebuild_no_source_credentials;
+mod codebuild_report_export_encryption;
+mod codecommit_kms_key;
+mod codegurureviewer_kms_key;
+mod codepipeline_artifact_kms;
 mod cognito_client_user_existence_errors;
 mod cognito_custom_auth_threat_protection;
 mod cognito_deletion_protection;
@@ -62,6 +74,7 @@ mod cognito_no_unauthenticated_identities;
 mod cognito_password_complexity;
 mod cognito_password_length;
 mod cognito_threat_protection;
+mod comprehend_kms_key;
 mod config_aggregator_all_regions;
 mod config_recorder_enabled;
 mod config_records_all_resources;
@@ -101,23 +114,34 @@ mod ec2_spot_fleet_volume_encryption;
 mod ec2_ssh_open_to_world;
 mod ec2_unauthorized_ports_open_to_world;
 mod ec2_volume_encryption;
+mod ecr_kms_key;
 mod ecr_scan_on_push;
 mod ecr_tag_immutability;
+mod ecs_capacity_provider_termination_protection;
+mod ecs_container_insights;
 mod ecs_container_logging;
+mod ecs_efs_transit_encryption;
+mod ecs_exec_logging;
+mod ecs_fargate_platform_version;
 mod ecs_fargate_storage_cmk;
 mod ecs_no_host_network;
+mod ecs_no_host_pid;
 mod ecs_no_privileged_containers;
 mod ecs_no_public_ip;
+mod ecs_non_root_user;
 mod ecs_read_only_root_filesystem;
 mod ecs_secrets_not_in_environment;
+mod ecs_separate_task_role;
 mod efs_encryption_at_rest;
 mod eks_control_plane_logging;
+mod eks_no_cluster_admin_access;
 mod eks_node_remote_access;
 mod eks_private_endpoint;
 mod eks_secrets_encryption;
 mod eks_supported_version;
 mod elasticache_encryption_at_rest;
 mod elasticache_encryption_in_transit;
+mod elasticbeanstalk_cloudwatch_logs;
 mod elasticbeanstalk_enhanced_health;
 mod elasticbeanstalk_https_listener;
 mod elasticbeanstalk_managed_updates;
@@ -140,6 +164,8 @@ mod emr_at_rest_encryption;
 mod emr_block_public_access;
 mod emr_cluster_security_configuration;
 mod emr_in_transit_encryption;
+mod events_bus_kms_key;
+mod events_target_dead_letter_queue;
 mod firehose_encryption_at_rest;
 mod fsx_backup_retention;
 mod fsx_kms_encryption;
@@ -170,14 +196,18 @@ mod inspector_ec2_scanning;
 mod inspector_ecr_scanning;
 mod inspector_lambda_code_scanning;
 mod inspector_lambda_scanning;
+mod kendra_index_kms;
 mod kinesis_encryption_at_rest;
 mod kms_key_rotation;
 mod kms_policy_no_wildcard_principal;
 mod lambda_env_kms_encryption;
+mod lambda_failed_event_destination;
 mod lambda_function_url_auth;
 mod lambda_inside_vpc;
+mod lambda_multi_az;
 mod lambda_no_public_invoke;
 mod lambda_supported_runtime;
+mod lambda_xray_tracing;
 mod lightsail_admin_ports_open;
 mod lightsail_bucket_not_public;
 mod lightsail_database_backups;
@@ -188,12 +218,15 @@ mod logs_retention;
 mod logs_security_metric_filter_alarm;
 mod macie_enabled;
 mod mq_auto_minor_version_upgrade;
+mod mq_kms_key;
 mod mq_logging;
 mod mq_no_public_access;
 mod msk_broker_logging;
 mod msk_encryption_in_transit;
 mod msk_kms_encryption;
 mod msk_public_access_disabled;
+mod mwaa_logging;
+mod mwaa_not_public;
 mod neptune_audit_logs;
 mod neptune_backup_retention;
 mod neptune_encryption_at_rest;
@@ -240,20 +273,36 @@ mod s3_replication_residency;
 mod s3_tls_only;
 mod s3_versioning;
 mod s3express_lifecycle_configuration;
+mod sagemaker_domain_kms;
 mod sagemaker_domain_vpc_only;
 mod sagemaker_endpoint_config_kms;
+mod sagemaker_endpoint_instance_count;
+mod sagemaker_feature_group_kms;
+mod sagemaker_flow_definition_kms;
 mod sagemaker_model_network_isolation;
+mod sagemaker_monitoring_kms;
+mod sagemaker_monitoring_network_isolation;
+mod sagemaker_monitoring_traffic_encryption;
+mod sagemaker_notebook_imdsv2;
+mod sagemaker_notebook_in_vpc;
 mod sagemaker_notebook_kms;
 mod sagemaker_notebook_no_direct_internet;
 mod sagemaker_notebook_no_root_access;
+mod sagemaker_notebook_platform;
+mod scheduler_kms_key;
 mod secretsmanager_kms_encryption;
 mod secretsmanager_replica_residency;
 mod secretsmanager_rotation;
 mod secretsmanager_rotation_period;
 mod securityhub_standards_enabled;
 mod servicecatalog_org_sharing;
+mod ses_tls_required;
 mod sns_encryption_at_rest;
+mod sns_kms_key;
+mod sns_subscription_dead_letter_queue;
+mod sns_subscription_https;
 mod sqs_encryption_at_rest;
+mod sqs_kms_key;
 mod ssm_automation_logging;
 mod ssm_block_public_sharing;
 mod ssm_document_not_public;
@@ -263,7 +312,9 @@ mod ssm_parameter_secure_string;
 mod ssm_patch_baseline_approval;
 mod ssm_session_kms_encryption;
 mod ssm_session_logging;
+mod stepfunctions_kms_key;
 mod stepfunctions_logging;
+mod stepfunctions_xray_tracing;
 mod storagegateway_file_share_kms;
 mod storagegateway_nfs_clients;
 mod storagegateway_smb_audit_logs;
@@ -308,6 +359,7 @@ pub static ALL: &[&Rule] = &[
     &apigateway_no_data_trace::RULE,
     &apigateway_private_integration_tls::RULE,
     &apigateway_xray_tracing::RULE,
+    &appflow_kms_key::RULE,
     &appstream_no_default_internet::RULE,
     &appsync_field_logging::RULE,
     &appsync_no_api_key_auth::RULE,
@@ -323,6 +375,7 @@ pub static ALL: &[&Rule] = &[
     &backup_vault_lock::RULE,
     &batch_ami_updates::RULE,
     &batch_no_privileged_containers::RULE,
+    &bedrock_kms_key::RULE,
     &clientvpn_connection_logging::RULE,
     &cloudformation_stack_service_role::RULE,
     &cloudfront_access_logging::RULE,
@@ -345,6 +398,16 @@ pub static ALL: &[&Rule] = &[
     &cloudtrail_multi_region::RULE,
     &cloudwatch_alarm_action::RULE,
     &cloudwatch_alarm_actions_enabled::RULE,
+    &codeartifact_domain_kms::RULE,
+    &codebuild_encryption_at_rest::RULE,
+    &codebuild_kms_key::RULE,
+    &codebuild_logging::RULE,
+    &codebuild_no_privileged_mode::RULE,
+    &codebuild_no_source_credentials::RULE,
+    &codebuild_report_export_encryption::RULE,
+    &codecommit_kms_key::RULE,
+    &codegurureviewer_kms_key::RULE,
+    &codepipeline_artifact_kms::RULE,
     &cognito_client_user_existence_errors::RULE,
     &cognito_custom_auth_threat_protection::RULE,
     &cognito_deletion_protection::RULE,
@@ -353,6 +416,7 @@ pub static ALL: &[&Rule] = &[
     &cognito_password_complexity::RULE,
     &cognito_password_length::RULE,
     &cognito_threat_protection::RULE,
+    &comprehend_kms_key::RULE,
     &config_aggregator_all_regions::RULE,
     &config_recorder_enabled::RULE,
     &config_records_all_resources::RULE,
@@ -392,23 +456,34 @@ pub static ALL: &[&Rule] = &[
     &ec2_ssh_open_to_world::RULE,
     &ec2_unauthorized_ports_open_to_world::RULE,
     &ec2_volume_encryption::RULE,
+    &ecr_kms_key::RULE,
     &ecr_scan_on_push::RULE,
     &ecr_tag_immutability::RULE,
+    &ecs_capacity_provider_termination_protection::RULE,
+    &ecs_container_insights::RULE,
     &ecs_container_logging::RULE,
+    &ecs_efs_transit_encryption::RULE,
+    &ecs_exec_logging::RULE,
+    &ecs_fargate_platform_version::RULE,
     &ecs_fargate_storage_cmk::RULE,
     &ecs_no_host_network::RULE,
+    &ecs_no_host_pid::RULE,
     &ecs_no_privileged_containers::RULE,
     &ecs_no_public_ip::RULE,
+    &ecs_non_root_user::RULE,
     &ecs_read_only_root_filesystem::RULE,
     &ecs_secrets_not_in_environment::RULE,
+    &ecs_separate_task_role::RULE,
     &efs_encryption_at_rest::RULE,
     &eks_control_plane_logging::RULE,
+    &eks_no_cluster_admin_access::RULE,
     &eks_node_remote_access::RULE,
     &eks_private_endpoint::RULE,
     &eks_secrets_encryption::RULE,
     &eks_supported_version::RULE,
     &elasticache_encryption_at_rest::RULE,
     &elasticache_encryption_in_transit::RULE,
+    &elasticbeanstalk_cloudwatch_logs::RULE,
     &elasticbeanstalk_enhanced_health::RULE,
     &elasticbeanstalk_https_listener::RULE,
     &elasticbeanstalk_managed_updates::RULE,
@@ -431,6 +506,8 @@ pub static ALL: &[&Rule] = &[
     &emr_block_public_access::RULE,
     &emr_cluster_security_configuration::RULE,
     &emr_in_transit_encryption::RULE,
+    &events_bus_kms_key::RULE,
+    &events_target_dead_letter_queue::RULE,
     &firehose_encryption_at_rest::RULE,
     &fsx_backup_retention::RULE,
     &fsx_kms_encryption::RULE,
@@ -461,14 +538,18 @@ pub static ALL: &[&Rule] = &[
     &inspector_ecr_scanning::RULE,
     &inspector_lambda_code_scanning::RULE,
     &inspector_lambda_scanning::RULE,
+    &kendra_index_kms::RULE,
     &kinesis_encryption_at_rest::RULE,
     &kms_key_rotation::RULE,
     &kms_policy_no_wildcard_principal::RULE,
     &lambda_env_kms_encryption::RULE,
+    &lambda_failed_event_destination::RULE,
     &lambda_function_url_auth::RULE,
     &lambda_inside_vpc::RULE,
+    &lambda_multi_az::RULE,
     &lambda_no_public_invoke::RULE,
     &lambda_supported_runtime::RULE,
+    &lambda_xray_tracing::RULE,
     &lightsail_admin_ports_open::RULE,
     &lightsail_bucket_not_public::RULE,
     &lightsail_database_backups::RULE,
@@ -479,12 +560,15 @@ pub static ALL: &[&Rule] = &[
     &logs_security_metric_filter_alarm::RULE,
     &macie_enabled::RULE,
     &mq_auto_minor_version_upgrade::RULE,
+    &mq_kms_key::RULE,
     &mq_logging::RULE,
     &mq_no_public_access::RULE,
     &msk_broker_logging::RULE,
     &msk_encryption_in_transit::RULE,
     &msk_kms_encryption::RULE,
     &msk_public_access_disabled::RULE,
+    &mwaa_logging::RULE,
+    &mwaa_not_public::RULE,
     &neptune_audit_logs::RULE,
     &neptune_backup_retention::RULE,
     &neptune_encryption_at_rest::RULE,
@@ -531,20 +615,36 @@ pub static ALL: &[&Rule] = &[
     &s3_tls_only::RULE,
     &s3_versioning::RULE,
     &s3express_lifecycle_configuration::RULE,
+    &sagemaker_domain_kms::RULE,
     &sagemaker_domain_vpc_only::RULE,
     &sagemaker_endpoint_config_kms::RULE,
+    &sagemaker_endpoint_instance_count::RULE,
+    &sagemaker_feature_group_kms::RULE,
+    &sagemaker_flow_definition_kms::RULE,
     &sagemaker_model_network_isolation::RULE,
+    &sagemaker_monitoring_kms::RULE,
+    &sagemaker_monitoring_network_isolation::RULE,
+    &sagemaker_monitoring_traffic_encryption::RULE,
+    &sagemaker_notebook_imdsv2::RULE,
+    &sagemaker_notebook_in_vpc::RULE,
     &sagemaker_notebook_kms::RULE,
     &sagemaker_notebook_no_direct_internet::RULE,
     &sagemaker_notebook_no_root_access::RULE,
+    &sagemaker_notebook_platform::RULE,
+    &scheduler_kms_key::RULE,
     &secretsmanager_kms_encryption::RULE,
     &secretsmanager_replica_residency::RULE,
     &secretsmanager_rotation::RULE,
     &secretsmanager_rotation_period::RULE,
     &securityhub_standards_enabled::RULE,
     &servicecatalog_org_sharing::RULE,
+    &ses_tls_required::RULE,
     &sns_encryption_at_rest::RULE,
+    &sns_kms_key::RULE,
+    &sns_subscription_dead_letter_queue::RULE,
+    &sns_subscription_https::RULE,
     &sqs_encryption_at_rest::RULE,
+    &sqs_kms_key::RULE,
     &ssm_automation_logging::RULE,
     &ssm_block_public_sharing::RULE,
     &ssm_document_not_public::RULE,
@@ -554,7 +654,9 @@ pub static ALL: &[&Rule] = &[
     &ssm_patch_baseline_approval::RULE,
     &ssm_session_kms_encryption::RULE,
     &ssm_session_logging::RULE,
+    &stepfunctions_kms_key::RULE,
     &stepfunctions_logging::RULE,
+    &stepfunctions_xray_tracing::RULE,
     &storagegateway_file_share_kms::RULE,
     &storagegateway_nfs_clients::RULE,
     &storagegateway_smb_audit_logs::RULE,
