@@ -372,17 +372,21 @@ impl<'w> FileLines<'w> {
     }
 }
 
+/// The lines around a finding, secrets masked: a report never prints a
+/// secret, even one on a line next to an unrelated finding.
 fn excerpt(lines: &FileLines<'_>, file: FileId, line: u32) -> Vec<ExcerptLine> {
     let lines = lines.of(file);
     let first = line.saturating_sub(EXCERPT_CONTEXT).max(1);
     let last = (line + EXCERPT_CONTEXT).min(lines.len() as u32);
-    (first..=last)
-        .filter_map(|n| {
-            let text = lines.get(n as usize - 1)?;
-            Some(ExcerptLine {
-                line: n,
-                text: crate::terminal::clean(&text.chars().take(EXCERPT_WIDTH).collect::<String>()),
-            })
+    if first > last {
+        return Vec::new();
+    }
+    onus_rules::secrets::mask_excerpt(lines, first as usize - 1, last as usize - 1)
+        .into_iter()
+        .zip(first..=last)
+        .map(|(text, n)| ExcerptLine {
+            line: n,
+            text: crate::terminal::clean(&text.chars().take(EXCERPT_WIDTH).collect::<String>()),
         })
         .collect()
 }
@@ -522,7 +526,15 @@ impl<'w, 'o> Builder<'w, 'o> {
                             title: v.rule.title,
                             severity: v.rule.severity,
                             status: v.verdict.status,
-                            message: v.verdict.message,
+                            // A message or unresolved value may quote the
+                            // code: never a secret it holds.
+                            message: match finding
+                                .then(|| onus_rules::secrets::mask_text(&v.verdict.message))
+                                .flatten()
+                            {
+                                Some(m) => m.into(),
+                                None => v.verdict.message,
+                            },
                             path: v.verdict.path,
                             excerpt: if finding && self.excerpts {
                                 excerpt(file_lines, v.verdict.file, location.line)
@@ -530,7 +542,10 @@ impl<'w, 'o> Builder<'w, 'o> {
                                 Vec::new()
                             },
                             location,
-                            unknown: v.verdict.unknown,
+                            unknown: v
+                                .verdict
+                                .unknown
+                                .map(|u| onus_rules::secrets::mask_text(&u).unwrap_or(u)),
                             fingerprint: fingerprint_of(&[v.rule.id, &resource_file, &res.id]),
                             suppression,
                         }

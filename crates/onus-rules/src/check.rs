@@ -437,18 +437,30 @@ pub fn require_none_of(
     why: &str,
     what_default: &str,
 ) -> Verdict {
+    require_not_in(resource, cfn, tf, forbidden, why, |path| {
+        Verdict::met_by_default(resource, path, format!("{path} is not set: {what_default}"))
+    })
+}
+
+/// Like [`require_none_of`], with the verdict for an absent setting given
+/// by `absent` (e.g. not met when AWS's default is itself forbidden). A
+/// reference to another resource names no literal value and passes.
+pub fn require_not_in(
+    resource: &Resource,
+    cfn: &str,
+    tf: &str,
+    forbidden: &[&str],
+    why: &str,
+    absent: impl FnOnce(&str) -> Verdict,
+) -> Verdict {
     let (node, path) = prop(resource, cfn, tf);
     let bad = |s: &str| forbidden.iter().any(|f| f.eq_ignore_ascii_case(s.trim()));
     let Some(node) = node else {
-        return Verdict::met_by_default(
-            resource,
-            path,
-            format!("{path} is not set: {what_default}"),
-        );
+        return absent(path);
     };
     let j = judge(node, &mut |n| match n.scalar_text() {
         Some(s) => Judgement::from_bool(!bad(&s), n, || format!("{path} is {s:?}: {why}")),
-        None if is_null(n) => Judgement::Yes,
+        None if is_null(n) || matches!(n.value, Value::Ref(_)) => Judgement::Yes,
         None => Judgement::no(n, format!("{path} is not a plain value")),
     });
     verdict_of(
@@ -704,9 +716,49 @@ pub fn require_chosen_key(
     require_customer_managed_key(resource, cfn, tf, absent)
 }
 
-/// Like [`require_number`], for a setting AWS accepts only within `valid`
-/// (inclusive ranges; `(7.0, 7.0)` is the single value 7): a value outside is
-/// not met and said to be invalid (AWS would reject it), whatever `ok` says.
+/// A plain string setting read to decide what applies (an engine, a kind):
+/// `Ok(None)` when absent, `Err` with an unknown verdict naming the value
+/// when it is not a static string.
+pub fn static_text<'a>(
+    resource: &'a Resource,
+    cfn: &str,
+    tf: &str,
+) -> Result<Option<&'a str>, Verdict> {
+    let (node, path) = prop(resource, cfn, tf);
+    let Some(node) = node else { return Ok(None) };
+    match (&node.value, node.as_str()) {
+        (_, Some(s)) => Ok(Some(s)),
+        (Value::Unknown(u), _) => Err(Verdict::unknown(resource, node.span, path, u.clone())),
+        _ => Err(Verdict::unknown(
+            resource,
+            node.span,
+            path,
+            format!("{path}, which is not a static value"),
+        )),
+    }
+}
+
+/// A number that must satisfy `ok`, among the values AWS accepts (`valid`):
+/// a value outside them is not met and is said to be invalid. `default`
+/// applies when absent.
+pub fn require_valid_number(
+    resource: &Resource,
+    cfn: &str,
+    tf: &str,
+    default: Option<f64>,
+    valid: fn(f64) -> bool,
+    ok: fn(f64) -> bool,
+    what: &str,
+) -> Verdict {
+    invalid_number(resource, cfn, tf, &valid, &|| {
+        "AWS does not accept it".into()
+    })
+    .unwrap_or_else(|| require_number(resource, cfn, tf, default, ok, what))
+}
+
+/// Like [`require_valid_number`], for a setting AWS accepts only within
+/// `valid` (inclusive ranges; `(7.0, 7.0)` is the single value 7), which the
+/// invalid verdict lists.
 pub fn require_number_in(
     resource: &Resource,
     cfn: &str,
@@ -716,31 +768,203 @@ pub fn require_number_in(
     ok: fn(f64) -> bool,
     what: &str,
 ) -> Verdict {
+    let in_range = |v: f64| valid.iter().any(|(lo, hi)| (*lo..=*hi).contains(&v));
+    let accepted = || {
+        let ranges: Vec<String> = valid
+            .iter()
+            .map(|(lo, hi)| match lo == hi {
+                true => format!("{lo}"),
+                false => format!("{lo} to {hi}"),
+            })
+            .collect();
+        format!("AWS accepts {}", ranges.join(", "))
+    };
+    invalid_number(resource, cfn, tf, &in_range, &accepted)
+        .unwrap_or_else(|| require_number(resource, cfn, tf, default, ok, what))
+}
+
+/// The not-met verdict of a number AWS rejects (`valid` is false on some
+/// branch), saying it is invalid and `accepted`; `None` otherwise.
+fn invalid_number(
+    resource: &Resource,
+    cfn: &str,
+    tf: &str,
+    valid: &dyn Fn(f64) -> bool,
+    accepted: &dyn Fn() -> String,
+) -> Option<Verdict> {
     let (node, path) = prop(resource, cfn, tf);
-    if let Some(node) = node {
-        let j = judge(node, &mut |n| match n.as_f64() {
-            Some(v) => Judgement::from_bool(
-                valid.iter().any(|(lo, hi)| (*lo..=*hi).contains(&v)),
-                n,
-                || {
-                    let accepted: Vec<String> = valid
-                        .iter()
-                        .map(|(lo, hi)| match lo == hi {
-                            true => format!("{lo}"),
-                            false => format!("{lo} to {hi}"),
-                        })
-                        .collect();
-                    format!(
-                        "{path} is {v}, which is invalid: AWS accepts {}",
-                        accepted.join(", ")
-                    )
-                },
-            ),
-            None => Judgement::Yes,
-        });
-        if let Judgement::No(span, why) = j {
-            return Verdict::not_met(resource, span, path, why);
-        }
+    let j = judge(node?, &mut |n| match n.as_f64() {
+        Some(v) => Judgement::from_bool(valid(v), n, || {
+            format!("{path} is {v}, which is invalid: {}", accepted())
+        }),
+        None => Judgement::Yes,
+    });
+    match j {
+        Judgement::No(span, why) => Some(Verdict::not_met(resource, span, path, why)),
+        _ => None,
     }
-    require_number(resource, cfn, tf, default, ok, what)
+}
+
+/// Administrator names that consoles and tutorials default to, the first an
+/// attacker tries: `admin` (RDS MySQL, MariaDB, Oracle, SQL Server and
+/// Redshift Serverless), `postgres` (RDS PostgreSQL), `awsuser` (Redshift),
+/// and the engines' own superuser names.
+pub const DEFAULT_ADMIN_NAMES: &[&str] = &[
+    "admin",
+    "administrator",
+    "awsuser",
+    "master",
+    "postgres",
+    "root",
+    "sa",
+];
+
+/// A customer managed key for encrypted storage (a database, a file
+/// system, a domain) whose key setting (`key`,
+/// CloudFormation then Terraform) is absent: not applicable when one of
+/// `inherits` is set (a replica or restore keeps its source's key) or when
+/// the storage flag `encrypted` is absent or false (nothing is encrypted:
+/// the encryption rule judges that); unknown when the flag is unresolved;
+/// else the key must name a customer managed key (`absent`: what AWS uses
+/// without one).
+pub fn require_storage_key(
+    resource: &Resource,
+    key: (&str, &str),
+    inherits: &[(&str, &str)],
+    encrypted: (&str, &str),
+    absent: &str,
+) -> Verdict {
+    encrypted_without_key(resource, key, inherits, encrypted)
+        .unwrap_or_else(|| require_customer_managed_key(resource, key.0, key.1, absent))
+}
+
+/// The first half of [`require_storage_key`]: `Some` verdict when the key
+/// setting is absent and needs no judging.
+pub fn encrypted_without_key(
+    resource: &Resource,
+    key: (&str, &str),
+    inherits: &[(&str, &str)],
+    encrypted: (&str, &str),
+) -> Option<Verdict> {
+    if get(resource, spelling(resource, key.0, key.1)).is_some() {
+        return None;
+    }
+    if let Some(from) = inherits
+        .iter()
+        .map(|(c, t)| spelling(resource, c, t))
+        .find(|p| !p.is_empty() && get(resource, p).is_some())
+    {
+        return Some(Verdict::not_applicable(
+            resource,
+            format!("{from} is set and no key is named: the source's key applies"),
+        ));
+    }
+    let (flag, path) = prop(resource, encrypted.0, encrypted.1);
+    match flag.map(|n| (n, n.as_bool())) {
+        None | Some((_, Some(false))) => Some(Verdict::not_applicable(
+            resource,
+            format!("{path} is not true: the storage is not encrypted at all"),
+        )),
+        Some((n, None)) => match &n.value {
+            Value::Unknown(u) => Some(Verdict::unknown(resource, n.span, path, u.clone())),
+            _ => None,
+        },
+        Some(_) => None,
+    }
+}
+
+/// A global database cluster (Aurora, DocumentDB) must be encrypted unless it
+/// is created from an existing cluster, whose encryption it takes.
+pub fn global_cluster_encryption(resource: &Resource) -> Verdict {
+    let source = spelling(
+        resource,
+        "SourceDBClusterIdentifier",
+        "source_db_cluster_identifier",
+    );
+    if get(resource, source).is_some() {
+        return Verdict::not_applicable(
+            resource,
+            format!("{source} is set: the global cluster takes that cluster's encryption"),
+        );
+    }
+    require_bool(
+        resource,
+        "StorageEncrypted",
+        "storage_encrypted",
+        true,
+        false,
+        "storage encryption",
+    )
+}
+
+/// For ElastiCache rules that concern Redis OSS and Valkey only: not
+/// applicable for Memcached, and for a Terraform cache cluster that joins a
+/// replication group (`replication_group_id`: the group is judged).
+/// Replication groups default to `redis`.
+pub fn redis_only(resource: &Resource) -> Option<Verdict> {
+    if resource.resource_type == "aws_elasticache_cluster"
+        && get(resource, "replication_group_id").is_some()
+    {
+        return Some(Verdict::not_applicable(
+            resource,
+            "a member of a replication group, which is judged instead",
+        ));
+    }
+    match static_text(resource, "Engine", "engine") {
+        Err(unknown) => Some(unknown),
+        Ok(Some(e)) if e.eq_ignore_ascii_case("memcached") => Some(Verdict::not_applicable(
+            resource,
+            "a Memcached cluster: it has no snapshots or AUTH",
+        )),
+        Ok(_) => None,
+    }
+}
+
+/// For DMS endpoint rules about one kind of database: not applicable unless
+/// `EngineName` / `engine_name` is one of `engines`; unknown if unresolved.
+pub fn dms_engine_is(resource: &Resource, engines: &[&str]) -> Option<Verdict> {
+    match static_text(resource, "EngineName", "engine_name") {
+        Err(unknown) => Some(unknown),
+        Ok(Some(e)) if engines.iter().any(|x| x.eq_ignore_ascii_case(e)) => None,
+        Ok(e) => Some(Verdict::not_applicable(
+            resource,
+            format!(
+                "a {} endpoint, not {}",
+                e.unwrap_or("(no engine)"),
+                engines.join(" or ")
+            ),
+        )),
+    }
+}
+
+/// A JSON settings document given as a map or as a JSON string (see
+/// [`embedded_json`]), with the span of the property. Absent: not met with
+/// `absent`.
+pub fn json_document<'p>(
+    resource: &Resource,
+    cfn: &'p str,
+    tf: &'p str,
+    absent: &str,
+) -> Result<(Node, &'p str), Verdict> {
+    let (node, path) = prop(resource, cfn, tf);
+    let Some(node) = node else {
+        return Err(Verdict::missing(
+            resource,
+            path,
+            format!("{path} is not set: {absent}"),
+        ));
+    };
+    embedded_json(resource, node, path).map(|doc| (doc, path))
+}
+
+/// Combines verdicts where one met suffices: the first met wins, then the
+/// first unknown, else the first not met.
+pub fn any_of(verdicts: Vec<Verdict>) -> Option<Verdict> {
+    use crate::verdict::Status;
+    verdicts
+        .iter()
+        .find(|v| v.status == Status::Met)
+        .or_else(|| verdicts.iter().find(|v| v.status == Status::Unknown))
+        .or_else(|| verdicts.first())
+        .cloned()
 }

@@ -20,6 +20,9 @@ type Key<'w> = (&'w str, &'w str);
 pub struct Context<'w> {
     pub workload: &'w Workload,
     pub settings: &'w Settings,
+    /// Unique to this context (a counter), so that per-thread caches of
+    /// values derived from a resource never outlive the scan they belong to.
+    pub generation: u64,
     /// Resource type → resources, in workload order.
     by_type: HashMap<&'w str, Vec<usize>>,
     /// Resource indices grouped by unit, in workload order within a unit:
@@ -169,9 +172,11 @@ impl<'w> Context<'w> {
             members[*slot as usize] = i as u32;
             *slot += 1;
         }
+        static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Context {
             workload,
             settings,
+            generation: GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             by_type,
             members,
             unit_starts,

@@ -109,7 +109,10 @@ pub static RULE: Rule = Rule {
         config: &["ATHENA_WORKGROUP_ENFORCE_WORKGROUP_CONFIGURATION"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_82", Related)],
+    peers: &[
+        checkov("CKV_AWS_82", Related),
+        checkov("CKV_AWS_159", Related),
+    ],
     check,
     file: file!(),
 };

@@ -58,8 +58,8 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_efs_file_system"],
     reads: &[],
     controls: Controls {
-        fsbp: &["EFS.1"],
-        config: &["EFS_ENCRYPTED_CHECK"],
+        fsbp: &["EFS.1", "EFS.8"],
+        config: &["EFS_ENCRYPTED_CHECK", "EFS_FILESYSTEM_CT_ENCRYPTED"],
         cis: &[],
     },
     peers: &[

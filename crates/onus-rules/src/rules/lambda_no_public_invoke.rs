@@ -33,7 +33,10 @@
 //! - unknown: the principal, or the restricting value, is not static.
 //!
 //! A restriction that a condition leaves unset on one branch counts as
-//! unset. Fix: name the account, or add `SourceArn` (the bucket, topic or
+//! unset, and so does one whose value names no one (`*`, or an ARN pattern
+//! such as `arn:aws:s3:::*` with neither a fixed account nor a fixed
+//! resource name), judged as the shared policy analysis judges an
+//! `aws:SourceArn` / `aws:SourceAccount` / `aws:PrincipalOrgID` condition. Fix: name the account, or add `SourceArn` (the bucket, topic or
 //! rule that invokes the function) and `SourceAccount`.
 //!
 //! ## Examples
@@ -105,6 +108,14 @@
 //!       SourceArn: !If [HasTopic, !Ref TopicArn, !Ref AWS::NoValue]
 //! ```
 //! ```hcl fail
+//! resource "aws_lambda_permission" "any_bucket" {
+//!   action        = "lambda:InvokeFunction"
+//!   function_name = "app"
+//!   principal     = "s3.amazonaws.com"
+//!   source_arn    = "arn:aws:s3:::*"
+//! }
+//! ```
+//! ```hcl fail
 //! resource "aws_lambda_permission" "public" {
 //!   action        = "lambda:InvokeFunction"
 //!   function_name = "app"
@@ -166,6 +177,7 @@
 
 use crate::check::{Judgement, is_empty, judge, prop};
 use crate::context::Context;
+use crate::policy::{Test, Tri, items};
 use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource};
@@ -198,7 +210,12 @@ pub static RULE: Rule = Rule {
 
 /// A restriction property: Yes when set on every branch, No (with the
 /// branch) when absent or unset on some branch, Unknown when unresolved.
-fn restriction(resource: &Resource, cfn: &str, tf: &str) -> (Judgement, String, Option<Node>) {
+fn restriction(
+    resource: &Resource,
+    cfn: &str,
+    tf: &str,
+    key: &str,
+) -> (Judgement, String, Option<Node>) {
     let (node, path) = prop(resource, cfn, tf);
     match node {
         None => (
@@ -208,7 +225,25 @@ fn restriction(resource: &Resource, cfn: &str, tf: &str) -> (Judgement, String, 
         ),
         Some(n) => (
             judge(n, &mut |b| {
-                Judgement::from_bool(!is_empty(b), b, || format!("{path} is unset on a branch"))
+                if is_empty(b) {
+                    return Judgement::no(b, format!("{path} is unset on a branch"));
+                }
+                // The shared condition analysis: a value that names no one
+                // (`*`, `arn:aws:s3:::*`) does not restrict.
+                let test = Test {
+                    operator: if cfn == "SourceArn" {
+                        "ArnLike"
+                    } else {
+                        "StringEquals"
+                    }
+                    .into(),
+                    key: key.into(),
+                    values: items(b),
+                    span: b.span,
+                };
+                Judgement::from_bool(test.restricts() != Tri::No, b, || {
+                    format!("{path} is a pattern that matches any caller")
+                })
             }),
             path.to_owned(),
             Some(n.clone()),
@@ -256,14 +291,27 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
             "the permission names a specific principal",
         );
     }
-    let org = restriction(resource, "PrincipalOrgID", "principal_org_id");
+    let org = restriction(
+        resource,
+        "PrincipalOrgID",
+        "principal_org_id",
+        "aws:PrincipalOrgID",
+    );
+    let source_account = || {
+        restriction(
+            resource,
+            "SourceAccount",
+            "source_account",
+            "aws:SourceAccount",
+        )
+    };
     // A bucket ARN names no account: only SourceAccount ties S3 to yours.
     let mut checks = if s3 && !wildcard {
-        vec![restriction(resource, "SourceAccount", "source_account")]
+        vec![source_account()]
     } else {
         vec![
-            restriction(resource, "SourceArn", "source_arn"),
-            restriction(resource, "SourceAccount", "source_account"),
+            restriction(resource, "SourceArn", "source_arn", "aws:SourceArn"),
+            source_account(),
         ]
     };
     if service && !wildcard && org.0 == Judgement::Yes {

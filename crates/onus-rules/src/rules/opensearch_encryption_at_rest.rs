@@ -66,7 +66,7 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_opensearch_domain", "aws_elasticsearch_domain"],
     reads: &[],
     controls: Controls {
-        fsbp: &["OpenSearch.1", "ES.1"],
+        fsbp: &["Opensearch.1", "ES.1"],
         config: &[
             "OPENSEARCH_ENCRYPTED_AT_REST",
             "ELASTICSEARCH_ENCRYPTED_AT_REST",

@@ -70,7 +70,7 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_opensearch_domain", "aws_elasticsearch_domain"],
     reads: &[],
     controls: Controls {
-        fsbp: &["OpenSearch.8"],
+        fsbp: &["Opensearch.8", "ES.8"],
         config: &["OPENSEARCH_HTTPS_REQUIRED"],
         cis: &[],
     },
@@ -80,6 +80,7 @@ pub static RULE: Rule = Rule {
         trivy("AVD-AWS-0126", Related),
         guard("OPENSEARCH_HTTPS_REQUIRED", Same),
         guard("ELASTICSEARCH_HTTPS_REQUIRED", Same),
+        checkov("CKV_AWS_228", Related),
     ],
     check,
     file: file!(),

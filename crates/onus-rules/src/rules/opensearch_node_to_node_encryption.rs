@@ -62,8 +62,11 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_opensearch_domain", "aws_elasticsearch_domain"],
     reads: &[],
     controls: Controls {
-        fsbp: &["OpenSearch.3"],
-        config: &["OPENSEARCH_NODE_TO_NODE_ENCRYPTION_CHECK"],
+        fsbp: &["Opensearch.3", "ES.3"],
+        config: &[
+            "OPENSEARCH_NODE_TO_NODE_ENCRYPTION_CHECK",
+            "ELASTICSEARCH_NODE_TO_NODE_ENCRYPTION_CHECK",
+        ],
         cis: &[],
     },
     peers: &[

@@ -19,8 +19,12 @@
 //! `data.aws_iam_policy_document`).
 //! - met: no policy, or no `Allow` statement to everyone;
 //! - not met: an `Allow` statement whose `Principal` is `"*"` or has `"*"` in
-//!   `AWS`, with no restricting `Condition` (any condition key counts as
-//!   restricting except `aws:SecureTransport` alone, which limits transport,
+//!   `AWS` (or that uses `NotPrincipal`), with no condition limiting the
+//!   caller to fixed values: `aws:SourceArn`, `aws:SourceAccount`,
+//!   `aws:SourceOwner`, `aws:PrincipalOrgID`, `aws:PrincipalAccount`,
+//!   `aws:SourceVpce`, `aws:SourceVpc`, `aws:SourceIp`... with `StringEquals`,
+//!   `ArnEquals` or a wildcard-free `StringLike`/`ArnLike` (as S3 Block Public
+//!   Access judges a policy public; `aws:SecureTransport` limits transport,
 //!   not the caller);
 //! - unknown: the policy, a statement's principal, effect or condition is a
 //!   value onus cannot resolve;
@@ -193,11 +197,13 @@ pub static RULE: Rule = Rule {
     },
     peers: &[
         checkov("CKV_AWS_70", Same),
+        checkov("CKV_AWS_283", Related),
         cfn_nag("F16", Same),
         cfn_nag("F15", Related),
         guard("S3_BUCKET_POLICY_NO_WILDCARD_PRINCIPAL", Same),
         guard("S3_BUCKET_PUBLIC_READ_PROHIBITED", Related),
         guard("S3_BUCKET_PUBLIC_WRITE_PROHIBITED", Related),
+        guard("S3_BUCKETPOLICY_NO_ALLOW_PLUS_NOTPRINCIPAL", Related),
     ],
     check,
     file: file!(),
