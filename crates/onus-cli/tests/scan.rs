@@ -247,11 +247,12 @@ fn the_same_workload_gets_the_same_verdicts_in_cloudformation_and_terraform() {
 
 #[test]
 fn terraform_roots_do_not_see_each_others_resources() {
-    // Two root modules with the same bucket address; only the first blocks
-    // public access. The second must not borrow the first one's block.
+    // Two root modules with the same bucket address; only the first turns
+    // a public access block setting off. The second (left to S3's default,
+    // all four on) must not borrow the first one's block.
     let dir = tempfile::tempdir().unwrap();
     let bucket = "resource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"logs\"\n}\n";
-    let block = "resource \"aws_s3_bucket_public_access_block\" \"logs\" {\n  bucket = aws_s3_bucket.logs.id\n  block_public_acls = true\n  block_public_policy = true\n  ignore_public_acls = true\n  restrict_public_buckets = true\n}\n";
+    let block = "resource \"aws_s3_bucket_public_access_block\" \"logs\" {\n  bucket = aws_s3_bucket.logs.id\n  block_public_acls = false\n  block_public_policy = true\n  ignore_public_acls = true\n  restrict_public_buckets = true\n}\n";
     for (root, text) in [("a", format!("{bucket}{block}")), ("b", bucket.to_owned())] {
         std::fs::create_dir(dir.path().join(root)).unwrap();
         std::fs::write(dir.path().join(root).join("main.tf"), text).unwrap();
@@ -279,8 +280,8 @@ fn terraform_roots_do_not_see_each_others_resources() {
             .map(|v| v["status"].as_str().unwrap().to_owned())
             .unwrap()
     };
-    assert_eq!(verdict("a"), "met");
-    assert_eq!(verdict("b"), "not-met");
+    assert_eq!(verdict("a"), "not-met");
+    assert_eq!(verdict("b"), "met");
 }
 
 #[test]

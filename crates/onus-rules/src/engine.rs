@@ -362,6 +362,17 @@ fn row(
         (DutyStatus::Met, None)
     } else if duty.verification() == Verification::Attest {
         (DutyStatus::Attest, notes.attest.get(&duty).cloned())
+    } else if let Some(v) = verdicts.first().filter(|_| {
+        verdicts
+            .iter()
+            .all(|v| v.rule.reads.contains(&resource_type))
+    }) {
+        // A sub-resource judged with its parent, which is scanned (see
+        // `parent.rs`): the duty is the parent's row.
+        (
+            DutyStatus::NotApplicable,
+            Some(Arc::from(v.verdict.message.as_ref())),
+        )
     } else if let Some(v) = verdicts.first() {
         // Every rule said not applicable: say why (e.g. no allowed regions set).
         (
