@@ -171,6 +171,30 @@ fn checkov_and_cfn_nag_suppressions_map_to_same_rules_only() {
 }
 
 #[test]
+fn guard_suppressed_rules_map_to_same_rules_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let guard =
+        |rules: &str| format!("    Metadata:\n      guard:\n        SuppressedRules:\n{rules}");
+    // LAMBDA_NO_WILDCARD_PRINCIPALS is only Related to lambda.no-public-invoke.
+    let permission = format!(
+        "  Public:\n    Type: AWS::Lambda::Permission\n{}    Properties:\n      Action: lambda:InvokeFunction\n      FunctionName: app\n      Principal: \"*\"\n",
+        guard("          - LAMBDA_NO_WILDCARD_PRINCIPALS\n")
+    );
+    let body = format!(
+        "{}{}{permission}",
+        db("A", &guard("          - RDS_STORAGE_ENCRYPTED\n")),
+        db("B", ""),
+    );
+    template(dir.path(), &body);
+    let (_, report) = scan(dir.path(), &[]);
+    let s = &verdict(&report, "A", "rds.encryption-at-rest")["suppression"];
+    assert_eq!(s["kind"], "guard", "{s}");
+    assert_eq!(s["active"], true);
+    assert!(verdict(&report, "B", "rds.encryption-at-rest")["suppression"].is_null());
+    assert!(verdict(&report, "Public", "lambda.no-public-invoke")["suppression"].is_null());
+}
+
+#[test]
 fn no_inline_ignores_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let body = format!(

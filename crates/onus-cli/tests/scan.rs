@@ -247,11 +247,12 @@ fn the_same_workload_gets_the_same_verdicts_in_cloudformation_and_terraform() {
 
 #[test]
 fn terraform_roots_do_not_see_each_others_resources() {
-    // Two root modules with the same bucket address; only the first blocks
-    // public access. The second must not borrow the first one's block.
+    // Two root modules with the same bucket address; only the first turns
+    // a public access block setting off. The second (left to S3's default,
+    // all four on) must not borrow the first one's block.
     let dir = tempfile::tempdir().unwrap();
     let bucket = "resource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"logs\"\n}\n";
-    let block = "resource \"aws_s3_bucket_public_access_block\" \"logs\" {\n  bucket = aws_s3_bucket.logs.id\n  block_public_acls = true\n  block_public_policy = true\n  ignore_public_acls = true\n  restrict_public_buckets = true\n}\n";
+    let block = "resource \"aws_s3_bucket_public_access_block\" \"logs\" {\n  bucket = aws_s3_bucket.logs.id\n  block_public_acls = false\n  block_public_policy = true\n  ignore_public_acls = true\n  restrict_public_buckets = true\n}\n";
     for (root, text) in [("a", format!("{bucket}{block}")), ("b", bucket.to_owned())] {
         std::fs::create_dir(dir.path().join(root)).unwrap();
         std::fs::write(dir.path().join(root).join("main.tf"), text).unwrap();
@@ -279,8 +280,8 @@ fn terraform_roots_do_not_see_each_others_resources() {
             .map(|v| v["status"].as_str().unwrap().to_owned())
             .unwrap()
     };
-    assert_eq!(verdict("a"), "met");
-    assert_eq!(verdict("b"), "not-met");
+    assert_eq!(verdict("a"), "not-met");
+    assert_eq!(verdict("b"), "met");
 }
 
 #[test]
@@ -711,4 +712,37 @@ fn samconfig_names_the_region_of_the_stack() {
         "eu-west-1",
     ]);
     assert_eq!(statuses(&report)["Orders"]["data-residency"], "met");
+}
+
+#[test]
+fn resources_of_other_providers_carry_no_aws_duties() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("main.tf"),
+        r#"resource "aws_sqs_queue" "jobs" {
+  name = "jobs"
+}
+resource "null_resource" "wait" {
+  triggers = { queue = aws_sqs_queue.jobs.arn }
+}
+resource "random_pet" "name" {}
+"#,
+    )
+    .expect("write module");
+    std::fs::write(
+        dir.path().join("template.yaml"),
+        "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  Seed:\n    Type: Custom::SeedData\n    Properties:\n      ServiceToken: arn:aws:lambda:eu-west-1:111122223333:function:seed\n",
+    )
+    .expect("write template");
+    let path = dir.path().to_str().expect("utf-8 path");
+    let (report, _) = scan_json(&[path]);
+    let ids: Vec<String> = per_resource(&report, |_| ()).into_keys().collect();
+    assert_eq!(ids, ["aws_sqs_queue.jobs"]);
+    let notes = report["notes"].to_string();
+    assert!(
+        notes.contains("3 resources are not AWS resources")
+            && notes.contains("Custom::SeedData ×1")
+            && notes.contains("null_resource ×1"),
+        "{notes}"
+    );
 }

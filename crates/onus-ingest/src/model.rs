@@ -402,6 +402,21 @@ impl Resource {
     /// conditions down to the values they choose between (see
     /// [`Node::hoist_conditions`]), then fills `service` and `category` from the
     /// catalog (longest type prefix, then the service's category rule).
+    /// True for AWS resource types (CloudFormation `AWS::`/`Alexa::`,
+    /// Terraform `aws_`/`awscc_`), the ones the Shared Responsibility Model
+    /// speaks of. Others (`null_resource`, `random_pet`, `Custom::…`,
+    /// third-party registry types) are read, so references to them resolve,
+    /// but carry no AWS duties.
+    pub fn is_aws(&self) -> bool {
+        const PREFIXES: [&str; 4] = ["AWS::", "Alexa::", "aws_", "awscc_"];
+        PREFIXES.iter().any(|p| self.resource_type.starts_with(p))
+    }
+
+    /// Judged and reported: an AWS resource, not a data source.
+    pub fn assessed(&self) -> bool {
+        !self.is_data && self.is_aws()
+    }
+
     pub fn classify(&mut self) {
         self.properties.hoist_conditions();
         let catalog = onus_model::Catalog::get();

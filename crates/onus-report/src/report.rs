@@ -614,6 +614,7 @@ impl<'w, 'o> Builder<'w, 'o> {
         });
         diagnostics.dedup_by(|a, b| a.location == b.location && a.message == b.message);
         let mut notes = Vec::new();
+        notes.extend(not_assessed(self.workload));
         if !self.options.inline {
             notes.push(
                 "inline suppressions (onus:ignore, checkov:skip comments and template Metadata) were not applied (--no-inline-ignores)"
@@ -631,6 +632,35 @@ impl<'w, 'o> Builder<'w, 'o> {
             notes,
         }
     }
+}
+
+/// Says how many resources are not AWS resources and so carry no duties,
+/// with their most common types.
+fn not_assessed(workload: &Workload) -> Option<String> {
+    let mut by_type: BTreeMap<&str, usize> = BTreeMap::new();
+    for r in workload
+        .resources
+        .iter()
+        .filter(|r| !r.is_data && !r.is_aws())
+    {
+        *by_type.entry(r.resource_type.as_str()).or_default() += 1;
+    }
+    let total: usize = by_type.values().sum();
+    if total == 0 {
+        return None;
+    }
+    let mut types: Vec<(&str, usize)> = by_type.into_iter().collect();
+    types.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let shown: Vec<String> = types
+        .iter()
+        .take(5)
+        .map(|(t, n)| format!("{t} ×{n}"))
+        .collect();
+    let more = if types.len() > 5 { ", …" } else { "" };
+    Some(format!(
+        "{total} resources are not AWS resources ({}{more}): read for references, no AWS duties to assess",
+        shown.join(", ")
+    ))
 }
 
 /// Counts the report's cells and findings.

@@ -46,7 +46,7 @@ impl<'a, 'w, 'e> Batches<'a, 'w, 'e> {
             .resources
             .par_iter()
             .enumerate()
-            .filter(|(_, r)| !r.is_data)
+            .filter(|(_, r)| r.assessed())
             .map(|(i, r)| {
                 let at = builder.file_lines.location(r.file, r.name_span);
                 (at, r.id.as_str(), i)

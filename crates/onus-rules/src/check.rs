@@ -76,13 +76,19 @@ pub fn get<'a>(resource: &'a Resource, path: &str) -> Option<&'a Node> {
     get_in(&resource.properties, path)
 }
 
-/// Like [`get`], from any node.
+/// Like [`get`], from any node. A path through an unknown value (a map
+/// from an unresolved variable, a `dynamic` block whose `for_each` is not
+/// static) ends at that value: what lies under it is unknown, not absent.
 pub fn get_in<'a>(node: &'a Node, path: &str) -> Option<&'a Node> {
-    if path.is_empty() {
-        return Some(node);
+    let mut here = node;
+    for key in path.split('.').filter(|k| !k.is_empty()) {
+        let one = here.single();
+        if matches!(one.value, Value::Unknown(_)) {
+            return Some(one);
+        }
+        here = one.get(key)?;
     }
-    node.path(path.split('.'))
-        .filter(|n| !matches!(n.value, Value::Null))
+    Some(here).filter(|n| !matches!(n.value, Value::Null))
 }
 
 /// The property at the format's spelling of the path, with that spelling.
@@ -242,7 +248,36 @@ pub fn require_number(
     ok: fn(f64) -> bool,
     what: &str,
 ) -> Verdict {
-    require_valid_number(resource, cfn, tf, default, |_| true, ok, what)
+    let (node, path) = prop(resource, cfn, tf);
+    match node {
+        None => match default {
+            Some(d) if ok(d) => {
+                Verdict::met_by_default(resource, path, format!("{what}: {path} defaults to {d}"))
+            }
+            Some(d) => Verdict::missing(
+                resource,
+                path,
+                format!("{path} is not set and defaults to {d}: {what}"),
+            ),
+            None => Verdict::missing(resource, path, format!("{path} is not set: {what}")),
+        },
+        Some(node) => {
+            let j = judge(node, &mut |n| match n.as_f64() {
+                Some(v) => Judgement::from_bool(ok(v), n, || format!("{path} is {v}: {what}")),
+                None if is_null(n) => Judgement::from_bool(default.is_some_and(ok), n, || {
+                    format!("{path} is left unset by a condition: {what}")
+                }),
+                None => Judgement::no(n, format!("{path} is not a number")),
+            });
+            verdict_of(
+                resource,
+                node,
+                path,
+                j,
+                format!("{what}: {path} is acceptable"),
+            )
+        }
+    }
 }
 
 /// Combines verdicts where every one must be met: the first not met wins,
@@ -260,7 +295,9 @@ pub fn all_of(verdicts: Vec<Verdict>) -> Option<Verdict> {
 /// The items of a list-valued property, for rules that judge each item: a
 /// list's elements, a single map as one item, and every non-null branch of
 /// an `Either` (a conditional list, a conditional item, a Terraform `dynamic`
-/// block whose `for_each` is unresolved), since each possible item must pass.
+/// block whose `for_each` is conditional), since each possible item must
+/// pass. An unknown item (a `dynamic` block whose `for_each` is not static)
+/// is an item: whatever is read from it is unknown.
 pub fn items(node: Option<&Node>) -> Vec<&Node> {
     items_cond(node).into_iter().map(|(n, _)| n).collect()
 }
@@ -713,38 +750,58 @@ pub fn require_valid_number(
     ok: fn(f64) -> bool,
     what: &str,
 ) -> Verdict {
+    invalid_number(resource, cfn, tf, &valid, &|| {
+        "AWS does not accept it".into()
+    })
+    .unwrap_or_else(|| require_number(resource, cfn, tf, default, ok, what))
+}
+
+/// Like [`require_valid_number`], for a setting AWS accepts only within
+/// `valid` (inclusive ranges; `(7.0, 7.0)` is the single value 7), which the
+/// invalid verdict lists.
+pub fn require_number_in(
+    resource: &Resource,
+    cfn: &str,
+    tf: &str,
+    valid: &[(f64, f64)],
+    default: Option<f64>,
+    ok: fn(f64) -> bool,
+    what: &str,
+) -> Verdict {
+    let in_range = |v: f64| valid.iter().any(|(lo, hi)| (*lo..=*hi).contains(&v));
+    let accepted = || {
+        let ranges: Vec<String> = valid
+            .iter()
+            .map(|(lo, hi)| match lo == hi {
+                true => format!("{lo}"),
+                false => format!("{lo} to {hi}"),
+            })
+            .collect();
+        format!("AWS accepts {}", ranges.join(", "))
+    };
+    invalid_number(resource, cfn, tf, &in_range, &accepted)
+        .unwrap_or_else(|| require_number(resource, cfn, tf, default, ok, what))
+}
+
+/// The not-met verdict of a number AWS rejects (`valid` is false on some
+/// branch), saying it is invalid and `accepted`; `None` otherwise.
+fn invalid_number(
+    resource: &Resource,
+    cfn: &str,
+    tf: &str,
+    valid: &dyn Fn(f64) -> bool,
+    accepted: &dyn Fn() -> String,
+) -> Option<Verdict> {
     let (node, path) = prop(resource, cfn, tf);
-    match node {
-        None => match default {
-            Some(d) if ok(d) => {
-                Verdict::met_by_default(resource, path, format!("{what}: {path} defaults to {d}"))
-            }
-            Some(d) => Verdict::missing(
-                resource,
-                path,
-                format!("{path} is not set and defaults to {d}: {what}"),
-            ),
-            None => Verdict::missing(resource, path, format!("{path} is not set: {what}")),
-        },
-        Some(node) => {
-            let j = judge(node, &mut |n| match n.as_f64() {
-                Some(v) if !valid(v) => {
-                    Judgement::no(n, format!("{path} is {v}, a value AWS does not accept"))
-                }
-                Some(v) => Judgement::from_bool(ok(v), n, || format!("{path} is {v}: {what}")),
-                None if is_null(n) => Judgement::from_bool(default.is_some_and(ok), n, || {
-                    format!("{path} is left unset by a condition: {what}")
-                }),
-                None => Judgement::no(n, format!("{path} is not a number")),
-            });
-            verdict_of(
-                resource,
-                node,
-                path,
-                j,
-                format!("{what}: {path} is acceptable"),
-            )
-        }
+    let j = judge(node?, &mut |n| match n.as_f64() {
+        Some(v) => Judgement::from_bool(valid(v), n, || {
+            format!("{path} is {v}, which is invalid: {}", accepted())
+        }),
+        None => Judgement::Yes,
+    });
+    match j {
+        Judgement::No(span, why) => Some(Verdict::not_met(resource, span, path, why)),
+        _ => None,
     }
 }
 

@@ -249,7 +249,7 @@ impl<'w> Engine<'w> {
     /// source (read, never checked) or an index out of range.
     pub fn evaluate(&self, i: usize) -> Option<ResourceReport> {
         let resource = self.workload.resources.get(i)?;
-        if resource.is_data {
+        if !resource.assessed() {
             return None;
         }
         Some(self.evaluate_resource(i, resource))
@@ -399,6 +399,17 @@ fn row(
         (DutyStatus::Met, None)
     } else if duty.verification() == Verification::Attest {
         (DutyStatus::Attest, notes.attest.get(&duty).cloned())
+    } else if let Some(v) = verdicts.first().filter(|_| {
+        verdicts
+            .iter()
+            .all(|v| v.rule.reads.contains(&resource_type))
+    }) {
+        // A sub-resource judged with its parent, which is scanned (see
+        // `parent.rs`): the duty is the parent's row.
+        (
+            DutyStatus::NotApplicable,
+            Some(Arc::from(v.verdict.message.as_ref())),
+        )
     } else if let Some(v) = verdicts.first() {
         // Every rule said not applicable: say why (e.g. no allowed regions set).
         (

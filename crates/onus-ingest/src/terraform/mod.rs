@@ -998,7 +998,12 @@ fn body_node(ev: &Eval, body: &Body, span: Span, top: bool) -> Node {
             let Some(name) = label(block, 0) else {
                 continue;
             };
-            (name.to_string(), dynamic_blocks(ev, block, name))
+            let nodes = dynamic_blocks(ev, block, name);
+            // An empty `for_each` makes no block: the key stays absent.
+            if nodes.is_empty() {
+                continue;
+            }
+            (name.to_string(), nodes)
         } else {
             (
                 ident.to_string(),
@@ -1042,79 +1047,102 @@ fn dynamic_blocks(ev: &Eval, block: &Block, name: &str) -> Vec<Node> {
             )];
         }
     };
-    let items: Vec<(Node, Node)> = match &coll.value {
-        Value::List(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (Node::new(Value::Number(i as f64), n.span), n.clone()))
-            .collect(),
-        Value::Map(es) => es
-            .iter()
-            .map(|e| {
-                (
-                    Node::new(Value::String(e.key.clone()), e.key_span),
-                    e.node.clone(),
-                )
-            })
-            .collect(),
-        _ => {
-            // Not static: one block whose iterator is unknown.
-            let why = eval::first_unknown(&coll).unwrap_or_default();
+    let dynamic = Dynamic {
+        ev,
+        content,
+        iterator,
+        name,
+        span,
+    };
+    dynamic.expand(&coll)
+}
+
+/// One `dynamic` block being expanded.
+struct Dynamic<'a, 's, 'e> {
+    ev: &'a Eval<'s, 'e>,
+    content: &'a Block,
+    iterator: String,
+    name: &'a str,
+    span: Span,
+}
+
+impl Dynamic<'_, '_, '_> {
+    /// The blocks `for_each = coll` makes.
+    fn expand(&self, coll: &Node) -> Vec<Node> {
+        let items: Vec<(Node, Node)> = match &coll.value {
+            Value::List(_) | Value::Map(_) => eval::key_value_pairs(coll).unwrap_or_default(),
+            // `null` and an empty collection make no block.
+            Value::Null => Vec::new(),
+            // A choice between collections (a conditional on an unset
+            // variable): the blocks each branch makes, position by position,
+            // as conditional items ("this block, or none"), like any other
+            // condition.
+            Value::Either(branches) => {
+                let per_branch: Vec<Vec<Node>> = branches.iter().map(|b| self.expand(b)).collect();
+                let most = per_branch.iter().map(Vec::len).max().unwrap_or(0);
+                return (0..most)
+                    .map(|i| {
+                        let mut options: Vec<Node> = per_branch
+                            .iter()
+                            .map(|b| {
+                                b.get(i)
+                                    .cloned()
+                                    .unwrap_or_else(|| Node::new(Value::Null, coll.span))
+                            })
+                            .collect();
+                        options.dedup_by(|a, b| a.value == b.value);
+                        if options.len() == 1 {
+                            options.remove(0)
+                        } else {
+                            Node::new(Value::Either(options), self.span)
+                        }
+                    })
+                    .collect();
+            }
+            _ => {
+                // Not static: whether there is a block, and what it holds,
+                // is unknown. The block stands as one unknown value, so a
+                // property read through it is unknown rather than absent.
+                let why = eval::first_unknown(coll).unwrap_or_default();
+                return vec![unknown(
+                    format!(
+                        "dynamic block {}: its for_each is not known statically ({why})",
+                        self.name
+                    ),
+                    self.span,
+                )];
+            }
+        };
+        let mut out = Vec::new();
+        for (k, v) in items {
             let it = Node::new(
                 Value::Map(vec![
                     Entry {
                         key: "key".into(),
-                        key_span: coll.span,
-                        node: unknown(format!("{iterator}.key ({why})"), coll.span),
+                        key_span: k.span,
+                        node: k,
                     },
                     Entry {
                         key: "value".into(),
-                        key_span: coll.span,
-                        node: unknown(format!("{iterator}.value ({why})"), coll.span),
+                        key_span: v.span,
+                        node: v,
                     },
                 ]),
-                coll.span,
+                self.span,
             );
-            let mut b = ev.bindings.clone();
-            b.push((iterator.clone(), it));
-            let inner = Eval::with_bindings(ev.scope, b);
-            let n = body_node(&inner, &content.body, span_of(content.span()), false);
-            ev.refs.borrow_mut().extend(inner.refs.take());
-            return vec![Node::new(
-                Value::Either(vec![n, Node::new(Value::Null, coll.span)]),
-                span,
-            )];
+            let mut b = self.ev.bindings.clone();
+            b.push((self.iterator.clone(), it));
+            let inner = Eval::with_bindings(self.ev.scope, b);
+            out.push(body_node(
+                &inner,
+                &self.content.body,
+                span_of(self.content.span()),
+                false,
+            ));
+            self.ev.refs.borrow_mut().extend(inner.refs.take());
         }
-    };
-    let mut out = Vec::new();
-    for (k, v) in items {
-        let it = Node::new(
-            Value::Map(vec![
-                Entry {
-                    key: "key".into(),
-                    key_span: k.span,
-                    node: k,
-                },
-                Entry {
-                    key: "value".into(),
-                    key_span: v.span,
-                    node: v,
-                },
-            ]),
-            span,
-        );
-        let mut b = ev.bindings.clone();
-        b.push((iterator.clone(), it));
-        let inner = Eval::with_bindings(ev.scope, b);
-        out.push(body_node(
-            &inner,
-            &content.body,
-            span_of(content.span()),
-            false,
-        ));
-        ev.refs.borrow_mut().extend(inner.refs.take());
+        out
     }
-    out
 }
 
 /// Fills the attributes a variable's `object({...})` type declares

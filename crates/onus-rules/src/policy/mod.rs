@@ -870,6 +870,14 @@ pub fn bucket_policies<'a, 'w: 'a>(
     cx: &Context<'w>,
 ) -> Vec<(&'a Resource, &'a Node, &'static str)> {
     let mut out = Vec::new();
+    // A bucket policy judged on its own (its bucket is not scanned).
+    if let "aws_s3_bucket_policy" | "AWS::S3::BucketPolicy" = bucket.resource_type.as_str() {
+        let path = crate::check::spelling(bucket, "PolicyDocument", "policy");
+        if let Some(p) = crate::check::get(bucket, path) {
+            out.push((bucket, p, path));
+        }
+        return out;
+    }
     if bucket.format.is_terraform() {
         if let Some(p) = crate::check::get(bucket, "policy") {
             out.push((bucket, p, "policy"));
@@ -892,6 +900,19 @@ pub fn bucket_policies<'a, 'w: 'a>(
         }
     }
     out
+}
+
+/// When no bucket policy is linked to `bucket`: unknown if one in the same
+/// scope names its bucket by a value onus cannot resolve (it may be this one).
+pub fn unresolved_bucket_policy(bucket: &Resource, cx: &Context) -> Option<Verdict> {
+    let attr = crate::check::spelling(bucket, "Bucket", "bucket");
+    let name = crate::check::spelling(bucket, "BucketName", "bucket");
+    cx.unresolved_link(
+        bucket,
+        &["AWS::S3::BucketPolicy", "aws_s3_bucket_policy"],
+        attr,
+        Some(name),
+    )
 }
 
 #[cfg(test)]

@@ -74,7 +74,7 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["DocumentDB.4"],
-        config: &[],
+        config: &["DOCDB_CLUSTER_AUDIT_LOGGING_ENABLED"],
         cis: &[],
     },
     peers: &[

@@ -101,7 +101,7 @@
 
 use crate::check::{Judgement, get_in, items, judge, prop, require_bool, verdict_of};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource};
 use onus_model::Duty;
@@ -124,6 +124,7 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_165", Same),
         cfn_nag("W78", Same),
         trivy("AVD-AWS-0024", Same),
+        guard("DYNAMODB_PITR_ENABLED", Same),
     ],
     check,
     file: file!(),

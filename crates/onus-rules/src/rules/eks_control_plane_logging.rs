@@ -87,7 +87,7 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["EKS.8"],
-        config: &["EKS_CLUSTER_LOGGING_ENABLED"],
+        config: &["EKS_CLUSTER_LOGGING_ENABLED", "EKS_CLUSTER_LOG_ENABLED"],
         cis: &[],
     },
     peers: &[checkov("CKV_AWS_37", Related)],

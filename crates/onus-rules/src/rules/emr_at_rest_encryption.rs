@@ -96,7 +96,7 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["EMR.3"],
-        config: &[],
+        config: &["EMR_SECURITY_CONFIGURATION_ENCRYPTION_REST"],
         cis: &[],
     },
     peers: &[

@@ -50,7 +50,7 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["EMR.2"],
-        config: &[],
+        config: &["EMR_BLOCK_PUBLIC_ACCESS"],
         cis: &[],
     },
     peers: &[checkov("CKV_AWS_390", Same)],

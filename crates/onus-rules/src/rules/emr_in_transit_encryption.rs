@@ -97,7 +97,7 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["EMR.4"],
-        config: &[],
+        config: &["EMR_SECURITY_CONFIGURATION_ENCRYPTION_TRANSIT"],
         cis: &[],
     },
     peers: &[checkov("CKV_AWS_351", Same)],

@@ -23,6 +23,9 @@
 //!   Terraform `policy` on `aws_kms_key` or an `aws_kms_key_policy` for the
 //!   key;
 //! - unknown: the policy or a statement is a value onus cannot resolve.
+//! - judged with the key: an `aws_kms_key_policy` for a key in the scanned code;
+//!   one whose key is declared elsewhere (another module or stack) is judged on
+//!   its own, and the verdict says the key is not in the scanned code.
 //!
 //! ## Examples
 //! ```yaml pass
@@ -102,10 +105,25 @@
 //!   })
 //! }
 //! ```
+//! ```hcl fail
+//! resource "aws_kms_key_policy" "shared" {
+//!   key_id = "1234abcd-12ab-34cd-56ef-1234567890ab"
+//!   policy = jsonencode({
+//!     Version = "2012-10-17"
+//!     Statement = [{
+//!       Effect    = "Allow"
+//!       Principal = "*"
+//!       Action    = "kms:Decrypt"
+//!       Resource  = "*"
+//!     }]
+//!   })
+//! }
+//! ```
 
 use crate::context::Context;
+use crate::parent::KMS_KEY;
 use crate::policy::{Link, public_policy_verdict};
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -116,14 +134,18 @@ pub static RULE: Rule = Rule {
     duty: Duty::AccessControl,
     severity: Severity::Critical,
     cfn_types: &["AWS::KMS::Key"],
-    tf_types: &["aws_kms_key"],
+    tf_types: &["aws_kms_key", "aws_kms_key_policy"],
     reads: &["aws_kms_key_policy"],
     controls: Controls {
         fsbp: &["KMS.5"],
-        config: &[],
+        config: &["KMS_KEY_POLICY_NO_PUBLIC_ACCESS"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_33", Same), cfn_nag("F76", Same)],
+    peers: &[
+        checkov("CKV_AWS_33", Same),
+        cfn_nag("F76", Same),
+        guard("KMS_NO_WILDCARD_PRINCIPAL", Related),
+    ],
     check,
     file: file!(),
 };
@@ -136,6 +158,12 @@ const LINKS: &[Link] = &[Link {
 }];
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
+    let alone = |r: &Resource| {
+        public_policy_verdict(r, cx, ("", "policy"), &[], "key", "the key policy is empty")
+    };
+    if let Some(v) = KMS_KEY.judge_alone(resource, cx, alone) {
+        return v;
+    }
     public_policy_verdict(
         resource,
         cx,

@@ -106,7 +106,10 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["MQ.2"],
-        config: &["MQ_CLOUDWATCH_AUDIT_LOGGING_ENABLED"],
+        config: &[
+            "MQ_CLOUDWATCH_AUDIT_LOGGING_ENABLED",
+            "MQ_CLOUDWATCH_AUDIT_LOG_ENABLED",
+        ],
         cis: &[],
     },
     peers: &[

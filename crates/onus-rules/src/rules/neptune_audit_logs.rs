@@ -74,7 +74,7 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["Neptune.2"],
-        config: &[],
+        config: &["NEPTUNE_CLUSTER_CLOUDWATCH_LOG_EXPORT_ENABLED"],
         cis: &[],
     },
     peers: &[checkov("CKV_AWS_101", Same)],

@@ -71,7 +71,7 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["Neptune.1"],
-        config: &[],
+        config: &["NEPTUNE_CLUSTER_ENCRYPTED"],
         cis: &[],
     },
     peers: &[checkov("CKV_AWS_44", Same)],

@@ -61,7 +61,7 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["Neptune.7"],
-        config: &[],
+        config: &["NEPTUNE_CLUSTER_IAM_DATABASE_AUTHENTICATION"],
         cis: &[],
     },
     peers: &[checkov("CKV_AWS_359", Same)],

@@ -53,7 +53,7 @@
 
 use crate::check::{all_of, require_bool, require_one_of};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -78,6 +78,8 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_83", Related),
         trivy("AVD-AWS-0046", Related),
         trivy("AVD-AWS-0126", Related),
+        guard("OPENSEARCH_HTTPS_REQUIRED", Same),
+        guard("ELASTICSEARCH_HTTPS_REQUIRED", Same),
         checkov("CKV_AWS_228", Related),
     ],
     check,

@@ -45,7 +45,7 @@
 
 use crate::check::require_bool;
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -69,7 +69,12 @@ pub static RULE: Rule = Rule {
         ],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_6", Same), trivy("AVD-AWS-0043", Same)],
+    peers: &[
+        checkov("CKV_AWS_6", Same),
+        trivy("AVD-AWS-0043", Same),
+        guard("OPENSEARCH_NODE_TO_NODE_ENCRYPTION_CHECK", Same),
+        guard("ELASTICSEARCH_NODE_TO_NODE_ENCRYPTION_CHECK", Same),
+    ],
     check,
     file: file!(),
 };

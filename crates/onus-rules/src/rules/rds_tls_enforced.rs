@@ -22,8 +22,8 @@
 //! - met: the group sets that parameter to 1 / ON;
 //! - not met: the group leaves it unset or sets it off, no parameter group is
 //!   given, or the name is a `default.*` group;
-//! - not applicable: an Aurora instance (`DBClusterIdentifier` /
-//!   `cluster_identifier`): TLS is enforced by the cluster's group, evaluated
+//! - not applicable: an Aurora instance (`DBClusterIdentifier`; Terraform's
+//!   are `aws_rds_cluster_instance`, not judged here): TLS is enforced by the cluster's group, evaluated
 //!   on the cluster; engines without such a parameter (Oracle, Db2);
 //! - unknown: a group named but not in the code, an unresolved name or
 //!   parameter value, or an engine onus cannot tell.

@@ -66,7 +66,7 @@
 
 use crate::check::require_set;
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -84,7 +84,10 @@ pub static RULE: Rule = Rule {
         config: &["SAGEMAKER_ENDPOINT_CONFIGURATION_KMS_KEY_CONFIGURED"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_98", Same)],
+    peers: &[
+        checkov("CKV_AWS_98", Same),
+        guard("SAGEMAKER_ENDPOINT_CONFIGURATION_KMS_KEY_CONFIGURED", Same),
+    ],
     check,
     file: file!(),
 };
