@@ -968,3 +968,19 @@ pub fn any_of(verdicts: Vec<Verdict>) -> Option<Verdict> {
         .or_else(|| verdicts.first())
         .cloned()
 }
+
+/// A cluster's automated backup retention (`BackupRetentionPeriod`,
+/// `backup_retention_period`) is at least 7 days, Security Hub's default for
+/// its cluster retention controls. AWS accepts 1 to 35 days and sets 1 when
+/// the value is absent.
+pub fn require_week_of_backups(resource: &Resource) -> Verdict {
+    require_number_in(
+        resource,
+        "BackupRetentionPeriod",
+        "backup_retention_period",
+        &[(1.0, 35.0)],
+        Some(1.0),
+        |days| days >= 7.0,
+        "backups must be kept at least 7 days",
+    )
+}

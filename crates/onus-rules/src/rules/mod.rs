@@ -322,6 +322,7 @@ mod rds_aurora_mysql_audit;
 mod rds_backtracking;
 mod rds_backup_retention;
 mod rds_ca_certificate;
+mod rds_cluster_backup_retention;
 mod rds_cluster_minor_version_upgrade;
 mod rds_cluster_multi_az;
 mod rds_custom_admin_username;
@@ -777,6 +778,7 @@ pub static ALL: &[&Rule] = &[
     &rds_backtracking::RULE,
     &rds_backup_retention::RULE,
     &rds_ca_certificate::RULE,
+    &rds_cluster_backup_retention::RULE,
     &rds_cluster_minor_version_upgrade::RULE,
     &rds_cluster_multi_az::RULE,
     &rds_custom_admin_username::RULE,

@@ -73,7 +73,7 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_mq_broker"],
     reads: &[],
     controls: Controls {
-        fsbp: &["MQ.3"],
+        fsbp: &[],
         config: &["MQ_AUTO_MINOR_VERSION_UPGRADE_ENABLED"],
         cis: &[],
     },
