@@ -13,6 +13,7 @@ pub mod check;
 pub mod cloudfront;
 pub mod context;
 pub mod coverage;
+pub mod dlm;
 pub mod docs;
 pub mod ecs;
 pub mod emr;

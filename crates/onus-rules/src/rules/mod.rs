@@ -50,6 +50,8 @@ mod cloudfront_origin_tls_protocols;
 mod cloudfront_tls_version;
 mod cloudfront_trusted_key_groups;
 mod cloudfront_viewer_https;
+mod cloudsearch_https_only;
+mod cloudsearch_tls_policy;
 mod cloudtrail_cloudwatch_logs;
 mod cloudtrail_event_data_store_kms;
 mod cloudtrail_kms_encryption;
@@ -91,6 +93,8 @@ mod datasync_task_logging;
 mod dax_encryption_at_rest;
 mod dax_tls_endpoint;
 mod directoryservice_log_forwarding;
+mod dlm_cross_region_copy_encryption;
+mod dlm_cross_region_copy_kms_key;
 mod dms_endpoint_customer_managed_key;
 mod dms_endpoint_ssl;
 mod dms_kms_encryption;
@@ -243,6 +247,7 @@ mod iam_permissions_management_constrained;
 mod iam_trust_policy_restricted;
 mod iam_user_no_console_password;
 mod iam_write_access_constrained;
+mod imagebuilder_kms_key;
 mod inspector_ec2_scanning;
 mod inspector_ecr_scanning;
 mod inspector_lambda_code_scanning;
@@ -506,6 +511,8 @@ pub static ALL: &[&Rule] = &[
     &cloudfront_tls_version::RULE,
     &cloudfront_trusted_key_groups::RULE,
     &cloudfront_viewer_https::RULE,
+    &cloudsearch_https_only::RULE,
+    &cloudsearch_tls_policy::RULE,
     &cloudtrail_cloudwatch_logs::RULE,
     &cloudtrail_event_data_store_kms::RULE,
     &cloudtrail_kms_encryption::RULE,
@@ -547,6 +554,8 @@ pub static ALL: &[&Rule] = &[
     &dax_encryption_at_rest::RULE,
     &dax_tls_endpoint::RULE,
     &directoryservice_log_forwarding::RULE,
+    &dlm_cross_region_copy_encryption::RULE,
+    &dlm_cross_region_copy_kms_key::RULE,
     &dms_endpoint_customer_managed_key::RULE,
     &dms_endpoint_ssl::RULE,
     &dms_kms_encryption::RULE,
@@ -699,6 +708,7 @@ pub static ALL: &[&Rule] = &[
     &iam_trust_policy_restricted::RULE,
     &iam_user_no_console_password::RULE,
     &iam_write_access_constrained::RULE,
+    &imagebuilder_kms_key::RULE,
     &inspector_ec2_scanning::RULE,
     &inspector_ecr_scanning::RULE,
     &inspector_lambda_code_scanning::RULE,
