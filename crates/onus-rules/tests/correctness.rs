@@ -2,7 +2,7 @@
 //! test states the verdict a user must see, in every format it applies to.
 
 use onus_ingest::{Options, ingest};
-use onus_rules::{Settings, Status, scan};
+use onus_rules::{Settings, Status};
 
 /// Every verdict of a scan of one file: (resource id, rule id, status, message).
 fn verdicts(name: &str, text: &str) -> Vec<(String, &'static str, Status, String)> {
@@ -14,7 +14,9 @@ fn verdicts(name: &str, text: &str) -> Vec<(String, &'static str, Status, String
         "did not parse: {:?}\n{text}",
         workload.diagnostics
     );
-    let result = scan(&workload, &Settings::default());
+    // Every rule, the opt-in ones included.
+    let result =
+        onus_rules::engine::scan_with(&workload, &Settings::default(), onus_rules::rules::ALL);
     let mut out = Vec::new();
     for report in &result.resources {
         let id = &workload.resources[report.resource].id;

@@ -925,6 +925,40 @@ pub static ALL: &[&Rule] = &[
 ];
 
 /// A rule by id.
+/// Rules that run only when `enable` (onus.toml) or `--rule` names them by
+/// id or by a peer check id they map: hardening options a team chooses for
+/// some of its resources, not duties every workload must meet. Left off by
+/// default, they would flag nearly every resource of their type. Each keeps
+/// its control and peer mappings (docs/COVERAGE.md); `onus rules` marks it.
+pub const OPT_IN: &[&str] = &[
+    // Tracing requests is observability, not an audit or access log.
+    "apigateway.xray-tracing",
+    // Spreading over instance types guards capacity, not data.
+    "autoscaling.multiple-instance-types",
+    // AWS Backup plans are one way to back up; each data store's own
+    // backups (RDS retention, DynamoDB PITR, EFS backups) are judged by its
+    // rules, and plans are often managed for the organisation elsewhere.
+    "backup.resource-covered",
+    // A second origin is an availability design for some distributions.
+    "cloudfront.origin-failover",
+    // Restricting egress is a data-perimeter hardening; every security group
+    // allows all egress by default and most workloads need some.
+    "ec2.egress-open-to-world",
+    // A function outside a VPC accepts no inbound network traffic; a VPC is
+    // needed only to reach private resources.
+    "lambda.inside-vpc",
+    "lambda.xray-tracing",
+    // A non-default port is obscurity: exposure is the security groups'.
+    "rds.non-default-port",
+    // Storage-class and expiry rules manage cost and retention, a choice
+    // per data set.
+    "s3.lifecycle-configuration",
+    // WORM retention is a compliance choice for some data.
+    "s3.object-lock",
+    // Cross-Region copies are a disaster-recovery choice for some data.
+    "s3.replication",
+];
+
 pub fn by_id(id: &str) -> Option<&'static Rule> {
     ALL.iter().copied().find(|r| r.id == id)
 }
