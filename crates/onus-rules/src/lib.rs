@@ -32,6 +32,7 @@ pub mod parent;
 pub mod policy;
 pub mod rds;
 pub mod residency;
+pub mod routes;
 pub mod rule;
 // A rule's examples are fenced with onus's own attributes (```yaml Bucket=met),
 // read by the docs tests in tests/rules.rs: rustdoc never runs YAML or HCL and

@@ -342,6 +342,7 @@ mod rds_log_exports;
 mod rds_minor_version_upgrade;
 mod rds_multi_az;
 mod rds_no_plaintext_password;
+mod rds_no_public_subnet;
 mod rds_non_default_port;
 mod rds_not_public;
 mod rds_performance_insights_key;
@@ -803,6 +804,7 @@ pub static ALL: &[&Rule] = &[
     &rds_minor_version_upgrade::RULE,
     &rds_multi_az::RULE,
     &rds_no_plaintext_password::RULE,
+    &rds_no_public_subnet::RULE,
     &rds_non_default_port::RULE,
     &rds_not_public::RULE,
     &rds_performance_insights_key::RULE,
