@@ -245,9 +245,26 @@ fn own<'r>(at: usize, r: &'r Resource, cx: &Context, g: &mut Parsed) {
         }
     }
     for (node, path) in arns {
-        for item in super::items(node) {
-            match item {
-                Item::Text(arn, span) => match known_managed(&arn) {
+        for leaf in crate::check::items(Some(node)) {
+            for item in super::items(leaf) {
+                let arn = match item {
+                    Item::Text(arn, span) => Some((arn, span)),
+                    // An ARN whose partition is not static
+                    // (`arn:${data.aws_partition.current.partition}:iam::aws:policy/...`)
+                    // still names an AWS managed policy: its document is the
+                    // same in every partition.
+                    Item::Unknown(w, span) if known_managed(&w).is_some() => Some((w, span)),
+                    // A policy declared in the code is judged where it is,
+                    // unless it is a data source looking up an AWS managed
+                    // policy by name or ARN.
+                    Item::Ref(span) => looked_up(r, leaf, cx).map(|arn| (arn, span)),
+                    Item::Unknown(w, _) => {
+                        g.unread.push(w);
+                        None
+                    }
+                };
+                let Some((arn, span)) = arn else { continue };
+                match known_managed(&arn) {
                     Some((name, doc)) => {
                         g.first.get_or_insert_with(|| (at, span, path.to_owned()));
                         if let Ok(json) = serde_json::from_str(doc)
@@ -262,14 +279,28 @@ fn own<'r>(at: usize, r: &'r Resource, cx: &Context, g: &mut Parsed) {
                         }
                     }
                     None => g.unread.push(arn),
-                },
-                // A policy declared in the code is judged where it is; one
-                // named by a parameter is not in the code at all.
-                Item::Ref(_) => {}
-                Item::Unknown(w, _) => g.unread.push(w),
+                }
             }
         }
     }
+}
+
+/// The ARN of the AWS managed policy a Terraform `data "aws_iam_policy"`
+/// that `node` refers to looks up, by its literal `arn` or `name` (a name
+/// lookup without `path_prefix`).
+fn looked_up(from: &Resource, node: &Node, cx: &Context) -> Option<String> {
+    let data = cx
+        .resolve(from, node)
+        .filter(|d| d.is_data && d.resource_type == "aws_iam_policy")?;
+    if let Some(arn) = get(data, "arn").and_then(Node::as_str) {
+        return Some(arn.to_owned());
+    }
+    if get(data, "path_prefix").is_some() {
+        return None;
+    }
+    let name = get(data, "name").and_then(Node::as_str)?;
+    let arn = format!("arn:aws:iam::aws:policy/{name}");
+    known_managed(&arn).map(|_| arn)
 }
 
 /// Yes / no / unknown, with the deciding place.

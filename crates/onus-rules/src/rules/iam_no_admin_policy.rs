@@ -28,8 +28,10 @@
 //! resources whose `role` refers to it, so it gets the verdict a
 //! CloudFormation role with the same inline policy gets. The AWS managed
 //! policies `AdministratorAccess`, `IAMFullAccess` and `PowerUserAccess` are
-//! read as their documents; an attachment of any other policy is judged where
-//! that policy is declared (not applicable on the attachment).
+//! read as their documents, also when the ARN's partition is not static or
+//! comes from a `data "aws_iam_policy"` lookup by name or ARN; an attachment
+//! of any other policy is judged where that policy is declared (not
+//! applicable on the attachment).
 //! - met: no `Allow` statement has `Action` `*` (or `*:*`) together with
 //!   `Resource` `*` (or a `NotResource`, which applies to every other
 //!   resource); a role, user or group without inline policies;
@@ -41,6 +43,15 @@
 //! `iam.no-wildcard-actions`.
 //!
 //! ## Examples
+//! ```hcl aws_iam_role_policy_attachment.deploy=not-met
+//! data "aws_iam_policy" "admin" {
+//!   name = "AdministratorAccess"
+//! }
+//! resource "aws_iam_role_policy_attachment" "deploy" {
+//!   role       = "deploy"
+//!   policy_arn = data.aws_iam_policy.admin.arn
+//! }
+//! ```
 //! ```yaml fail
 //! Resources:
 //!   Admin:
@@ -216,6 +227,7 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_62", Same),
         checkov("CKV_AWS_1", Same),
         checkov("CKV_AWS_274", Same),
+        checkov("CKV_AWS_275", Related),
         checkov("CKV_AWS_63", Related),
         checkov("CKV_AWS_355", Related),
         checkov("CKV_AWS_49", Related),

@@ -123,6 +123,7 @@ mod ebs_encryption_at_rest;
 mod ebs_snapshot_block_public_access;
 mod ec2_all_ports_open_to_world;
 mod ec2_ami_not_public;
+mod ec2_ami_owner_pinned;
 mod ec2_default_security_group_closed;
 mod ec2_egress_open_to_world;
 mod ec2_eni_source_dest_check;
@@ -259,6 +260,7 @@ mod kinesis_customer_managed_key;
 mod kinesis_encryption_at_rest;
 mod kinesis_retention_period;
 mod kinesisvideo_customer_managed_key;
+mod kms_key_policy_defined;
 mod kms_key_rotation;
 mod kms_policy_no_wildcard_principal;
 mod lambda_env_kms_encryption;
@@ -585,6 +587,7 @@ pub static ALL: &[&Rule] = &[
     &ebs_snapshot_block_public_access::RULE,
     &ec2_all_ports_open_to_world::RULE,
     &ec2_ami_not_public::RULE,
+    &ec2_ami_owner_pinned::RULE,
     &ec2_default_security_group_closed::RULE,
     &ec2_egress_open_to_world::RULE,
     &ec2_eni_source_dest_check::RULE,
@@ -721,6 +724,7 @@ pub static ALL: &[&Rule] = &[
     &kinesis_encryption_at_rest::RULE,
     &kinesis_retention_period::RULE,
     &kinesisvideo_customer_managed_key::RULE,
+    &kms_key_policy_defined::RULE,
     &kms_key_rotation::RULE,
     &kms_policy_no_wildcard_principal::RULE,
     &lambda_env_kms_encryption::RULE,
@@ -946,6 +950,9 @@ pub const OPT_IN: &[&str] = &[
     // Restricting egress is a data-perimeter hardening; every security group
     // allows all egress by default and most workloads need some.
     "ec2.egress-open-to-world",
+    // The default key policy leaves the key to IAM policies, which the IAM
+    // rules judge; writing one separates key administrators from users.
+    "kms.key-policy-defined",
     // A function outside a VPC accepts no inbound network traffic; a VPC is
     // needed only to reach private resources.
     "lambda.inside-vpc",
