@@ -472,12 +472,22 @@ resource "aws_s3_bucket_public_access_block" "shared" {
         message.contains("existing-bucket is not in the scanned code"),
         "{message}"
     );
-    // With the bucket in the scan, the policy is judged on the bucket.
+    // With the bucket in the scan, the policy is still judged where it is
+    // written, and the bucket defers to it: one finding, not two.
     let yaml = "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n  Policy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Bucket\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: \"*\"\n            Action: s3:GetObject\n            Resource: !Sub \"${Bucket.Arn}/*\"\n";
-    let (status, message) = cfn(yaml, "Bucket", "s3.policy-no-wildcard-principal");
-    assert_eq!(status, Status::NotMet, "{message}");
     let (status, message) = cfn(yaml, "Policy", "s3.policy-no-wildcard-principal");
+    assert_eq!(status, Status::NotMet, "{message}");
+    assert!(!message.contains("not in the scanned code"), "{message}");
+    let (status, message) = cfn(yaml, "Bucket", "s3.policy-no-wildcard-principal");
     assert_eq!(status, Status::NotApplicable, "{message}");
+    assert!(
+        message.contains("judged on its bucket policy Policy"),
+        "{message}"
+    );
+    let (status, _) = cfn(yaml, "Bucket", "s3.tls-only");
+    assert_eq!(status, Status::NotApplicable);
+    let (status, _) = cfn(yaml, "Policy", "s3.tls-only");
+    assert_eq!(status, Status::NotMet);
 }
 
 // --- EFS automatic backups -------------------------------------------------

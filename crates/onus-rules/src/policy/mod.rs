@@ -861,6 +861,39 @@ pub fn public_policy_verdict(
     no_public_grant(resource, &policies, cx, what, none)
 }
 
+/// [`public_policy_verdict`] for a rule whose policy resources (`subs`:
+/// each type with the [`Parent`](crate::parent::Parent) it names) are judged
+/// where their document is written: a policy resource on its own document,
+/// its parent not applicable unless it holds a document itself (see
+/// [`Parent::judge_document`](crate::parent::Parent::judge_document)).
+pub fn public_policy_where_written(
+    resource: &Resource,
+    cx: &Context,
+    own: (&'static str, &'static str),
+    links: &[Link],
+    subs: &[(&str, &crate::parent::Parent)],
+    what: &str,
+    none: &'static str,
+) -> Verdict {
+    let rtype = resource.resource_type.as_str();
+    if let Some((_, parent)) = subs.iter().find(|(t, _)| *t == rtype)
+        && let Some(link) = links.iter().find(|l| l.types.contains(&rtype))
+    {
+        let doc = (link.policy, link.policy);
+        let judged = parent.judge_document(resource, cx, |r| {
+            public_policy_verdict(r, cx, doc, &[], what, "the policy has no document")
+        });
+        if let Some(v) = judged {
+            return v;
+        }
+    }
+    let mut policies = policies_of(resource, cx, own.0, own.1, links);
+    if let Some(v) = crate::parent::documents_elsewhere(resource, &mut policies, what) {
+        return v;
+    }
+    no_public_grant(resource, &policies, cx, what, none)
+}
+
 /// The bucket policies of an S3 bucket: CloudFormation `AWS::S3::BucketPolicy`
 /// whose `Bucket` refers to it; Terraform `aws_s3_bucket_policy` whose
 /// `bucket` refers to it (by reference or literal name), and the bucket's own
