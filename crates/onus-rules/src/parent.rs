@@ -70,6 +70,14 @@ pub const VPC: Parent = Parent {
     noun: "VPC",
 };
 
+/// A VPC endpoint and its Terraform `aws_vpc_endpoint_policy`.
+pub const VPC_ENDPOINT: Parent = Parent {
+    types: &["AWS::EC2::VPCEndpoint", "aws_vpc_endpoint"],
+    attr: ("", "vpc_endpoint_id"),
+    name_attr: ("", ""),
+    noun: "VPC endpoint",
+};
+
 /// SQS queue policies: `AWS::SQS::QueuePolicy` (`Queues`) and
 /// `aws_sqs_queue_policy` (`queue_url`); `AWS::SQS::QueueInlinePolicy` names
 /// its one `Queue`.

@@ -571,13 +571,19 @@ impl Statement {
     /// `IpAddress` with a real range; not a negated operator, not
     /// `...IfExists`, not `ForAllValues:`, which hold when the key is absent).
     pub fn restricting_condition(&self) -> Tri {
+        self.condition_on(RESTRICTING_KEYS)
+    }
+
+    /// Does a condition test one of `keys` for fixed values (see
+    /// [`Test::restricts_by`])?
+    pub fn condition_on(&self, keys: &[&str]) -> Tri {
         match &self.condition {
             None => Tri::No,
             Some(Condition::Unknown(w, s)) => Tri::Unknown(w.clone(), *s),
             Some(Condition::Tests(tests)) => {
                 let mut unknown = None;
                 for t in tests {
-                    match t.restricts() {
+                    match t.restricts_by(keys) {
                         Tri::Yes => return Tri::Yes,
                         u @ Tri::Unknown(..) => {
                             unknown.get_or_insert(u);
@@ -645,11 +651,28 @@ pub const RESTRICTING_KEYS: &[&str] = &[
     "s3:dataaccesspointarn",
 ];
 
+/// Condition keys that, tested for fixed values, limit a statement to the
+/// resources of known accounts or organizations (AWS's data perimeter
+/// guidance for VPC endpoint policies), lower case.
+pub const RESOURCE_OWNER_KEYS: &[&str] = &[
+    "aws:resourceaccount",
+    "aws:resourceorgid",
+    "aws:resourceorgpaths",
+    "s3:resourceaccount",
+];
+
 impl Test {
     /// Does this test limit the statement to fixed callers or places?
     pub fn restricts(&self) -> Tri {
+        self.restricts_by(RESTRICTING_KEYS)
+    }
+
+    /// Does this test hold only for fixed values of one of `keys` (lower
+    /// case)? A negated operator, `...IfExists` or `ForAllValues:` holds
+    /// when the key is absent, so it restricts nothing.
+    pub fn restricts_by(&self, keys: &[&str]) -> Tri {
         let key = self.key.trim().to_ascii_lowercase();
-        if !RESTRICTING_KEYS.contains(&key.as_str()) {
+        if !keys.contains(&key.as_str()) {
             return Tri::No;
         }
         let op = self.operator.trim().to_ascii_lowercase();
@@ -695,7 +718,7 @@ impl Test {
 /// `arn:aws:s3:::logs-bucket/*`; not `arn:aws:s3:::*` or
 /// `arn:aws:sns:*:*:topic`). Any other pattern needs fixed text before its
 /// first wildcard (`o-abc123/r-root/*`).
-fn fixed_enough(pattern: &str) -> bool {
+pub fn fixed_enough(pattern: &str) -> bool {
     let wild = |s: &str| s.contains(['*', '?']);
     if !wild(pattern) {
         return true;

@@ -448,6 +448,7 @@ mod transfer_not_public;
 mod transfer_security_policy;
 mod transitgateway_no_auto_accept;
 mod vpc_block_public_access;
+mod vpc_endpoint_policy_restricted;
 mod vpc_endpoint_service_acceptance;
 mod vpc_endpoint_service_not_public;
 mod vpc_flow_logs;
@@ -912,6 +913,7 @@ pub static ALL: &[&Rule] = &[
     &transfer_security_policy::RULE,
     &transitgateway_no_auto_accept::RULE,
     &vpc_block_public_access::RULE,
+    &vpc_endpoint_policy_restricted::RULE,
     &vpc_endpoint_service_acceptance::RULE,
     &vpc_endpoint_service_not_public::RULE,
     &vpc_flow_logs::RULE,
