@@ -968,3 +968,15 @@ pub fn any_of(verdicts: Vec<Verdict>) -> Option<Verdict> {
         .or_else(|| verdicts.first())
         .cloned()
 }
+
+/// The verdict for a setting that is absent when AWS documents no default
+/// for it (or documents one we could not confirm): unknown, naming the
+/// setting, rather than a guess either way. `what` says what it decides.
+pub fn undocumented_default(resource: &Resource, path: &str, what: &str) -> Verdict {
+    Verdict::unknown(
+        resource,
+        resource.name_span,
+        path,
+        format!("{path}, which is not set and whose default AWS does not document: {what}"),
+    )
+}

@@ -7,10 +7,11 @@
 //! snapshots copied to another Region.
 //!
 //! ## What AWS already does
-//! Encrypts every new cluster since January 2025 (an AWS owned key when
-//! none is named); before that, clusters were unencrypted unless asked. A
-//! copy grant without a key uses the AWS managed key of the destination
-//! Region.
+//! Encrypts every new cluster (the `CreateCluster` API default for
+//! `Encrypted` is true and false is refused, since the secure-by-default
+//! change of January 2025), with a key AWS manages when none is named;
+//! before that, clusters were unencrypted unless asked. A copy grant without
+//! a key uses the AWS managed key of the destination Region.
 //!
 //! ## Verdicts
 //! - met: `KmsKeyId` / `kms_key_id` names a key that is not an AWS managed
@@ -89,6 +90,6 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         resource,
         "KmsKeyId",
         "kms_key_id",
-        "an AWS owned key (the default since January 2025)",
+        "a key AWS manages",
     )
 }
