@@ -980,3 +980,21 @@ pub fn undocumented_default(resource: &Resource, path: &str, what: &str) -> Verd
         format!("{path}, which is not set and whose default AWS does not document: {what}"),
     )
 }
+
+/// Like [`require_bool`] for a flag whose default is documented only in
+/// some cases (`documented`, e.g. a Terraform provider default that applies
+/// inside a block): absent otherwise, the verdict is unknown.
+pub fn require_bool_where_documented(
+    resource: &Resource,
+    (cfn, tf): (&str, &str),
+    want: bool,
+    default: bool,
+    documented: bool,
+    what: &str,
+) -> Verdict {
+    let path = spelling(resource, cfn, tf);
+    if !documented && get(resource, path).is_none() {
+        return undocumented_default(resource, path, what);
+    }
+    require_bool(resource, cfn, tf, want, default, what)
+}

@@ -68,7 +68,7 @@
 //! }
 //! ```
 
-use crate::check::{get, require_bool, spelling, undocumented_default};
+use crate::check::{get, require_bool_where_documented};
 use crate::context::Context;
 use crate::rule::{Controls, Rule, Severity};
 use crate::verdict::Verdict;
@@ -94,21 +94,17 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    let (cfn, tf) = (
-        "WorkGroupConfiguration.PublishCloudWatchMetricsEnabled",
-        "configuration.publish_cloudwatch_metrics_enabled",
-    );
     // Terraform's default applies only inside a configuration block.
     let documented = resource.format.is_terraform() && get(resource, "configuration").is_some();
-    if !documented && get(resource, spelling(resource, cfn, tf)).is_none() {
-        return undocumented_default(resource, spelling(resource, cfn, tf), "CloudWatch metrics");
-    }
-    require_bool(
+    require_bool_where_documented(
         resource,
-        "WorkGroupConfiguration.PublishCloudWatchMetricsEnabled",
-        "configuration.publish_cloudwatch_metrics_enabled",
+        (
+            "WorkGroupConfiguration.PublishCloudWatchMetricsEnabled",
+            "configuration.publish_cloudwatch_metrics_enabled",
+        ),
         true,
-        resource.format.is_terraform(),
+        true,
+        documented,
         "CloudWatch metrics",
     )
 }
