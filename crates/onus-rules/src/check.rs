@@ -998,3 +998,23 @@ pub fn require_bool_where_documented(
     }
     require_bool(resource, cfn, tf, want, default, what)
 }
+
+/// Days since 1970-01-01 of a civil date (proleptic Gregorian), for rules
+/// that compare a published date (a deprecation, an end of support) with
+/// the day of the scan.
+pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The day of the scan, in days since 1970-01-01 (UTC).
+pub fn days_today() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| (d.as_secs() / 86_400) as i64)
+}

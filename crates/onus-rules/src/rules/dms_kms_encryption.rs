@@ -82,5 +82,10 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    require_customer_managed_key(resource, "KmsKeyId", "kms_key_arn", "the AWS managed key aws/dms")
+    require_customer_managed_key(
+        resource,
+        "KmsKeyId",
+        "kms_key_arn",
+        "the AWS managed key aws/dms",
+    )
 }

@@ -251,6 +251,8 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
         resource,
         resource.name_span,
         &path,
-        format!("{path}, which is not set: the default is required for an AMI with ImdsSupport v2.0, optional otherwise"),
+        format!(
+            "{path}, which is not set: the default is required for an AMI with ImdsSupport v2.0, optional otherwise"
+        ),
     )
 }

@@ -181,13 +181,12 @@
 //! }
 //! ```
 
-use crate::check::{Judgement, is_null, judge, prop, verdict_of};
+use crate::check::{Judgement, days_from_civil, days_today, is_null, judge, prop, verdict_of};
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 pub static RULE: Rule = Rule {
     id: "lambda.supported-runtime",
@@ -263,23 +262,6 @@ const FAMILIES: &[&str] = &[
     "nodejs", "python", "java", "dotnet", "ruby", "provided", "go1.",
 ];
 
-/// Days since 1970-01-01 of a civil date (proleptic Gregorian).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn today() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| (d.as_secs() / 86_400) as i64)
-}
-
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
     let (package, package_path) = prop(resource, "PackageType", "package_type");
     if let Some(package) = package {
@@ -312,7 +294,7 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
             ),
         );
     };
-    let now = today();
+    let now = days_today();
     let j = judge(runtime, &mut |n| match n.scalar_text() {
         Some(r) => {
             let r = r.trim().to_ascii_lowercase();

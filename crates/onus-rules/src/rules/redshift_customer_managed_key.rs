@@ -86,10 +86,5 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    require_customer_managed_key(
-        resource,
-        "KmsKeyId",
-        "kms_key_id",
-        "a key AWS manages",
-    )
+    require_customer_managed_key(resource, "KmsKeyId", "kms_key_id", "a key AWS manages")
 }
