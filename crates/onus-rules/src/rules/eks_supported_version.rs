@@ -138,7 +138,10 @@ pub static RULE: Rule = Rule {
 
 /// (minor version 1.x, end of standard support, end of extended support),
 /// see the doc table.
-const CALENDAR: &[(u32, (i64, i64, i64), (i64, i64, i64))] = &[
+/// A civil date (year, month, day).
+type Date = (i64, i64, i64);
+
+const CALENDAR: &[(u32, Date, Date)] = &[
     (31, (2025, 11, 26), (2026, 11, 26)),
     (32, (2026, 3, 23), (2027, 3, 23)),
     (33, (2026, 7, 29), (2027, 7, 29)),
@@ -156,7 +159,7 @@ enum Support {
 
 fn support(m: u32, today: i64) -> Support {
     let newest = CALENDAR[CALENDAR.len() - 1].0;
-    let day = |(y, mo, d): (i64, i64, i64)| days_from_civil(y, mo, d);
+    let day = |(y, mo, d): Date| days_from_civil(y, mo, d);
     match CALENDAR.iter().find(|(v, _, _)| *v == m) {
         Some((_, standard, _)) if today < day(*standard) => Support::Standard,
         Some((_, _, extended)) if today < day(*extended) => Support::Extended,

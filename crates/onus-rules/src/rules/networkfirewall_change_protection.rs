@@ -86,7 +86,7 @@
 //! }
 //! ```
 
-use crate::check::{all_of, prop, require_bool};
+use crate::check::{all_of, require_bool};
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
