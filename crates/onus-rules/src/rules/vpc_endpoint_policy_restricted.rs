@@ -367,18 +367,24 @@ fn judge(
     })
 }
 
-/// `s3` in `com.amazonaws.eu-west-1.s3` or `com.amazonaws.${AWS::Region}.s3`.
+/// `s3` in `com.amazonaws.eu-west-1.s3`, or in an expression that builds
+/// the name from the Region (`com.amazonaws.${AWS::Region}.s3`, a JSON
+/// `Fn::Join` of `com.amazonaws.`, the Region and `.s3`): the name ends at
+/// the first character that cannot be part of it, and nothing may be
+/// interpolated into it.
 fn aws_service(name: &str) -> Option<String> {
     const PREFIX: &str = "com.amazonaws.";
-    let name = name.trim().trim_end_matches(['"', '\'', ']', ')']);
     let rest = &name[name.find(PREFIX)? + PREFIX.len()..];
     let rest = match rest.strip_prefix("${") {
         Some(r) => &r[r.find('}')? + 1..],
         None => &rest[rest.find('.')?..],
     };
-    let service = rest.strip_prefix('.')?;
-    (!service.is_empty() && !service.contains(['$', '{', '}', '"']))
-        .then(|| service.to_ascii_lowercase())
+    let rest = rest.strip_prefix('.')?;
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')))
+        .unwrap_or(rest.len());
+    let (service, after) = rest.split_at(end);
+    (!service.is_empty() && !after.starts_with(['$', '{'])).then(|| service.to_ascii_lowercase())
 }
 
 fn unresolved(resource: &Resource, node: &Node, path: &str) -> Verdict {
