@@ -71,6 +71,10 @@ const KNOWN_MANAGED: &[(&str, &str)] = &[
     ),
 ];
 
+/// More AWS managed policies, with the version and date of the document
+/// onus holds (name, version, date, document; tab-separated).
+const MANAGED_DATA: &str = include_str!("../../data/aws-managed-policies.tsv");
+
 /// The document of an AWS managed policy ARN onus knows.
 fn known_managed(arn: &str) -> Option<(&'static str, &'static str)> {
     let name = arn
@@ -78,7 +82,21 @@ fn known_managed(arn: &str) -> Option<(&'static str, &'static str)> {
         .strip_prefix("arn:")?
         .split_once(":iam::aws:policy/")?
         .1;
-    KNOWN_MANAGED.iter().find(|(n, _)| *n == name).copied()
+    KNOWN_MANAGED
+        .iter()
+        .find(|(n, _)| *n == name)
+        .copied()
+        .or_else(|| {
+            MANAGED_DATA
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .find_map(|line| {
+                    let mut fields = line.split('\t');
+                    let n = fields.next()?;
+                    (n == name).then_some(())?;
+                    Some((n, fields.nth(2)?))
+                })
+        })
 }
 
 /// CloudFormation and Terraform types that hold identity policies.
@@ -579,5 +597,32 @@ pub fn finish(resource: &Resource, g: Grants, met: String) -> Verdict {
             "",
             "no policy document grants anything here",
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_held_managed_policy_is_a_readable_document() {
+        let rows: Vec<&str> = MANAGED_DATA
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .collect();
+        assert!(rows.len() >= 20, "{} policies", rows.len());
+        for row in rows {
+            let fields: Vec<&str> = row.split('\t').collect();
+            assert_eq!(fields.len(), 4, "{row}");
+            let arn = format!("arn:aws-cn:iam::aws:policy/{}", fields[0]);
+            let (name, doc) = known_managed(&arn).expect(fields[0]);
+            assert_eq!(name, fields[0]);
+            let json: serde_json::Value = serde_json::from_str(doc).expect(fields[0]);
+            let node = json_to_node(&json, Span::default());
+            assert!(
+                matches!(from_map(&node), Document::Statements(s) if !s.is_empty()),
+                "{name} has no statements"
+            );
+        }
     }
 }

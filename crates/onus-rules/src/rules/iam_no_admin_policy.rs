@@ -27,7 +27,9 @@
 //! by the `aws_iam_role_policy` and `aws_iam_role_policy_attachment`
 //! resources whose `role` refers to it, so it gets the verdict a
 //! CloudFormation role with the same inline policy gets. The AWS managed
-//! policies `AdministratorAccess`, `IAMFullAccess` and `PowerUserAccess` are
+//! policies `AdministratorAccess`, `IAMFullAccess` and `PowerUserAccess`, and
+//! the common service policies in `crates/onus-rules/data/aws-managed-policies.tsv`
+//! (each with the version and date of the document onus holds), are
 //! read as their documents, also when the ARN's partition is not static or
 //! comes from a `data "aws_iam_policy"` lookup by name or ARN; an attachment
 //! of any other policy is judged where that policy is declared (not
