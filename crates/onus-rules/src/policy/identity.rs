@@ -276,8 +276,20 @@ fn own<'r>(at: usize, r: &'r Resource, cx: &Context, g: &mut Parsed) {
                     // unless it is a data source looking up an AWS managed
                     // policy by name or ARN.
                     Item::Ref(span) => looked_up(r, leaf, cx).map(|arn| (arn, span)),
-                    Item::Unknown(w, _) => {
+                    // An AWS managed policy onus does not hold, or a policy
+                    // declared in the code (through a module input): judged
+                    // where its document is, if anywhere.
+                    Item::Unknown(w, _)
+                        if w.contains(":iam::aws:policy/") || w.contains("aws_iam_policy.") =>
+                    {
                         g.unread.push(w);
+                        None
+                    }
+                    // Any policy at all (a variable, a loop over one): which
+                    // permissions it grants cannot be told statically.
+                    Item::Unknown(w, span) => {
+                        g.unknown
+                            .get_or_insert_with(|| Verdict::unknown(r, span, path, w));
                         None
                     }
                 };

@@ -33,7 +33,8 @@
 //! read as their documents, also when the ARN's partition is not static or
 //! comes from a `data "aws_iam_policy"` lookup by name or ARN; an attachment
 //! of any other policy is judged where that policy is declared (not
-//! applicable on the attachment).
+//! applicable on the attachment); an attachment whose policy ARN is a value
+//! onus cannot resolve (a variable, a loop over one) is unknown.
 //! - met: no `Allow` statement has `Action` `*` (or `*:*`) together with
 //!   `Resource` `*` (or a `NotResource`, which applies to every other
 //!   resource); a role, user or group without inline policies;
@@ -45,6 +46,12 @@
 //! `iam.no-wildcard-actions`.
 //!
 //! ## Examples
+//! ```hcl aws_iam_role_policy_attachment.extra=unknown
+//! resource "aws_iam_role_policy_attachment" "extra" {
+//!   role       = "deploy"
+//!   policy_arn = var.extra_policy_arn
+//! }
+//! ```
 //! ```hcl aws_iam_role_policy_attachment.deploy=not-met
 //! data "aws_iam_policy" "admin" {
 //!   name = "AdministratorAccess"
