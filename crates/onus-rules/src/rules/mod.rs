@@ -278,6 +278,7 @@ mod lightsail_database_backups;
 mod lightsail_database_not_public;
 mod lightsail_instance_auto_snapshot;
 mod logs_kms_encryption;
+mod logs_resource_policy_not_public;
 mod logs_retention;
 mod logs_security_metric_filter_alarm;
 mod macie_enabled;
@@ -325,6 +326,7 @@ mod opensearch_node_to_node_encryption;
 mod opensearch_security_groups;
 mod organizations_all_features;
 mod organizations_region_deny_scp;
+mod ram_no_external_principals;
 mod rds_aurora_mysql_audit;
 mod rds_backtracking;
 mod rds_backup_retention;
@@ -743,6 +745,7 @@ pub static ALL: &[&Rule] = &[
     &lightsail_database_not_public::RULE,
     &lightsail_instance_auto_snapshot::RULE,
     &logs_kms_encryption::RULE,
+    &logs_resource_policy_not_public::RULE,
     &logs_retention::RULE,
     &logs_security_metric_filter_alarm::RULE,
     &macie_enabled::RULE,
@@ -790,6 +793,7 @@ pub static ALL: &[&Rule] = &[
     &opensearch_security_groups::RULE,
     &organizations_all_features::RULE,
     &organizations_region_deny_scp::RULE,
+    &ram_no_external_principals::RULE,
     &rds_aurora_mysql_audit::RULE,
     &rds_backtracking::RULE,
     &rds_backup_retention::RULE,
