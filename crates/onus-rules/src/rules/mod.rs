@@ -253,6 +253,7 @@ mod inspector_ec2_scanning;
 mod inspector_ecr_scanning;
 mod inspector_lambda_code_scanning;
 mod inspector_lambda_scanning;
+mod iot_policy_least_privilege;
 mod kendra_index_kms;
 mod keyspaces_customer_managed_key;
 mod keyspaces_point_in_time_recovery;
@@ -720,6 +721,7 @@ pub static ALL: &[&Rule] = &[
     &inspector_ecr_scanning::RULE,
     &inspector_lambda_code_scanning::RULE,
     &inspector_lambda_scanning::RULE,
+    &iot_policy_least_privilege::RULE,
     &kendra_index_kms::RULE,
     &keyspaces_customer_managed_key::RULE,
     &keyspaces_point_in_time_recovery::RULE,
