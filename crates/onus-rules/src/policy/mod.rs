@@ -522,6 +522,26 @@ pub enum Tri {
     Unknown(String, Span),
 }
 
+impl Tri {
+    /// Both hold: `No` wins over an unknown, which wins over `Yes`.
+    pub fn and(self, other: Tri) -> Tri {
+        match (self, other) {
+            (Tri::No, _) | (_, Tri::No) => Tri::No,
+            (Tri::Yes, Tri::Yes) => Tri::Yes,
+            (Tri::Unknown(w, s), _) | (_, Tri::Unknown(w, s)) => Tri::Unknown(w, s),
+        }
+    }
+
+    /// The opposite; an unknown stays unknown.
+    pub fn negated(self) -> Tri {
+        match self {
+            Tri::Yes => Tri::No,
+            Tri::No => Tri::Yes,
+            u @ Tri::Unknown(..) => u,
+        }
+    }
+}
+
 /// Does any item equal one of `wanted` (ignoring case)? Unknown items make a
 /// `No` unknown.
 pub fn any_is(list: &[Item], wanted: &[&str]) -> Tri {

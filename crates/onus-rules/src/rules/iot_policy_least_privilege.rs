@@ -76,7 +76,7 @@
 
 use crate::check::{get, spelling};
 use crate::context::Context;
-use crate::policy::{Document, Effect, Item, Statement, Tri, at};
+use crate::policy::{Document, Effect, Statement, Tri, any_is, at};
 use crate::rule::{Controls, Rule, Severity};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
@@ -152,33 +152,13 @@ fn everything(st: &Statement) -> Tri {
     }
     let actions = match (&st.action, &st.not_action) {
         (_, Some(_)) => Tri::Yes,
-        (Some(items), None) => any_of(items, &["*", "iot:*"]),
+        (Some(items), None) => any_is(items, &["*", "iot:*"]),
         (None, None) => Tri::No,
     };
     let resources = match (&st.resource, &st.not_resource) {
         (_, Some(_)) => Tri::Yes,
-        (Some(items), None) => any_of(items, &["*"]),
+        (Some(items), None) => any_is(items, &["*"]),
         (None, None) => Tri::No,
     };
-    match (actions, resources) {
-        (Tri::No, _) | (_, Tri::No) => Tri::No,
-        (Tri::Yes, Tri::Yes) => Tri::Yes,
-        (Tri::Unknown(w, s), _) | (_, Tri::Unknown(w, s)) => Tri::Unknown(w, s),
-    }
-}
-
-/// Is one of `items` one of `wide` (ignoring case)? Unknown when an item is
-/// unresolved and none matches.
-fn any_of(items: &[Item], wide: &[&str]) -> Tri {
-    let mut unknown = Tri::No;
-    for item in items {
-        match item {
-            Item::Text(t, _) if wide.iter().any(|w| t.trim().eq_ignore_ascii_case(w)) => {
-                return Tri::Yes;
-            }
-            Item::Unknown(w, s) if unknown == Tri::No => unknown = Tri::Unknown(w.clone(), *s),
-            _ => {}
-        }
-    }
-    unknown
+    actions.and(resources)
 }

@@ -407,7 +407,7 @@ fn open(st: &Statement) -> Tri {
         Some(_) if st.has_not_principal() => Tri::Yes,
         Some(_) => st.principal_is_wildcard(),
     };
-    let principals_open = and_not(everyone, st.restricting_condition());
+    let principals_open = everyone.and(st.restricting_condition().negated());
     if principals_open == Tri::No {
         return Tri::No;
     }
@@ -419,22 +419,8 @@ fn open(st: &Statement) -> Tri {
             Some(items) => any_open_resource(items),
         }
     };
-    let resources_open = and_not(every_resource, st.condition_on(RESOURCE_OWNER_KEYS));
-    match (principals_open, resources_open) {
-        (_, Tri::No) => Tri::No,
-        (Tri::Yes, Tri::Yes) => Tri::Yes,
-        (Tri::Unknown(w, s), _) | (_, Tri::Unknown(w, s)) => Tri::Unknown(w, s),
-        _ => Tri::No,
-    }
-}
-
-/// `open` and not `limited`.
-fn and_not(open: Tri, limited: Tri) -> Tri {
-    match (open, limited) {
-        (Tri::No, _) | (_, Tri::Yes) => Tri::No,
-        (Tri::Yes, Tri::No) => Tri::Yes,
-        (Tri::Unknown(w, s), _) | (_, Tri::Unknown(w, s)) => Tri::Unknown(w, s),
-    }
+    let resources_open = every_resource.and(st.condition_on(RESOURCE_OWNER_KEYS).negated());
+    principals_open.and(resources_open)
 }
 
 /// Does a resource list hold an item that names no account or bucket?
