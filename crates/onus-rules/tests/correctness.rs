@@ -553,3 +553,59 @@ resource "aws_lambda_permission" "bucket_arn_only" {
     );
     assert_eq!(status, Status::NotMet, "{message}");
 }
+
+// --- VPC endpoint service names built from the Region ---------------------
+
+#[test]
+fn vpc_endpoint_service_built_from_the_region_is_read_in_json_and_yaml() {
+    let json = r#"{
+  "Resources": {
+    "DynamoDBEndpoint": {
+      "Type": "AWS::EC2::VPCEndpoint",
+      "Properties": {
+        "VpcId": "vpc-0123456789abcdef0",
+        "RouteTableIds": ["rtb-0123456789abcdef0"],
+        "ServiceName": {
+          "Fn::Join": [
+            "",
+            [
+              "com.amazonaws.",
+              {"Ref": "AWS::Region"},
+              ".dynamodb"
+            ]
+          ]
+        }
+      }
+    },
+    "LogsEndpoint": {
+      "Type": "AWS::EC2::VPCEndpoint",
+      "Properties": {
+        "VpcId": "vpc-0123456789abcdef0",
+        "VpcEndpointType": "Interface",
+        "ServiceName": {
+          "Fn::Sub": "com.amazonaws.${AWS::Region}.logs"
+        }
+      }
+    }
+  }
+}"#;
+    for id in ["DynamoDBEndpoint", "LogsEndpoint"] {
+        let (status, message) =
+            verdict("template.json", json, id, "vpc.endpoint-policy-restricted");
+        assert_eq!(status, Status::NotMet, "{id}: {message}");
+        assert!(message.contains("default endpoint policy"), "{message}");
+    }
+    let yaml = r#"
+Resources:
+  Mystery:
+    Type: AWS::EC2::VPCEndpoint
+    Properties:
+      VpcId: vpc-0123456789abcdef0
+      ServiceName: !Sub com.amazonaws.${AWS::Region}.${ServiceSuffix}
+Parameters:
+  ServiceSuffix:
+    Type: String
+"#;
+    let (status, message) = cfn(yaml, "Mystery", "vpc.endpoint-policy-restricted");
+    assert_eq!(status, Status::Unknown, "{message}");
+}
