@@ -25,9 +25,9 @@
 //! `Gateway` (the CloudFormation and Terraform default) or `Interface`
 //! whose AWS service is known to support endpoint policies (S3, DynamoDB,
 //! STS, KMS, Secrets Manager, Systems Manager, ECR, CloudWatch Logs and
-//! metrics, SQS, SNS, Lambda, API Gateway, EC2, Kinesis, EventBridge, Step
-//! Functions, CloudFormation, Elastic Load Balancing, ECS, Glue, Athena,
-//! CodeBuild, CodeCommit, EFS, Backup, RDS and others):
+//! metrics, SQS, SNS, Lambda, API Gateway `execute-api`, EC2, EC2 Auto
+//! Scaling, Kinesis, EventBridge, Step Functions, CloudFormation, Elastic Load
+//! Balancing, Glue, Athena, CodeBuild, CodeCommit, EFS):
 //! - met: every `Allow` statement limits who (named principals, or a
 //!   condition on `aws:PrincipalOrgID`, `aws:PrincipalAccount`,
 //!   `aws:SourceVpc`...) or what (resource ARNs that name an account or a
@@ -175,10 +175,8 @@ const POLICY_TYPE: &str = "aws_vpc_endpoint_policy";
 /// AWS services whose endpoints take a custom endpoint policy, by the last
 /// part of their endpoint service name (`com.amazonaws.<region>.<name>`).
 const POLICY_SERVICES: &[&str] = &[
-    "apigateway",
     "athena",
     "autoscaling",
-    "backup",
     "cloudformation",
     "codebuild",
     "codecommit",
@@ -186,7 +184,6 @@ const POLICY_SERVICES: &[&str] = &[
     "ec2",
     "ecr.api",
     "ecr.dkr",
-    "ecs",
     "elasticfilesystem",
     "elasticloadbalancing",
     "events",
@@ -199,7 +196,6 @@ const POLICY_SERVICES: &[&str] = &[
     "lambda",
     "logs",
     "monitoring",
-    "rds",
     "s3",
     "secretsmanager",
     "sns",
