@@ -19,6 +19,8 @@ pub enum Unit {
 pub struct Found {
     /// Sorted, so output does not depend on walk order.
     pub units: Vec<Unit>,
+    /// What was learnt of each template and plan while deciding its format.
+    pub facts: std::collections::HashMap<PathBuf, FileFacts>,
     /// Files looked at and left alone: not infrastructure code.
     pub skipped: usize,
     /// Paths that could not be walked or read (missing, permission denied).
@@ -59,7 +61,26 @@ pub fn sniff(text: &str) -> Sniffed {
     Sniffed::Other
 }
 
+/// A template or plan, as seen when its format was decided.
+#[derive(Debug, Clone, Default)]
+pub struct FileFacts {
+    pub bytes: u64,
+    /// Mentions one of the markers given to [`discover_with`].
+    pub marked: bool,
+    /// Module sources it names (a plan's `"source": "./..."`).
+    pub sources: Vec<String>,
+}
+
 pub fn discover(paths: &[PathBuf], options: &Options) -> Found {
+    discover_with(paths, options, None)
+}
+
+/// [`discover`], noting which templates and plans mention one of `markers`.
+pub fn discover_with(
+    paths: &[PathBuf],
+    options: &Options,
+    markers: Option<&aho_corasick::AhoCorasick>,
+) -> Found {
     let mut found = Found::default();
     // (path, named on the command line)
     let mut files: Vec<(PathBuf, bool)> = Vec::new();
@@ -140,12 +161,15 @@ pub fn discover(paths: &[PathBuf], options: &Options) -> Found {
     // Deciding a file's format may mean reading it: in parallel.
     let outcomes: Vec<Classified> = files
         .par_iter()
-        .map(|(path, explicit)| classify(path, *explicit, options))
+        .map(|(path, explicit)| classify(path, *explicit, options, markers))
         .collect();
     let mut units = BTreeSet::new();
     for ((path, _), outcome) in files.into_iter().zip(outcomes) {
         match outcome {
-            Classified::Unit(unit) => {
+            Classified::Unit(unit, facts) => {
+                if let Some(facts) = facts {
+                    found.facts.insert(path, facts);
+                }
                 units.insert(unit);
             }
             Classified::PartOfModule => {}
@@ -159,7 +183,8 @@ pub fn discover(paths: &[PathBuf], options: &Options) -> Found {
 
 /// What a file found by the walk turned out to be.
 enum Classified {
-    Unit(Unit),
+    /// With what was learnt of a template or plan.
+    Unit(Unit, Option<FileFacts>),
     /// Read with its Terraform module (`.tfvars`, `.tf.json`).
     PartOfModule,
     /// Not infrastructure code.
@@ -250,7 +275,12 @@ fn error_path(error: &ignore::Error) -> Option<PathBuf> {
     }
 }
 
-fn classify(path: &Path, explicit: bool, options: &Options) -> Classified {
+fn classify(
+    path: &Path,
+    explicit: bool,
+    options: &Options,
+    markers: Option<&aho_corasick::AhoCorasick>,
+) -> Classified {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let ext = path
         .extension()
@@ -264,7 +294,7 @@ fn classify(path: &Path, explicit: bool, options: &Options) -> Classified {
         } else {
             dir
         };
-        return Classified::Unit(Unit::TerraformModule(dir));
+        return Classified::Unit(Unit::TerraformModule(dir), None);
     }
     if name.ends_with(".tfvars") || name.ends_with(".tfvars.json") || name.ends_with(".tf.json") {
         // Read as part of their module, not on their own.
@@ -276,19 +306,35 @@ fn classify(path: &Path, explicit: bool, options: &Options) -> Classified {
     // Read the file to decide; unreadable or non-UTF-8 files go to the
     // CloudFormation reader when their extension says template, so the
     // diagnostic names the file.
+    let facts = |text: &str, plan: bool| FileFacts {
+        bytes: text.len() as u64,
+        marked: markers.is_some_and(|m| m.is_match(text)),
+        sources: if plan {
+            crate::units::module_sources(text)
+                .map(str::to_owned)
+                .collect()
+        } else {
+            Vec::new()
+        },
+    };
+    let template = |text: &str| {
+        Classified::Unit(
+            Unit::CloudFormation(path.to_path_buf()),
+            Some(facts(text, false)),
+        )
+    };
     match crate::read_limited(path, &options.limits) {
         Ok(bytes) => match std::str::from_utf8(&bytes) {
             Ok(text) => match sniff(text) {
-                Sniffed::CloudFormation => {
-                    Classified::Unit(Unit::CloudFormation(path.to_path_buf()))
-                }
-                Sniffed::TerraformPlan => Classified::Unit(Unit::TerraformPlan(path.to_path_buf())),
-                Sniffed::Other if explicit => {
-                    Classified::Unit(Unit::CloudFormation(path.to_path_buf()))
-                }
+                Sniffed::CloudFormation => template(text),
+                Sniffed::TerraformPlan => Classified::Unit(
+                    Unit::TerraformPlan(path.to_path_buf()),
+                    Some(facts(text, true)),
+                ),
+                Sniffed::Other if explicit => template(text),
                 Sniffed::Other => Classified::Skipped,
             },
-            Err(_) => Classified::Unit(Unit::CloudFormation(path.to_path_buf())),
+            Err(_) => template(""),
         },
         Err(e) => Classified::Unreadable(e),
     }

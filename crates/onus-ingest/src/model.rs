@@ -440,6 +440,13 @@ fn probe_node(node: &Node) -> Probe {
     }
 }
 
+/// How a path is shown in reports: `/`-separated, without a leading `./`.
+/// Reports sort files by this text.
+pub fn display_path(path: &std::path::Path) -> String {
+    let text = path.display().to_string().replace('\\', "/");
+    text.strip_prefix("./").map(str::to_owned).unwrap_or(text)
+}
+
 /// One file that was read.
 #[derive(Debug, Clone)]
 pub struct SourceFile {

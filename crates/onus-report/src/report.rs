@@ -246,10 +246,7 @@ pub(crate) fn location(workload: &Workload, file: FileId, span: Span) -> Locatio
     }
 }
 
-pub(crate) fn display_path(path: &std::path::Path) -> String {
-    let text = path.display().to_string().replace('\\', "/");
-    text.strip_prefix("./").map(str::to_owned).unwrap_or(text)
-}
+pub(crate) use onus_ingest::display_path;
 
 /// The lines and display path of every file, split once per report (not
 /// once per finding).
