@@ -348,3 +348,58 @@ mod tests {
         assert!(file.starts_with(&dir_key(Path::new("./a/b"))));
     }
 }
+
+/// What `onus scan --parse-only` reports: every unit read, counted and
+/// dropped (units in parallel), with files and diagnostics counted once as
+/// [`crate::ingest`]'s merged workload holds them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Parsed {
+    pub files: usize,
+    pub resources: usize,
+    pub diagnostics: usize,
+    /// Some file could not be read completely.
+    pub incomplete: bool,
+}
+
+pub fn parse_only(units: &Units) -> Parsed {
+    /// One unit's files, resource count, diagnostics and whether one is an
+    /// error.
+    type Seen = (
+        Vec<PathBuf>,
+        usize,
+        Vec<(PathBuf, Option<crate::Span>, String)>,
+        bool,
+    );
+    let seen = |w: Workload| -> Seen {
+        let path = |id: crate::FileId| w.files[id.0 as usize].path.clone();
+        let diagnostics = w
+            .diagnostics
+            .iter()
+            .map(|d| (path(d.file), d.span, d.message.clone()))
+            .collect();
+        let files = w.files.iter().map(|f| f.path.clone()).collect();
+        (files, w.resources.len(), diagnostics, w.incomplete())
+    };
+    let mut parts: Vec<Seen> = (0..units.len())
+        .into_par_iter()
+        .map(|i| seen(units.read(i)))
+        .collect();
+    parts.push(seen(units.preamble()));
+    let mut parsed = Parsed {
+        files: 0,
+        resources: 0,
+        diagnostics: 0,
+        incomplete: false,
+    };
+    let mut files = HashSet::new();
+    let mut diagnostics = HashSet::new();
+    for (f, resources, d, incomplete) in parts {
+        files.extend(f);
+        diagnostics.extend(d);
+        parsed.resources += resources;
+        parsed.incomplete |= incomplete;
+    }
+    parsed.files = files.len();
+    parsed.diagnostics = diagnostics.len();
+    parsed
+}

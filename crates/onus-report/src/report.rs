@@ -298,6 +298,20 @@ impl<'w> FileLines<'w> {
         }
     }
 
+    /// Only the display paths, to locate resources and diagnostics.
+    pub(crate) fn for_locations(workload: &'w Workload) -> Self {
+        FileLines {
+            workload,
+            lines: Vec::new(),
+            paths: workload
+                .files
+                .iter()
+                .map(|f| Arc::from(display_path(&f.path)))
+                .collect(),
+            markers: Vec::new(),
+        }
+    }
+
     /// False when no line of the file can hold an inline suppression.
     pub(crate) fn has_markers(&self, file: FileId) -> bool {
         self.markers.get(file.0 as usize).copied().unwrap_or(true)
@@ -386,7 +400,8 @@ pub fn build_with_excerpts<'w>(
     options: &SuppressOptions,
     excerpts: bool,
 ) -> Report<'w> {
-    let builder = Builder::new(workload, options, excerpts);
+    let config = suppress::CompiledConfig::new(options);
+    let builder = Builder::new(workload, &config, options, excerpts);
     let built: Vec<(ResourceView, Vec<DiagnosticView>)> = result
         .resources
         .into_par_iter()
@@ -403,16 +418,66 @@ pub fn build_with_excerpts<'w>(
         extra_diagnostics.append(&mut diagnostics);
     }
     resources.par_sort_by(|a, b| a.location.cmp(&b.location).then_with(|| a.id.cmp(b.id)));
-    let mut report = builder.finish(resources, extra_diagnostics);
+    let mut diagnostics = builder.diagnostics();
+    diagnostics.extend(suppress::check_config(options));
+    diagnostics.extend(extra_diagnostics);
+    let mut report = finish(
+        resources,
+        diagnostics,
+        options,
+        workload.incomplete(),
+        Vec::new(),
+    );
     report.summary = summarize(&report, workload.files.len(), workload.skipped_files);
     report
+}
+
+/// The report around `resources` (already in report order): diagnostics
+/// sorted and deduplicated, notes (`notes` added to those of the options).
+/// The summary is left to the caller.
+pub(crate) fn finish<'r>(
+    resources: Vec<ResourceView<'r>>,
+    mut diagnostics: Vec<DiagnosticView>,
+    options: &SuppressOptions,
+    incomplete: bool,
+    more_notes: Vec<String>,
+) -> Report<'r> {
+    sort_diagnostics(&mut diagnostics);
+    let mut notes = Vec::new();
+    if !options.inline {
+        notes.push(
+            "inline suppressions (onus:ignore, checkov:skip comments and template Metadata) were not applied (--no-inline-ignores)"
+                .to_owned(),
+        );
+    }
+    notes.extend(more_notes);
+    Report {
+        schema_version: SCHEMA_VERSION,
+        tool: "onus",
+        version: env!("CARGO_PKG_VERSION"),
+        incomplete,
+        resources,
+        diagnostics,
+        summary: Summary::default(),
+        notes,
+    }
+}
+
+/// Diagnostics by location, then message, each once.
+pub(crate) fn sort_diagnostics(diagnostics: &mut Vec<DiagnosticView>) {
+    diagnostics.sort_by(|a, b| {
+        a.location
+            .cmp(&b.location)
+            .then_with(|| a.message.cmp(&b.message))
+    });
+    diagnostics.dedup_by(|a, b| a.location == b.location && a.message == b.message);
 }
 
 /// Turns the engine's rows into report views, one resource at a time.
 pub(crate) struct Builder<'w, 'o> {
     workload: &'w Workload,
     pub(crate) file_lines: FileLines<'w>,
-    config: suppress::CompiledConfig<'o>,
+    config: &'o suppress::CompiledConfig<'o>,
     options: &'o SuppressOptions,
     excerpts: bool,
 }
@@ -420,13 +485,14 @@ pub(crate) struct Builder<'w, 'o> {
 impl<'w, 'o> Builder<'w, 'o> {
     pub(crate) fn new(
         workload: &'w Workload,
+        config: &'o suppress::CompiledConfig<'o>,
         options: &'o SuppressOptions,
         excerpts: bool,
     ) -> Self {
         Builder {
             workload,
             file_lines: FileLines::with_excerpts(workload, excerpts),
-            config: suppress::CompiledConfig::new(options),
+            config,
             options,
             excerpts,
         }
@@ -456,7 +522,7 @@ impl<'w, 'o> Builder<'w, 'o> {
                         let suppression = if finding {
                             suppress::find(
                                 &found,
-                                &self.config,
+                                self.config,
                                 v.rule,
                                 &res.id,
                                 &resource_file,
@@ -514,15 +580,9 @@ impl<'w, 'o> Builder<'w, 'o> {
         }
     }
 
-    /// The report around `resources` (already in report order): diagnostics
-    /// sorted and deduplicated, notes. The summary is left to the caller.
-    pub(crate) fn finish<'r>(
-        &self,
-        resources: Vec<ResourceView<'r>>,
-        extra_diagnostics: Vec<DiagnosticView>,
-    ) -> Report<'r> {
-        let mut diagnostics: Vec<DiagnosticView> = self
-            .workload
+    /// The workload's own diagnostics, located.
+    pub(crate) fn diagnostics(&self) -> Vec<DiagnosticView> {
+        self.workload
             .diagnostics
             .iter()
             .map(|d| DiagnosticView {
@@ -530,32 +590,7 @@ impl<'w, 'o> Builder<'w, 'o> {
                 location: self.file_lines.location(d.file, d.span.unwrap_or_default()),
                 message: d.message.clone(),
             })
-            .chain(suppress::check_config(self.options))
-            .chain(extra_diagnostics)
-            .collect();
-        diagnostics.sort_by(|a, b| {
-            a.location
-                .cmp(&b.location)
-                .then_with(|| a.message.cmp(&b.message))
-        });
-        diagnostics.dedup_by(|a, b| a.location == b.location && a.message == b.message);
-        let mut notes = Vec::new();
-        if !self.options.inline {
-            notes.push(
-                "inline suppressions (onus:ignore, checkov:skip comments and template Metadata) were not applied (--no-inline-ignores)"
-                    .to_owned(),
-            );
-        }
-        Report {
-            schema_version: SCHEMA_VERSION,
-            tool: "onus",
-            version: env!("CARGO_PKG_VERSION"),
-            incomplete: self.workload.incomplete(),
-            resources,
-            diagnostics,
-            summary: Summary::default(),
-            notes,
-        }
+            .collect()
     }
 }
 

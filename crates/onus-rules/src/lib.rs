@@ -26,9 +26,9 @@ pub mod rule;
 pub mod rules;
 pub mod verdict;
 
-pub use context::{Context, Settings};
+pub use context::{ACCOUNT_WIDE, AccountWide, Context, Settings};
 pub use engine::{
-    DutyRow, DutyStatus, Engine, Finding, ResourceReport, RuleVerdict, ScanResult, scan,
+    Check, DutyRow, DutyStatus, Engine, Finding, ResourceReport, RuleVerdict, ScanResult, scan,
 };
 pub use rule::{Controls, Peer, Relation, Rule, Severity, Tool};
 pub use verdict::{Status, Verdict};

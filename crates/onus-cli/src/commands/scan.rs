@@ -5,7 +5,6 @@ use super::input::InputArgs;
 use crate::exit;
 use anyhow::{Context as _, bail};
 use clap::{Args, ValueEnum};
-use onus_report::Report;
 use onus_report::config::{self, Config};
 use onus_report::suppress::{Baseline, SuppressOptions};
 use onus_rules::{Settings, Severity};
@@ -136,16 +135,35 @@ pub fn load_config(project: &ProjectArgs, input: &InputArgs) -> anyhow::Result<(
     }
 }
 
-/// Reads, checks and builds the report, with the config's settings applied.
-/// Everything a scan needs before the rules run.
+/// Everything a scan needs before the rules run, with the config's settings
+/// applied.
 pub struct Prepared {
     pub config: Config,
     pub settings: Settings,
-    pub workload: onus_ingest::Workload,
+    /// The inputs, with the config's excludes and parameters added.
+    pub input: InputArgs,
     pub options: SuppressOptions,
 }
 
-/// Reads the configuration, the baseline and the files.
+impl Prepared {
+    /// The units to scan, found (not read yet).
+    pub fn units(&self) -> onus_ingest::Units {
+        onus_ingest::Units::discover(
+            &self.input.paths(),
+            &self.input.options(),
+            onus_rules::ACCOUNT_WIDE,
+        )
+    }
+
+    /// The configured rules, seeing the account-wide resources of `units`
+    /// (read now, from the units that mention such types).
+    pub fn engine(&self, units: &onus_ingest::Units) -> onus_rules::Engine {
+        onus_rules::Engine::new(&self.settings, &self.config.rules())
+            .with_account_wide(onus_rules::AccountWide::collect(units))
+    }
+}
+
+/// Reads the configuration and the baseline.
 pub fn prepare(
     input: &InputArgs,
     project: &ProjectArgs,
@@ -206,57 +224,29 @@ pub fn prepare(
         baseline_file: baseline_file.unwrap_or_default(),
         ..SuppressOptions::default()
     };
-    let workload = input.ingest();
     Ok(Prepared {
         config,
         settings,
-        workload,
+        input,
         options,
     })
 }
 
-/// Runs the scan and builds the whole report, without a baseline or source
-/// excerpts (`onus matrix`; `onus scan` streams its reports instead).
-pub fn run_scan(
-    input: &InputArgs,
-    project: &ProjectArgs,
-    cli_regions: &[String],
-) -> anyhow::Result<(Report<'static>, Config)> {
-    let Prepared {
-        config,
-        settings,
-        mut workload,
-        options,
-    } = prepare(input, project, cli_regions, None)?;
-    let rules = config.rules();
-    let result = onus_rules::engine::scan_with(&workload, &settings, &rules);
-    workload.release_rule_inputs();
-    // The report borrows the resources' names from the workload, which lives
-    // until the process exits (and is freed with it, not piece by piece).
-    let workload: &'static onus_ingest::Workload = Box::leak(Box::new(workload));
-    let report = onus_report::build_with_excerpts(workload, result, &options, false);
-    Ok((report, config))
-}
-
 pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
     if args.parse_only {
-        let workload = args.input.ingest();
+        let units = onus_ingest::Units::discover(&args.input.paths(), &args.input.options(), &[]);
+        let parsed = onus_ingest::units::parse_only(&units);
         let mut out = std::io::stdout().lock();
         writeln!(
             out,
             "parsed {} files, {} resources, {} diagnostics",
-            workload.files.len(),
-            workload.resources.len(),
-            workload.diagnostics.len()
+            parsed.files, parsed.resources, parsed.diagnostics
         )?;
-        let code = if workload.incomplete() {
+        return Ok(if parsed.incomplete {
             exit::ERROR
         } else {
             exit::CLEAN
-        };
-        // As for the full scan: the system frees it at exit.
-        std::mem::forget(workload);
-        return Ok(code);
+        });
     }
     // Reports are written while the rules run, so the resources' reports are
     // never all in memory at once.
@@ -312,8 +302,8 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
         .fail_on
         .or_else(|| prepared.config.fail_on.as_deref().and_then(Severity::parse))
         .unwrap_or(Severity::Low);
-    let rules = prepared.config.rules();
-    let engine = onus_rules::Engine::new(&prepared.workload, &prepared.settings, &rules);
+    let units = prepared.units();
+    let engine = prepared.engine(&units);
     let mut files = Vec::new();
     for (format, path) in &args.outputs {
         let file =
@@ -350,7 +340,7 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
     }
     let mut baseline = args.write_baseline.as_ref().map(|_| Baseline::new());
     let report = onus_report::stream::write(
-        &prepared.workload,
+        &units,
         &engine,
         &prepared.options,
         fail_on,
@@ -387,8 +377,5 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
     } else {
         exit::CLEAN
     };
-    // Freed with the process, not piece by piece.
-    std::mem::forget(engine);
-    std::mem::forget(prepared);
     Ok(code)
 }
