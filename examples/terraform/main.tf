@@ -82,6 +82,15 @@ resource "aws_security_group" "web" {
     to_port         = 8080
     security_groups = [aws_security_group.load_balancer.id]
   }
+
+  # The allow-all egress rule AWS gives every new group (Terraform removes it
+  # unless it is declared, CloudFormation keeps it).
+  egress {
+    protocol    = "-1"
+    from_port   = 0
+    to_port     = 0
+    cidr_blocks = ["0.0.0.0/0"]
+  }
 }
 
 resource "aws_vpc_security_group_ingress_rule" "web_ssh_from_anywhere" {
@@ -101,6 +110,15 @@ resource "aws_security_group" "database" {
     from_port       = 5432
     to_port         = 5432
     security_groups = [aws_security_group.web.id]
+  }
+
+  # The allow-all egress rule AWS gives every new group (Terraform removes it
+  # unless it is declared, CloudFormation keeps it).
+  egress {
+    protocol    = "-1"
+    from_port   = 0
+    to_port     = 0
+    cidr_blocks = ["0.0.0.0/0"]
   }
 }
 

@@ -319,3 +319,157 @@ pub fn items_cond(node: Option<&Node>) -> Vec<(&Node, bool)> {
     }
     out
 }
+
+/// Judges the items of a list property that `pick` finds relevant (e.g. the
+/// lifecycle rules, the GuardDuty feature named `S3_DATA_EVENTS`): `pick`
+/// returns `None` for an item it does not care about, or its judgement.
+///
+/// Met as soon as a relevant item that exists unconditionally passes. Else
+/// not met for the first relevant item that fails (or one that passes only
+/// under a condition), unknown for an unresolved one. `None` when the
+/// property is absent or no item is relevant: the caller applies AWS's
+/// default.
+pub fn judge_items(
+    resource: &Resource,
+    cfn: &str,
+    tf: &str,
+    pick: &mut dyn FnMut(&Node) -> Option<Judgement>,
+    met: &str,
+) -> Option<Verdict> {
+    let (node, path) = prop(resource, cfn, tf);
+    let (mut no, mut unknown, mut conditional) = (None, None, None);
+    for (item, cond) in items_cond(node) {
+        let judgement = match &item.value {
+            Value::Unknown(what) => Judgement::Unknown(item.span, what.clone()),
+            _ => match pick(item) {
+                Some(j) => j,
+                None => continue,
+            },
+        };
+        match judgement {
+            Judgement::Yes if !cond => {
+                return Some(Verdict::met(resource, item.span, path, met.to_owned()));
+            }
+            Judgement::Yes => {
+                conditional.get_or_insert(item.span);
+            }
+            Judgement::No(span, why) => {
+                no.get_or_insert((span, why));
+            }
+            Judgement::Unknown(span, what) => {
+                unknown.get_or_insert((span, what));
+            }
+        }
+    }
+    if let Some((span, why)) = no {
+        return Some(Verdict::not_met(resource, span, path, why));
+    }
+    if let Some((span, what)) = unknown {
+        return Some(Verdict::unknown(resource, span, path, what));
+    }
+    conditional.map(|span| {
+        Verdict::not_met(
+            resource,
+            span,
+            path,
+            format!("{path}: {met} only under a condition"),
+        )
+    })
+}
+
+/// Whether every possible value of `node` is the text `want` (ignoring
+/// case); `path` names the property in the reason.
+pub fn is_text(node: &Node, want: &str, path: &str) -> Judgement {
+    judge(node, &mut |n| match &n.value {
+        Value::Ref(r) => Judgement::Unknown(n.span, format!("{path}: a reference to {}", r.target)),
+        _ => match n.scalar_text() {
+            Some(s) => Judgement::from_bool(s.eq_ignore_ascii_case(want), n, || {
+                format!("{path} is {s:?}, not {want}")
+            }),
+            None if is_null(n) => Judgement::no(n, format!("{path} is left unset by a condition")),
+            None => Judgement::no(n, format!("{path} is not a plain value")),
+        },
+    })
+}
+
+/// A document property that is a map (CloudFormation YAML/JSON) or a JSON
+/// string (`jsonencode`, a heredoc), as one node tree; unknown when it is not
+/// static or not JSON (e.g. YAML text, which is not read).
+pub fn embedded_json(resource: &Resource, node: &Node, path: &str) -> Result<Node, Verdict> {
+    match &node.value {
+        Value::Map(_) => Ok(node.clone()),
+        Value::String(text) => match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(json) => Ok(crate::policy::json_to_node(&json, node.span)),
+            Err(_) => Err(Verdict::unknown(
+                resource,
+                node.span,
+                path,
+                format!("{path}, which is not a JSON document (YAML text is not read)"),
+            )),
+        },
+        Value::Unknown(what) => Err(Verdict::unknown(resource, node.span, path, what.clone())),
+        _ => Err(Verdict::unknown(
+            resource,
+            node.span,
+            path,
+            format!("{path}, which is not a static document"),
+        )),
+    }
+}
+
+/// A boolean at `node` (found by the caller, e.g. inside one item of a
+/// list) that must be true; absent is false.
+pub fn require_true(resource: &Resource, node: Option<&Node>, path: &str, what: &str) -> Verdict {
+    match node {
+        None => Verdict::missing(
+            resource,
+            path,
+            format!("{path} is not set and defaults to false: {what} is off"),
+        ),
+        Some(node) => {
+            let j = judge(node, &mut |n| match n.as_bool() {
+                Some(b) => Judgement::from_bool(b, n, || format!("{path} is false: {what} is off")),
+                None => Judgement::no(n, format!("{path} is not a boolean")),
+            });
+            verdict_of(resource, node, path, j, format!("{what} is on"))
+        }
+    }
+}
+
+/// Folds the judgements of several places that must all pass (every origin,
+/// every listener, every rule): the first `No` becomes a not-met verdict to
+/// return at once, the first `Unknown` is kept for the end.
+#[derive(Default)]
+pub struct Every {
+    unknown: Option<Verdict>,
+}
+
+impl Every {
+    /// Records one place's judgement; `Some(not met)` means stop here.
+    pub fn add(
+        &mut self,
+        resource: &Resource,
+        path: &str,
+        judgement: Judgement,
+    ) -> Option<Verdict> {
+        match judgement {
+            Judgement::Yes => None,
+            Judgement::No(span, why) => Some(Verdict::not_met(resource, span, path, why)),
+            Judgement::Unknown(span, what) => {
+                self.unknown
+                    .get_or_insert_with(|| Verdict::unknown(resource, span, path, what));
+                None
+            }
+        }
+    }
+
+    /// Records an unknown verdict found on the way (the first one is kept).
+    pub fn unknown(&mut self, verdict: Verdict) {
+        self.unknown.get_or_insert(verdict);
+    }
+
+    /// The first unknown, if any, else `met()`.
+    pub fn finish(self, met: impl FnOnce() -> Verdict) -> Verdict {
+        self.unknown.unwrap_or_else(met)
+    }
+}

@@ -3,9 +3,10 @@
 //! an instance uses, its block devices, and the Region's EBS
 //! encryption-by-default switch.
 
-use crate::check::{get_in, items_cond, spelling};
+use crate::check::{Judgement, get_in, items_cond, judge, spelling};
 use crate::context::Context;
-use onus_ingest::{Node, Region, Resource};
+use crate::verdict::Verdict;
+use onus_ingest::{Node, Region, Resource, Span};
 
 /// The types that launch instances.
 pub const LAUNCH_CFN: &[&str] = &[
@@ -76,6 +77,54 @@ pub fn launch_template<'a, 'w: 'a>(resource: &'a Resource, cx: &Context<'w>) -> 
     TemplateRef::Unresolved(spec)
 }
 
+/// For an instance that sets nothing itself: `own`'s verdict on the launch
+/// template it names (pointed at the instance), an unknown naming `what`
+/// when the template is outside the scanned code, `None` when it names no
+/// template (or the template sets nothing either). Other types: `None`.
+pub fn from_template(
+    resource: &Resource,
+    cx: &Context,
+    own: fn(&Resource) -> Option<Verdict>,
+    what: &str,
+) -> Option<Verdict> {
+    if !matches!(
+        resource.resource_type.as_str(),
+        "AWS::EC2::Instance" | "aws_instance"
+    ) {
+        return None;
+    }
+    match launch_template(resource, cx) {
+        TemplateRef::Found(t) => own(t).map(|mut v| {
+            v.file = resource.file;
+            v.span = resource.name_span;
+            v.message = format!("launch template {}: {}", t.id, v.message).into();
+            v
+        }),
+        TemplateRef::Unresolved(node) => Some(Verdict::unknown(
+            resource,
+            node.span,
+            spelling(resource, "LaunchTemplate", "launch_template"),
+            format!("{what} of a launch template outside the scanned code"),
+        )),
+        TemplateRef::None => None,
+    }
+}
+
+/// The met verdict of a launch whose Region turns on EBS encryption by
+/// default (`aws_ebs_encryption_by_default`), if it does.
+pub fn encrypted_by_default(resource: &Resource, cx: &Context) -> Option<Verdict> {
+    ebs_default_encryption(resource, cx).map(|default| {
+        Verdict::met_by_default(
+            resource,
+            "",
+            format!(
+                "{} turns on EBS encryption by default in this Region: every launched volume is encrypted",
+                default.id
+            ),
+        )
+    })
+}
+
 /// An `aws_ebs_encryption_by_default` that switches encryption on for the
 /// Region of `resource` (same Region, or the same unresolved Region, i.e. the
 /// same provider), if one is in the workload.
@@ -119,80 +168,69 @@ pub struct BlockDevice<'a> {
 /// The EBS block devices a resource declares (instance-store and
 /// `NoDevice` mappings are left out).
 pub fn block_devices(resource: &Resource) -> Vec<BlockDevice<'_>> {
-    let mut out = Vec::new();
     let Some(data) = launch_data(resource) else {
-        return out;
+        return Vec::new();
     };
-    let prefix = data_prefix(resource);
-    if resource.format.is_terraform() {
-        match resource.resource_type.as_str() {
-            "aws_launch_template" => {
-                for (i, (m, conditional)) in items_cond(get_in(data, "block_device_mappings"))
-                    .into_iter()
-                    .enumerate()
-                {
-                    let Some(ebs) = get_in(m, "ebs") else {
-                        continue;
-                    };
-                    out.push(BlockDevice {
-                        node: m,
-                        path: format!("block_device_mappings[{i}].ebs"),
-                        device: get_in(m, "device_name"),
-                        encrypted: get_in(ebs, "encrypted"),
-                        snapshot: get_in(ebs, "snapshot_id"),
-                        is_root: false,
-                        conditional,
-                    });
-                }
-            }
-            _ => {
-                for (i, (m, conditional)) in items_cond(get_in(data, "root_block_device"))
-                    .into_iter()
-                    .enumerate()
-                {
-                    out.push(BlockDevice {
-                        node: m,
-                        path: format!("root_block_device[{i}]"),
-                        device: None,
-                        encrypted: get_in(m, "encrypted"),
-                        snapshot: None,
-                        is_root: true,
-                        conditional,
-                    });
-                }
-                for (i, (m, conditional)) in items_cond(get_in(data, "ebs_block_device"))
-                    .into_iter()
-                    .enumerate()
-                {
-                    out.push(BlockDevice {
-                        node: m,
-                        path: format!("ebs_block_device[{i}]"),
-                        device: get_in(m, "device_name"),
-                        encrypted: get_in(m, "encrypted"),
-                        snapshot: get_in(m, "snapshot_id"),
-                        is_root: false,
-                        conditional,
-                    });
-                }
-            }
-        }
-    } else {
-        for (i, (m, conditional)) in items_cond(get_in(data, "BlockDeviceMappings"))
-            .into_iter()
-            .enumerate()
-        {
-            let Some(ebs) = get_in(m, "Ebs") else {
-                continue;
+    let style = match resource.resource_type.as_str() {
+        "aws_launch_template" => DeviceStyle::TfTemplate,
+        _ if resource.format.is_terraform() => DeviceStyle::TfInstance,
+        _ => DeviceStyle::Cfn,
+    };
+    devices_in(data, data_prefix(resource), style)
+}
+
+/// How a launch spells its block devices.
+#[derive(Clone, Copy)]
+pub enum DeviceStyle {
+    /// `BlockDeviceMappings[].Ebs` (every CloudFormation launch).
+    Cfn,
+    /// Terraform `root_block_device` and `ebs_block_device` blocks
+    /// (instances, launch configurations, spot fleet launch specifications).
+    TfInstance,
+    /// Terraform `block_device_mappings { ebs {} }` (launch templates).
+    TfTemplate,
+}
+
+/// The EBS block devices in `data`, with paths starting with `prefix`.
+pub fn devices_in<'a>(data: &'a Node, prefix: &str, style: DeviceStyle) -> Vec<BlockDevice<'a>> {
+    let mut out = Vec::new();
+    let mut mappings = |list: &str, ebs_key: Option<&str>, keys: [&str; 3], is_root: bool| {
+        for (i, (m, conditional)) in items_cond(get_in(data, list)).into_iter().enumerate() {
+            let (ebs, path) = match ebs_key {
+                Some(k) => match get_in(m, k) {
+                    Some(ebs) => (ebs, format!("{prefix}{list}[{i}].{k}")),
+                    None => continue,
+                },
+                None => (m, format!("{prefix}{list}[{i}]")),
             };
             out.push(BlockDevice {
                 node: m,
-                path: format!("{prefix}BlockDeviceMappings[{i}].Ebs"),
-                device: get_in(m, "DeviceName"),
-                encrypted: get_in(ebs, "Encrypted"),
-                snapshot: get_in(ebs, "SnapshotId"),
-                is_root: false,
+                path,
+                device: (!is_root).then(|| get_in(m, keys[0])).flatten(),
+                encrypted: get_in(ebs, keys[1]),
+                snapshot: (!is_root).then(|| get_in(ebs, keys[2])).flatten(),
+                is_root,
                 conditional,
             });
+        }
+    };
+    match style {
+        DeviceStyle::Cfn => mappings(
+            "BlockDeviceMappings",
+            Some("Ebs"),
+            ["DeviceName", "Encrypted", "SnapshotId"],
+            false,
+        ),
+        DeviceStyle::TfTemplate => mappings(
+            "block_device_mappings",
+            Some("ebs"),
+            ["device_name", "encrypted", "snapshot_id"],
+            false,
+        ),
+        DeviceStyle::TfInstance => {
+            let keys = ["device_name", "encrypted", "snapshot_id"];
+            mappings("root_block_device", None, keys, true);
+            mappings("ebs_block_device", None, keys, false);
         }
     }
     out
@@ -233,4 +271,114 @@ pub fn image_of(resource: &Resource) -> String {
         Some(image) => format!("the AMI {image}"),
         None => "the AMI".into(),
     }
+}
+
+/// Where a block device comes from: the resource itself (`None`), or the
+/// launch template it names (the reference's span and the template's id).
+pub type DeviceSource = Option<(Span, String)>;
+
+/// The verdict of "every EBS device of this launch is encrypted, the root
+/// volume included": a device explicitly unencrypted, or a new non-root
+/// volume without the flag, is not met; a device from a snapshot without
+/// the flag, or a root volume whose flag is not set (it follows the AMI), is
+/// unknown.
+pub fn judge_devices(resource: &Resource, devices: &[(BlockDevice, DeviceSource)]) -> Verdict {
+    let mut unknown: Option<Verdict> = None;
+    let mut root_encrypted = false;
+    for (device, via) in devices {
+        let name = device
+            .device
+            .and_then(|d| d.scalar_text())
+            .unwrap_or_else(|| {
+                if device.is_root {
+                    "root".into()
+                } else {
+                    "?".into()
+                }
+            });
+        let mut path = if resource.format.is_terraform() {
+            format!("{}.encrypted", device.path)
+        } else {
+            format!("{}.Encrypted", device.path)
+        };
+        if let Some((_, template)) = via {
+            path = format!("{template}: {path}");
+        }
+        let span_of = |own: Span| via.as_ref().map(|(s, _)| *s).unwrap_or(own);
+        match device.encrypted {
+            Some(flag) => {
+                let j = judge(flag, &mut |n| match n.as_bool() {
+                    Some(b) => Judgement::from_bool(b, n, || "false"),
+                    None => Judgement::no(n, "not a boolean"),
+                });
+                match j {
+                    Judgement::Yes => {
+                        root_encrypted |= is_root(device) && !device.conditional;
+                        continue;
+                    }
+                    Judgement::Unknown(span, what) => {
+                        unknown.get_or_insert_with(|| {
+                            Verdict::unknown(resource, span_of(span), &path, what)
+                        });
+                        continue;
+                    }
+                    Judgement::No(span, _) => {
+                        return Verdict::not_met(
+                            resource,
+                            span_of(span),
+                            &path,
+                            format!("block device {name} is explicitly not encrypted"),
+                        );
+                    }
+                }
+            }
+            // The root volume takes its encryption from the AMI: decided below.
+            None if is_root(device) => {}
+            None => match device.snapshot {
+                Some(snapshot) => {
+                    unknown.get_or_insert_with(|| {
+                        Verdict::unknown(
+                            resource,
+                            span_of(snapshot.span),
+                            &path,
+                            format!(
+                                "whether snapshot {} is encrypted (device {name})",
+                                snapshot.scalar_text().unwrap_or_default()
+                            ),
+                        )
+                    });
+                }
+                None => {
+                    return Verdict::not_met(
+                        resource,
+                        span_of(device.node.span),
+                        &path,
+                        format!(
+                            "block device {name} is not encrypted (a new volume's encryption defaults to off)"
+                        ),
+                    );
+                }
+            },
+        }
+    }
+    if let Some(u) = unknown {
+        return u;
+    }
+    if !root_encrypted {
+        return Verdict::unknown(
+            resource,
+            resource.name_span,
+            "",
+            format!(
+                "the root volume's encryption, which follows {}'s snapshot: no root block device mapping sets it",
+                image_of(resource)
+            ),
+        );
+    }
+    Verdict::met(
+        resource,
+        resource.name_span,
+        "",
+        "every block device, including the root volume, is encrypted",
+    )
 }

@@ -7,14 +7,18 @@
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod apigateway;
 pub mod beanstalk;
 pub mod check;
+pub mod cloudfront;
 pub mod context;
 pub mod docs;
 pub mod ecs;
 pub mod emr;
 pub mod engine;
 pub mod fsx;
+pub mod guardduty;
+pub mod inspector;
 pub mod instance;
 pub mod lb;
 pub mod lists;
@@ -24,7 +28,10 @@ pub mod rds;
 pub mod residency;
 pub mod rule;
 pub mod rules;
+pub mod s3;
+pub mod ssm;
 pub mod verdict;
+pub mod zones;
 
 pub use context::{ACCOUNT_WIDE, AccountWide, Context, Settings};
 pub use engine::{

@@ -1,10 +1,12 @@
-//! Security group ingress, read the same way from every form it takes:
-//! inline rules on a group (CloudFormation `SecurityGroupIngress`, Terraform
-//! `ingress` blocks) and standalone rule resources
-//! (`AWS::EC2::SecurityGroupIngress`, `aws_security_group_rule`,
-//! `aws_vpc_security_group_ingress_rule`).
+//! Security group rules, read the same way from every form they take: inline
+//! rules on a group (CloudFormation `SecurityGroupIngress` /
+//! `SecurityGroupEgress`, Terraform `ingress` / `egress` blocks) and
+//! standalone rule resources (`AWS::EC2::SecurityGroupIngress` / `Egress`,
+//! `aws_security_group_rule`, `aws_vpc_security_group_ingress_rule` /
+//! `egress_rule`); and network ACL entries.
 
 use crate::check::{Judgement, get_in, items_cond, judge};
+use crate::context::Context;
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource, Span, Value};
 
@@ -16,98 +18,110 @@ pub const INGRESS_TF: &[&str] = &[
     "aws_vpc_security_group_ingress_rule",
 ];
 
-/// One ingress rule: the node it came from and its fields.
-pub struct Ingress<'a> {
+/// Resource types that carry egress rules.
+pub const EGRESS_CFN: &[&str] = &["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupEgress"];
+pub const EGRESS_TF: &[&str] = &[
+    "aws_security_group",
+    "aws_security_group_rule",
+    "aws_vpc_security_group_egress_rule",
+];
+
+/// Which way a security group rule lets traffic through.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Ingress,
+    Egress,
+}
+
+impl Direction {
+    /// The word Terraform uses (`ingress` blocks, `type = "ingress"`).
+    fn word(self) -> &'static str {
+        match self {
+            Direction::Ingress => "ingress",
+            Direction::Egress => "egress",
+        }
+    }
+}
+
+/// One security group rule: the node it came from and its fields.
+pub struct SgRule<'a> {
     pub node: &'a Node,
     pub path: String,
     protocol: Option<&'a Node>,
     from: Option<&'a Node>,
     to: Option<&'a Node>,
-    /// Source CIDRs (IPv4 and IPv6), each possibly a list.
+    /// The other end's CIDRs (sources of ingress, destinations of egress),
+    /// IPv4 and IPv6, each possibly a list.
     sources: Vec<&'a Node>,
 }
 
-/// The ingress rules of a resource, or `None` when it holds none by nature
-/// (an egress `aws_security_group_rule`). A `Some(Err)` is an unknown `type`.
-pub fn ingress_rules(resource: &Resource) -> Result<Vec<Ingress<'_>>, Verdict> {
-    let props = &resource.properties;
-    match resource.resource_type.as_str() {
-        "AWS::EC2::SecurityGroup" => Ok(list(props, "SecurityGroupIngress")
-            .into_iter()
-            .enumerate()
-            .map(|(i, n)| Ingress {
-                node: n,
-                path: format!("SecurityGroupIngress[{i}]"),
-                protocol: get_in(n, "IpProtocol"),
-                from: get_in(n, "FromPort"),
-                to: get_in(n, "ToPort"),
-                sources: ["CidrIp", "CidrIpv6"]
-                    .iter()
-                    .filter_map(|k| get_in(n, k))
-                    .collect(),
-            })
-            .collect()),
-        "AWS::EC2::SecurityGroupIngress" => Ok(vec![Ingress {
-            node: props,
-            path: String::new(),
-            protocol: get_in(props, "IpProtocol"),
-            from: get_in(props, "FromPort"),
-            to: get_in(props, "ToPort"),
-            sources: ["CidrIp", "CidrIpv6"]
-                .iter()
-                .filter_map(|k| get_in(props, k))
-                .collect(),
-        }]),
-        "aws_security_group" => Ok(list(props, "ingress")
-            .into_iter()
-            .enumerate()
-            .map(|(i, n)| Ingress {
-                node: n,
-                path: format!("ingress[{i}]"),
-                protocol: get_in(n, "protocol"),
-                from: get_in(n, "from_port"),
-                to: get_in(n, "to_port"),
-                sources: ["cidr_blocks", "ipv6_cidr_blocks"]
-                    .iter()
-                    .filter_map(|k| get_in(n, k))
-                    .collect(),
-            })
-            .collect()),
-        "aws_security_group_rule" => {
-            match get_in(props, "type").map(|t| &t.value) {
-                Some(Value::String(t)) if t == "ingress" => {}
-                Some(Value::String(_)) => return Ok(Vec::new()),
-                Some(_) => {
-                    let node = get_in(props, "type").unwrap_or(props);
-                    return Err(unknown_type(resource, node));
-                }
-                None => return Ok(Vec::new()),
-            }
-            Ok(vec![Ingress {
-                node: props,
-                path: String::new(),
-                protocol: get_in(props, "protocol"),
-                from: get_in(props, "from_port"),
-                to: get_in(props, "to_port"),
-                sources: ["cidr_blocks", "ipv6_cidr_blocks"]
-                    .iter()
-                    .filter_map(|k| get_in(props, k))
-                    .collect(),
-            }])
-        }
-        "aws_vpc_security_group_ingress_rule" => Ok(vec![Ingress {
-            node: props,
-            path: String::new(),
-            protocol: get_in(props, "ip_protocol"),
-            from: get_in(props, "from_port"),
-            to: get_in(props, "to_port"),
-            sources: ["cidr_ipv4", "cidr_ipv6"]
-                .iter()
-                .filter_map(|k| get_in(props, k))
-                .collect(),
-        }]),
-        _ => Ok(Vec::new()),
+/// Reads one rule from `node` with the given field names.
+fn sg_rule<'a>(node: &'a Node, path: String, keys: [&str; 3], cidrs: [&str; 2]) -> SgRule<'a> {
+    SgRule {
+        node,
+        path,
+        protocol: get_in(node, keys[0]),
+        from: get_in(node, keys[1]),
+        to: get_in(node, keys[2]),
+        sources: cidrs.iter().filter_map(|k| get_in(node, k)).collect(),
     }
+}
+
+const CFN_KEYS: [&str; 3] = ["IpProtocol", "FromPort", "ToPort"];
+const CFN_CIDRS: [&str; 2] = ["CidrIp", "CidrIpv6"];
+const TF_KEYS: [&str; 3] = ["protocol", "from_port", "to_port"];
+const TF_CIDRS: [&str; 2] = ["cidr_blocks", "ipv6_cidr_blocks"];
+
+/// The ingress rules of a resource (none for an egress
+/// `aws_security_group_rule`). An `Err` is an unknown `type`.
+pub fn ingress_rules(resource: &Resource) -> Result<Vec<SgRule<'_>>, Verdict> {
+    sg_rules(resource, Direction::Ingress)
+}
+
+/// The rules of a resource in one direction (none when it holds rules of
+/// the other direction only). An `Err` is an unknown `type` on an
+/// `aws_security_group_rule`.
+pub fn sg_rules(resource: &Resource, direction: Direction) -> Result<Vec<SgRule<'_>>, Verdict> {
+    let props = &resource.properties;
+    let inline = |key: &str, keys, cidrs| {
+        list(props, key)
+            .into_iter()
+            .enumerate()
+            .map(|(i, n)| sg_rule(n, format!("{key}[{i}]"), keys, cidrs))
+            .collect()
+    };
+    let single = |keys, cidrs| vec![sg_rule(props, String::new(), keys, cidrs)];
+    let ingress = direction == Direction::Ingress;
+    Ok(match resource.resource_type.as_str() {
+        "AWS::EC2::SecurityGroup" => {
+            let key = if ingress {
+                "SecurityGroupIngress"
+            } else {
+                "SecurityGroupEgress"
+            };
+            inline(key, CFN_KEYS, CFN_CIDRS)
+        }
+        "AWS::EC2::SecurityGroupIngress" if ingress => single(CFN_KEYS, CFN_CIDRS),
+        "AWS::EC2::SecurityGroupEgress" if !ingress => single(CFN_KEYS, CFN_CIDRS),
+        "aws_security_group" => inline(direction.word(), TF_KEYS, TF_CIDRS),
+        "aws_security_group_rule" => match get_in(props, "type").map(|t| &t.value) {
+            Some(Value::String(t)) if t == direction.word() => single(TF_KEYS, TF_CIDRS),
+            Some(Value::String(_)) | None => Vec::new(),
+            Some(_) => {
+                let node = get_in(props, "type").unwrap_or(props);
+                return Err(unknown_type(resource, node));
+            }
+        },
+        "aws_vpc_security_group_ingress_rule" if ingress => single(
+            ["ip_protocol", "from_port", "to_port"],
+            ["cidr_ipv4", "cidr_ipv6"],
+        ),
+        "aws_vpc_security_group_egress_rule" if !ingress => single(
+            ["ip_protocol", "from_port", "to_port"],
+            ["cidr_ipv4", "cidr_ipv6"],
+        ),
+        _ => Vec::new(),
+    })
 }
 
 fn unknown_type(resource: &Resource, node: &Node) -> Verdict {
@@ -125,12 +139,12 @@ fn list<'a>(node: &'a Node, key: &str) -> Vec<&'a Node> {
 }
 
 /// The world: any IPv4 or IPv6 address.
-fn is_world(cidr: &str) -> bool {
+pub fn is_world(cidr: &str) -> bool {
     matches!(cidr.trim(), "0.0.0.0/0" | "::/0")
 }
 
 /// `Yes` = reachable from the world; `No` = not; `Unknown` = cannot tell.
-fn from_world(ingress: &Ingress) -> (Judgement, Option<Span>) {
+fn from_world(ingress: &SgRule) -> (Judgement, Option<Span>) {
     let mut open_at = None;
     let mut unknown = None;
     for source in &ingress.sources {
@@ -184,11 +198,17 @@ fn is_tcp(text: &str) -> bool {
     matches!(text.trim().to_ascii_lowercase().as_str(), "tcp" | "6")
 }
 
-/// What an ingress rule lets in.
+fn is_udp(text: &str) -> bool {
+    matches!(text.trim().to_ascii_lowercase().as_str(), "udp" | "17")
+}
+
+/// What a security group rule lets through.
 enum Ports {
+    /// Every protocol.
     All,
-    Range(i64, i64),
-    /// A protocol without ports (UDP/ICMP) for the TCP question.
+    /// A TCP (`true`) or UDP (`false`) port range, inclusive.
+    Range(bool, i64, i64),
+    /// A protocol without ports (ICMP and the like).
     OtherProtocol,
     Unknown(Span, String),
 }
@@ -207,76 +227,183 @@ fn scalar(node: Option<&Node>) -> Result<Option<String>, (Span, String)> {
     }
 }
 
-fn ports(ingress: &Ingress) -> Ports {
-    let protocol = match scalar(ingress.protocol) {
+fn ports(rule: &SgRule) -> Ports {
+    let protocol = match scalar(rule.protocol) {
         Ok(p) => p.unwrap_or_else(|| "tcp".into()),
         Err((span, w)) => return Ports::Unknown(span, w),
     };
     if all_protocols(&protocol) {
         return Ports::All;
     }
-    if !is_tcp(&protocol) {
+    let tcp = is_tcp(&protocol);
+    if !tcp && !is_udp(&protocol) {
         return Ports::OtherProtocol;
     }
-    let (from, to) = match (scalar(ingress.from), scalar(ingress.to)) {
+    let (from, to) = match (scalar(rule.from), scalar(rule.to)) {
         (Ok(f), Ok(t)) => (f, t),
         (Err((span, w)), _) | (_, Err((span, w))) => return Ports::Unknown(span, w),
     };
     let parse = |s: Option<String>| s.and_then(|s| s.trim().parse::<i64>().ok());
     match (parse(from), parse(to)) {
         // -1 in CloudFormation means every port of the protocol.
-        (Some(-1), _) | (_, Some(-1)) | (None, None) => Ports::All,
-        (Some(f), Some(t)) => Ports::Range(f, t),
-        (Some(p), None) | (None, Some(p)) => Ports::Range(p, p),
+        (Some(-1), _) | (_, Some(-1)) | (None, None) => Ports::Range(tcp, 0, 65535),
+        (Some(f), Some(t)) => Ports::Range(tcp, f, t),
+        (Some(p), None) | (None, Some(p)) => Ports::Range(tcp, p, p),
     }
 }
+
+/// A TCP port and the service that usually listens on it.
+pub type NamedPort = (i64, &'static str);
+
+/// Services that must never face the whole internet: the ports AWS
+/// Security Hub control EC2.19 calls high-risk (without SSH and RDP, which
+/// have rules of their own), plus common databases, caches, container and
+/// cluster control ports, file sharing and remote desktops.
+pub const HIGH_RISK_PORTS: &[NamedPort] = &[
+    (20, "FTP data"),
+    (21, "FTP"),
+    (23, "Telnet"),
+    (25, "SMTP"),
+    (110, "POP3"),
+    (135, "Windows RPC"),
+    (137, "NetBIOS name service"),
+    (138, "NetBIOS datagram service"),
+    (139, "NetBIOS session service"),
+    (143, "IMAP"),
+    (445, "SMB"),
+    (1433, "SQL Server"),
+    (1434, "SQL Server Browser"),
+    (1521, "Oracle Database"),
+    (2049, "NFS"),
+    (2375, "the Docker Engine API"),
+    (2376, "the Docker Engine API (TLS)"),
+    (2379, "etcd"),
+    (3000, "development web servers (Grafana, Node.js)"),
+    (3306, "MySQL"),
+    (4333, "mSQL"),
+    (5000, "development web servers (Flask, Docker registry)"),
+    (5432, "PostgreSQL"),
+    (5500, "VNC"),
+    (5601, "Kibana"),
+    (5900, "VNC"),
+    (5984, "CouchDB"),
+    (6379, "Redis"),
+    (8080, "HTTP proxies and application servers"),
+    (8088, "Hadoop YARN"),
+    (8888, "Jupyter"),
+    (9042, "Cassandra"),
+    (9200, "Elasticsearch/OpenSearch"),
+    (9300, "Elasticsearch transport"),
+    (10250, "the Kubernetes kubelet API"),
+    (11211, "Memcached"),
+    (27017, "MongoDB"),
+    (27018, "MongoDB"),
+];
 
 /// Which exposure a rule looks for.
 #[derive(Clone, Copy)]
 pub enum Exposure {
     /// TCP to this port (ranges that include it, and all-protocol rules, count).
     TcpPort(i64),
+    /// TCP to any port of the table (the first one a rule covers is named).
+    TcpPorts(&'static [NamedPort]),
     /// Every port: protocol `-1`, or a TCP range covering 0/1–65535.
     AllPorts,
+    /// Anything but these TCP ports: other TCP ports, UDP, all protocols
+    /// (ICMP is not counted: it has no ports to authorise).
+    AnyBut(&'static [i64]),
+}
+
+/// What `ports` exposes of `exposure`, described for the finding (`what`
+/// names a single port or "all ports"), or `None`.
+fn exposed(ports: &Ports, exposure: Exposure, what: &str) -> Option<String> {
+    let (tcp, from, to) = match *ports {
+        Ports::All => (true, 0, 65535),
+        Ports::Range(tcp, from, to) => (tcp, from, to),
+        Ports::OtherProtocol | Ports::Unknown(..) => return None,
+    };
+    let all = matches!(ports, Ports::All);
+    match exposure {
+        Exposure::TcpPort(p) => (tcp && from <= p && p <= to).then(|| what.to_owned()),
+        Exposure::TcpPorts(table) => table
+            .iter()
+            .find(|(p, _)| tcp && from <= *p && *p <= to)
+            .map(|(p, name)| format!("{name} (TCP {p})")),
+        Exposure::AllPorts => (tcp && from <= 1 && to >= 65535).then(|| what.to_owned()),
+        Exposure::AnyBut(allowed) => {
+            if all {
+                return Some("all protocols".into());
+            }
+            let proto = if tcp { "TCP" } else { "UDP" };
+            let extra = (from..=to).find(|p| !tcp || !allowed.contains(p))?;
+            Some(if from == to {
+                format!("{proto} {extra}")
+            } else {
+                format!("{proto} {from}-{to}")
+            })
+        }
+    }
 }
 
 /// The verdict of "no ingress rule opens `exposure` to the world".
 pub fn check_exposure(resource: &Resource, exposure: Exposure, what: &str) -> Verdict {
-    let rules = match ingress_rules(resource) {
+    check_rules(resource, Direction::Ingress, exposure, what)
+}
+
+/// The verdict of "no rule in `direction` opens `exposure` to (or towards)
+/// the world". `what` describes the exposure for single-port and all-port
+/// checks; tables name the port they found.
+pub fn check_rules(
+    resource: &Resource,
+    direction: Direction,
+    exposure: Exposure,
+    what: &str,
+) -> Verdict {
+    let rules = match sg_rules(resource, direction) {
         Ok(rules) => rules,
         Err(unknown) => return unknown,
     };
+    let verb = match direction {
+        Direction::Ingress => "opens",
+        Direction::Egress => "allows",
+    };
     if rules.is_empty() {
-        return Verdict::met_by_default(resource, "", format!("no ingress rule opens {what}"));
+        if resource.resource_type == "aws_security_group_rule" {
+            return Verdict::not_applicable(
+                resource,
+                format!("a rule that is not an {} rule", direction.word()),
+            );
+        }
+        return Verdict::met_by_default(
+            resource,
+            "",
+            format!("no {} rule {verb} {what}", direction.word()),
+        );
     }
     let mut unknown: Option<Verdict> = None;
-    for ingress in &rules {
-        let hit = match ports(ingress) {
-            Ports::Unknown(span, w) => {
-                unknown.get_or_insert_with(|| Verdict::unknown(resource, span, &ingress.path, w));
-                continue;
-            }
-            Ports::OtherProtocol => false,
-            Ports::All => true,
-            Ports::Range(from, to) => match exposure {
-                Exposure::TcpPort(p) => from <= p && p <= to,
-                Exposure::AllPorts => from <= 1 && to >= 65535,
-            },
-        };
-        if !hit {
+    for rule in &rules {
+        let ports = ports(rule);
+        if let Ports::Unknown(span, w) = ports {
+            unknown.get_or_insert_with(|| Verdict::unknown(resource, span, &rule.path, w));
             continue;
         }
-        match from_world(ingress) {
+        let Some(found) = exposed(&ports, exposure, what) else {
+            continue;
+        };
+        match from_world(rule) {
             (Judgement::Yes, span) => {
                 return Verdict::not_met(
                     resource,
-                    span.unwrap_or(ingress.node.span),
-                    &ingress.path,
-                    format!("ingress rule opens {what} to the whole internet"),
+                    span.unwrap_or(rule.node.span),
+                    &rule.path,
+                    format!(
+                        "{} rule {verb} {found} to the whole internet",
+                        direction.word()
+                    ),
                 );
             }
             (Judgement::Unknown(span, w), _) => {
-                unknown.get_or_insert_with(|| Verdict::unknown(resource, span, &ingress.path, w));
+                unknown.get_or_insert_with(|| Verdict::unknown(resource, span, &rule.path, w));
             }
             (Judgement::No(..), _) => {}
         }
@@ -286,7 +413,7 @@ pub fn check_exposure(resource: &Resource, exposure: Exposure, what: &str) -> Ve
             resource,
             resource.name_span,
             "",
-            format!("no ingress rule opens {what} to the internet"),
+            format!("no {} rule {verb} {what} to the internet", direction.word()),
         )
     })
 }
@@ -445,7 +572,8 @@ fn acl_facts(entry: &AclEntry) -> Result<AclFacts, (Span, String)> {
 pub fn check_acl_ports(
     resource: &Resource,
     siblings: &[AclEntry],
-    ports: &[(i64, &str)],
+    ports: &[NamedPort],
+    what: &str,
 ) -> Verdict {
     let own = acl_entries(resource);
     if own.is_empty() {
@@ -505,7 +633,37 @@ pub fn check_acl_ports(
             resource,
             resource.name_span,
             "",
-            "no inbound entry admits the administration ports from the internet",
+            format!("no inbound entry admits {what} from the internet"),
         )
     })
+}
+
+/// The verdict of "no inbound entry of this network ACL resource admits one
+/// of `ports` from the world", with the sibling entries of its network ACL
+/// (found through `NetworkAclId` / `network_acl_id` references) taken into
+/// account for shadowing denies.
+pub fn check_acl(resource: &Resource, cx: &Context, ports: &[NamedPort], what: &str) -> Verdict {
+    // The network ACL this resource belongs to (itself for aws_network_acl).
+    let (acl_attr, entry_types): (&str, &[&str]) = if resource.format.is_terraform() {
+        ("network_acl_id", &["aws_network_acl_rule"])
+    } else {
+        ("NetworkAclId", &["AWS::EC2::NetworkAclEntry"])
+    };
+    let acl = match resource.resource_type.as_str() {
+        "aws_network_acl" | "aws_default_network_acl" => Some(resource),
+        _ => get_in(&resource.properties, acl_attr).and_then(|n| cx.resolve(resource, n)),
+    };
+    let mut members: Vec<&Resource> = match acl {
+        Some(acl) => {
+            let mut m = cx.linked(acl, entry_types, acl_attr, None);
+            m.push(acl);
+            m
+        }
+        None => Vec::new(),
+    };
+    if !members.iter().any(|m| std::ptr::eq(*m, resource)) {
+        members.push(resource);
+    }
+    let siblings: Vec<AclEntry> = members.iter().flat_map(|m| acl_entries(m)).collect();
+    check_acl_ports(resource, &siblings, ports, what)
 }

@@ -53,7 +53,7 @@
 
 use crate::check::require_one_of;
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::rules::acm_dns_validation::not_requested;
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
@@ -68,7 +68,7 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_acm_certificate"],
     reads: &[],
     controls: Controls::NONE,
-    peers: &[],
+    peers: &[checkov("CKV_AWS_234", Same)],
     check,
     file: file!(),
 };

@@ -113,7 +113,7 @@
 
 use crate::check::{get_in, require_set};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -142,6 +142,7 @@ pub static RULE: Rule = Rule {
         cfn_nag("W46", Same),
         cfn_nag("W69", Same),
         trivy("AVD-AWS-0001", Same),
+        guard("API_GW_STAGE_ACCESS_LOGGING_RULE", Same),
     ],
     check,
     file: file!(),

@@ -116,7 +116,7 @@
 
 use crate::check::{Judgement, get_in, judge, spelling, verdict_of};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource, Value};
 use onus_model::Duty;
@@ -138,6 +138,9 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_59", Related),
         cfn_nag("W59", Same),
         trivy("AVD-AWS-0004", Same),
+        guard("API_GW_METHOD_AUTHORIZATION_TYPE_RULE", Related),
+        checkov("CKV_AWS_309", Same),
+        checkov("CKV2_AWS_70", Related),
     ],
     check,
     file: file!(),

@@ -77,7 +77,10 @@ pub static RULE: Rule = Rule {
         config: &[],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_194", Related)],
+    peers: &[
+        checkov("CKV_AWS_194", Related),
+        checkov("CKV_AWS_193", Related),
+    ],
     check,
     file: file!(),
 };

@@ -59,7 +59,7 @@
 
 use crate::check::{get, spelling};
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -77,7 +77,7 @@ pub static RULE: Rule = Rule {
         config: &["AUTOSCALING_LAUNCH_TEMPLATE"],
         cis: &[],
     },
-    peers: &[],
+    peers: &[checkov("CKV_AWS_315", Same)],
     check,
     file: file!(),
 };

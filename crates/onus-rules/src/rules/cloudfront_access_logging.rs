@@ -140,7 +140,7 @@
 
 use crate::check::{get_in, require_set};
 use crate::context::{Context, local_id};
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -165,6 +165,7 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_86", Same),
         cfn_nag("W10", Same),
         trivy("AVD-AWS-0010", Same),
+        guard("CLOUDFRONT_ACCESSLOGS_ENABLED", Same),
     ],
     check,
     file: file!(),

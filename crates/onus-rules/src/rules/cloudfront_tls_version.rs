@@ -1,15 +1,20 @@
-//! # cloudfront.tls-version: CloudFront refuses viewers below TLS 1.2
+//! # cloudfront.tls-version: CloudFront viewers need TLS 1.2 with the recommended ciphers
 //!
 //! ## Why this is your duty
 //! CloudFront is an abstracted, global service: AWS maintains the edge's TLS
 //! stack and its security policies, but which policy a distribution uses is
 //! your choice. Policies that accept TLS 1.0/1.1 let an attacker on the
-//! network downgrade viewers to protocols with known weaknesses.
+//! network downgrade viewers to protocols with known weaknesses; the 2018
+//! and 2019 TLS 1.2 policies still offer CBC-mode ciphers that the 2021 and
+//! later policies drop.
 //!
 //! ## What AWS already does
 //! Offers security policies from `SSLv3`/`TLSv1` up to `TLSv1.2_2021`,
 //! `TLSv1.2_2025` and `TLSv1.3_2025`. With the default `*.cloudfront.net`
 //! certificate, CloudFront always uses `TLSv1`, whatever the template says.
+//! A custom certificate without `MinimumProtocolVersion` gets `TLSv1`.
+//! AWS (and Security Hub control CloudFront.15) recommend `TLSv1.2_2021` or
+//! later.
 //!
 //! ## Verdicts
 //! Reads `DistributionConfig.ViewerCertificate` of
@@ -17,12 +22,13 @@
 //! `aws_cloudfront_distribution`:
 //! - met: a custom certificate (`AcmCertificateArn` / `IamCertificateId`,
 //!   `acm_certificate_arn` / `iam_certificate_id`) with
-//!   `MinimumProtocolVersion` / `minimum_protocol_version` `TLSv1.2_*` or
-//!   `TLSv1.3_*`;
+//!   `MinimumProtocolVersion` / `minimum_protocol_version` `TLSv1.2_2021`,
+//!   `TLSv1.2_2025` or `TLSv1.3_*`;
 //! - not met: the default CloudFront certificate
 //!   (`CloudFrontDefaultCertificate: true`, or no viewer certificate at all),
-//!   which pins `TLSv1`; or a custom certificate with an older policy or none
-//!   (the default is `TLSv1`);
+//!   which pins `TLSv1`; or a custom certificate with an older policy
+//!   (including `TLSv1.2_2018` and `TLSv1.2_2019`) or none (the default is
+//!   `TLSv1`);
 //! - unknown: a value onus cannot resolve.
 //!
 //! Serve the distribution under your own domain with an ACM certificate and
@@ -90,7 +96,7 @@
 //!         ViewerCertificate:
 //!           AcmCertificateArn: arn:aws:acm:us-east-1:111122223333:certificate/abc
 //!           SslSupportMethod: sni-only
-//!           MinimumProtocolVersion: TLSv1.1_2016
+//!           MinimumProtocolVersion: TLSv1.2_2019
 //! ```
 //! ```hcl pass
 //! resource "aws_cloudfront_distribution" "cdn" {
@@ -134,28 +140,34 @@
 
 use crate::check::{Judgement, get_in, judge, verdict_of};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
 
 pub static RULE: Rule = Rule {
     id: "cloudfront.tls-version",
-    title: "CloudFront viewer connections require TLS 1.2 or later",
+    title: "CloudFront viewer connections use TLS 1.2 with the recommended security policy",
     duty: Duty::EncryptionInTransit,
     severity: Severity::Medium,
     cfn_types: &["AWS::CloudFront::Distribution"],
     tf_types: &["aws_cloudfront_distribution"],
     reads: &[],
     controls: Controls {
-        fsbp: &[],
-        config: &[],
+        fsbp: &["CloudFront.7", "CloudFront.15"],
+        config: &[
+            "CLOUDFRONT_CUSTOM_SSL_CERTIFICATE",
+            "CLOUDFRONT_SSL_POLICY_CHECK",
+        ],
         cis: &[],
     },
     peers: &[
-        checkov("CKV_AWS_174", Same),
-        cfn_nag("W70", Same),
+        checkov("CKV_AWS_174", Related),
+        cfn_nag("W70", Related),
         trivy("AVD-AWS-0013", Same),
+        guard("CLOUDFRONT_MINIMUM_PROTOCOL_VERSION_RULE", Related),
+        checkov("CKV2_AWS_42", Related),
+        guard("CLOUDFRONT_CUSTOM_SSL_CERTIFICATE", Related),
     ],
     check,
     file: file!(),
@@ -207,12 +219,32 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         );
     };
     let j = judge(version, &mut |n| match n.as_str() {
-        Some(v) => Judgement::from_bool(
-            v.starts_with("TLSv1.2_") || v.starts_with("TLSv1.3"),
-            n,
-            || format!("{path} is {v:?}: viewers can connect below TLS 1.2"),
-        ),
+        Some(v) => Judgement::from_bool(recommended(v), n, || {
+            if v.starts_with("TLSv1.2_") {
+                format!(
+                    "{path} is {v:?}: TLS 1.2 with ciphers AWS no longer recommends (use TLSv1.2_2021 or later)"
+                )
+            } else {
+                format!("{path} is {v:?}: viewers can connect below TLS 1.2")
+            }
+        }),
         None => Judgement::no(n, format!("{path} is not a string")),
     });
-    verdict_of(resource, version, &path, j, "viewers need TLS 1.2 or later")
+    verdict_of(
+        resource,
+        version,
+        &path,
+        j,
+        "viewers need TLS 1.2 or later with the recommended ciphers",
+    )
+}
+
+/// `TLSv1.2_2021` and later policies (2025 and TLS 1.3 ones included).
+fn recommended(policy: &str) -> bool {
+    let p = policy.trim();
+    p.starts_with("TLSv1.3")
+        || p.strip_prefix("TLSv1.2_")
+            .and_then(|year| year.get(..4))
+            .and_then(|year| year.parse::<u32>().ok())
+            .is_some_and(|year| year >= 2021)
 }

@@ -105,9 +105,10 @@
 //! }
 //! ```
 
-use crate::check::{Judgement, get_in, items, judge, verdict_of};
+use crate::check::{Judgement, get_in, judge, spelling, verdict_of};
+use crate::cloudfront::behaviors;
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -125,38 +126,25 @@ pub static RULE: Rule = Rule {
         config: &["CLOUDFRONT_VIEWER_POLICY_HTTPS"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_34", Same), trivy("AVD-AWS-0012", Same)],
+    peers: &[
+        checkov("CKV_AWS_34", Same),
+        trivy("AVD-AWS-0012", Same),
+        guard("CLOUDFRONT_VIEWER_POLICY_HTTPS", Same),
+    ],
     check,
     file: file!(),
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    let tf = resource.format.is_terraform();
-    let (default_path, ordered_path, key) = if tf {
-        (
-            "default_cache_behavior",
-            "ordered_cache_behavior",
-            "viewer_protocol_policy",
-        )
-    } else {
-        (
+    let key = spelling(resource, "ViewerProtocolPolicy", "viewer_protocol_policy");
+    let behaviors = behaviors(resource);
+    if behaviors.is_empty() {
+        let path = spelling(
+            resource,
             "DistributionConfig.DefaultCacheBehavior",
-            "DistributionConfig.CacheBehaviors",
-            "ViewerProtocolPolicy",
-        )
-    };
-    let mut behaviors: Vec<(String, &onus_ingest::Node)> = Vec::new();
-    match get_in(&resource.properties, default_path) {
-        Some(b) => behaviors.push((default_path.to_owned(), b)),
-        None => {
-            return Verdict::missing(resource, default_path, format!("{default_path} is not set"));
-        }
-    }
-    for (i, b) in items(get_in(&resource.properties, ordered_path))
-        .into_iter()
-        .enumerate()
-    {
-        behaviors.push((format!("{ordered_path}[{i}]"), b));
+            "default_cache_behavior",
+        );
+        return Verdict::missing(resource, path, format!("{path} is not set"));
     }
     let mut unknown = None;
     for (at, behavior) in &behaviors {
@@ -184,7 +172,7 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         Verdict::met(
             resource,
             resource.name_span,
-            default_path,
+            behaviors[0].0.as_str(),
             "every cache behavior requires HTTPS from viewers",
         )
     })

@@ -64,7 +64,11 @@ pub static RULE: Rule = Rule {
     cfn_types: &["AWS::Cognito::UserPool"],
     tf_types: &["aws_cognito_user_pool"],
     reads: &[],
-    controls: Controls::NONE,
+    controls: Controls {
+        fsbp: &["Cognito.5"],
+        config: &["COGNITO_USER_POOL_MFA_ENABLED"],
+        cis: &[],
+    },
     peers: &[],
     check,
     file: file!(),

@@ -66,7 +66,11 @@ pub static RULE: Rule = Rule {
     cfn_types: &["AWS::Cognito::UserPool"],
     tf_types: &["aws_cognito_user_pool"],
     reads: &[],
-    controls: Controls::NONE,
+    controls: Controls {
+        fsbp: &["Cognito.3"],
+        config: &["COGNITO_USER_POOL_PASSWORD_POLICY_CHECK"],
+        cis: &[],
+    },
     peers: &[],
     check,
     file: file!(),

@@ -68,7 +68,7 @@
 
 use crate::check::require_bool;
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -90,7 +90,7 @@ pub static RULE: Rule = Rule {
         config: &[],
         cis: &[],
     },
-    peers: &[],
+    peers: &[checkov("CKV2_AWS_45", Related)],
     check,
     file: file!(),
 };

@@ -57,7 +57,7 @@
 
 use crate::check::{all_of, require_bool, require_one_of};
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -75,7 +75,7 @@ pub static RULE: Rule = Rule {
         config: &[],
         cis: &[],
     },
-    peers: &[],
+    peers: &[checkov("CKV2_AWS_48", Related)],
     check,
     file: file!(),
 };

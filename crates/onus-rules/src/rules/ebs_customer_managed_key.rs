@@ -1,4 +1,4 @@
-//! # ebs.customer-managed-key: EBS volumes are encrypted with a customer-managed KMS key
+//! # ebs.customer-managed-key: EBS volumes and snapshot copies are encrypted with a customer-managed KMS key
 //!
 //! ## Why this is your duty
 //! EBS is an infrastructure service: encrypting a volume and choosing its key
@@ -11,6 +11,8 @@
 //! the Region's default key (`aws_ebs_default_kms_key` in Terraform).
 //!
 //! ## Verdicts
+//! Reads `AWS::EC2::Volume`, Terraform `aws_ebs_volume` and
+//! `aws_ebs_snapshot_copy` (a copy is encrypted with the key it names):
 //! - met: `KmsKeyId` / `kms_key_id` names a key, or (Terraform) an
 //!   `aws_ebs_default_kms_key` sets the Region's default key;
 //! - not met: no key (the AWS-managed `aws/ebs` key, or no encryption);
@@ -58,25 +60,36 @@
 //!   encrypted         = true
 //! }
 //! ```
+//! ```hcl fail
+//! resource "aws_ebs_snapshot_copy" "backup" {
+//!   source_snapshot_id = "snap-0123456789abcdef0"
+//!   source_region      = "eu-west-1"
+//!   encrypted          = true
+//! }
+//! ```
 
 use crate::check::require_set;
 use crate::context::Context;
 use crate::instance::same_region;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::{Status, Verdict};
 use onus_ingest::Resource;
 use onus_model::Duty;
 
 pub static RULE: Rule = Rule {
     id: "ebs.customer-managed-key",
-    title: "EBS volumes are encrypted with a customer-managed KMS key",
+    title: "EBS volumes and snapshot copies are encrypted with a customer-managed KMS key",
     duty: Duty::KeyManagement,
     severity: Severity::Low,
     cfn_types: &["AWS::EC2::Volume"],
-    tf_types: &["aws_ebs_volume"],
+    tf_types: &["aws_ebs_volume", "aws_ebs_snapshot_copy"],
     reads: &["aws_ebs_default_kms_key"],
     controls: Controls::NONE,
-    peers: &[],
+    peers: &[
+        checkov("CKV_AWS_189", Same),
+        checkov("CKV_AWS_183", Same),
+        guard("EBS_VOLUME_ENCRYPTION_KEY_RULE", Related),
+    ],
     check,
     file: file!(),
 };

@@ -45,7 +45,7 @@
 
 use crate::check::require_bool;
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -63,7 +63,10 @@ pub static RULE: Rule = Rule {
         config: &["EC2_EBS_ENCRYPTION_BY_DEFAULT"],
         cis: &["2.2.1"],
     },
-    peers: &[checkov("CKV_AWS_106", Same)],
+    peers: &[
+        checkov("CKV_AWS_106", Same),
+        guard("EC2_EBS_ENCRYPTION_BY_DEFAULT", Same),
+    ],
     check,
     file: file!(),
 };

@@ -104,7 +104,7 @@
 use crate::check::{Judgement, judge, prop, verdict_of};
 use crate::context::Context;
 use crate::instance::ebs_default_encryption;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -126,6 +126,8 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_3", Same),
         cfn_nag("F1", Same),
         trivy("AVD-AWS-0026", Same),
+        guard("ENCRYPTED_VOLUMES", Same),
+        checkov("CKV2_AWS_2", Related),
     ],
     check,
     file: file!(),

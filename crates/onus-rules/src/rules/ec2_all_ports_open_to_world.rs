@@ -116,7 +116,7 @@
 
 use crate::context::Context;
 use crate::net::{Exposure, INGRESS_CFN, INGRESS_TF, check_exposure};
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -129,19 +129,13 @@ pub static RULE: Rule = Rule {
     cfn_types: INGRESS_CFN,
     tf_types: INGRESS_TF,
     reads: &[],
-    controls: Controls {
-        fsbp: &["EC2.18", "EC2.19"],
-        config: &[
-            "VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS",
-            "RESTRICTED_INCOMING_TRAFFIC",
-        ],
-        cis: &[],
-    },
+    controls: Controls::NONE,
     peers: &[
         checkov("CKV_AWS_277", Same),
         cfn_nag("W2", Related),
         cfn_nag("W42", Related),
         trivy("AVD-AWS-0107", Related),
+        guard("SECURITY_GROUP_INGRESS_ALL_PROTOCOLS_RULE", Related),
     ],
     check,
     file: file!(),

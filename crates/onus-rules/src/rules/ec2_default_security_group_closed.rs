@@ -65,7 +65,7 @@
 
 use crate::check::{get_in, items};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::{Resource, Value};
 use onus_model::Duty;
@@ -87,7 +87,11 @@ pub static RULE: Rule = Rule {
         config: &["VPC_DEFAULT_SECURITY_GROUP_CLOSED"],
         cis: &["5.4"],
     },
-    peers: &[checkov("CKV2_AWS_12", Same), trivy("AVD-AWS-0173", Related)],
+    peers: &[
+        checkov("CKV2_AWS_12", Same),
+        trivy("AVD-AWS-0173", Related),
+        guard("VPC_DEFAULT_SECURITY_GROUP_CLOSED", Same),
+    ],
     check,
     file: file!(),
 };

@@ -117,12 +117,12 @@
 //! }
 //! ```
 
-use crate::check::{Judgement, get_in, judge, spelling, verdict_of};
+use crate::check::{Judgement, get_in, judge, verdict_of};
 use crate::context::Context;
 use crate::instance::{
-    LAUNCH_CFN, LAUNCH_TF, TemplateRef, data_prefix, launch_data, launch_template, same_region,
+    LAUNCH_CFN, LAUNCH_TF, data_prefix, from_template, launch_data, same_region,
 };
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource};
 use onus_model::Duty;
@@ -136,7 +136,7 @@ pub static RULE: Rule = Rule {
     tf_types: LAUNCH_TF,
     reads: &["aws_ec2_instance_metadata_defaults"],
     controls: Controls {
-        fsbp: &["EC2.8", "AutoScaling.3"],
+        fsbp: &["EC2.8", "EC2.170", "AutoScaling.3"],
         config: &["EC2_IMDSV2_CHECK"],
         cis: &[],
     },
@@ -144,6 +144,7 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_79", Same),
         trivy("AVD-AWS-0028", Same),
         trivy("AVD-AWS-0130", Same),
+        guard("EC2_IMDSV2_CHECK", Same),
     ],
     check,
     file: file!(),
@@ -197,31 +198,8 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
     if let Some(v) = own(resource) {
         return v;
     }
-    let is_instance = matches!(
-        resource.resource_type.as_str(),
-        "AWS::EC2::Instance" | "aws_instance"
-    );
-    if is_instance {
-        match launch_template(resource, cx) {
-            TemplateRef::Found(t) => {
-                if let Some(v) = own(t) {
-                    let mut v = v;
-                    v.file = resource.file;
-                    v.span = resource.name_span;
-                    v.message = format!("launch template {}: {}", t.id, v.message).into();
-                    return v;
-                }
-            }
-            TemplateRef::Unresolved(node) => {
-                return Verdict::unknown(
-                    resource,
-                    node.span,
-                    spelling(resource, "LaunchTemplate", "launch_template"),
-                    "the metadata options of a launch template outside the scanned code",
-                );
-            }
-            TemplateRef::None => {}
-        }
+    if let Some(v) = from_template(resource, cx, own, "the metadata options") {
+        return v;
     }
     if let Some(defaults) = cx
         .of_type(&["aws_ec2_instance_metadata_defaults"])

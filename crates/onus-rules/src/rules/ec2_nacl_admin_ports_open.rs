@@ -172,9 +172,8 @@
 //! }
 //! ```
 
-use crate::check::get_in;
 use crate::context::Context;
-use crate::net::{AclEntry, NACL_CFN, NACL_TF, acl_entries, check_acl_ports};
+use crate::net::{NACL_CFN, NACL_TF, NamedPort, check_acl};
 use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
@@ -205,30 +204,8 @@ pub static RULE: Rule = Rule {
     file: file!(),
 };
 
-const ADMIN: &[(i64, &str)] = &[(22, "SSH"), (3389, "RDP")];
+const ADMIN: &[NamedPort] = &[(22, "SSH"), (3389, "RDP")];
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
-    // The network ACL this resource belongs to (itself for aws_network_acl).
-    let (acl_attr, entry_types): (&str, &[&str]) = if resource.format.is_terraform() {
-        ("network_acl_id", &["aws_network_acl_rule"])
-    } else {
-        ("NetworkAclId", &["AWS::EC2::NetworkAclEntry"])
-    };
-    let acl = match resource.resource_type.as_str() {
-        "aws_network_acl" | "aws_default_network_acl" => Some(resource),
-        _ => get_in(&resource.properties, acl_attr).and_then(|n| cx.resolve(resource, n)),
-    };
-    let mut members: Vec<&Resource> = match acl {
-        Some(acl) => {
-            let mut m = cx.linked(acl, entry_types, acl_attr, None);
-            m.push(acl);
-            m
-        }
-        None => Vec::new(),
-    };
-    if !members.iter().any(|m| std::ptr::eq(*m, resource)) {
-        members.push(resource);
-    }
-    let siblings: Vec<AclEntry> = members.iter().flat_map(|m| acl_entries(m)).collect();
-    check_acl_ports(resource, &siblings, ADMIN)
+    check_acl(resource, cx, ADMIN, "the administration ports")
 }

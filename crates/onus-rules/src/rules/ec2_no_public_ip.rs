@@ -156,7 +156,7 @@ use crate::context::Context;
 use crate::instance::{
     LAUNCH_CFN, LAUNCH_TF, TemplateRef, data_prefix, launch_data, launch_template,
 };
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource};
 use onus_model::Duty;
@@ -170,7 +170,7 @@ pub static RULE: Rule = Rule {
     tf_types: LAUNCH_TF,
     reads: &["AWS::EC2::Subnet", "aws_subnet", "aws_default_subnet"],
     controls: Controls {
-        fsbp: &["EC2.9", "AutoScaling.5"],
+        fsbp: &["EC2.9", "EC2.25", "Autoscaling.5"],
         config: &[
             "EC2_INSTANCE_NO_PUBLIC_IP",
             "AUTOSCALING_LAUNCH_CONFIG_PUBLIC_IP_DISABLED",
@@ -181,6 +181,8 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_88", Same),
         checkov("CKV_AWS_389", Same),
         trivy("AVD-AWS-0009", Related),
+        guard("EC2_INSTANCE_NO_PUBLIC_IP", Same),
+        guard("AUTOSCALING_LAUNCH_CONFIG_PUBLIC_IP_DISABLED", Same),
     ],
     check,
     file: file!(),

@@ -70,7 +70,7 @@
 
 use crate::context::Context;
 use crate::net::{Exposure, INGRESS_CFN, INGRESS_TF, check_exposure};
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -84,12 +84,13 @@ pub static RULE: Rule = Rule {
     tf_types: INGRESS_TF,
     reads: &[],
     controls: Controls {
-        fsbp: &["EC2.13"],
+        fsbp: &["EC2.13", "EC2.19"],
         config: &["INCOMING_SSH_DISABLED"],
         cis: &["5.2"],
     },
     peers: &[
         checkov("CKV_AWS_24", Same),
+        guard("INCOMING_SSH_DISABLED", Same),
         cfn_nag("W2", Related),
         cfn_nag("W9", Related),
         trivy("AVD-AWS-0107", Related),

@@ -149,11 +149,11 @@
 //! }
 //! ```
 
-use crate::check::{Judgement, get_in, judge, spelling};
+use crate::check::{get_in, spelling};
 use crate::context::Context;
 use crate::instance::{
-    LAUNCH_CFN, LAUNCH_TF, TemplateRef, block_devices, ebs_default_encryption, image_of, is_root,
-    launch_template,
+    LAUNCH_CFN, LAUNCH_TF, TemplateRef, block_devices, encrypted_by_default, is_root,
+    judge_devices, launch_template,
 };
 use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
 use crate::verdict::Verdict;
@@ -169,7 +169,7 @@ pub static RULE: Rule = Rule {
     tf_types: LAUNCH_TF,
     reads: &["aws_ebs_encryption_by_default"],
     controls: Controls {
-        fsbp: &["EC2.3"],
+        fsbp: &["EC2.3", "EC2.181"],
         config: &["ENCRYPTED_VOLUMES"],
         cis: &[],
     },
@@ -184,15 +184,8 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
-    if let Some(default) = ebs_default_encryption(resource, cx) {
-        return Verdict::met_by_default(
-            resource,
-            "",
-            format!(
-                "{} turns on EBS encryption by default in this Region: every launched volume is encrypted",
-                default.id
-            ),
-        );
+    if let Some(met) = encrypted_by_default(resource, cx) {
+        return met;
     }
     // (device, where to point: None = the device itself, Some = the instance's
     // launch template reference, for devices that come from the template)
@@ -223,102 +216,5 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
                 .map(|d| (d, at.clone())),
         );
     }
-    let mut unknown: Option<Verdict> = None;
-    let mut root_encrypted = false;
-    for (device, via) in &devices {
-        let name = device
-            .device
-            .and_then(|d| d.scalar_text())
-            .unwrap_or_else(|| {
-                if device.is_root {
-                    "root".into()
-                } else {
-                    "?".into()
-                }
-            });
-        let mut path = if resource.format.is_terraform() {
-            format!("{}.encrypted", device.path)
-        } else {
-            format!("{}.Encrypted", device.path)
-        };
-        if let Some((_, template)) = via {
-            path = format!("{template}: {path}");
-        }
-        let span_of = |own: onus_ingest::Span| via.as_ref().map(|(s, _)| *s).unwrap_or(own);
-        match device.encrypted {
-            Some(flag) => {
-                let j = judge(flag, &mut |n| match n.as_bool() {
-                    Some(b) => Judgement::from_bool(b, n, || "false"),
-                    None => Judgement::no(n, "not a boolean"),
-                });
-                match j {
-                    Judgement::Yes => {
-                        root_encrypted |= is_root(device) && !device.conditional;
-                        continue;
-                    }
-                    Judgement::Unknown(span, what) => {
-                        unknown.get_or_insert_with(|| {
-                            Verdict::unknown(resource, span_of(span), &path, what)
-                        });
-                        continue;
-                    }
-                    Judgement::No(span, _) => {
-                        return Verdict::not_met(
-                            resource,
-                            span_of(span),
-                            &path,
-                            format!("block device {name} is explicitly not encrypted"),
-                        );
-                    }
-                }
-            }
-            // The root volume takes its encryption from the AMI: decided below.
-            None if is_root(device) => {}
-            None => match device.snapshot {
-                Some(snapshot) => {
-                    unknown.get_or_insert_with(|| {
-                        Verdict::unknown(
-                            resource,
-                            span_of(snapshot.span),
-                            &path,
-                            format!(
-                                "whether snapshot {} is encrypted (device {name})",
-                                snapshot.scalar_text().unwrap_or_default()
-                            ),
-                        )
-                    });
-                }
-                None => {
-                    return Verdict::not_met(
-                        resource,
-                        span_of(device.node.span),
-                        &path,
-                        format!(
-                            "block device {name} is not encrypted (a new volume's encryption defaults to off)"
-                        ),
-                    );
-                }
-            },
-        }
-    }
-    if let Some(u) = unknown {
-        return u;
-    }
-    if !root_encrypted {
-        return Verdict::unknown(
-            resource,
-            resource.name_span,
-            "",
-            format!(
-                "the root volume's encryption, which follows {}'s snapshot: no root block device mapping sets it",
-                image_of(resource)
-            ),
-        );
-    }
-    Verdict::met(
-        resource,
-        resource.name_span,
-        "",
-        "every block device, including the root volume, is encrypted",
-    )
+    judge_devices(resource, &devices)
 }

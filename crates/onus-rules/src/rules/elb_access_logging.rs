@@ -78,7 +78,7 @@
 
 use crate::check::{Judgement, get_in, judge, spelling, verdict_of};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -96,7 +96,11 @@ pub static RULE: Rule = Rule {
         config: &["ELB_LOGGING_ENABLED"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_92", Same), cfn_nag("W26", Same)],
+    peers: &[
+        checkov("CKV_AWS_92", Same),
+        cfn_nag("W26", Same),
+        guard("ELB_LOGGING_ENABLED", Same),
+    ],
     check,
     file: file!(),
 };

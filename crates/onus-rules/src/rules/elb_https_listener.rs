@@ -76,7 +76,7 @@
 
 use crate::check::{Judgement, get_in, items, judge, spelling, verdict_of};
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -94,7 +94,10 @@ pub static RULE: Rule = Rule {
         config: &["ELB_TLS_HTTPS_LISTENERS_ONLY"],
         cis: &[],
     },
-    peers: &[],
+    peers: &[
+        guard("ELB_TLS_HTTPS_LISTENERS_ONLY", Same),
+        checkov("CKV_AWS_376", Related),
+    ],
     check,
     file: file!(),
 };

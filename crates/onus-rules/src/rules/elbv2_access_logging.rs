@@ -87,7 +87,7 @@
 
 use crate::context::Context;
 use crate::lb::{LB_CFN, LB_TF, lb_type, require_attribute_true};
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -105,7 +105,11 @@ pub static RULE: Rule = Rule {
         config: &["ELB_LOGGING_ENABLED"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_91", Same), cfn_nag("W52", Same)],
+    peers: &[
+        checkov("CKV_AWS_91", Same),
+        cfn_nag("W52", Same),
+        guard("ELBV2_ACCESS_LOGGING_RULE", Same),
+    ],
     check,
     file: file!(),
 };

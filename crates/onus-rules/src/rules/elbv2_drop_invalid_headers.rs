@@ -61,7 +61,7 @@
 
 use crate::context::Context;
 use crate::lb::{LB_CFN, LB_TF, lb_type, require_attribute_true};
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -79,7 +79,11 @@ pub static RULE: Rule = Rule {
         config: &["ALB_HTTP_DROP_INVALID_HEADER_ENABLED"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_131", Same), trivy("AVD-AWS-0052", Same)],
+    peers: &[
+        checkov("CKV_AWS_131", Same),
+        trivy("AVD-AWS-0052", Same),
+        guard("ALB_HTTP_DROP_INVALID_HEADER_ENABLED", Same),
+    ],
     check,
     file: file!(),
 };

@@ -161,7 +161,7 @@
 use crate::check::{get_in, items, items_cond, spelling};
 use crate::context::Context;
 use crate::lb::{LISTENER_CFN, LISTENER_TF, listener_protocol};
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource, Value};
 use onus_model::Duty;
@@ -182,7 +182,7 @@ pub static RULE: Rule = Rule {
         "aws_alb",
     ],
     controls: Controls {
-        fsbp: &["ELB.1"],
+        fsbp: &["ELB.1", "ELB.18"],
         config: &["ALB_HTTP_TO_HTTPS_REDIRECTION_CHECK"],
         cis: &[],
     },
@@ -191,6 +191,8 @@ pub static RULE: Rule = Rule {
         checkov("CKV2_AWS_20", Same),
         cfn_nag("W56", Related),
         trivy("AVD-AWS-0054", Same),
+        guard("ALB_HTTP_TO_HTTPS_REDIRECTION_CHECK", Same),
+        guard("ELBV2_LISTENER_PROTOCOL_RULE", Related),
     ],
     check,
     file: file!(),

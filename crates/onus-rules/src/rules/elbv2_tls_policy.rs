@@ -100,8 +100,8 @@
 
 use crate::check::{Judgement, judge, prop, verdict_of};
 use crate::context::Context;
-use crate::lb::{LISTENER_CFN, LISTENER_TF, listener_protocol};
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::lb::{LISTENER_CFN, LISTENER_TF, listener_protocol, tls12_minimum};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -119,7 +119,7 @@ pub static RULE: Rule = Rule {
         "aws_alb",
     ],
     controls: Controls {
-        fsbp: &[],
+        fsbp: &["ELB.17"],
         config: &[],
         cis: &[],
     },
@@ -127,6 +127,8 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_103", Same),
         cfn_nag("W55", Related),
         trivy("AVD-AWS-0047", Same),
+        guard("ELBV2_LISTENER_SSL_POLICY_RULE", Same),
+        checkov("CKV2_AWS_74", Related),
     ],
     check,
     file: file!(),
@@ -134,14 +136,6 @@ pub static RULE: Rule = Rule {
 
 /// The default of an HTTPS/TLS listener without a policy.
 const DEFAULT_POLICY: &str = "ELBSecurityPolicy-2016-08";
-
-/// Policies whose minimum protocol is TLS 1.2.
-pub fn tls12_minimum(policy: &str) -> bool {
-    let p = policy.to_ascii_uppercase();
-    ["-TLS13-1-2-", "-TLS13-1-3-", "-TLS-1-2-", "-FS-1-2-"]
-        .iter()
-        .any(|marker| p.contains(marker))
-}
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
     match listener_protocol(resource, cx) {

@@ -44,7 +44,7 @@
 
 use crate::check::require_bool;
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -62,7 +62,7 @@ pub static RULE: Rule = Rule {
         config: &["GUARDDUTY_ENABLED_CENTRALIZED"],
         cis: &[],
     },
-    peers: &[],
+    peers: &[checkov("CKV_AWS_238", Same), checkov("CKV2_AWS_3", Related)],
     check,
     file: file!(),
 };

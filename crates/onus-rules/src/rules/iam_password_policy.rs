@@ -39,7 +39,7 @@
 
 use crate::check::{all_of, require_number};
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -57,7 +57,10 @@ pub static RULE: Rule = Rule {
         config: &["IAM_PASSWORD_POLICY"],
         cis: &["1.8", "1.9"],
     },
-    peers: &[],
+    peers: &[
+        checkov("CKV_AWS_10", Related),
+        checkov("CKV_AWS_13", Related),
+    ],
     check,
     file: file!(),
 };

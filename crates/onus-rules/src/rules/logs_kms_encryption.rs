@@ -50,7 +50,7 @@
 
 use crate::check::require_set;
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -63,8 +63,12 @@ pub static RULE: Rule = Rule {
     cfn_types: &["AWS::Logs::LogGroup"],
     tf_types: &["aws_cloudwatch_log_group"],
     reads: &[],
-    controls: Controls::NONE,
-    peers: &[],
+    controls: Controls {
+        fsbp: &[],
+        config: &["CLOUDWATCH_LOG_GROUP_ENCRYPTED"],
+        cis: &[],
+    },
+    peers: &[checkov("CKV_AWS_158", Same)],
     check,
     file: file!(),
 };

@@ -46,7 +46,7 @@
 
 use crate::check::require_number;
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::Related, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -64,7 +64,11 @@ pub static RULE: Rule = Rule {
         config: &["CW_LOGGROUP_RETENTION_PERIOD_CHECK"],
         cis: &[],
     },
-    peers: &[],
+    // Both also fail an absent retention, which keeps events forever.
+    peers: &[
+        checkov("CKV_AWS_338", Related),
+        checkov("CKV_AWS_66", Related),
+    ],
     check,
     file: file!(),
 };

@@ -3,15 +3,28 @@
 
 use crate::rule::Rule;
 
+mod account_security_contact;
 mod acm_dns_validation;
+mod acm_rsa_key_length;
 mod acm_transparency_logging;
+mod acmpca_root_ca_disabled;
 mod apigateway_access_logging;
+mod apigateway_backend_certificate;
+mod apigateway_cache_encryption;
+mod apigateway_domain_tls_policy;
+mod apigateway_execution_logging;
 mod apigateway_method_authorization;
+mod apigateway_no_data_trace;
+mod apigateway_private_integration_tls;
+mod apigateway_xray_tracing;
+mod appstream_no_default_internet;
 mod appsync_field_logging;
 mod appsync_no_api_key_auth;
 mod athena_result_encryption;
+mod autoscaling_elb_health_check;
 mod autoscaling_launch_template;
 mod autoscaling_multi_az;
+mod autoscaling_multiple_instance_types;
 mod backup_copy_residency;
 mod backup_plan_retention;
 mod backup_resource_covered;
@@ -19,18 +32,44 @@ mod backup_vault_kms;
 mod backup_vault_lock;
 mod batch_ami_updates;
 mod batch_no_privileged_containers;
+mod clientvpn_connection_logging;
+mod cloudformation_stack_service_role;
 mod cloudfront_access_logging;
+mod cloudfront_default_root_object;
+mod cloudfront_hsts;
+mod cloudfront_oac_signing;
+mod cloudfront_origin_access_control;
+mod cloudfront_origin_failover;
+mod cloudfront_origin_https;
+mod cloudfront_origin_tls_protocols;
 mod cloudfront_tls_version;
+mod cloudfront_trusted_key_groups;
 mod cloudfront_viewer_https;
 mod cloudtrail_cloudwatch_logs;
+mod cloudtrail_event_data_store_kms;
 mod cloudtrail_kms_encryption;
 mod cloudtrail_log_file_validation;
+mod cloudtrail_logging_enabled;
+mod cloudtrail_management_events;
 mod cloudtrail_multi_region;
+mod cloudwatch_alarm_action;
+mod cloudwatch_alarm_actions_enabled;
+mod cognito_client_user_existence_errors;
+mod cognito_custom_auth_threat_protection;
+mod cognito_deletion_protection;
 mod cognito_mfa;
+mod cognito_no_unauthenticated_identities;
+mod cognito_password_complexity;
 mod cognito_password_length;
 mod cognito_threat_protection;
+mod config_aggregator_all_regions;
 mod config_recorder_enabled;
 mod config_records_all_resources;
+mod connect_contact_flow_logs;
+mod connect_storage_kms;
+mod datasync_efs_in_transit;
+mod datasync_task_logging;
+mod directoryservice_log_forwarding;
 mod dms_endpoint_ssl;
 mod dms_kms_encryption;
 mod dms_no_public_access;
@@ -44,13 +83,23 @@ mod dynamodb_replica_residency;
 mod ebs_customer_managed_key;
 mod ebs_default_encryption;
 mod ebs_encryption_at_rest;
+mod ebs_snapshot_block_public_access;
 mod ec2_all_ports_open_to_world;
+mod ec2_ami_not_public;
 mod ec2_default_security_group_closed;
+mod ec2_egress_open_to_world;
+mod ec2_eni_source_dest_check;
+mod ec2_high_risk_ports_open_to_world;
+mod ec2_http_open_to_world;
+mod ec2_imds_hop_limit;
 mod ec2_imdsv2_required;
 mod ec2_nacl_admin_ports_open;
+mod ec2_nacl_high_risk_ports_open;
 mod ec2_no_public_ip;
 mod ec2_rdp_open_to_world;
+mod ec2_spot_fleet_volume_encryption;
 mod ec2_ssh_open_to_world;
+mod ec2_unauthorized_ports_open_to_world;
 mod ec2_volume_encryption;
 mod ecr_scan_on_push;
 mod ecr_tag_immutability;
@@ -73,10 +122,19 @@ mod elasticbeanstalk_enhanced_health;
 mod elasticbeanstalk_https_listener;
 mod elasticbeanstalk_managed_updates;
 mod elb_access_logging;
+mod elb_acm_certificate;
+mod elb_cross_zone;
+mod elb_desync_mitigation;
 mod elb_https_listener;
+mod elb_multi_az;
+mod elb_tls_policy;
 mod elbv2_access_logging;
+mod elbv2_cross_zone;
+mod elbv2_deletion_protection;
 mod elbv2_drop_invalid_headers;
+mod elbv2_health_check_encrypted;
 mod elbv2_https_listener;
+mod elbv2_target_group_encrypted;
 mod elbv2_tls_policy;
 mod emr_at_rest_encryption;
 mod emr_block_public_access;
@@ -86,14 +144,32 @@ mod firehose_encryption_at_rest;
 mod fsx_backup_retention;
 mod fsx_kms_encryption;
 mod fsx_windows_audit_logs;
+mod globalaccelerator_flow_logs;
 mod glue_catalog_encryption;
 mod glue_connection_password_encryption;
 mod glue_security_configuration_encryption;
+mod guardduty_ec2_runtime_monitoring;
+mod guardduty_ecs_runtime_monitoring;
+mod guardduty_eks_audit_logs;
+mod guardduty_eks_runtime_monitoring;
 mod guardduty_enabled;
+mod guardduty_lambda_protection;
+mod guardduty_malware_protection;
+mod guardduty_rds_protection;
+mod guardduty_runtime_monitoring;
+mod guardduty_s3_protection;
+mod iam_no_access_keys;
 mod iam_no_admin_policy;
 mod iam_no_user_policies;
+mod iam_password_complexity;
+mod iam_password_max_age;
 mod iam_password_policy;
 mod iam_trust_policy_restricted;
+mod iam_user_no_console_password;
+mod inspector_ec2_scanning;
+mod inspector_ecr_scanning;
+mod inspector_lambda_code_scanning;
+mod inspector_lambda_scanning;
 mod kinesis_encryption_at_rest;
 mod kms_key_rotation;
 mod kms_policy_no_wildcard_principal;
@@ -109,6 +185,8 @@ mod lightsail_database_not_public;
 mod lightsail_instance_auto_snapshot;
 mod logs_kms_encryption;
 mod logs_retention;
+mod logs_security_metric_filter_alarm;
+mod macie_enabled;
 mod mq_auto_minor_version_upgrade;
 mod mq_logging;
 mod mq_no_public_access;
@@ -120,9 +198,15 @@ mod neptune_audit_logs;
 mod neptune_backup_retention;
 mod neptune_encryption_at_rest;
 mod neptune_iam_auth;
+mod networkfirewall_change_protection;
+mod networkfirewall_customer_managed_key;
+mod networkfirewall_logging;
+mod networkfirewall_policy;
+mod networkfirewall_rule_group_not_empty;
 mod opensearch_encryption_at_rest;
 mod opensearch_https_required;
 mod opensearch_node_to_node_encryption;
+mod organizations_all_features;
 mod organizations_region_deny_scp;
 mod rds_backup_retention;
 mod rds_deletion_protection;
@@ -137,15 +221,25 @@ mod redshift_not_public;
 mod region_data_residency;
 mod route53_dnssec;
 mod route53_query_logging;
+mod route53domains_transfer_lock;
 mod s3_access_logging;
+mod s3_access_point_public_access_block;
+mod s3_account_public_access_block;
+mod s3_acls_disabled;
 mod s3_encryption_at_rest;
 mod s3_kms_encryption;
+mod s3_lifecycle_configuration;
+mod s3_mrap_public_access_block;
+mod s3_object_kms_encryption;
+mod s3_object_lock;
 mod s3_policy_no_wildcard_principal;
 mod s3_public_access_block;
 mod s3_public_acl;
+mod s3_replication;
 mod s3_replication_residency;
 mod s3_tls_only;
 mod s3_versioning;
+mod s3express_lifecycle_configuration;
 mod sagemaker_domain_vpc_only;
 mod sagemaker_endpoint_config_kms;
 mod sagemaker_model_network_isolation;
@@ -153,32 +247,75 @@ mod sagemaker_notebook_kms;
 mod sagemaker_notebook_no_direct_internet;
 mod sagemaker_notebook_no_root_access;
 mod secretsmanager_kms_encryption;
+mod secretsmanager_replica_residency;
 mod secretsmanager_rotation;
+mod secretsmanager_rotation_period;
 mod securityhub_standards_enabled;
+mod servicecatalog_org_sharing;
 mod sns_encryption_at_rest;
 mod sqs_encryption_at_rest;
+mod ssm_automation_logging;
+mod ssm_block_public_sharing;
+mod ssm_document_not_public;
 mod ssm_instance_patching;
+mod ssm_parameter_kms;
+mod ssm_parameter_secure_string;
 mod ssm_patch_baseline_approval;
+mod ssm_session_kms_encryption;
+mod ssm_session_logging;
 mod stepfunctions_logging;
+mod storagegateway_file_share_kms;
+mod storagegateway_nfs_clients;
+mod storagegateway_smb_audit_logs;
+mod storagegateway_smb_no_guest;
+mod transfer_connector_logging;
 mod transfer_logging;
 mod transfer_no_ftp;
+mod transfer_not_public;
+mod transfer_security_policy;
+mod transitgateway_no_auto_accept;
+mod vpc_block_public_access;
+mod vpc_endpoint_service_acceptance;
+mod vpc_endpoint_service_not_public;
 mod vpc_flow_logs;
+mod vpc_peering_route_least_access;
 mod vpc_subnet_no_auto_public_ip;
 mod vpn_ikev2_only;
+mod vpn_tunnel_logging;
 mod waf_associated;
+mod waf_classic_logging;
+mod waf_cloudwatch_metrics;
+mod waf_known_bad_inputs;
 mod waf_logging;
+mod waf_rule_not_empty;
+mod waf_web_acl_not_empty;
+mod workspaces_root_volume_encryption;
+mod workspaces_user_volume_encryption;
 
 /// Every rule, sorted by id.
 pub static ALL: &[&Rule] = &[
+    &account_security_contact::RULE,
     &acm_dns_validation::RULE,
+    &acm_rsa_key_length::RULE,
     &acm_transparency_logging::RULE,
+    &acmpca_root_ca_disabled::RULE,
     &apigateway_access_logging::RULE,
+    &apigateway_backend_certificate::RULE,
+    &apigateway_cache_encryption::RULE,
+    &apigateway_domain_tls_policy::RULE,
+    &apigateway_execution_logging::RULE,
     &apigateway_method_authorization::RULE,
+    &apigateway_no_data_trace::RULE,
+    &apigateway_private_integration_tls::RULE,
+    &apigateway_xray_tracing::RULE,
+    &appstream_no_default_internet::RULE,
     &appsync_field_logging::RULE,
     &appsync_no_api_key_auth::RULE,
     &athena_result_encryption::RULE,
+    &autoscaling_elb_health_check::RULE,
     &autoscaling_launch_template::RULE,
     &autoscaling_multi_az::RULE,
+    &autoscaling_multiple_instance_types::RULE,
     &backup_copy_residency::RULE,
     &backup_plan_retention::RULE,
     &backup_resource_covered::RULE,
@@ -186,18 +323,44 @@ pub static ALL: &[&Rule] = &[
     &backup_vault_lock::RULE,
     &batch_ami_updates::RULE,
     &batch_no_privileged_containers::RULE,
+    &clientvpn_connection_logging::RULE,
+    &cloudformation_stack_service_role::RULE,
     &cloudfront_access_logging::RULE,
+    &cloudfront_default_root_object::RULE,
+    &cloudfront_hsts::RULE,
+    &cloudfront_oac_signing::RULE,
+    &cloudfront_origin_access_control::RULE,
+    &cloudfront_origin_failover::RULE,
+    &cloudfront_origin_https::RULE,
+    &cloudfront_origin_tls_protocols::RULE,
     &cloudfront_tls_version::RULE,
+    &cloudfront_trusted_key_groups::RULE,
     &cloudfront_viewer_https::RULE,
     &cloudtrail_cloudwatch_logs::RULE,
+    &cloudtrail_event_data_store_kms::RULE,
     &cloudtrail_kms_encryption::RULE,
     &cloudtrail_log_file_validation::RULE,
+    &cloudtrail_logging_enabled::RULE,
+    &cloudtrail_management_events::RULE,
     &cloudtrail_multi_region::RULE,
+    &cloudwatch_alarm_action::RULE,
+    &cloudwatch_alarm_actions_enabled::RULE,
+    &cognito_client_user_existence_errors::RULE,
+    &cognito_custom_auth_threat_protection::RULE,
+    &cognito_deletion_protection::RULE,
     &cognito_mfa::RULE,
+    &cognito_no_unauthenticated_identities::RULE,
+    &cognito_password_complexity::RULE,
     &cognito_password_length::RULE,
     &cognito_threat_protection::RULE,
+    &config_aggregator_all_regions::RULE,
     &config_recorder_enabled::RULE,
     &config_records_all_resources::RULE,
+    &connect_contact_flow_logs::RULE,
+    &connect_storage_kms::RULE,
+    &datasync_efs_in_transit::RULE,
+    &datasync_task_logging::RULE,
+    &directoryservice_log_forwarding::RULE,
     &dms_endpoint_ssl::RULE,
     &dms_kms_encryption::RULE,
     &dms_no_public_access::RULE,
@@ -211,13 +374,23 @@ pub static ALL: &[&Rule] = &[
     &ebs_customer_managed_key::RULE,
     &ebs_default_encryption::RULE,
     &ebs_encryption_at_rest::RULE,
+    &ebs_snapshot_block_public_access::RULE,
     &ec2_all_ports_open_to_world::RULE,
+    &ec2_ami_not_public::RULE,
     &ec2_default_security_group_closed::RULE,
+    &ec2_egress_open_to_world::RULE,
+    &ec2_eni_source_dest_check::RULE,
+    &ec2_high_risk_ports_open_to_world::RULE,
+    &ec2_http_open_to_world::RULE,
+    &ec2_imds_hop_limit::RULE,
     &ec2_imdsv2_required::RULE,
     &ec2_nacl_admin_ports_open::RULE,
+    &ec2_nacl_high_risk_ports_open::RULE,
     &ec2_no_public_ip::RULE,
     &ec2_rdp_open_to_world::RULE,
+    &ec2_spot_fleet_volume_encryption::RULE,
     &ec2_ssh_open_to_world::RULE,
+    &ec2_unauthorized_ports_open_to_world::RULE,
     &ec2_volume_encryption::RULE,
     &ecr_scan_on_push::RULE,
     &ecr_tag_immutability::RULE,
@@ -240,10 +413,19 @@ pub static ALL: &[&Rule] = &[
     &elasticbeanstalk_https_listener::RULE,
     &elasticbeanstalk_managed_updates::RULE,
     &elb_access_logging::RULE,
+    &elb_acm_certificate::RULE,
+    &elb_cross_zone::RULE,
+    &elb_desync_mitigation::RULE,
     &elb_https_listener::RULE,
+    &elb_multi_az::RULE,
+    &elb_tls_policy::RULE,
     &elbv2_access_logging::RULE,
+    &elbv2_cross_zone::RULE,
+    &elbv2_deletion_protection::RULE,
     &elbv2_drop_invalid_headers::RULE,
+    &elbv2_health_check_encrypted::RULE,
     &elbv2_https_listener::RULE,
+    &elbv2_target_group_encrypted::RULE,
     &elbv2_tls_policy::RULE,
     &emr_at_rest_encryption::RULE,
     &emr_block_public_access::RULE,
@@ -253,14 +435,32 @@ pub static ALL: &[&Rule] = &[
     &fsx_backup_retention::RULE,
     &fsx_kms_encryption::RULE,
     &fsx_windows_audit_logs::RULE,
+    &globalaccelerator_flow_logs::RULE,
     &glue_catalog_encryption::RULE,
     &glue_connection_password_encryption::RULE,
     &glue_security_configuration_encryption::RULE,
+    &guardduty_ec2_runtime_monitoring::RULE,
+    &guardduty_ecs_runtime_monitoring::RULE,
+    &guardduty_eks_audit_logs::RULE,
+    &guardduty_eks_runtime_monitoring::RULE,
     &guardduty_enabled::RULE,
+    &guardduty_lambda_protection::RULE,
+    &guardduty_malware_protection::RULE,
+    &guardduty_rds_protection::RULE,
+    &guardduty_runtime_monitoring::RULE,
+    &guardduty_s3_protection::RULE,
+    &iam_no_access_keys::RULE,
     &iam_no_admin_policy::RULE,
     &iam_no_user_policies::RULE,
+    &iam_password_complexity::RULE,
+    &iam_password_max_age::RULE,
     &iam_password_policy::RULE,
     &iam_trust_policy_restricted::RULE,
+    &iam_user_no_console_password::RULE,
+    &inspector_ec2_scanning::RULE,
+    &inspector_ecr_scanning::RULE,
+    &inspector_lambda_code_scanning::RULE,
+    &inspector_lambda_scanning::RULE,
     &kinesis_encryption_at_rest::RULE,
     &kms_key_rotation::RULE,
     &kms_policy_no_wildcard_principal::RULE,
@@ -276,6 +476,8 @@ pub static ALL: &[&Rule] = &[
     &lightsail_instance_auto_snapshot::RULE,
     &logs_kms_encryption::RULE,
     &logs_retention::RULE,
+    &logs_security_metric_filter_alarm::RULE,
+    &macie_enabled::RULE,
     &mq_auto_minor_version_upgrade::RULE,
     &mq_logging::RULE,
     &mq_no_public_access::RULE,
@@ -287,9 +489,15 @@ pub static ALL: &[&Rule] = &[
     &neptune_backup_retention::RULE,
     &neptune_encryption_at_rest::RULE,
     &neptune_iam_auth::RULE,
+    &networkfirewall_change_protection::RULE,
+    &networkfirewall_customer_managed_key::RULE,
+    &networkfirewall_logging::RULE,
+    &networkfirewall_policy::RULE,
+    &networkfirewall_rule_group_not_empty::RULE,
     &opensearch_encryption_at_rest::RULE,
     &opensearch_https_required::RULE,
     &opensearch_node_to_node_encryption::RULE,
+    &organizations_all_features::RULE,
     &organizations_region_deny_scp::RULE,
     &rds_backup_retention::RULE,
     &rds_deletion_protection::RULE,
@@ -304,15 +512,25 @@ pub static ALL: &[&Rule] = &[
     &region_data_residency::RULE,
     &route53_dnssec::RULE,
     &route53_query_logging::RULE,
+    &route53domains_transfer_lock::RULE,
     &s3_access_logging::RULE,
+    &s3_access_point_public_access_block::RULE,
+    &s3_account_public_access_block::RULE,
+    &s3_acls_disabled::RULE,
     &s3_encryption_at_rest::RULE,
     &s3_kms_encryption::RULE,
+    &s3_lifecycle_configuration::RULE,
+    &s3_mrap_public_access_block::RULE,
+    &s3_object_kms_encryption::RULE,
+    &s3_object_lock::RULE,
     &s3_policy_no_wildcard_principal::RULE,
     &s3_public_access_block::RULE,
     &s3_public_acl::RULE,
+    &s3_replication::RULE,
     &s3_replication_residency::RULE,
     &s3_tls_only::RULE,
     &s3_versioning::RULE,
+    &s3express_lifecycle_configuration::RULE,
     &sagemaker_domain_vpc_only::RULE,
     &sagemaker_endpoint_config_kms::RULE,
     &sagemaker_model_network_isolation::RULE,
@@ -320,20 +538,50 @@ pub static ALL: &[&Rule] = &[
     &sagemaker_notebook_no_direct_internet::RULE,
     &sagemaker_notebook_no_root_access::RULE,
     &secretsmanager_kms_encryption::RULE,
+    &secretsmanager_replica_residency::RULE,
     &secretsmanager_rotation::RULE,
+    &secretsmanager_rotation_period::RULE,
     &securityhub_standards_enabled::RULE,
+    &servicecatalog_org_sharing::RULE,
     &sns_encryption_at_rest::RULE,
     &sqs_encryption_at_rest::RULE,
+    &ssm_automation_logging::RULE,
+    &ssm_block_public_sharing::RULE,
+    &ssm_document_not_public::RULE,
     &ssm_instance_patching::RULE,
+    &ssm_parameter_kms::RULE,
+    &ssm_parameter_secure_string::RULE,
     &ssm_patch_baseline_approval::RULE,
+    &ssm_session_kms_encryption::RULE,
+    &ssm_session_logging::RULE,
     &stepfunctions_logging::RULE,
+    &storagegateway_file_share_kms::RULE,
+    &storagegateway_nfs_clients::RULE,
+    &storagegateway_smb_audit_logs::RULE,
+    &storagegateway_smb_no_guest::RULE,
+    &transfer_connector_logging::RULE,
     &transfer_logging::RULE,
     &transfer_no_ftp::RULE,
+    &transfer_not_public::RULE,
+    &transfer_security_policy::RULE,
+    &transitgateway_no_auto_accept::RULE,
+    &vpc_block_public_access::RULE,
+    &vpc_endpoint_service_acceptance::RULE,
+    &vpc_endpoint_service_not_public::RULE,
     &vpc_flow_logs::RULE,
+    &vpc_peering_route_least_access::RULE,
     &vpc_subnet_no_auto_public_ip::RULE,
     &vpn_ikev2_only::RULE,
+    &vpn_tunnel_logging::RULE,
     &waf_associated::RULE,
+    &waf_classic_logging::RULE,
+    &waf_cloudwatch_metrics::RULE,
+    &waf_known_bad_inputs::RULE,
     &waf_logging::RULE,
+    &waf_rule_not_empty::RULE,
+    &waf_web_acl_not_empty::RULE,
+    &workspaces_root_volume_encryption::RULE,
+    &workspaces_user_volume_encryption::RULE,
 ];
 
 /// A rule by id.

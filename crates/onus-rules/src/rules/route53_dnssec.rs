@@ -69,7 +69,7 @@
 
 use crate::check::require_one_of;
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::rules::route53_query_logging::is_private;
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
@@ -88,7 +88,7 @@ pub static RULE: Rule = Rule {
         "aws_route53_key_signing_key",
     ],
     controls: Controls::NONE,
-    peers: &[],
+    peers: &[checkov("CKV2_AWS_38", Same)],
     check,
     file: file!(),
 };

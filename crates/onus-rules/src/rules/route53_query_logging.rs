@@ -61,7 +61,7 @@
 
 use crate::check::{get, require_set, spelling};
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -79,7 +79,7 @@ pub static RULE: Rule = Rule {
         config: &[],
         cis: &[],
     },
-    peers: &[],
+    peers: &[checkov("CKV2_AWS_39", Same)],
     check,
     file: file!(),
 };

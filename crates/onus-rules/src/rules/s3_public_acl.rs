@@ -112,6 +112,8 @@ pub static RULE: Rule = Rule {
     peers: &[
         checkov("CKV_AWS_20", Related),
         checkov("CKV_AWS_57", Related),
+        checkov("CKV2_AWS_43", Related),
+        checkov("CKV_AWS_375", Related),
         cfn_nag("W31", Related),
         cfn_nag("F14", Related),
         trivy("AVD-AWS-0092", Same),

@@ -62,7 +62,7 @@
 use crate::check::prop;
 use crate::context::Context;
 use crate::lists::find_item;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -80,7 +80,7 @@ pub static RULE: Rule = Rule {
         config: &[],
         cis: &[],
     },
-    peers: &[],
+    peers: &[checkov("CKV_AWS_357", Same)],
     check,
     file: file!(),
 };

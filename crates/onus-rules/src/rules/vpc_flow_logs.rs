@@ -82,7 +82,7 @@
 
 use crate::check::get_in;
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::{Resource, Value};
 use onus_model::Duty;
@@ -104,6 +104,7 @@ pub static RULE: Rule = Rule {
         checkov("CKV2_AWS_11", Same),
         cfn_nag("W60", Same),
         trivy("AVD-AWS-0178", Same),
+        guard("VPC_FLOW_LOGS_ENABLED", Same),
     ],
     check,
     file: file!(),

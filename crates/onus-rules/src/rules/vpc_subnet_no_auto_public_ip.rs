@@ -62,7 +62,7 @@
 
 use crate::check::{Judgement, judge, prop, verdict_of};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -84,6 +84,7 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_130", Same),
         cfn_nag("W33", Same),
         trivy("AVD-AWS-0164", Same),
+        guard("SUBNET_AUTO_ASSIGN_PUBLIC_IP_DISABLED", Same),
     ],
     check,
     file: file!(),

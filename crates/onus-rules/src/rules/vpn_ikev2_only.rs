@@ -74,7 +74,11 @@ pub static RULE: Rule = Rule {
     cfn_types: &["AWS::EC2::VPNConnection"],
     tf_types: &["aws_vpn_connection"],
     reads: &[],
-    controls: Controls::NONE,
+    controls: Controls {
+        fsbp: &["EC2.183"],
+        config: &["EC2_VPN_CONNECTION_IKE_VERSION_CHECK"],
+        cis: &[],
+    },
     peers: &[],
     check,
     file: file!(),

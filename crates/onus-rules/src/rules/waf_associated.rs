@@ -4,7 +4,8 @@
 //! AWS WAF is an abstracted service: AWS runs the filtering fleet and keeps
 //! managed rule groups current, but a web ACL protects only the resources you
 //! associate it with. Deciding which requests reach your application — an
-//! Application Load Balancer, a REST API stage, a CloudFront distribution —
+//! Application Load Balancer, a REST API stage, a GraphQL API, a CloudFront
+//! distribution —
 //! is network exposure on the customer's side.
 //!
 //! ## What AWS already does
@@ -15,8 +16,10 @@
 //! - CloudFront distributions: met when `DistributionConfig.WebACLId`
 //!   (`web_acl_id`) is set; not met when absent;
 //! - Application Load Balancers (`AWS::ElasticLoadBalancingV2::LoadBalancer`
-//!   / `aws_lb` of type `application`, the default) and API Gateway REST API
-//!   stages (`AWS::ApiGateway::Stage` / `aws_api_gateway_stage`): met when an
+//!   / `aws_lb` of type `application`, the default), API Gateway REST API
+//!   stages (`AWS::ApiGateway::Stage` / `aws_api_gateway_stage`) and AppSync
+//!   GraphQL APIs (`AWS::AppSync::GraphQLApi` / `aws_appsync_graphql_api`):
+//!   met when an
 //!   `AWS::WAFv2::WebACLAssociation` (`aws_wafv2_web_acl_association`), or a
 //!   WAF Classic regional association, has a `ResourceArn` (`resource_arn`)
 //!   referring to the resource — by reference, or through `Fn::Sub` naming
@@ -137,6 +140,24 @@
 //!   }
 //! }
 //! ```
+//! ```hcl aws_appsync_graphql_api.api=met
+//! resource "aws_appsync_graphql_api" "api" {
+//!   name                = "orders"
+//!   authentication_type = "AMAZON_COGNITO_USER_POOLS"
+//! }
+//! resource "aws_wafv2_web_acl_association" "api" {
+//!   resource_arn = aws_appsync_graphql_api.api.arn
+//!   web_acl_arn  = "arn:aws:wafv2:eu-west-1:111122223333:regional/webacl/acl/1"
+//! }
+//! ```
+//! ```yaml Api=not-met
+//! Resources:
+//!   Api:
+//!     Type: AWS::AppSync::GraphQLApi
+//!     Properties:
+//!       Name: orders
+//!       AuthenticationType: AWS_IAM
+//! ```
 //! ```yaml Stage=unknown
 //! Parameters:
 //!   Target:
@@ -159,7 +180,7 @@ use crate::check::require_set;
 use crate::context::{Context, local_id};
 use crate::lb::lb_type;
 use crate::lists::companion;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -173,12 +194,14 @@ pub static RULE: Rule = Rule {
         "AWS::ElasticLoadBalancingV2::LoadBalancer",
         "AWS::ApiGateway::Stage",
         "AWS::CloudFront::Distribution",
+        "AWS::AppSync::GraphQLApi",
     ],
     tf_types: &[
         "aws_lb",
         "aws_alb",
         "aws_api_gateway_stage",
         "aws_cloudfront_distribution",
+        "aws_appsync_graphql_api",
     ],
     reads: &[
         "AWS::WAFv2::WebACLAssociation",
@@ -191,7 +214,12 @@ pub static RULE: Rule = Rule {
         config: &[],
         cis: &[],
     },
-    peers: &[],
+    peers: &[
+        checkov("CKV_AWS_68", Same),
+        checkov("CKV2_AWS_28", Related),
+        checkov("CKV2_AWS_29", Related),
+        checkov("CKV2_AWS_33", Same),
+    ],
     check,
     file: file!(),
 };

@@ -87,7 +87,7 @@
 
 use crate::context::Context;
 use crate::lists::companion;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -108,7 +108,7 @@ pub static RULE: Rule = Rule {
         config: &[],
         cis: &[],
     },
-    peers: &[],
+    peers: &[checkov("CKV2_AWS_31", Same)],
     check,
     file: file!(),
 };

@@ -1,0 +1,117 @@
+//! # guardduty.ec2-runtime-monitoring: GuardDuty Runtime Monitoring covers EC2 with a managed agent
+//!
+//! ## Why this is your duty
+//! GuardDuty is an abstracted service: AWS runs the threat detection, but each
+//! protection plan runs only where you turn it on. EC2 Runtime Monitoring
+//! watches process, file and network activity on your instances through a
+//! GuardDuty agent. The guest operating system is yours in the infrastructure
+//! category; with automated agent management GuardDuty installs and updates the
+//! agent through Systems Manager.
+//!
+//! ## What AWS already does
+//! Does not manage the EC2 agent unless you ask: Runtime Monitoring must be
+//! enabled together with the `EC2_AGENT_MANAGEMENT` additional configuration.
+//!
+//! ## Verdicts
+//! Follows Security Hub GuardDuty.13. Judged on each detector the code declares
+//! (`AWS::GuardDuty::Detector`, `aws_guardduty_detector`); an account whose
+//! code declares none gets no verdict: attest it, or check it with a live scan
+//! of the account.
+//! - met: the detector's `Features` (Terraform: an
+//!   `aws_guardduty_detector_feature` whose `detector_id` names it) lists
+//!   `RUNTIME_MONITORING` with `Status: ENABLED` and the additional
+//!   configuration `EC2_AGENT_MANAGEMENT` `ENABLED`;
+//! - not met: the feature is declared `DISABLED`, or it is not declared (it is
+//!   off by default), or `EC2_AGENT_MANAGEMENT` is not enabled (the agent is
+//!   then not managed), or the detector is suspended (`Enable: false`);
+//! - unknown: a value onus cannot resolve.
+//!
+//! ## Examples
+//! ```yaml pass
+//! Resources:
+//!   Detector:
+//!     Type: AWS::GuardDuty::Detector
+//!     Properties:
+//!       Enable: true
+//!       Features:
+//!         - Name: RUNTIME_MONITORING
+//!           Status: ENABLED
+//!           AdditionalConfiguration:
+//!             - Name: EC2_AGENT_MANAGEMENT
+//!               Status: ENABLED
+//! ```
+//! ```yaml fail
+//! Resources:
+//!   Detector:
+//!     Type: AWS::GuardDuty::Detector
+//!     Properties:
+//!       Enable: true
+//!       Features:
+//!         - Name: RUNTIME_MONITORING
+//!           Status: ENABLED
+//! ```
+//! ```hcl pass
+//! resource "aws_guardduty_detector" "main" {
+//!   enable = true
+//! }
+//! resource "aws_guardduty_detector_feature" "runtime" {
+//!   detector_id = aws_guardduty_detector.main.id
+//!   name        = "RUNTIME_MONITORING"
+//!   status      = "ENABLED"
+//!   additional_configuration {
+//!     name   = "EC2_AGENT_MANAGEMENT"
+//!     status = "ENABLED"
+//!   }
+//! }
+//! ```
+//! ```hcl fail
+//! resource "aws_guardduty_detector" "main" {
+//!   enable = true
+//! }
+//! resource "aws_guardduty_detector_feature" "runtime" {
+//!   detector_id = aws_guardduty_detector.main.id
+//!   name        = "RUNTIME_MONITORING"
+//!   status      = "ENABLED"
+//!   additional_configuration {
+//!     name   = "EC2_AGENT_MANAGEMENT"
+//!     status = "DISABLED"
+//!   }
+//! }
+//! ```
+
+use crate::context::Context;
+use crate::guardduty::{Protection, protection};
+use crate::rule::{Controls, Rule, Severity};
+use crate::verdict::Verdict;
+use onus_ingest::Resource;
+use onus_model::Duty;
+
+pub static RULE: Rule = Rule {
+    id: "guardduty.ec2-runtime-monitoring",
+    title: "GuardDuty Runtime Monitoring covers EC2 with a managed agent",
+    duty: Duty::Logging,
+    severity: Severity::Medium,
+    cfn_types: &["AWS::GuardDuty::Detector"],
+    tf_types: &["aws_guardduty_detector"],
+    reads: &["aws_guardduty_detector_feature"],
+    controls: Controls {
+        fsbp: &["GuardDuty.13"],
+        config: &["GUARDDUTY_EC2_PROTECTION_RUNTIME_ENABLED"],
+        cis: &[],
+    },
+    peers: &[],
+    check,
+    file: file!(),
+};
+
+const PLAN: Protection = Protection {
+    features: &["RUNTIME_MONITORING"],
+    agent: Some("EC2_AGENT_MANAGEMENT"),
+    legacy: None,
+    default_on: false,
+    what: "EC2 Runtime Monitoring",
+};
+
+fn check(resource: &Resource, cx: &Context) -> Verdict {
+    protection(resource, cx, &PLAN)
+}

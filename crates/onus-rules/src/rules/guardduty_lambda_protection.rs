@@ -1,0 +1,99 @@
+//! # guardduty.lambda-protection: GuardDuty Lambda Protection is enabled
+//!
+//! ## Why this is your duty
+//! GuardDuty is an abstracted service: AWS runs the threat detection, but each
+//! protection plan runs only where you turn it on. Lambda Protection watches
+//! the network activity of your functions to detect, for example, a function
+//! talking to a cryptocurrency pool or a command-and-control host. Your
+//! function code is yours in the abstracted category, and so is noticing when
+//! it misbehaves.
+//!
+//! ## What AWS already does
+//! Enables Lambda Protection on a detector whose request does not mention it:
+//! `CreateDetector` turns on every optional protection plan except Runtime
+//! Monitoring (the plan exists since April 2023; older detectors kept it off
+//! until enabled).
+//!
+//! ## Verdicts
+//! Follows Security Hub GuardDuty.6. Judged on each detector the code declares
+//! (`AWS::GuardDuty::Detector`, `aws_guardduty_detector`); an account whose
+//! code declares none gets no verdict: attest it, or check it with a live scan
+//! of the account.
+//! - met: the detector's `Features` (Terraform: an
+//!   `aws_guardduty_detector_feature` whose `detector_id` names it) lists
+//!   `LAMBDA_NETWORK_LOGS` with `Status: ENABLED`, or the feature is not
+//!   declared at all (the default turns it on);
+//! - not met: the feature is declared `DISABLED`, or the detector is suspended
+//!   (`Enable: false`);
+//! - unknown: a value onus cannot resolve.
+//!
+//! ## Examples
+//! ```yaml pass
+//! Resources:
+//!   Detector:
+//!     Type: AWS::GuardDuty::Detector
+//!     Properties:
+//!       Enable: true
+//! ```
+//! ```yaml fail
+//! Resources:
+//!   Detector:
+//!     Type: AWS::GuardDuty::Detector
+//!     Properties:
+//!       Enable: true
+//!       Features:
+//!         - Name: LAMBDA_NETWORK_LOGS
+//!           Status: DISABLED
+//! ```
+//! ```hcl pass
+//! resource "aws_guardduty_detector" "main" {
+//!   enable = true
+//! }
+//! ```
+//! ```hcl fail
+//! resource "aws_guardduty_detector" "main" {
+//!   enable = true
+//! }
+//! resource "aws_guardduty_detector_feature" "off" {
+//!   detector_id = aws_guardduty_detector.main.id
+//!   name        = "LAMBDA_NETWORK_LOGS"
+//!   status      = "DISABLED"
+//! }
+//! ```
+
+use crate::context::Context;
+use crate::guardduty::{Protection, protection};
+use crate::rule::{Controls, Rule, Severity};
+use crate::verdict::Verdict;
+use onus_ingest::Resource;
+use onus_model::Duty;
+
+pub static RULE: Rule = Rule {
+    id: "guardduty.lambda-protection",
+    title: "GuardDuty Lambda Protection is enabled",
+    duty: Duty::Logging,
+    severity: Severity::High,
+    cfn_types: &["AWS::GuardDuty::Detector"],
+    tf_types: &["aws_guardduty_detector"],
+    reads: &["aws_guardduty_detector_feature"],
+    controls: Controls {
+        fsbp: &["GuardDuty.6"],
+        config: &["GUARDDUTY_LAMBDA_PROTECTION_ENABLED"],
+        cis: &[],
+    },
+    peers: &[],
+    check,
+    file: file!(),
+};
+
+const PLAN: Protection = Protection {
+    features: &["LAMBDA_NETWORK_LOGS"],
+    agent: None,
+    legacy: None,
+    default_on: true,
+    what: "Lambda Protection",
+};
+
+fn check(resource: &Resource, cx: &Context) -> Verdict {
+    protection(resource, cx, &PLAN)
+}

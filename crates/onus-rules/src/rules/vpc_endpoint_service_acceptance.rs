@@ -1,0 +1,83 @@
+//! # vpc.endpoint-service-acceptance: endpoint services accept connections only by hand
+//!
+//! ## Why this is your duty
+//! A VPC endpoint service (PrivateLink) publishes a service of yours behind
+//! a network or gateway load balancer into other VPCs. Which consumers get
+//! a private path into your network is access control on your side of the
+//! model; with automatic acceptance, every principal you allowed — or every
+//! account, if you allowed `*` — is connected the moment it asks.
+//!
+//! ## What AWS already does
+//! Lets only principals you list request a connection; accepts requests
+//! automatically unless acceptance is required. `AcceptanceRequired`
+//! defaults to false in CloudFormation; Terraform makes you choose.
+//!
+//! ## Verdicts
+//! Reads `AWS::EC2::VPCEndpointService` `AcceptanceRequired` and Terraform
+//! `aws_vpc_endpoint_service` `acceptance_required`:
+//! - met: `true`;
+//! - not met: `false`, or absent in CloudFormation;
+//! - unknown: a value onus cannot resolve.
+//!
+//! ## Examples
+//! ```yaml pass
+//! Resources:
+//!   Service:
+//!     Type: AWS::EC2::VPCEndpointService
+//!     Properties:
+//!       AcceptanceRequired: true
+//!       NetworkLoadBalancerArns:
+//!         - arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/net/api/1
+//! ```
+//! ```yaml fail
+//! Resources:
+//!   Service:
+//!     Type: AWS::EC2::VPCEndpointService
+//!     Properties:
+//!       NetworkLoadBalancerArns:
+//!         - arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/net/api/1
+//! ```
+//! ```hcl pass
+//! resource "aws_vpc_endpoint_service" "api" {
+//!   acceptance_required        = true
+//!   network_load_balancer_arns = ["arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/net/api/1"]
+//! }
+//! ```
+//! ```hcl fail
+//! resource "aws_vpc_endpoint_service" "api" {
+//!   acceptance_required        = false
+//!   network_load_balancer_arns = ["arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/net/api/1"]
+//! }
+//! ```
+
+use crate::check::require_bool;
+use crate::context::Context;
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
+use crate::verdict::Verdict;
+use onus_ingest::Resource;
+use onus_model::Duty;
+
+pub static RULE: Rule = Rule {
+    id: "vpc.endpoint-service-acceptance",
+    title: "VPC endpoint services require connection requests to be accepted",
+    duty: Duty::AccessControl,
+    severity: Severity::Medium,
+    cfn_types: &["AWS::EC2::VPCEndpointService"],
+    tf_types: &["aws_vpc_endpoint_service"],
+    reads: &[],
+    controls: Controls::NONE,
+    peers: &[checkov("CKV_AWS_123", Same)],
+    check,
+    file: file!(),
+};
+
+fn check(resource: &Resource, _cx: &Context) -> Verdict {
+    require_bool(
+        resource,
+        "AcceptanceRequired",
+        "acceptance_required",
+        true,
+        false,
+        "manual acceptance of endpoint connections",
+    )
+}
