@@ -106,6 +106,8 @@ pub struct DutyView {
     pub layer: onus_model::Layer,
     pub owner: Owner,
     pub owner_reason: Cow<'static, str>,
+    /// Where the owner comes from (names the reason in the JSON report).
+    pub owner_source: onus_rules::OwnerSource,
     pub status: DutyStatus,
     pub note: Option<Arc<str>>,
     /// Attest only because no onus rule reads this duty for this type.
@@ -556,6 +558,7 @@ impl<'w, 'o> Builder<'w, 'o> {
                     layer: d.duty.layer(),
                     owner: d.owner,
                     owner_reason: d.owner_reason,
+                    owner_source: d.owner_source,
                     status: d.status,
                     note: d.note,
                     uncovered: d.uncovered,

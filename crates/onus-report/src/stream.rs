@@ -341,7 +341,10 @@ pub fn run<S: Sync, R: Send>(
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Text,
+    /// Version 2 ([`crate::json`]).
     Json,
+    /// The version 1 layout (`--json-v1`), kept for one release.
+    JsonV1,
     Sarif,
     Github,
     Csv,
@@ -376,9 +379,10 @@ pub fn write(
 ) -> io::Result<Report<'static>> {
     let excerpts = outputs
         .iter()
-        .any(|o| matches!(o.format, Format::Json | Format::Html));
+        .any(|o| matches!(o.format, Format::Json | Format::JsonV1 | Format::Html));
     // Cheap: the rules sorted by id.
     let sarif_rules = crate::sarif::RuleIndex::new();
+    let rules: Vec<&'static onus_rules::Rule> = engine.rules().collect();
     let mut writers: Vec<Writer> = outputs
         .iter()
         .map(|o| {
@@ -395,11 +399,12 @@ pub fn write(
                 second_spool: (spools >= 2).then(spool).transpose()?,
                 cases: crate::junit::Totals::default(),
                 page: crate::html::PageCounts::default(),
+                reasons: crate::json::Reasons::default(),
             })
         })
         .collect::<io::Result<_>>()?;
     for (w, o) in writers.iter().zip(outputs.iter_mut()) {
-        w.head(&sarif_rules, o.out)?;
+        w.head(&sarif_rules, &rules, o.out)?;
     }
     let report = run(
         source,
@@ -417,6 +422,7 @@ pub fn write(
             for ((w, o), batch) in writers.iter_mut().zip(outputs.iter_mut()).zip(chunks) {
                 w.cases.merge(batch.cases);
                 w.page.merge(batch.page);
+                w.reasons.merge(batch.reasons);
                 if let Some(second) = &mut w.second_spool {
                     for piece in batch.second {
                         second.write_all(&piece)?;
@@ -461,6 +467,8 @@ struct Writer {
     cases: crate::junit::Totals,
     /// HTML: what the page says before the rows and findings.
     page: crate::html::PageCounts,
+    /// JSON: the owner reasons the resources name.
+    reasons: crate::json::Reasons,
 }
 
 /// A temporary file to hold part of a report until its head is written.
@@ -479,6 +487,7 @@ struct Batch {
     second: Vec<Vec<u8>>,
     cases: crate::junit::Totals,
     page: crate::html::PageCounts,
+    reasons: crate::json::Reasons,
 }
 
 impl From<Vec<Vec<u8>>> for Batch {
@@ -491,12 +500,18 @@ impl From<Vec<Vec<u8>>> for Batch {
 }
 
 impl Writer {
-    fn head(&self, sarif: &crate::sarif::RuleIndex, out: &mut dyn Write) -> io::Result<()> {
+    fn head(
+        &self,
+        sarif: &crate::sarif::RuleIndex,
+        rules: &[&'static onus_rules::Rule],
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         match self.format {
             Format::Text | Format::Github | Format::Junit | Format::Markdown | Format::Html => {
                 Ok(())
             }
-            Format::Json => {
+            Format::Json => out.write_all(crate::json::head(rules)?.as_bytes()),
+            Format::JsonV1 => {
                 // What comes before the resources does not depend on them.
                 let (before, _) = split_pretty(&empty_report(), JSON_RESOURCES.0)?;
                 out.write_all(before.as_bytes())?;
@@ -539,6 +554,18 @@ impl Writer {
                 return terminal::render_files(&files, self.at_start, self.color).map(Batch::from);
             }
             Format::Json => {
+                let pieces = views
+                    .par_iter()
+                    .enumerate()
+                    .map(|(i, v)| crate::json::line(v, separator(i)))
+                    .collect::<io::Result<Vec<_>>>()?;
+                return Ok(Batch {
+                    pieces,
+                    reasons: crate::json::Reasons::of(views),
+                    ..Batch::default()
+                });
+            }
+            Format::JsonV1 => {
                 return views
                     .par_iter()
                     .enumerate()
@@ -655,7 +682,10 @@ impl Writer {
                     |o| copy_spool(findings, o),
                 );
             }
-            Format::Json => (split_pretty(report, JSON_RESOURCES.0)?.1, JSON_RESOURCES.1),
+            Format::Json => {
+                return crate::json::tail(report, &self.reasons, !self.at_start, out);
+            }
+            Format::JsonV1 => (split_pretty(report, JSON_RESOURCES.0)?.1, JSON_RESOURCES.1),
             Format::Sarif => {
                 let log = crate::sarif::skeleton(report, sarif);
                 (split_pretty(&log, SARIF_RESULTS.0)?.1, SARIF_RESULTS.1)
@@ -689,7 +719,7 @@ pub(crate) fn copy_spool(
 
 /// A report with no resources, diagnostics or notes: what the JSON report
 /// and the SARIF log hold before their resources does not depend on those.
-fn empty_report() -> Report<'static> {
+pub(crate) fn empty_report() -> Report<'static> {
     Report {
         schema_version: crate::report::SCHEMA_VERSION,
         tool: "onus",

@@ -15,6 +15,10 @@ use std::path::Path;
 type Render = fn(&Report, &mut dyn Write) -> std::io::Result<()>;
 
 fn json(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+    onus_report::json::render(report, onus_rules::rules::ALL, out)
+}
+
+fn json_v1(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, report)?;
     writeln!(out)
 }
@@ -26,6 +30,7 @@ fn text(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
 const FORMATS: &[(Format, Render)] = &[
     (Format::Text, text),
     (Format::Json, json),
+    (Format::JsonV1, json_v1),
     (Format::Sarif, onus_report::sarif::render),
     (Format::Csv, onus_report::csv_out::render),
     (Format::Github, onus_report::github::render),
@@ -99,6 +104,16 @@ fn assert_streamed_is_whole(dir: &Path, settings: &Settings) -> (usize, usize) {
             );
         }
     }
+    // Nothing of version 1 is lost in version 2.
+    let parse = |format: Format| -> serde_json::Value {
+        let at = FORMATS.iter().position(|(f, _)| *f == format).unwrap();
+        serde_json::from_slice(&buffers[at]).unwrap()
+    };
+    assert!(
+        onus_report::json::v1_from_v2(&parse(Format::Json)) == parse(Format::JsonV1),
+        "the version 1 report rebuilt from version 2 differs from --json-v1's, for {}",
+        dir.display()
+    );
     (whole.resources.len(), whole.findings().count())
 }
 

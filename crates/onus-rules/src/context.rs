@@ -232,16 +232,18 @@ impl<'w> Context<'w> {
     ) -> Context<'w> {
         let resources = &workload.resources;
         let mut by_type: HashMap<&'w str, Vec<usize>> = HashMap::default();
+        // The units of the workload (one when a scan checks a unit at a
+        // time), numbered from 0 here by their order.
+        let mut own_units: Vec<u32> = resources.iter().map(|r| r.unit).collect();
+        own_units.sort_unstable();
+        own_units.dedup();
+        let slot_of = |unit: u32| own_units.binary_search(&unit).unwrap_or(0);
         // Counting sort of the resource indices by unit.
-        let units = resources
-            .iter()
-            .map(|r| r.unit as usize + 1)
-            .max()
-            .unwrap_or(0);
+        let units = own_units.len();
         let mut unit_starts = vec![0u32; units + 1];
         for (i, r) in resources.iter().enumerate() {
             by_type.entry(&r.resource_type).or_default().push(i);
-            unit_starts[r.unit as usize + 1] += 1;
+            unit_starts[slot_of(r.unit) + 1] += 1;
         }
         for u in 1..unit_starts.len() {
             unit_starts[u] += unit_starts[u - 1];
@@ -249,13 +251,10 @@ impl<'w> Context<'w> {
         let mut next = unit_starts.clone();
         let mut members = vec![0u32; resources.len()];
         for (i, r) in resources.iter().enumerate() {
-            let slot = &mut next[r.unit as usize];
+            let slot = &mut next[slot_of(r.unit)];
             members[*slot as usize] = i as u32;
             *slot += 1;
         }
-        let mut own_units: Vec<u32> = resources.iter().map(|r| r.unit).collect();
-        own_units.sort_unstable();
-        own_units.dedup();
         Context {
             workload,
             settings,
@@ -271,9 +270,9 @@ impl<'w> Context<'w> {
     /// The lookups of `resource`'s unit, built on first use.
     fn unit(&self, resource: &Resource) -> &UnitIndex<'w> {
         static EMPTY: OnceLock<UnitIndex<'static>> = OnceLock::new();
-        let u = resource.unit as usize;
-        match self.units.get(u) {
-            Some(cell) => cell.get_or_init(|| {
+        let found = self.own_units.binary_search(&resource.unit);
+        match found.ok().and_then(|u| Some((u, self.units.get(u)?))) {
+            Some((u, cell)) => cell.get_or_init(|| {
                 let range = self.unit_starts[u] as usize..self.unit_starts[u + 1] as usize;
                 UnitIndex::new(&self.workload.resources, &self.members[range])
             }),

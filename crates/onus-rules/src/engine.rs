@@ -46,13 +46,26 @@ pub struct RuleVerdict {
     pub verdict: Verdict,
 }
 
+/// Where a duty's owner, and the reason given for it, come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OwnerSource {
+    /// The model's default for the category.
+    Category(Category),
+    /// The service's own split of the duty (the catalog's overrides), by
+    /// service key.
+    Service(&'static str),
+}
+
 /// One duty of one resource.
 #[derive(Debug, Clone, Serialize)]
 pub struct DutyRow {
     pub duty: Duty,
     pub owner: Owner,
-    /// Why this party owns it (service override or the category's reason).
+    /// Why this party owns it (service override or the category's reason;
+    /// with an undetermined category, the strictest category's).
     pub owner_reason: Cow<'static, str>,
+    pub owner_source: OwnerSource,
     pub status: DutyStatus,
     /// Why the status is attest, inherited or not applicable. Shared between
     /// rows: most notes repeat for every resource of a type.
@@ -393,8 +406,14 @@ fn evaluate(
         .zip(by_duty)
         .map(|(duty, mut mine)| {
             mine.sort_by(|a, b| a.rule.id.cmp(b.rule.id));
-            let (owner, reason) = owner_of(duty, category, service);
-            row(duty, owner, reason, mine, &resource.resource_type, notes)
+            let (owner, reason, source) = owner_of(duty, category, service);
+            row(
+                duty,
+                (owner, reason, source),
+                mine,
+                &resource.resource_type,
+                notes,
+            )
         })
         .collect();
     ResourceReport {
@@ -424,37 +443,39 @@ fn owner_of(
     duty: Duty,
     category: Option<Category>,
     service: Option<&'static onus_model::Service>,
-) -> (Owner, Cow<'static, str>) {
+) -> (Owner, Cow<'static, str>, OwnerSource) {
     let categories: &[Category] = match &category {
         Some(c) => std::slice::from_ref(c),
         None => &Category::ALL,
     };
-    let mut best: Option<(Owner, &'static str)> = None;
+    let mut best: Option<(Owner, &'static str, OwnerSource)> = None;
     for &c in categories {
-        let (owner, reason) = match service {
-            Some(s) => {
-                let (owner, reason) = s.duty_owner(duty, c);
-                let reason = reason.unwrap_or_else(|| duty.reason(c));
-                (owner, reason)
-            }
-            None => (duty.owner(c), duty.reason(c)),
+        let (owner, reason, source) = match service {
+            Some(s) => match s.duty_owner(duty, c) {
+                (owner, Some(reason)) => (owner, reason, OwnerSource::Service(s.key())),
+                (owner, None) => (owner, duty.reason(c), OwnerSource::Category(c)),
+            },
+            None => (duty.owner(c), duty.reason(c), OwnerSource::Category(c)),
         };
-        if best.is_none_or(|(o, _)| owner > o) {
-            best = Some((owner, reason));
+        if best.is_none_or(|(o, _, _)| owner > o) {
+            best = Some((owner, reason, source));
         }
     }
-    let (owner, reason) = best.unwrap_or((Owner::Customer, ""));
+    let (owner, reason, source) = best.unwrap_or((
+        Owner::Customer,
+        "",
+        OwnerSource::Category(Category::Infrastructure),
+    ));
     if category.is_none() {
         let reason = format!("category undetermined, so the strictest owner applies: {reason}");
-        return (owner, Cow::Owned(reason));
+        return (owner, Cow::Owned(reason), source);
     }
-    (owner, Cow::Borrowed(reason))
+    (owner, Cow::Borrowed(reason), source)
 }
 
 fn row(
     duty: Duty,
-    owner: Owner,
-    owner_reason: Cow<'static, str>,
+    (owner, owner_reason, owner_source): (Owner, Cow<'static, str>, OwnerSource),
     verdicts: Vec<RuleVerdict>,
     resource_type: &str,
     notes: &UnitNotes,
@@ -503,6 +524,7 @@ fn row(
         duty,
         owner,
         owner_reason,
+        owner_source,
         status,
         note,
         uncovered,

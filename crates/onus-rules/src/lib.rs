@@ -35,7 +35,8 @@ pub mod zones;
 
 pub use context::{ACCOUNT_WIDE, AccountWide, Context, Settings};
 pub use engine::{
-    Check, DutyRow, DutyStatus, Engine, Finding, ResourceReport, RuleVerdict, ScanResult, scan,
+    Check, DutyRow, DutyStatus, Engine, Finding, OwnerSource, ResourceReport, RuleVerdict,
+    ScanResult, scan,
 };
 pub use rule::{Controls, Peer, Relation, Rule, Severity, Tool};
 pub use verdict::{Status, Verdict};

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 pub enum ScanFormat {
     /// Grouped by file and resource, for people.
     Text,
-    /// The full result, for programs (stable layout, `schema_version`,
+    /// The full result, for programs (stable layout, `schema_version` 2,
     /// schemas/report.schema.json).
     Json,
     /// SARIF 2.1.0, for GitHub code scanning and IDEs.
@@ -40,6 +40,12 @@ pub struct ScanArgs {
     /// Format printed on standard output.
     #[arg(long, value_enum, default_value_t = ScanFormat::Text)]
     pub format: ScanFormat,
+
+    /// Write `--format json` and `-o json=FILE` in the layout of version 1
+    /// (schemas/report-v1.schema.json), for consumers not yet moved to
+    /// version 2. Kept for one release.
+    #[arg(long)]
+    pub json_v1: bool,
 
     /// Also write FORMAT to FILE (repeatable), e.g. `--output sarif=onus.sarif`.
     #[arg(long = "output", short = 'o', value_name = "FORMAT=FILE", value_parser = parse_output)]
@@ -276,10 +282,11 @@ impl Write for NamedWriter<'_> {
 }
 
 /// The streamed writer of a format.
-fn stream_format(format: ScanFormat) -> onus_report::stream::Format {
+fn stream_format(format: ScanFormat, json_v1: bool) -> onus_report::stream::Format {
     use onus_report::stream::Format;
     match format {
         ScanFormat::Text => Format::Text,
+        ScanFormat::Json if json_v1 => Format::JsonV1,
         ScanFormat::Json => Format::Json,
         ScanFormat::Sarif => Format::Sarif,
         ScanFormat::Github => Format::Github,
@@ -325,7 +332,7 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
     let mut outputs: Vec<onus_report::stream::Output> = Vec::new();
     if !args.quiet {
         outputs.push(onus_report::stream::Output {
-            format: stream_format(args.format),
+            format: stream_format(args.format, args.json_v1),
             color,
             out: &mut *screen,
         });
@@ -333,7 +340,7 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
     for (format, file) in &mut files {
         // Files get no colour.
         outputs.push(onus_report::stream::Output {
-            format: stream_format(*format),
+            format: stream_format(*format, args.json_v1),
             color: false,
             out: file,
         });
