@@ -35,12 +35,12 @@ fn statuses(report: &Value) -> BTreeMap<String, BTreeMap<String, String>> {
         .iter()
         .map(|r| {
             let duties = r["duties"]
-                .as_array()
+                .as_object()
                 .expect("duties")
                 .iter()
-                .map(|d| {
+                .map(|(duty, d)| {
                     (
-                        d["duty"].as_str().unwrap_or_default().to_owned(),
+                        duty.clone(),
                         d["status"].as_str().unwrap_or_default().to_owned(),
                     )
                 })
@@ -87,10 +87,7 @@ fn an_unresolvable_property_is_unknown_and_named() {
             .as_array()
             .and_then(|rs| rs.iter().find(|r| r["id"] == id))
             .unwrap_or_else(|| panic!("no resource {id}"));
-        let backups = resource["duties"]
-            .as_array()
-            .and_then(|ds| ds.iter().find(|d| d["duty"] == "backups"))
-            .expect("backups duty");
+        let backups = resource["duties"].get("backups").expect("backups duty");
         assert_eq!(backups["status"], "unknown", "{id}: {backups:#}");
         let named = backups["verdicts"]
             .as_array()
@@ -203,10 +200,10 @@ fn terraform_roots_do_not_see_each_others_resources() {
             })
             .unwrap_or_else(|| panic!("bucket of root {root}"));
         r["duties"]
-            .as_array()
+            .as_object()
             .unwrap()
-            .iter()
-            .flat_map(|d| d["verdicts"].as_array().unwrap())
+            .values()
+            .flat_map(|d| d["verdicts"].as_array().into_iter().flatten())
             .find(|v| v["rule"] == "s3.public-access-block")
             .map(|v| v["status"].as_str().unwrap().to_owned())
             .unwrap()
@@ -232,8 +229,8 @@ fn json_written_beside_text_output_keeps_its_excerpts() {
         .as_array()
         .unwrap()
         .iter()
-        .flat_map(|r| r["duties"].as_array().unwrap())
-        .flat_map(|d| d["verdicts"].as_array().unwrap())
+        .flat_map(|r| r["duties"].as_object().unwrap().values())
+        .flat_map(|d| d["verdicts"].as_array().into_iter().flatten())
         .filter(|v| v["status"] == "not-met")
         .collect();
     assert!(!findings.is_empty());
