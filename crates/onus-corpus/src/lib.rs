@@ -540,7 +540,7 @@ fn terraform(rng: &mut Rng, dir: &str, unit: usize, room: usize) -> Vec<(File, u
 fn cfn_extras(t: &mut String, outputs: &mut String, n: usize, unit: usize) {
     let _ = writeln!(
         t,
-        "    Metadata:\n      Owner: platform-team\n      Purpose: part {n} of generated stack {unit}, kept for the benchmarks\n      Runbook: https://wiki.example.com/runbooks/stack-{unit}/part-{n}\n      Review:\n        Date: '2026-01-15'\n        By: security-team\n  # Part {n} ends here. The next part is reviewed separately: keep the\n  # logical ids stable, other stacks import their outputs by name, and a\n  # rename replaces the resource (and deletes its data when it holds any)."
+        "    Metadata:\n      Owner: platform-team\n      Purpose: part {n} of generated stack {unit}, kept for the benchmarks\n      Runbook: https://wiki.example.com/runbooks/stack-{unit}/part-{n}\n      Review:\n        Date: '2026-01-15'\n        By: security-team\n  # Part {n} ends here. The next part is reviewed separately: keep the\n  # logical ids stable, other stacks import their outputs by name, and a\n  # rename replaces the resource (and deletes its data when it holds any).\n  # Changes to this part go through the platform team's review: open a\n  # ticket with the stack name, the part number and the reason, and link\n  # the change set; the on-call engineer applies it in the next window."
     );
     let _ = writeln!(
         outputs,
@@ -626,6 +626,14 @@ fn realistic_json(rng: &mut Rng, dir: &str, unit: usize, size: usize) -> (File, 
               "Principal": {{ "Service": "logs.amazonaws.com" }},
               "Action": ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey*"],
               "Resource": "*"
+            }},
+            {{
+              "Sid": "TableUse",
+              "Effect": "Allow",
+              "Principal": {{ "AWS": {{ "Fn::Sub": "arn:aws:iam::${{AWS::AccountId}}:role/app-{unit}" }} }},
+              "Action": ["kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey"],
+              "Resource": "*",
+              "Condition": {{ "StringEquals": {{ "kms:ViaService": {{ "Fn::Sub": "dynamodb.${{AWS::Region}}.amazonaws.com" }} }} }}
             }}
           ]
         }},
@@ -634,6 +642,9 @@ fn realistic_json(rng: &mut Rng, dir: &str, unit: usize, size: usize) -> (File, 
     }},
     "Logs{n}": {{
       "Type": "AWS::S3::Bucket",
+      "DeletionPolicy": "Retain",
+      "UpdateReplacePolicy": "Retain",
+      "Metadata": {{ "Owner": "platform-team", "Purpose": "access logs of group {n}", "Runbook": "https://wiki.example.com/runbooks/stack-{unit}/logs-{n}" }},
       "Properties": {{
         "BucketName": {{ "Fn::Sub": "${{AWS::StackName}}-logs-{unit}-{n}" }},
         "BucketEncryption": {{
@@ -647,6 +658,9 @@ fn realistic_json(rng: &mut Rng, dir: &str, unit: usize, size: usize) -> (File, 
     }},
     "Table{n}": {{
       "Type": "AWS::DynamoDB::Table",
+      "DeletionPolicy": "Retain",
+      "UpdateReplacePolicy": "Retain",
+      "Metadata": {{ "Owner": "platform-team", "Purpose": "items of group {n}", "Runbook": "https://wiki.example.com/runbooks/stack-{unit}/table-{n}" }},
       "Properties": {{
         "BillingMode": "PAY_PER_REQUEST",
         "AttributeDefinitions": [{{ "AttributeName": "id", "AttributeType": "S" }}],
@@ -659,6 +673,14 @@ fn realistic_json(rng: &mut Rng, dir: &str, unit: usize, size: usize) -> (File, 
             if n == 0 { "" } else { "," }
         );
         n += 1;
+    }
+    t.push_str("\n  },\n  \"Outputs\": {");
+    for g in 0..n {
+        let _ = write!(
+            t,
+            "{}\n    \"Key{g}Arn\": {{ \"Description\": \"Key of group {g}\", \"Value\": {{ \"Fn::GetAtt\": [\"Key{g}\", \"Arn\"] }}, \"Export\": {{ \"Name\": {{ \"Fn::Sub\": \"${{AWS::StackName}}-Key{g}Arn\" }} }} }},\n    \"Logs{g}Name\": {{ \"Description\": \"Log bucket of group {g}\", \"Value\": {{ \"Ref\": \"Logs{g}\" }}, \"Export\": {{ \"Name\": {{ \"Fn::Sub\": \"${{AWS::StackName}}-Logs{g}Name\" }} }} }},\n    \"Table{g}Name\": {{ \"Description\": \"Table of group {g}\", \"Value\": {{ \"Ref\": \"Table{g}\" }}, \"Export\": {{ \"Name\": {{ \"Fn::Sub\": \"${{AWS::StackName}}-Table{g}Name\" }} }} }}",
+            if g == 0 { "" } else { "," }
+        );
     }
     t.push_str("\n  }\n}\n");
     (
@@ -683,7 +705,7 @@ fn realistic_sam(rng: &mut Rng, dir: &str, unit: usize, size: usize) -> (File, u
     while f == 0 || t.len() < size {
         let _ = writeln!(
             t,
-            "  # Handler {f}: reads its settings from SSM at start, writes to the table.\n  # Memory is sized from the last load test; do not lower it below 128 MB.\n  Fn{f}:\n    Type: AWS::Serverless::Function\n    Metadata:\n      Owner: platform-team\n      Purpose: handler {f} of generated app {unit}, kept for the benchmarks\n    Properties:\n      Description: handler {f} of app {unit}\n      Handler: index.handler{f}\n      CodeUri: src/fn{f}/\n      MemorySize: {}\n      Environment:\n        Variables:\n          TABLE: !Ref Table\n          STAGE: prod\n          LOG_LEVEL: info\n          POWERTOOLS_SERVICE_NAME: app-{unit}\n      Policies:\n        - DynamoDBCrudPolicy:\n            TableName: !Ref Table\n        - Statement:\n            - Effect: Allow\n              Action:\n                - ssm:GetParameter\n                - ssm:GetParametersByPath\n              Resource: !Sub 'arn:aws:ssm:${{AWS::Region}}:${{AWS::AccountId}}:parameter/app-{unit}/*'",
+            "  # Handler {f}: reads its settings from SSM at start, writes to the table.\n  # Memory is sized from the last load test; do not lower it below 128 MB.\n  Fn{f}:\n    Type: AWS::Serverless::Function\n    Metadata:\n      Owner: platform-team\n      Purpose: handler {f} of generated app {unit}, kept for the benchmarks\n    Properties:\n      Description: handler {f} of app {unit}\n      Handler: index.handler{f}\n      CodeUri: src/fn{f}/\n      MemorySize: {}\n      Environment:\n        Variables:\n          TABLE: !Ref Table\n          STAGE: prod\n          LOG_LEVEL: info\n          POWERTOOLS_SERVICE_NAME: app-{unit}\n      Policies:\n        - DynamoDBCrudPolicy:\n            TableName: !Ref Table\n        - Statement:\n            - Effect: Allow\n              Action:\n                - ssm:GetParameter\n                - ssm:GetParametersByPath\n              Resource: !Sub 'arn:aws:ssm:${{AWS::Region}}:${{AWS::AccountId}}:parameter/app-{unit}/*'\n            - Effect: Allow\n              Action:\n                - sqs:SendMessage\n                - sqs:GetQueueUrl\n              Resource: !Sub 'arn:aws:sqs:${{AWS::Region}}:${{AWS::AccountId}}:app-{unit}-events'\n            - Effect: Allow\n              Action:\n                - xray:PutTraceSegments\n                - xray:PutTelemetryRecords\n              Resource: '*'\n      ReservedConcurrentExecutions: 10\n      EphemeralStorage:\n        Size: 512\n      Tags:\n        Owner: platform-team\n        App: app-{unit}\n        Handler: handler-{f}\n      # Failures page the on-call engineer (more than five in five minutes);\n      # silence the alarm in the monitoring tool, not here. The handler\n      # retries twice, then parks the event on the app's dead-letter queue.",
             128 << rng.below(4)
         );
         if f % 3 == 0 {
@@ -728,7 +750,7 @@ fn realistic_terraform(rng: &mut Rng, dir: &str, unit: usize, size: usize) -> (F
         resources += tf_resource(rng, &mut main, n, good);
         let _ = writeln!(
             main,
-            "# Part {n} of module {unit}: reviewed by the security team on 2026-01-15.\n# Keep the addresses stable, the state of other roots refers to them.\noutput \"part_{n}\" {{\n  description = \"What other modules read of part {n}\"\n  value       = \"${{local.name}}-part-{n}\"\n}}\n\nvariable \"part_{n}_retention_days\" {{\n  description = \"How many days the logs of part {n} are kept. CloudWatch Logs accepts 1, 3, 5, 7, 14, 30, 60, 90 and longer periods; 0 keeps them forever.\"\n  type        = number\n  default     = 90\n\n  validation {{\n    condition     = var.part_{n}_retention_days >= 0\n    error_message = \"The retention must be 0 or more days.\"\n  }}\n}}\n"
+            "# Part {n} of module {unit}: reviewed by the security team on 2026-01-15.\n# Keep the addresses stable, the state of other roots refers to them;\n# a rename needs a moved block, or Terraform destroys and recreates it.\noutput \"part_{n}\" {{\n  description = \"What other modules read of part {n}\"\n  value       = \"${{local.name}}-part-{n}\"\n}}\n\nvariable \"part_{n}_retention_days\" {{\n  description = \"How many days the logs of part {n} are kept. CloudWatch Logs accepts 1, 3, 5, 7, 14, 30, 60, 90 and longer periods; 0 keeps them forever.\"\n  type        = number\n  default     = 90\n\n  validation {{\n    condition     = var.part_{n}_retention_days >= 0\n    error_message = \"The retention must be 0 or more days.\"\n  }}\n}}\n"
         );
         n += 1;
     }
@@ -774,6 +796,7 @@ mod tests {
         // overshoot of the last resource written.
         assert!((5_500..8_000).contains(&at(50)), "median {}", at(50));
         assert!((25_000..36_000).contains(&at(95)), "95th {}", at(95));
-        assert!(*sizes.last().unwrap() < 64_000);
+        // The last resource or group written may overshoot the size drawn.
+        assert!(*sizes.last().unwrap() < 75_000);
     }
 }

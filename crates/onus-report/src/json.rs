@@ -10,7 +10,7 @@
 //! is lost: [`v1_from_v2`] rebuilds a version 1 document from a version 2 one
 //! (and a test holds it to `--json-v1`'s output).
 
-use crate::report::{DutyView, Location, Report, ResourceView, VerdictView};
+use crate::report::{DutyView, ExcerptLine, Location, Report, ResourceView, VerdictView};
 use onus_model::{Duty, Layer};
 use onus_rules::{DutyStatus, OwnerSource, Rule};
 use serde::Serialize;
@@ -70,7 +70,7 @@ impl Reasons {
     pub(crate) fn of(views: &[ResourceView]) -> Reasons {
         let mut reasons = Reasons::default();
         for r in views {
-            for d in &r.duties {
+            for d in r.duties.iter().filter(|d| !is_default_reason(r, d)) {
                 reasons
                     .0
                     .entry(reason_id(r, d))
@@ -117,10 +117,60 @@ fn is_default_note(resource_type: &str, d: &DutyView) -> bool {
 /// A resource as one compact line of the report.
 struct ResourceLine<'a, 'w>(&'a ResourceView<'w>);
 
+/// The source excerpts of a resource's findings, each once (several findings
+/// often point at the same lines), and which one each verdict shows: by
+/// duty, then verdict.
+struct Excerpts<'a> {
+    table: Vec<&'a [ExcerptLine]>,
+    of: Vec<Vec<Option<usize>>>,
+}
+
+impl<'a> Excerpts<'a> {
+    fn new(r: &'a ResourceView) -> Excerpts<'a> {
+        let mut table: Vec<&'a [ExcerptLine]> = Vec::new();
+        let of = r
+            .duties
+            .iter()
+            .map(|d| {
+                d.verdicts
+                    .iter()
+                    .map(|v| {
+                        if v.excerpt.is_empty() {
+                            return None;
+                        }
+                        Some(match table.iter().position(|e| *e == &v.excerpt[..]) {
+                            Some(i) => i,
+                            None => {
+                                table.push(&v.excerpt);
+                                table.len() - 1
+                            }
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        Excerpts { table, of }
+    }
+}
+
+/// An excerpt: its first line's number and the lines.
+struct Excerpt<'a>(&'a [ExcerptLine]);
+
+impl Serialize for Excerpt<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Excerpt", 2)?;
+        s.serialize_field("from", &self.0.first().map_or(0, |l| l.line))?;
+        let lines: Vec<&str> = self.0.iter().map(|l| l.text.as_str()).collect();
+        s.serialize_field("lines", &lines)?;
+        s.end()
+    }
+}
+
 impl Serialize for ResourceLine<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let r = self.0;
-        let mut s = serializer.serialize_struct("Resource", 10)?;
+        let excerpts = Excerpts::new(r);
+        let mut s = serializer.serialize_struct("Resource", 11)?;
         s.serialize_field("id", r.id)?;
         s.serialize_field("type", r.resource_type)?;
         match r.source_type {
@@ -133,34 +183,59 @@ impl Serialize for ResourceLine<'_, '_> {
         s.serialize_field("category", &r.category)?;
         s.serialize_field("category_reason", &r.category_reason)?;
         s.serialize_field("region", &r.region)?;
-        s.serialize_field("duties", &Duties(r))?;
+        s.serialize_field("duties", &Duties(r, &excerpts))?;
+        if excerpts.table.is_empty() {
+            s.skip_field("excerpts")?;
+        } else {
+            let table: Vec<Excerpt> = excerpts.table.iter().map(|e| Excerpt(e)).collect();
+            s.serialize_field("excerpts", &table)?;
+        }
         s.end()
     }
 }
 
 /// A resource's duties, by duty id, in the model's order.
-struct Duties<'a, 'w>(&'a ResourceView<'w>);
+struct Duties<'a, 'w>(&'a ResourceView<'w>, &'a Excerpts<'a>);
 
 impl Serialize for Duties<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let r = self.0;
         let mut map = serializer.serialize_map(Some(r.duties.len()))?;
-        for d in &r.duties {
-            map.serialize_entry(d.duty.slug(), &DutyLine(r, d))?;
+        for (d, excerpts) in r.duties.iter().zip(&self.1.of) {
+            map.serialize_entry(d.duty.slug(), &DutyLine(r, d, excerpts))?;
         }
         map.end()
     }
 }
 
-struct DutyLine<'a, 'w>(&'a ResourceView<'w>, &'a DutyView);
+struct DutyLine<'a, 'w>(&'a ResourceView<'w>, &'a DutyView, &'a [Option<usize>]);
+
+/// The reason a row names when it gives none: the model's default for the
+/// resource's category.
+fn is_default_reason(r: &ResourceView, d: &DutyView) -> bool {
+    r.category
+        .is_some_and(|c| d.owner_source == OwnerSource::Category(c))
+}
 
 impl Serialize for DutyLine<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (r, d) = (self.0, self.1);
         let mut s = serializer.serialize_struct("Duty", 6)?;
-        s.serialize_field("owner", &d.owner)?;
-        s.serialize_field("status", &d.status)?;
-        s.serialize_field("owner_reason", &reason_id(r, d))?;
+        if r.category.is_some_and(|c| d.owner == d.duty.owner(c)) {
+            s.skip_field("owner")?;
+        } else {
+            s.serialize_field("owner", &d.owner)?;
+        }
+        if d.status == DutyStatus::Inherited {
+            s.skip_field("status")?;
+        } else {
+            s.serialize_field("status", &d.status)?;
+        }
+        if is_default_reason(r, d) {
+            s.skip_field("owner_reason")?;
+        } else {
+            s.serialize_field("owner_reason", &reason_id(r, d))?;
+        }
         if is_default_note(r.resource_type, d) {
             s.skip_field("note")?;
         } else {
@@ -177,7 +252,8 @@ impl Serialize for DutyLine<'_, '_> {
             let verdicts: Vec<VerdictLine> = d
                 .verdicts
                 .iter()
-                .map(|v| VerdictLine(&r.location, v))
+                .zip(self.2)
+                .map(|(v, excerpt)| VerdictLine(&r.location, v, *excerpt))
                 .collect();
             s.serialize_field("verdicts", &verdicts)?;
         }
@@ -185,7 +261,8 @@ impl Serialize for DutyLine<'_, '_> {
     }
 }
 
-struct VerdictLine<'a>(&'a Location, &'a VerdictView);
+/// A verdict; its excerpt is one of its resource's `excerpts`.
+struct VerdictLine<'a>(&'a Location, &'a VerdictView, Option<usize>);
 
 impl Serialize for VerdictLine<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -195,7 +272,11 @@ impl Serialize for VerdictLine<'_> {
         s.serialize_field("status", &v.status)?;
         s.serialize_field("message", &v.message)?;
         s.serialize_field("path", &v.path)?;
-        s.serialize_field("location", &Place(at, &v.location))?;
+        if v.location == *at {
+            s.skip_field("location")?;
+        } else {
+            s.serialize_field("location", &Place(at, &v.location))?;
+        }
         match &v.unknown {
             Some(u) => s.serialize_field("unknown", u)?,
             None => s.skip_field("unknown")?,
@@ -205,10 +286,9 @@ impl Serialize for VerdictLine<'_> {
             Some(x) => s.serialize_field("suppression", x)?,
             None => s.skip_field("suppression")?,
         }
-        if v.excerpt.is_empty() {
-            s.skip_field("excerpt")?;
-        } else {
-            s.serialize_field("excerpt", &v.excerpt)?;
+        match self.2 {
+            Some(i) => s.serialize_field("excerpt", &i)?,
+            None => s.skip_field("excerpt")?,
         }
         s.end()
     }
@@ -258,11 +338,19 @@ pub(crate) fn head(rules: &[&'static Rule]) -> std::io::Result<String> {
         title: &'static str,
     }
     #[derive(Serialize)]
+    struct Owns {
+        owner: onus_model::Owner,
+        reason: &'static str,
+    }
+    #[derive(Serialize)]
     struct DutyAbout {
         title: &'static str,
         layer: Layer,
         #[serde(skip_serializing_if = "Option::is_none")]
         attest_reason: Option<&'static str>,
+        /// The model's owner, and why, per category: what a duty row of a
+        /// resource of that category has unless it says otherwise.
+        owners: BTreeMap<&'static str, Owns>,
     }
     #[derive(Serialize)]
     struct RuleAbout {
@@ -280,10 +368,21 @@ pub(crate) fn head(rules: &[&'static Rule]) -> std::io::Result<String> {
     let layers = Layer::ALL.map(|l| (l.slug(), LayerAbout { title: l.title() }));
     dictionary(&mut out, "layers", layers.into_iter())?;
     let duties = Duty::ALL.map(|d| {
+        let owners = onus_model::Category::ALL
+            .into_iter()
+            .map(|c| {
+                let owns = Owns {
+                    owner: d.owner(c),
+                    reason: d.reason(c),
+                };
+                (c.as_str(), owns)
+            })
+            .collect();
         let about = DutyAbout {
             title: d.title(),
             layer: d.layer(),
             attest_reason: d.attest_reason(),
+            owners,
         };
         (d.slug(), about)
     });
@@ -399,6 +498,7 @@ pub fn v1_from_v2(v2: &serde_json::Value) -> serde_json::Value {
                 .filter_map(|d| Some((d.slug(), r["duties"].get(d.slug())?)))
                 .map(|(duty, d)| {
                     let uncovered = d["uncovered"].as_bool().unwrap_or(false);
+                    let status = d.get("status").cloned().unwrap_or(json!("inherited"));
                     let note = match d.get("note") {
                         Some(note) => note.clone(),
                         None if uncovered => {
@@ -406,7 +506,7 @@ pub fn v1_from_v2(v2: &serde_json::Value) -> serde_json::Value {
                                 "no onus rule checks {duty} for {kind}: sign it off"
                             ))
                         }
-                        None if d["status"] == "attest" => get(&duties[duty], "attest_reason"),
+                        None if status == "attest" => get(&duties[duty], "attest_reason"),
                         None => Value::Null,
                     };
                     let verdicts: Vec<Value> = d["verdicts"]
@@ -415,14 +515,15 @@ pub fn v1_from_v2(v2: &serde_json::Value) -> serde_json::Value {
                         .flatten()
                         .map(|v| {
                             let rule = &rules[v["rule"].as_str().unwrap_or("")];
-                            let mut location = v["location"].clone();
-                            if location.get("file").is_none() {
-                                location = json!({
+                            let location = match v.get("location") {
+                                None => r["location"].clone(),
+                                Some(at) if at.get("file").is_none() => json!({
                                     "file": r["location"]["file"],
-                                    "line": location["line"],
-                                    "column": location["column"],
-                                });
-                            }
+                                    "line": at["line"],
+                                    "column": at["column"],
+                                }),
+                                Some(at) => at.clone(),
+                            };
                             let mut out = Map::new();
                             out.insert("rule".into(), get(v, "rule"));
                             out.insert("title".into(), get(rule, "title"));
@@ -431,10 +532,22 @@ pub fn v1_from_v2(v2: &serde_json::Value) -> serde_json::Value {
                             out.insert("message".into(), get(v, "message"));
                             out.insert("path".into(), get(v, "path"));
                             out.insert("location".into(), location);
-                            for key in ["unknown", "fingerprint", "suppression", "excerpt"] {
+                            for key in ["unknown", "fingerprint", "suppression"] {
                                 if let Some(x) = v.get(key) {
                                     out.insert(key.into(), x.clone());
                                 }
+                            }
+                            if let Some(i) = v["excerpt"].as_u64() {
+                                let excerpt = &r["excerpts"][i as usize];
+                                let from = excerpt["from"].as_u64().unwrap_or(0);
+                                let lines: Vec<Value> = excerpt["lines"]
+                                    .as_array()
+                                    .into_iter()
+                                    .flatten()
+                                    .zip(from..)
+                                    .map(|(text, line)| json!({"line": line, "text": text}))
+                                    .collect();
+                                out.insert("excerpt".into(), json!(lines));
                             }
                             Value::Object(out)
                         })
@@ -443,10 +556,15 @@ pub fn v1_from_v2(v2: &serde_json::Value) -> serde_json::Value {
                     row.insert("duty".into(), json!(duty));
                     row.insert("title".into(), get(&duties[duty], "title"));
                     row.insert("layer".into(), get(&duties[duty], "layer"));
-                    row.insert("owner".into(), get(d, "owner"));
-                    let reason = d["owner_reason"].as_str().unwrap_or("");
-                    row.insert("owner_reason".into(), get(reasons, reason));
-                    row.insert("status".into(), get(d, "status"));
+                    let default = &duties[duty]["owners"][r["category"].as_str().unwrap_or("")];
+                    let owner = d.get("owner").unwrap_or(&default["owner"]);
+                    row.insert("owner".into(), owner.clone());
+                    let reason = match d["owner_reason"].as_str() {
+                        Some(id) => get(reasons, id),
+                        None => get(default, "reason"),
+                    };
+                    row.insert("owner_reason".into(), reason);
+                    row.insert("status".into(), status);
                     if !note.is_null() {
                         row.insert("note".into(), note);
                     }

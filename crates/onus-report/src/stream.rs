@@ -30,8 +30,8 @@ use std::sync::Arc;
 /// Bytes of source checked per batch: enough units to keep every core busy,
 /// few enough that the units in flight stay small. Reports with excerpts
 /// (JSON, HTML) hold more per resource until a batch is written.
-const BATCH_BYTES: u64 = 4 << 20;
-const BATCH_BYTES_WITH_EXCERPTS: u64 = 2 << 20;
+const BATCH_BYTES: u64 = 1 << 20;
+const BATCH_BYTES_WITH_EXCERPTS: u64 = 1 << 20;
 /// Units per batch at most (many small units cost their bookkeeping).
 const BATCH_UNITS: usize = 1024;
 
