@@ -71,6 +71,31 @@ impl LineIndex {
     pub fn text(&self) -> &str {
         &self.text
     }
+
+    /// Number of lines, as `str::lines` counts them.
+    pub fn line_count(&self) -> usize {
+        match self.text.as_bytes().last() {
+            None => 0,
+            Some(b'\n') => self.line_starts.len() - 1,
+            Some(_) => self.line_starts.len(),
+        }
+    }
+
+    /// Line `i` (0-based) without its line ending, as `str::lines` gives it.
+    pub fn line(&self, i: usize) -> Option<&str> {
+        if i >= self.line_count() {
+            return None;
+        }
+        let start = self.line_starts[i] as usize;
+        let line = match self.line_starts.get(i + 1) {
+            Some(&next) => {
+                let line = self.text.get(start..next as usize - 1)?;
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => self.text.get(start..)?,
+        };
+        Some(line)
+    }
 }
 
 /// Which reader produced a resource.

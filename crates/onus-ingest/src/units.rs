@@ -341,6 +341,18 @@ mod tests {
     }
 
     #[test]
+    fn line_index_lines_are_those_of_str_lines() {
+        for text in ["", "a", "a\n", "a\r\nb", "a\n\nb\r\n", "\n", "x\ry\n\r"] {
+            let index = crate::LineIndex::new(text.into());
+            let lines: Vec<&str> = (0..index.line_count())
+                .map(|i| index.line(i).unwrap())
+                .collect();
+            assert_eq!(lines, text.lines().collect::<Vec<_>>(), "{text:?}");
+            assert_eq!(index.line(index.line_count()), None);
+        }
+    }
+
+    #[test]
     fn directory_keys_prefix_their_files() {
         assert_eq!(dir_key(Path::new(".")), "");
         assert_eq!(dir_key(Path::new("./a/b")), "a/b/");

@@ -250,14 +250,28 @@ pub(crate) fn location(workload: &Workload, file: FileId, span: Span) -> Locatio
 
 pub(crate) use onus_ingest::display_path;
 
-/// The lines and display path of every file, split once per report (not
-/// once per finding).
+/// The display path of every file, formatted once per report (not once per
+/// finding), and its lines.
 pub(crate) struct FileLines<'w> {
     workload: &'w Workload,
-    lines: Vec<Vec<&'w str>>,
     paths: Vec<Arc<str>>,
     /// Whether the file mentions an inline suppression at all.
     markers: Vec<bool>,
+}
+
+/// The lines of one file, read through its line index (nothing is split).
+#[derive(Clone, Copy)]
+pub(crate) struct Lines<'w>(Option<&'w onus_ingest::LineIndex>);
+
+impl<'w> Lines<'w> {
+    /// Line `i`, 0-based.
+    pub(crate) fn get(&self, i: usize) -> Option<&'w str> {
+        self.0?.line(i)
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.0.map_or(0, |l| l.line_count())
+    }
 }
 
 impl<'w> FileLines<'w> {
@@ -266,12 +280,11 @@ impl<'w> FileLines<'w> {
         Self::with_excerpts(workload, true)
     }
 
-    /// Without `excerpts`, only files that may hold inline suppressions are
-    /// split into lines.
-    pub(crate) fn with_excerpts(workload: &'w Workload, excerpts: bool) -> Self {
+    /// Notes which files may hold inline suppressions.
+    pub(crate) fn with_excerpts(workload: &'w Workload, _excerpts: bool) -> Self {
         let markers: Vec<bool> = workload
             .files
-            .par_iter()
+            .iter()
             .map(|f| {
                 let text = f.lines.text();
                 text.contains("onus:ignore") || text.contains("checkov:skip")
@@ -279,18 +292,6 @@ impl<'w> FileLines<'w> {
             .collect();
         FileLines {
             workload,
-            lines: workload
-                .files
-                .par_iter()
-                .zip(&markers)
-                .map(|(f, marked)| {
-                    if excerpts || *marked {
-                        f.lines.text().lines().collect()
-                    } else {
-                        Vec::new()
-                    }
-                })
-                .collect(),
             paths: workload
                 .files
                 .iter()
@@ -304,7 +305,6 @@ impl<'w> FileLines<'w> {
     pub(crate) fn for_locations(workload: &'w Workload) -> Self {
         FileLines {
             workload,
-            lines: Vec::new(),
             paths: workload
                 .files
                 .iter()
@@ -319,11 +319,8 @@ impl<'w> FileLines<'w> {
         self.markers.get(file.0 as usize).copied().unwrap_or(true)
     }
 
-    pub(crate) fn of(&self, file: FileId) -> &[&'w str] {
-        self.lines
-            .get(file.0 as usize)
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+    pub(crate) fn of(&self, file: FileId) -> Lines<'w> {
+        Lines(self.workload.files.get(file.0 as usize).map(|f| &f.lines))
     }
 
     pub(crate) fn path(&self, file: FileId) -> Arc<str> {
@@ -351,9 +348,13 @@ fn excerpt(lines: &FileLines<'_>, file: FileId, line: u32) -> Vec<ExcerptLine> {
     (first..=last)
         .filter_map(|n| {
             let text = lines.get(n as usize - 1)?;
+            let cut = text
+                .char_indices()
+                .nth(EXCERPT_WIDTH)
+                .map_or(text.len(), |(i, _)| i);
             Some(ExcerptLine {
                 line: n,
-                text: crate::terminal::clean(&text.chars().take(EXCERPT_WIDTH).collect::<String>()),
+                text: crate::terminal::clean(&text[..cut]),
             })
         })
         .collect()
@@ -511,6 +512,7 @@ impl<'w, 'o> Builder<'w, 'o> {
         let res = &workload.resources[r.resource];
         let found = suppress::collect(workload, file_lines, res, options, diagnostics);
         let resource_file = file_lines.path(res.file);
+        let mut shown: Vec<((FileId, u32), Vec<ExcerptLine>)> = Vec::new();
         let duties = r
             .duties
             .into_iter()
@@ -542,7 +544,16 @@ impl<'w, 'o> Builder<'w, 'o> {
                             message: v.verdict.message,
                             path: v.verdict.path,
                             excerpt: if finding && self.excerpts {
-                                excerpt(file_lines, v.verdict.file, location.line)
+                                // Findings often point at the same lines.
+                                let at = (v.verdict.file, location.line);
+                                match shown.iter().find(|(k, _)| *k == at) {
+                                    Some((_, e)) => e.clone(),
+                                    None => {
+                                        let e = excerpt(file_lines, at.0, at.1);
+                                        shown.push((at, e.clone()));
+                                        e
+                                    }
+                                }
                             } else {
                                 Vec::new()
                             },

