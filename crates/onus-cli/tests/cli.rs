@@ -171,6 +171,30 @@ fn checkov_and_cfn_nag_suppressions_map_to_same_rules_only() {
 }
 
 #[test]
+fn guard_suppressed_rules_map_to_same_rules_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let guard =
+        |rules: &str| format!("    Metadata:\n      guard:\n        SuppressedRules:\n{rules}");
+    // LAMBDA_NO_WILDCARD_PRINCIPALS is only Related to lambda.no-public-invoke.
+    let permission = format!(
+        "  Public:\n    Type: AWS::Lambda::Permission\n{}    Properties:\n      Action: lambda:InvokeFunction\n      FunctionName: app\n      Principal: \"*\"\n",
+        guard("          - LAMBDA_NO_WILDCARD_PRINCIPALS\n")
+    );
+    let body = format!(
+        "{}{}{permission}",
+        db("A", &guard("          - RDS_STORAGE_ENCRYPTED\n")),
+        db("B", ""),
+    );
+    template(dir.path(), &body);
+    let (_, report) = scan(dir.path(), &[]);
+    let s = &verdict(&report, "A", "rds.encryption-at-rest")["suppression"];
+    assert_eq!(s["kind"], "guard", "{s}");
+    assert_eq!(s["active"], true);
+    assert!(verdict(&report, "B", "rds.encryption-at-rest")["suppression"].is_null());
+    assert!(verdict(&report, "Public", "lambda.no-public-invoke")["suppression"].is_null());
+}
+
+#[test]
 fn no_inline_ignores_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let body = format!(
@@ -465,37 +489,50 @@ fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
         .collect()
 }
 
-#[test]
-fn sarif_of_examples_matches_the_schema() {
-    let dir = EXAMPLES;
-    let out = onus()
-        .current_dir(repo())
-        .args(["scan", "--format", "sarif", dir])
-        .output()
-        .unwrap();
-    let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let text = std::fs::read_to_string(repo().join("schemas/sarif-schema-2.1.0.json"))
+/// A validator for a schema of `schemas/`.
+fn schema(name: &str) -> jsonschema::Validator {
+    let text = std::fs::read_to_string(repo().join("schemas").join(name))
         .unwrap()
         .replace(r#"{2}]?$"#, r#"{2}\\]?$"#);
-    let schema: Value = serde_json::from_str(&text).unwrap();
-    let v = jsonschema::validator_for(&schema).unwrap();
-    let errors: Vec<String> = v.iter_errors(&sarif).map(|e| e.to_string()).collect();
-    assert!(errors.is_empty(), "{errors:?}");
-    assert!(!sarif["runs"][0]["results"].as_array().unwrap().is_empty());
-    // And the JSON report against ours.
-    let out = onus()
-        .current_dir(repo())
-        .args(["scan", "--format", "json", dir])
-        .output()
-        .unwrap();
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let schema: Value = serde_json::from_str(
-        &std::fs::read_to_string(repo().join("schemas/report.schema.json")).unwrap(),
-    )
-    .unwrap();
-    let v = jsonschema::validator_for(&schema).unwrap();
-    let errors: Vec<String> = v.iter_errors(&report).map(|e| e.to_string()).collect();
-    assert!(errors.is_empty(), "{errors:?}");
+    jsonschema::validator_for(&serde_json::from_str(&text).unwrap()).unwrap()
+}
+
+#[test]
+fn sarif_and_json_match_their_schemas() {
+    let (sarif_schema, report_schema) = (
+        schema("sarif-schema-2.1.0.json"),
+        schema("report.schema.json"),
+    );
+    // The examples, nested stacks (SARIF related locations, the JSON
+    // report's `stack`), a CDK cloud assembly and Terraform JSON.
+    for dir in [
+        EXAMPLES,
+        "crates/onus-cli/tests/fixtures/nested",
+        "crates/onus-cli/tests/fixtures/cdk",
+        "crates/onus-cli/tests/fixtures/tf_json/json",
+    ] {
+        let scan = |format: &str| -> Value {
+            let out = onus()
+                .current_dir(repo())
+                .args(["scan", "--format", format, dir])
+                .output()
+                .unwrap();
+            serde_json::from_slice(&out.stdout).unwrap()
+        };
+        let sarif = scan("sarif");
+        let errors: Vec<String> = sarif_schema
+            .iter_errors(&sarif)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{dir}: {errors:?}");
+        assert!(!sarif["runs"][0]["results"].as_array().unwrap().is_empty());
+        let report = scan("json");
+        let errors: Vec<String> = report_schema
+            .iter_errors(&report)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{dir}: {errors:?}");
+    }
 }
 
 #[test]

@@ -19,12 +19,20 @@ pub enum Unit {
 pub struct Found {
     /// Sorted, so output does not depend on walk order.
     pub units: Vec<Unit>,
-    /// What was learnt of each template and plan while deciding its format.
+    /// What was learnt of each template and plan while deciding its format,
+    /// by lexically normalised path.
     pub facts: std::collections::HashMap<PathBuf, FileFacts>,
+    /// The templates of the nested stacks of each template that has some,
+    /// one level, by lexically normalised path: the files a template's unit
+    /// also reads.
+    pub nested: std::collections::HashMap<PathBuf, Vec<PathBuf>>,
     /// Files looked at and left alone: not infrastructure code.
     pub skipped: usize,
     /// Paths that could not be walked or read (missing, permission denied).
     pub errors: Vec<(PathBuf, String)>,
+    /// Every CloudFormation template found, nested ones included: where the
+    /// S3 `TemplateURL`s of nested stacks are looked for.
+    pub templates: crate::cfn::nested::Templates,
 }
 
 /// Directories never worth reading: provider caches and dependencies.
@@ -106,11 +114,13 @@ pub fn discover_with(
             .require_git(false)
             .follow_links(false)
             .filter_entry(|entry| {
-                !(entry.file_type().is_some_and(|t| t.is_dir())
-                    && entry
+                let dir = entry.file_type().is_some_and(|t| t.is_dir());
+                !(dir
+                    && (entry
                         .file_name()
                         .to_str()
-                        .is_some_and(|n| SKIPPED_DIRS.contains(&n)))
+                        .is_some_and(|n| SKIPPED_DIRS.contains(&n))
+                        || crate::deploy::is_cdk_asset_dir(entry.path())))
             });
         if !options.excludes.is_empty() {
             let mut builder = ignore::overrides::OverrideBuilder::new(root);
@@ -164,28 +174,93 @@ pub fn discover_with(
         .map(|(path, explicit)| classify(path, *explicit, options, markers))
         .collect();
     let mut units = BTreeSet::new();
+    let mut parents = Vec::new();
     for ((path, _), outcome) in files.into_iter().zip(outcomes) {
         match outcome {
             Classified::Unit(unit, facts) => {
                 if let Some(facts) = facts {
-                    found.facts.insert(path, facts);
+                    found
+                        .facts
+                        .insert(crate::terraform::normalize(&path), facts);
                 }
                 units.insert(unit);
+            }
+            Classified::Template { nests, facts } => {
+                if nests {
+                    parents.push(path.clone());
+                }
+                found
+                    .facts
+                    .insert(crate::terraform::normalize(&path), facts);
+                units.insert(Unit::CloudFormation(path));
             }
             Classified::PartOfModule => {}
             Classified::Skipped => found.skipped += 1,
             Classified::Unreadable(e) => found.errors.push((path, e)),
         }
     }
-    found.units = prefer_roots_and_plans(units.into_iter().collect());
+    found.templates = crate::cfn::nested::Templates::new(units.iter().filter_map(|u| match u {
+        Unit::CloudFormation(p) => Some(p.clone()),
+        _ => None,
+    }))
+    .with_deployment_regions()
+    .within(paths);
+    let normalize = crate::terraform::normalize;
+    found.nested = parents
+        .par_iter()
+        .map(|p| {
+            let children = crate::cfn::nested_templates(p, options, &found.templates);
+            (
+                normalize(p),
+                children.iter().map(|c| normalize(c)).collect(),
+            )
+        })
+        .collect();
+    let nested = nested_templates(&found.nested);
+    found.units = prefer_roots_and_plans(units.into_iter().collect(), &nested);
     found
+}
+
+/// The templates read as nested stacks of another template found (from a
+/// template no other one nests): those are read through their parents, with
+/// the parameters they pass, not on their own. A template in a loop that
+/// no other template leads to is still read on its own.
+fn nested_templates(
+    children: &std::collections::HashMap<PathBuf, Vec<PathBuf>>,
+) -> std::collections::HashSet<PathBuf> {
+    let nested: std::collections::HashSet<&PathBuf> = children.values().flatten().collect();
+    let roots = children.keys().filter(|p| !nested.contains(p));
+    reached_from(children, roots)
+}
+
+/// The templates read through those of `from`, at any depth (`from`
+/// excluded unless a loop leads back to it).
+pub fn reached_from<'p>(
+    children: &'p std::collections::HashMap<PathBuf, Vec<PathBuf>>,
+    from: impl IntoIterator<Item = &'p PathBuf>,
+) -> std::collections::HashSet<PathBuf> {
+    let mut reached = std::collections::HashSet::new();
+    let mut todo: Vec<&PathBuf> = from.into_iter().collect();
+    while let Some(parent) = todo.pop() {
+        for child in children.get(parent).into_iter().flatten() {
+            if reached.insert(child.clone()) {
+                todo.push(child);
+            }
+        }
+    }
+    reached
 }
 
 /// What a file found by the walk turned out to be.
 enum Classified {
-    /// With what was learnt of a template or plan.
+    /// With what was learnt of a plan.
     Unit(Unit, Option<FileFacts>),
-    /// Read with its Terraform module (`.tfvars`, `.tf.json`).
+    /// A CloudFormation template; `nests` when it may have nested stacks.
+    Template {
+        nests: bool,
+        facts: FileFacts,
+    },
+    /// Read with its Terraform module (`.tfvars`, `.tfvars.json`).
     PartOfModule,
     /// Not infrastructure code.
     Skipped,
@@ -197,7 +272,11 @@ enum Classified {
 /// through that call, with its inputs, not again on its own with unset
 /// variables. A directory holding a plan is read from the plan (which has the
 /// planned values and maps them back to the `.tf` lines), not from its `.tf`.
-fn prefer_roots_and_plans(units: Vec<Unit>) -> Vec<Unit> {
+/// Likewise a template in `nested` is read through its parent stack.
+fn prefer_roots_and_plans(
+    units: Vec<Unit>,
+    nested: &std::collections::HashSet<PathBuf>,
+) -> Vec<Unit> {
     let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
     let mut called = std::collections::HashSet::new();
     let mut planned = std::collections::HashSet::new();
@@ -227,14 +306,15 @@ fn prefer_roots_and_plans(units: Vec<Unit>) -> Vec<Unit> {
                 let dir = canonical(dir);
                 !called.contains(&dir) && !planned.contains(&dir)
             }
+            Unit::CloudFormation(path) => !nested.contains(&crate::terraform::normalize(path)),
             _ => true,
         })
         .collect()
 }
 
 /// Directories named by `source = "./..."` or `"../..."` in a module's `.tf`
-/// files. A textual scan: cheap, and a miss only means a module is also read
-/// on its own.
+/// files (`"source": "./..."` in `.tf.json`). A textual scan: cheap, and a
+/// miss only means a module is also read on its own.
 fn local_module_sources(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -242,20 +322,25 @@ fn local_module_sources(dir: &Path) -> Vec<PathBuf> {
     };
     for entry in entries.flatten() {
         let path = entry.path();
-        if path.extension().is_none_or(|e| e != "tf") || !path.is_file() {
+        let json = path.to_str().is_some_and(|p| p.ends_with(".tf.json"));
+        if (path.extension().is_none_or(|e| e != "tf") && !json) || !path.is_file() {
             continue;
         }
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue;
         };
         for line in text.lines() {
-            let Some(rest) = line.trim_start().strip_prefix("source") else {
+            let line = line.trim_start();
+            let Some(rest) = line
+                .strip_prefix("source")
+                .or_else(|| line.strip_prefix("\"source\""))
+            else {
                 continue;
             };
-            let Some(value) = rest.trim_start().strip_prefix('=') else {
+            let Some(value) = rest.trim_start().strip_prefix(['=', ':']) else {
                 continue;
             };
-            let value = value.trim().trim_matches('"');
+            let value = value.trim().trim_end_matches(',').trim().trim_matches('"');
             if value.starts_with("./") || value.starts_with("../") {
                 out.push(dir.join(value));
             }
@@ -287,7 +372,7 @@ fn classify(
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
-    if ext == "tf" {
+    if ext == "tf" || name.ends_with(".tf.json") {
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let dir = if dir.as_os_str().is_empty() {
             PathBuf::from(".")
@@ -296,7 +381,7 @@ fn classify(
         };
         return Classified::Unit(Unit::TerraformModule(dir), None);
     }
-    if name.ends_with(".tfvars") || name.ends_with(".tfvars.json") || name.ends_with(".tf.json") {
+    if name.ends_with(".tfvars") || name.ends_with(".tfvars.json") {
         // Read as part of their module, not on their own.
         return Classified::PartOfModule;
     }
@@ -317,11 +402,10 @@ fn classify(
             Vec::new()
         },
     };
-    let template = |text: &str| {
-        Classified::Unit(
-            Unit::CloudFormation(path.to_path_buf()),
-            Some(facts(text, false)),
-        )
+    let template = |text: &str| Classified::Template {
+        nests: text.contains("AWS::CloudFormation::Stack")
+            || text.contains("AWS::Serverless::Application"),
+        facts: facts(text, false),
     };
     match crate::read_limited(path, &options.limits) {
         Ok(bytes) => match std::str::from_utf8(&bytes) {

@@ -7,6 +7,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod cfn;
+pub mod deploy;
 pub mod discover;
 pub mod model;
 pub mod plan;
@@ -126,11 +127,14 @@ pub(crate) fn read_unit(
     unit: &discover::Unit,
     options: &Options,
     modules: &terraform::ModuleCache,
+    templates: &cfn::nested::Templates,
 ) -> Workload {
     let result = std::panic::catch_unwind(|| {
         let mut part = Workload::default();
         match unit {
-            discover::Unit::CloudFormation(path) => cfn::read_file(path, options, &mut part),
+            discover::Unit::CloudFormation(path) => {
+                cfn::read_file_with(path, options, templates, &mut part)
+            }
             discover::Unit::TerraformModule(dir) => {
                 terraform::read_module_with(dir, options, modules, &mut part)
             }

@@ -427,6 +427,21 @@ impl Resource {
     /// conditions down to the values they choose between (see
     /// [`Node::hoist_conditions`]), then fills `service` and `category` from the
     /// catalog (longest type prefix, then the service's category rule).
+    /// True for AWS resource types (CloudFormation `AWS::`/`Alexa::`,
+    /// Terraform `aws_`/`awscc_`), the ones the Shared Responsibility Model
+    /// speaks of. Others (`null_resource`, `random_pet`, `Custom::…`,
+    /// third-party registry types) are read, so references to them resolve,
+    /// but carry no AWS duties.
+    pub fn is_aws(&self) -> bool {
+        const PREFIXES: [&str; 4] = ["AWS::", "Alexa::", "aws_", "awscc_"];
+        PREFIXES.iter().any(|p| self.resource_type.starts_with(p))
+    }
+
+    /// Judged and reported: an AWS resource, not a data source.
+    pub fn assessed(&self) -> bool {
+        !self.is_data && self.is_aws()
+    }
+
     pub fn classify(&mut self) {
         self.properties.hoist_conditions();
         let catalog = onus_model::Catalog::get();
@@ -500,12 +515,31 @@ pub struct Diagnostic {
     pub message: String,
 }
 
+/// A nested stack read through its parent's stack resource
+/// (`AWS::CloudFormation::Stack`, SAM `AWS::Serverless::Application`): the
+/// resources of its template have `scope` in `unit`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NestedStack {
+    pub scope: String,
+    /// Set by [`Workload::merge`], as [`Resource::unit`].
+    #[serde(skip)]
+    pub unit: u32,
+    /// The parent's stack resource: its logical id, file and name.
+    pub parent: String,
+    pub file: FileId,
+    pub span: Span,
+    /// How the template was found (`TemplateURL is the local path …`).
+    pub found: String,
+}
+
 /// Everything read from the scanned paths.
 #[derive(Debug, Clone, Default)]
 pub struct Workload {
     pub files: Vec<SourceFile>,
     pub resources: Vec<Resource>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The nested stacks read through their parents.
+    pub stacks: Vec<NestedStack>,
     /// Files looked at and skipped because they are not infrastructure code.
     pub skipped_files: usize,
     /// Path → id, so a file read through several module calls is listed once.
@@ -611,6 +645,11 @@ impl Workload {
                 r.unit = unit;
                 r
             }));
+        self.stacks.extend(other.stacks.into_iter().map(|mut s| {
+            s.file = remap(s.file);
+            s.unit = unit;
+            s
+        }));
         for mut d in other.diagnostics {
             d.file = remap(d.file);
             if self

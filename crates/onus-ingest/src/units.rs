@@ -6,7 +6,8 @@
 //! Reports list files in the order of their display paths, and a unit may put
 //! resources in files far from its own (a Terraform example calling `../..`).
 //! So each unit gets a *key*: a lower bound of the display paths of every file
-//! it may put a resource in, found before reading it (the template's path; the
+//! it may put a resource in, found before reading it (the paths of the
+//! template and of the templates of its nested stacks, at any depth; the
 //! directories of a Terraform root and of the local modules it names, found by
 //! a textual scan of `source = "./..."`). Units are handed out in key order:
 //! once the units up to key `k` are done, every file that sorts before `k` is
@@ -80,6 +81,8 @@ pub struct Units {
     pub errors: Vec<(PathBuf, String)>,
     options: Options,
     modules: terraform::ModuleCache,
+    /// The scan's templates, where nested stacks' templates are found.
+    templates: crate::cfn::nested::Templates,
 }
 
 impl Units {
@@ -109,15 +112,25 @@ impl Units {
                 };
                 let reach = match unit {
                     Unit::CloudFormation(path) => {
-                        let f = facts.get(path).cloned().unwrap_or_default();
+                        // The template and those of its nested stacks, at
+                        // any depth: read through it.
                         info.key = crate::display_path(path);
-                        info.marked = f.marked;
-                        info.bytes = f.bytes;
+                        let path = terraform::normalize(path);
+                        let nested = discover::reached_from(&found.nested, [&path]);
+                        for file in nested.iter().chain([&path]) {
+                            let f = facts.get(file).cloned().unwrap_or_default();
+                            info.marked |= f.marked;
+                            info.bytes += f.bytes;
+                            info.key = info.key.min(crate::display_path(file));
+                        }
                         return info;
                     }
                     Unit::TerraformModule(dir) => dirs.reach(dir, &[]),
                     Unit::TerraformPlan(path) => {
-                        let f = facts.get(path).cloned().unwrap_or_default();
+                        let f = facts
+                            .get(&terraform::normalize(path))
+                            .cloned()
+                            .unwrap_or_default();
                         let dir = path.parent().unwrap_or(Path::new("."));
                         let dir = if dir.as_os_str().is_empty() {
                             Path::new(".")
@@ -147,15 +160,19 @@ impl Units {
             errors: found.errors,
             options: options.clone(),
             modules: terraform::ModuleCache::default(),
+            templates: found.templates,
         }
     }
 
     /// Reads one unit, as [`crate::ingest`] reads it.
     pub fn read_unit(&self, info: &UnitInfo) -> Workload {
-        let mut part = crate::read_unit(&info.unit, &self.options, &self.modules);
+        let mut part = crate::read_unit(&info.unit, &self.options, &self.modules, &self.templates);
         crate::enforce_limits(&mut part, &self.options.limits);
         for r in &mut part.resources {
             r.unit = info.number;
+        }
+        for s in &mut part.stacks {
+            s.unit = info.number;
         }
         part
     }

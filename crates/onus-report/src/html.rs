@@ -76,6 +76,7 @@ pre.excerpt span.hit{background:#fff1b8}
 pre.excerpt i{font-style:normal;color:#8c959f;display:inline-block;width:4em}
 .loc{color:#57606a}
 .supp{color:#57606a;font-style:italic;margin-top:4px}
+.nested{color:#57606a;margin-top:4px}
 "#;
 
 /// A full page around `body`.
@@ -270,6 +271,13 @@ fn finding(f: &FindingRef<'_>) -> Markup {
                 span.loc { (v.location.file) ":" (v.location.line) ":" (v.location.column) }
             }
             div.message { (v.message) }
+            @if let Some(stack) = &f.resource.stack {
+                div.nested {
+                    "in nested stack " b { (stack.parent) } " ("
+                    (stack.location.file) ":" (stack.location.line) ":" (stack.location.column)
+                    "): " (stack.found)
+                }
+            }
             @if let Some(s) = &v.suppression { div.supp { (s.describe()) } }
             @if !v.excerpt.is_empty() {
                 pre.excerpt {

@@ -183,6 +183,10 @@ impl Serialize for ResourceLine<'_, '_> {
         s.serialize_field("category", &r.category)?;
         s.serialize_field("category_reason", &r.category_reason)?;
         s.serialize_field("region", &r.region)?;
+        match &r.stack {
+            Some(stack) => s.serialize_field("stack", stack)?,
+            None => s.skip_field("stack")?,
+        }
         s.serialize_field("duties", &Duties(r, &excerpts))?;
         if excerpts.table.is_empty() {
             s.skip_field("excerpts")?;
@@ -485,6 +489,7 @@ pub fn v1_from_v2(v2: &serde_json::Value) -> serde_json::Value {
                 "category",
                 "category_reason",
                 "region",
+                "stack",
             ] {
                 if let Some(v) = r.get(key) {
                     out.insert(key.to_owned(), v.clone());

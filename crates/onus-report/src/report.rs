@@ -79,6 +79,12 @@ impl VerdictView {
     pub fn counts(&self) -> bool {
         self.status == Status::NotMet && !self.is_suppressed()
     }
+
+    /// Something to do: a not-met or unknown verdict outside the baseline and
+    /// not under an active suppression (an expired one counts again).
+    pub fn needs_action(&self) -> bool {
+        self.is_finding() && !self.is_suppressed()
+    }
 }
 
 /// 64-bit FNV-1a of a finding's rule, file and resource id; written as 16 hex
@@ -163,10 +169,31 @@ pub struct ResourceView<'w> {
     pub category: Option<Category>,
     pub category_reason: Option<&'w str>,
     pub region: Option<&'w str>,
+    /// Read in a nested stack: its parent's stack resource.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stack: Option<StackView<'w>>,
     pub duties: Vec<DutyView>,
 }
 
+/// The parent's stack resource of a resource read in a nested stack.
+#[derive(Debug, Clone, Serialize)]
+pub struct StackView<'w> {
+    /// The stack resource's logical id.
+    pub parent: &'w str,
+    pub location: Location,
+    /// How the nested template was found.
+    pub found: &'w str,
+}
+
 impl<'w> ResourceView<'w> {
+    /// Whether any verdict of the resource needs action
+    /// ([`VerdictView::needs_action`]).
+    pub fn needs_action(&self) -> bool {
+        self.duties
+            .iter()
+            .any(|d| d.verdicts.iter().any(VerdictView::needs_action))
+    }
+
     /// The resource's findings (not-met and unknown verdicts outside the
     /// baseline), in report order.
     pub fn findings(&self) -> impl Iterator<Item = FindingRef<'_>> {
@@ -213,6 +240,20 @@ pub struct Summary {
     pub baselined: usize,
     pub errors: usize,
     pub skipped_files: usize,
+    /// Resources with something to do: a finding outside the baseline and
+    /// not under an active suppression.
+    #[serde(skip)]
+    pub to_act: usize,
+    /// Findings whose suppression has expired (they count again).
+    #[serde(skip)]
+    pub expired: usize,
+    /// Not-met verdicts that count, by duty and rule.
+    #[serde(skip)]
+    pub unmet_by_rule: BTreeMap<(Duty, &'static str), usize>,
+    /// Duties left to attest because no rule checks them for the type, by
+    /// duty: how many resources.
+    #[serde(skip)]
+    pub uncovered_by_duty: BTreeMap<Duty, usize>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -341,21 +382,32 @@ impl<'w> FileLines<'w> {
     }
 }
 
+/// The lines around a finding, secrets masked: a report never prints a
+/// secret, even one on a line next to an unrelated finding.
 fn excerpt(lines: &FileLines<'_>, file: FileId, line: u32) -> Vec<ExcerptLine> {
     let lines = lines.of(file);
     let first = line.saturating_sub(EXCERPT_CONTEXT).max(1);
     let last = (line + EXCERPT_CONTEXT).min(lines.len() as u32);
-    (first..=last)
-        .filter_map(|n| {
-            let text = lines.get(n as usize - 1)?;
+    if first > last {
+        return Vec::new();
+    }
+    // Masking reads a few lines around each: only those are gathered.
+    let (before, after) = onus_rules::secrets::CONTEXT_LINES;
+    let from = (first as usize - 1).saturating_sub(before);
+    let to = (last as usize - 1 + after).min(lines.len().saturating_sub(1));
+    let window: Vec<&str> = (from..=to).filter_map(|i| lines.get(i)).collect();
+    onus_rules::secrets::mask_excerpt(&window, first as usize - 1 - from, last as usize - 1 - from)
+        .into_iter()
+        .zip(first..=last)
+        .map(|(text, n)| {
             let cut = text
                 .char_indices()
                 .nth(EXCERPT_WIDTH)
                 .map_or(text.len(), |(i, _)| i);
-            Some(ExcerptLine {
+            ExcerptLine {
                 line: n,
                 text: crate::terminal::clean(&text[..cut]),
-            })
+            }
         })
         .collect()
 }
@@ -424,11 +476,14 @@ pub fn build_with_excerpts<'w>(
     let mut diagnostics = builder.diagnostics();
     diagnostics.extend(suppress::check_config(options));
     diagnostics.extend(extra_diagnostics);
+    let mut not_assessed = NotAssessed::default();
+    not_assessed.add(workload);
     let mut report = finish(
         resources,
         diagnostics,
         options,
         workload.incomplete(),
+        &not_assessed,
         Vec::new(),
     );
     report.summary = summarize(&report, workload.files.len(), workload.skipped_files);
@@ -436,17 +491,19 @@ pub fn build_with_excerpts<'w>(
 }
 
 /// The report around `resources` (already in report order): diagnostics
-/// sorted and deduplicated, notes (`notes` added to those of the options).
-/// The summary is left to the caller.
+/// sorted and deduplicated, notes (the resources not assessed, those of the
+/// options, then `more_notes`). The summary is left to the caller.
 pub(crate) fn finish<'r>(
     resources: Vec<ResourceView<'r>>,
     mut diagnostics: Vec<DiagnosticView>,
     options: &SuppressOptions,
     incomplete: bool,
+    not_assessed: &NotAssessed,
     more_notes: Vec<String>,
 ) -> Report<'r> {
     sort_diagnostics(&mut diagnostics);
     let mut notes = Vec::new();
+    notes.extend(not_assessed.note());
     if !options.inline {
         notes.push(
             "inline suppressions (onus:ignore, checkov:skip comments and template Metadata) were not applied (--no-inline-ignores)"
@@ -479,6 +536,8 @@ pub(crate) fn sort_diagnostics(diagnostics: &mut Vec<DiagnosticView>) {
 /// Turns the engine's rows into report views, one resource at a time.
 pub(crate) struct Builder<'w, 'o> {
     workload: &'w Workload,
+    /// Nested stacks by the unit and scope of their resources.
+    stacks: std::collections::HashMap<(u32, &'w str), &'w onus_ingest::NestedStack>,
     pub(crate) file_lines: FileLines<'w>,
     config: &'o suppress::CompiledConfig<'o>,
     options: &'o SuppressOptions,
@@ -494,6 +553,11 @@ impl<'w, 'o> Builder<'w, 'o> {
     ) -> Self {
         Builder {
             workload,
+            stacks: workload
+                .stacks
+                .iter()
+                .map(|s| ((s.unit, s.scope.as_str()), s))
+                .collect(),
             file_lines: FileLines::with_excerpts(workload, excerpts),
             config,
             options,
@@ -541,7 +605,15 @@ impl<'w, 'o> Builder<'w, 'o> {
                             title: v.rule.title,
                             severity: v.rule.severity,
                             status: v.verdict.status,
-                            message: v.verdict.message,
+                            // A message or unresolved value may quote the
+                            // code: never a secret it holds.
+                            message: match finding
+                                .then(|| onus_rules::secrets::mask_text(&v.verdict.message))
+                                .flatten()
+                            {
+                                Some(m) => m.into(),
+                                None => v.verdict.message,
+                            },
                             path: v.verdict.path,
                             excerpt: if finding && self.excerpts {
                                 // Findings often point at the same lines.
@@ -558,7 +630,10 @@ impl<'w, 'o> Builder<'w, 'o> {
                                 Vec::new()
                             },
                             location,
-                            unknown: v.verdict.unknown,
+                            unknown: v
+                                .verdict
+                                .unknown
+                                .map(|u| onus_rules::secrets::mask_text(&u).unwrap_or(u)),
                             fingerprint: fingerprint_of(&[v.rule.id, &resource_file, &res.id]),
                             suppression,
                         }
@@ -590,6 +665,14 @@ impl<'w, 'o> Builder<'w, 'o> {
                 onus_ingest::Region::Known(r) => Some(r.as_str()),
                 onus_ingest::Region::Unknown(_) => None,
             },
+            stack: self
+                .stacks
+                .get(&(res.unit, res.scope.as_str()))
+                .map(|s| StackView {
+                    parent: &s.parent,
+                    location: file_lines.location(s.file, s.span),
+                    found: &s.found,
+                }),
             duties,
         }
     }
@@ -608,6 +691,54 @@ impl<'w, 'o> Builder<'w, 'o> {
     }
 }
 
+/// The resources that are not AWS resources, and so carry no duties, by
+/// type: counted unit by unit, said in one note.
+#[derive(Debug, Default)]
+pub(crate) struct NotAssessed(BTreeMap<String, usize>);
+
+impl NotAssessed {
+    pub(crate) fn add(&mut self, workload: &Workload) {
+        for r in workload
+            .resources
+            .iter()
+            .filter(|r| !r.is_data && !r.is_aws())
+        {
+            match self.0.get_mut(r.resource_type.as_str()) {
+                Some(n) => *n += 1,
+                None => {
+                    self.0.insert(r.resource_type.clone(), 1);
+                }
+            }
+        }
+    }
+
+    pub(crate) fn merge(&mut self, other: NotAssessed) {
+        for (t, n) in other.0 {
+            *self.0.entry(t).or_default() += n;
+        }
+    }
+
+    /// How many there are, with their most common types.
+    fn note(&self) -> Option<String> {
+        let total: usize = self.0.values().sum();
+        if total == 0 {
+            return None;
+        }
+        let mut types: Vec<(&str, usize)> = self.0.iter().map(|(t, n)| (t.as_str(), *n)).collect();
+        types.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let shown: Vec<String> = types
+            .iter()
+            .take(5)
+            .map(|(t, n)| format!("{t} ×{n}"))
+            .collect();
+        let more = if types.len() > 5 { ", …" } else { "" };
+        Some(format!(
+            "{total} resources are not AWS resources ({}{more}): read for references, no AWS duties to assess",
+            shown.join(", ")
+        ))
+    }
+}
+
 /// Counts the report's cells and findings.
 pub fn summarize(report: &Report, files: usize, skipped_files: usize) -> Summary {
     let mut summary = Summary::default();
@@ -623,6 +754,9 @@ impl Summary {
     pub fn count(&mut self, r: &ResourceView) {
         let summary = self;
         summary.resources += 1;
+        if r.needs_action() {
+            summary.to_act += 1;
+        }
         for d in &r.duties {
             match d.status {
                 DutyStatus::Inherited => summary.inherited += 1,
@@ -633,6 +767,7 @@ impl Summary {
                     summary.attest += 1;
                     if d.uncovered {
                         summary.attest_uncovered += 1;
+                        *summary.uncovered_by_duty.entry(d.duty).or_default() += 1;
                     }
                 }
                 DutyStatus::NotApplicable => summary.not_applicable += 1,
@@ -646,9 +781,13 @@ impl Summary {
                     summary.suppressed += 1;
                     continue;
                 }
+                if v.is_finding() && v.suppression.is_some() {
+                    summary.expired += 1;
+                }
                 match v.status {
                     Status::NotMet => {
-                        *summary.findings_by_severity.entry(v.severity).or_default() += 1
+                        *summary.findings_by_severity.entry(v.severity).or_default() += 1;
+                        *summary.unmet_by_rule.entry((d.duty, v.rule)).or_default() += 1;
                     }
                     Status::Unknown => summary.unknown_verdicts += 1,
                     _ => {}

@@ -13,9 +13,8 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
-/// Where rule documentation lives (`<file>` is the rule's source file).
-pub const HELP_BASE: &str =
-    "https://github.com/onus-project/onus/blob/main/crates/onus-rules/src/rules/";
+/// In `rules_url`, replaced by the rule id.
+pub const RULE_ID_PLACEHOLDER: &str = "{id}";
 /// Key of the fingerprint in `partialFingerprints`.
 pub const FINGERPRINT_KEY: &str = "onusFingerprint/v1";
 
@@ -48,7 +47,6 @@ pub struct Driver {
     pub name: &'static str,
     pub version: &'static str,
     pub semantic_version: &'static str,
-    pub information_uri: &'static str,
     pub rules: Vec<ReportingDescriptor>,
 }
 
@@ -59,8 +57,11 @@ pub struct ReportingDescriptor {
     pub name: String,
     pub short_description: Message,
     pub full_description: Message,
+    /// The rule's full documentation is in `help`; a link only where the
+    /// user says where their copy of the docs lives (`rules_url`).
     pub help: Help,
-    pub help_uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help_uri: Option<String>,
     pub default_configuration: Configuration,
     pub properties: RuleProperties,
 }
@@ -98,6 +99,9 @@ pub struct SarifResult {
     pub level: &'static str,
     pub message: Message,
     pub locations: Vec<SarifLocation>,
+    /// For a resource of a nested stack: the parent's stack resource.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related_locations: Vec<RelatedLocation>,
     pub partial_fingerprints: BTreeMap<&'static str, String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub suppressions: Vec<Suppression>,
@@ -129,6 +133,14 @@ pub struct SarifLocation {
     pub physical_location: PhysicalLocation,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub logical_locations: Vec<LogicalLocation>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RelatedLocation {
+    pub id: u32,
+    pub physical_location: PhysicalLocation,
+    pub message: Message,
 }
 
 #[derive(Serialize)]
@@ -194,10 +206,14 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// The rule's documentation URL.
-pub fn help_uri(rule: &Rule) -> String {
-    let file = rule.file.rsplit(['/', '\\']).next().unwrap_or(rule.file);
-    format!("{HELP_BASE}{file}")
+/// The rule's documentation URL under `rules_url` (onus.toml): its
+/// `{id}` replaced by the rule id, or the id appended when it has none.
+pub fn help_uri(rule: &Rule, rules_url: &str) -> String {
+    if rules_url.contains(RULE_ID_PLACEHOLDER) {
+        rules_url.replace(RULE_ID_PLACEHOLDER, rule.id)
+    } else {
+        format!("{rules_url}{}", rule.id)
+    }
 }
 
 /// Percent-encodes a relative path for a URI reference (keeps `/`).
@@ -228,6 +244,17 @@ fn artifact(file: &str) -> ArtifactLocation {
     }
 }
 
+/// A file position as SARIF has it (1-based).
+fn physical(at: &crate::report::Location) -> PhysicalLocation {
+    PhysicalLocation {
+        artifact_location: artifact(&at.file),
+        region: Region {
+            start_line: at.line.max(1),
+            start_column: at.column.max(1),
+        },
+    }
+}
+
 /// The body of the doc's `## Why this is your duty` section, on one line.
 fn why(doc: &str) -> String {
     let Some(start) = doc.find("## Why this is your duty") else {
@@ -238,7 +265,7 @@ fn why(doc: &str) -> String {
     body[..end].split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn descriptor(rule: &'static Rule) -> ReportingDescriptor {
+fn descriptor(rule: &'static Rule, rules_url: Option<&str>) -> ReportingDescriptor {
     let doc = rule.doc();
     let full = why(doc);
     let mut tags = vec![
@@ -275,7 +302,7 @@ fn descriptor(rule: &'static Rule) -> ReportingDescriptor {
             text: doc.to_owned(),
             markdown: doc.to_owned(),
         },
-        help_uri: help_uri(rule),
+        help_uri: rules_url.map(|url| help_uri(rule, url)),
         default_configuration: Configuration {
             level: level(rule.severity),
         },
@@ -291,14 +318,26 @@ fn descriptor(rule: &'static Rule) -> ReportingDescriptor {
 pub struct RuleIndex {
     rules: Vec<&'static Rule>,
     index: BTreeMap<&'static str, usize>,
+    rules_url: Option<String>,
 }
 
 impl RuleIndex {
+    /// Rules without a `helpUri`.
     pub fn new() -> Self {
+        Self::with_rules_url(None)
+    }
+
+    /// Rules whose `helpUri` is under `rules_url` (see [`help_uri`]), when
+    /// given.
+    pub fn with_rules_url(rules_url: Option<&str>) -> Self {
         let mut rules: Vec<&'static Rule> = onus_rules::rules::ALL.to_vec();
         rules.sort_by_key(|r| r.id);
         let index = rules.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
-        RuleIndex { rules, index }
+        RuleIndex {
+            rules,
+            index,
+            rules_url: rules_url.map(str::to_owned),
+        }
     }
 }
 
@@ -342,18 +381,24 @@ pub fn result(f: FindingRef<'_>, rules: &RuleIndex) -> SarifResult {
         },
         message: Message { text },
         locations: vec![SarifLocation {
-            physical_location: PhysicalLocation {
-                artifact_location: artifact(&v.location.file),
-                region: Region {
-                    start_line: v.location.line.max(1),
-                    start_column: v.location.column.max(1),
-                },
-            },
+            physical_location: physical(&v.location),
             logical_locations: vec![LogicalLocation {
                 name: f.resource.id.to_owned(),
                 kind: "resource",
             }],
         }],
+        related_locations: f
+            .resource
+            .stack
+            .iter()
+            .map(|stack| RelatedLocation {
+                id: 1,
+                physical_location: physical(&stack.location),
+                message: Message {
+                    text: format!("in nested stack {}: {}", stack.parent, stack.found),
+                },
+            })
+            .collect(),
         partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, v.fingerprint.to_string())]),
         suppressions,
         properties: ResultProperties {
@@ -381,13 +426,7 @@ pub fn skeleton(report: &Report, rules: &RuleIndex) -> Log {
                 text: d.message.clone(),
             },
             locations: vec![SarifLocation {
-                physical_location: PhysicalLocation {
-                    artifact_location: artifact(&d.location.file),
-                    region: Region {
-                        start_line: d.location.line.max(1),
-                        start_column: d.location.column.max(1),
-                    },
-                },
+                physical_location: physical(&d.location),
                 logical_locations: Vec::new(),
             }],
         })
@@ -401,8 +440,11 @@ pub fn skeleton(report: &Report, rules: &RuleIndex) -> Log {
                     name: "onus",
                     version: report.version,
                     semantic_version: report.version,
-                    information_uri: "https://github.com/onus-project/onus",
-                    rules: rules.rules.iter().copied().map(descriptor).collect(),
+                    rules: rules
+                        .rules
+                        .iter()
+                        .map(|r| descriptor(r, rules.rules_url.as_deref()))
+                        .collect(),
                 },
             },
             results: Vec::new(),

@@ -15,7 +15,9 @@
 //! this way, `onus matrix` its rows; the output is the same as rendering the
 //! whole [`Report`] of the merged workload ([`crate::build_with`]).
 
-use crate::report::{Builder, DiagnosticView, Location, Report, ResourceView, Summary};
+use crate::report::{
+    Builder, DiagnosticView, Location, NotAssessed, Report, ResourceView, Summary,
+};
 use crate::suppress::{CompiledConfig, SuppressOptions};
 use crate::terminal;
 use onus_ingest::{Source, Workload};
@@ -48,6 +50,8 @@ struct Checked {
     /// Its diagnostics, located, and its files' paths (for the counts).
     diagnostics: Vec<DiagnosticView>,
     paths: Vec<PathBuf>,
+    /// Its resources of other providers, by type.
+    not_assessed: NotAssessed,
 }
 
 /// Reads and checks one unit.
@@ -58,6 +62,8 @@ fn check(source: &dyn Source, engine: &Engine, i: usize) -> Checked {
     let paths = workload.files.iter().map(|f| f.path.clone()).collect();
     let rows = engine.evaluate(&mut workload);
     workload.release_rule_inputs();
+    let mut not_assessed = NotAssessed::default();
+    not_assessed.add(&workload);
     let lines = crate::report::FileLines::for_locations(&workload);
     let mut order: Vec<(Location, usize)> = rows
         .iter()
@@ -91,6 +97,7 @@ fn check(source: &dyn Source, engine: &Engine, i: usize) -> Checked {
         reported: 0,
         diagnostics,
         paths,
+        not_assessed,
     }
 }
 
@@ -114,6 +121,7 @@ struct Pipeline<'a> {
     files: HashSet<PathBuf>,
     skipped_files: usize,
     incomplete: bool,
+    not_assessed: NotAssessed,
 }
 
 impl<'a> Pipeline<'a> {
@@ -133,6 +141,7 @@ impl<'a> Pipeline<'a> {
         for mut c in checked {
             self.skipped_files += c.workload.skipped_files;
             self.incomplete |= c.workload.incomplete();
+            self.not_assessed.merge(std::mem::take(&mut c.not_assessed));
             self.files.extend(std::mem::take(&mut c.paths));
             self.diagnostics.append(&mut c.diagnostics);
             self.pending.push(c);
@@ -229,6 +238,7 @@ impl<'a> Pipeline<'a> {
             self.diagnostics,
             self.options,
             self.incomplete || preamble.incomplete(),
+            &self.not_assessed,
             notes,
         );
         let mut summary = self.summary;
@@ -269,6 +279,7 @@ pub fn run<S: Sync, R: Send>(
         files: HashSet::new(),
         skipped_files: 0,
         incomplete: false,
+        not_assessed: NotAssessed::default(),
     };
     let check_all = |range: std::ops::Range<usize>| -> Vec<Checked> {
         range
@@ -334,7 +345,10 @@ pub fn run<S: Sync, R: Send>(
 /// A report format that can be written a batch of resources at a time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
+    /// The text report of what needs action ([`terminal::Show::Actionable`]).
     Text,
+    /// The text report of every duty ([`terminal::Show::All`]).
+    TextAll,
     /// Version 2 ([`crate::json`]).
     Json,
     /// The version 1 layout (`--json-v1`), kept for one release.
@@ -375,7 +389,7 @@ pub fn write(
         .iter()
         .any(|o| matches!(o.format, Format::Json | Format::JsonV1 | Format::Html));
     // Cheap: the rules sorted by id.
-    let sarif_rules = crate::sarif::RuleIndex::new();
+    let sarif_rules = crate::sarif::RuleIndex::with_rules_url(options.rules_url.as_deref());
     let rules: Vec<&'static onus_rules::Rule> = engine.rules().collect();
     let mut writers: Vec<Writer> = outputs
         .iter()
@@ -494,6 +508,14 @@ impl From<Vec<Vec<u8>>> for Batch {
 }
 
 impl Writer {
+    fn show(&self) -> terminal::Show {
+        if self.format == Format::TextAll {
+            terminal::Show::All
+        } else {
+            terminal::Show::Actionable
+        }
+    }
+
     fn head(
         &self,
         sarif: &crate::sarif::RuleIndex,
@@ -501,9 +523,12 @@ impl Writer {
         out: &mut dyn Write,
     ) -> io::Result<()> {
         match self.format {
-            Format::Text | Format::Github | Format::Junit | Format::Markdown | Format::Html => {
-                Ok(())
-            }
+            Format::Text
+            | Format::TextAll
+            | Format::Github
+            | Format::Junit
+            | Format::Markdown
+            | Format::Html => Ok(()),
             Format::Json => out.write_all(crate::json::head(rules)?.as_bytes()),
             Format::JsonV1 => {
                 // What comes before the resources does not depend on them.
@@ -542,10 +567,11 @@ impl Writer {
         };
         let mut text = Vec::new();
         match self.format {
-            Format::Text => {
+            Format::Text | Format::TextAll => {
                 // A batch holds whole files.
                 let files = crate::report::by_file(views);
-                return terminal::render_files(&files, self.at_start, self.color).map(Batch::from);
+                return terminal::render_files(&files, self.at_start, self.show(), self.color)
+                    .map(Batch::from);
             }
             Format::Json => {
                 let pieces = views
@@ -653,7 +679,9 @@ impl Writer {
         out: &mut dyn Write,
     ) -> io::Result<()> {
         let (after, indent) = match self.format {
-            Format::Text => return terminal::render_tail(report, threshold, self.color, out),
+            Format::Text | Format::TextAll => {
+                return terminal::render_tail(report, threshold, self.show(), self.color, out);
+            }
             Format::Github => return crate::github::write_diagnostics(report, out),
             Format::Csv => return Ok(()),
             Format::Junit => {

@@ -7,9 +7,11 @@
 //!   (YAML `#`, HCL `#` and `//`);
 //! - CloudFormation `Metadata: { onus: { ignore: [{ rule, reason, until }] } }`;
 //! - `[[suppress]]` entries of `onus.toml` (rule, path glob, resource id);
-//! - Checkov (`# checkov:skip=CKV_AWS_nn:reason`, `Metadata: checkov: skip`)
-//!   and cfn_nag (`Metadata: cfn_nag: rules_to_suppress`) suppressions, for rules
-//!   that name that peer check as the same check (`Relation::Same`);
+//! - Checkov (`# checkov:skip=CKV_AWS_nn:reason`, `Metadata: checkov: skip`),
+//!   cfn_nag (`Metadata: cfn_nag: rules_to_suppress`) and cfn-guard
+//!   (`Metadata: guard: SuppressedRules`, the AWS Guard rules registry's rule
+//!   names) suppressions, for rules that name that peer check as the same
+//!   check (`Relation::Same`);
 //! - the baseline file (`--baseline`): findings already known, not reported.
 //!
 //! A suppression without a reason, or with an unreadable date, is rejected with
@@ -36,6 +38,9 @@ pub enum SuppressionKind {
     Checkov,
     /// A cfn_nag suppression of a check that is the same as the rule.
     CfnNag,
+    /// A cfn-guard `SuppressedRules` entry naming a Guard rules registry rule
+    /// that is the same as the rule.
+    Guard,
     /// Listed in the `--baseline` file.
     Baseline,
 }
@@ -48,6 +53,7 @@ impl SuppressionKind {
             SuppressionKind::Config => "config",
             SuppressionKind::Checkov => "checkov",
             SuppressionKind::CfnNag => "cfn-nag",
+            SuppressionKind::Guard => "guard",
             SuppressionKind::Baseline => "baseline",
         }
     }
@@ -124,6 +130,9 @@ pub struct SuppressOptions {
     pub baseline: Option<Baseline>,
     /// The baseline file, as shown in messages.
     pub baseline_file: String,
+    /// Where the user's copy of the rule docs lives (onus.toml `rules_url`):
+    /// SARIF rules link there.
+    pub rules_url: Option<String>,
 }
 
 impl Default for SuppressOptions {
@@ -135,6 +144,7 @@ impl Default for SuppressOptions {
             today: today(),
             baseline: None,
             baseline_file: String::new(),
+            rules_url: None,
         }
     }
 }
@@ -408,6 +418,21 @@ fn text_of(node: &Node, key: &str) -> Option<String> {
 }
 
 fn metadata(workload: &Workload, resource: &Resource, meta: &Node, found: &mut Vec<Found<'_>>) {
+    // cfn-guard lists bare rule names, with no place for a reason.
+    for item in meta
+        .path(["guard", "SuppressedRules"])
+        .and_then(Node::as_list)
+        .unwrap_or(&[])
+    {
+        found.push(Found {
+            kind: SuppressionKind::Guard,
+            target: Target::Peer(Tool::Guard, item.scalar_text().unwrap_or_default()),
+            reason: Some("suppressed for cfn-guard in Metadata guard SuppressedRules".into()),
+            until: None,
+            location: location(workload, resource.file, item.span),
+            what: "Metadata guard SuppressedRules",
+        });
+    }
     let lists: [(&[&str], SuppressionKind, &str, &str, &str); 3] = [
         (
             &["onus", "ignore"],

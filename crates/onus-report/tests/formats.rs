@@ -13,6 +13,11 @@ fn text(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     onus_report::terminal::render(report, Severity::Low, out)
 }
 
+fn text_findings(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    use onus_report::terminal::Show;
+    onus_report::terminal::render_view(report, Severity::Low, Show::Actionable, true, out)
+}
+
 fn json_v1(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, report)?;
     writeln!(out)
@@ -54,6 +59,7 @@ fn matrix_by_service(report: &Report, out: &mut dyn std::io::Write) -> std::io::
 
 const FORMATS: &[(&str, Render)] = &[
     ("text", text),
+    ("text-findings", text_findings),
     ("json", json),
     ("json-v1", json_v1),
     ("sarif", onus_report::sarif::render),
@@ -195,13 +201,8 @@ fn sarif_rule_metadata() {
         assert_eq!(r["shortDescription"]["text"], rule.title);
         assert_eq!(r["help"]["markdown"], rule.doc());
         assert!(!r["fullDescription"]["text"].as_str().unwrap().is_empty());
-        let file = rule.file.rsplit('/').next().unwrap();
-        assert_eq!(
-            r["helpUri"],
-            format!(
-                "https://github.com/onus-project/onus/blob/main/crates/onus-rules/src/rules/{file}"
-            )
-        );
+        // No link unless the user says where the docs are.
+        assert!(r.get("helpUri").is_none(), "{}", r["helpUri"]);
         assert!(
             r["properties"]["tags"]
                 .as_array()
@@ -312,7 +313,6 @@ fn sarif_results_are_stable_and_relative() {
         let index = r["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[index]["id"], r["ruleId"]);
         assert!(rules[index]["properties"]["security-severity"].is_string());
-        assert!(rules[index]["helpUri"].as_str().unwrap().ends_with(".rs"));
     }
     // Suppressed results say so; the expired one does not.
     let suppressed: Vec<&str> = results
@@ -422,4 +422,35 @@ fn clean_replaces_every_control_character() {
     assert_eq!(clean("a\u{1b}[31mb"), "a\u{fffd}[31mb");
     assert_eq!(clean("c1\u{85}next\u{9b}"), "c1\u{fffd}next\u{fffd}");
     assert_eq!(clean("del\u{7f}nul\0"), "del\u{fffd}nul\u{fffd}");
+}
+
+#[test]
+fn sarif_rules_link_to_the_configured_docs_only() {
+    use onus_report::sarif::{RuleIndex, skeleton};
+    let report = common::sample();
+    for (url, expected) in [
+        (
+            "https://wiki.example.com/onus/{id}.html",
+            "https://wiki.example.com/onus/s3.tls-only.html",
+        ),
+        (
+            "https://docs.example.com/rules#",
+            "https://docs.example.com/rules#s3.tls-only",
+        ),
+    ] {
+        let log =
+            serde_json::to_value(skeleton(&report, &RuleIndex::with_rules_url(Some(url)))).unwrap();
+        let rules = log["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap();
+        let rule = rules.iter().find(|r| r["id"] == "s3.tls-only").unwrap();
+        assert_eq!(rule["helpUri"], expected);
+        // The full documentation stays embedded.
+        assert!(
+            rule["help"]["markdown"]
+                .as_str()
+                .unwrap()
+                .contains("## Why this is your duty")
+        );
+    }
 }

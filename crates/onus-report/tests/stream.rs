@@ -27,8 +27,14 @@ fn text(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     onus_report::terminal::render_with(report, Severity::Medium, false, out)
 }
 
+fn text_findings(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+    use onus_report::terminal::Show;
+    onus_report::terminal::render_view(report, Severity::Medium, Show::Actionable, false, out)
+}
+
 const FORMATS: &[(Format, Render)] = &[
-    (Format::Text, text),
+    (Format::Text, text_findings),
+    (Format::TextAll, text),
     (Format::Json, json),
     (Format::JsonV1, json_v1),
     (Format::Sarif, onus_report::sarif::render),
@@ -61,6 +67,7 @@ fn assert_streamed_is_whole(dir: &Path, settings: &Settings) -> (usize, usize) {
     let result = onus_rules::engine::scan_with(&workload, settings, onus_rules::rules::ALL);
     let whole = onus_report::build_with(&workload, result, &options);
 
+    // Every format at once, as `onus scan -o FORMAT=FILE ...` writes them.
     let (units, engine) = units_and_engine(dir, settings);
     let mut buffers: Vec<Vec<u8>> = vec![Vec::new(); FORMATS.len()];
     let mut outputs: Vec<Output> = FORMATS

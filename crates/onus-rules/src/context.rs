@@ -124,6 +124,9 @@ pub struct Context<'w> {
     account: Option<&'w AccountWide>,
     /// The units of `workload`, sorted.
     own_units: Vec<u32>,
+    /// Unique to this context (a counter), so that per-thread caches of
+    /// values derived from a resource never outlive the scan they belong to.
+    pub generation: u64,
     /// Resource type → resources, in workload order.
     by_type: HashMap<&'w str, Vec<usize>>,
     /// Resource indices grouped by unit, in workload order within a unit:
@@ -145,12 +148,17 @@ struct UnitIndex<'w> {
     referrers: HashMap<Key<'w>, Vec<(usize, &'w str)>>,
     /// (scope, literal string of a top-level property) → (resource, property).
     by_literal: HashMap<Key<'w>, Vec<(usize, &'w str)>>,
+    /// (scope, source text of a top-level property whose value is not
+    /// static, e.g. `var.bucket_name`) → (resource, property): the same
+    /// expression in the same scope has the same value.
+    by_expression: HashMap<Key<'w>, Vec<(usize, &'w str)>>,
     /// (scope, resource type) → resources, in workload order.
     by_scoped_type: HashMap<Key<'w>, Vec<usize>>,
 }
 
 impl<'w> UnitIndex<'w> {
-    fn new(resources: &'w [Resource], members: &[u32]) -> UnitIndex<'w> {
+    fn new(workload: &'w Workload, members: &[u32]) -> UnitIndex<'w> {
+        let resources = &workload.resources;
         let mut index = UnitIndex::default();
         let mut refs = Vec::new();
         for &i in members {
@@ -184,6 +192,13 @@ impl<'w> UnitIndex<'w> {
                         .or_default()
                         .push((i, &entry.key));
                 }
+                if let Some(text) = expression_text(workload, r, &entry.node) {
+                    index
+                        .by_expression
+                        .entry((scope, text))
+                        .or_default()
+                        .push((i, &entry.key));
+                }
             }
         }
         index
@@ -206,6 +221,23 @@ fn without_index(id: &str) -> &str {
         Some(i) => &id[..i],
         None => id,
     }
+}
+
+/// The source text of a value that is not static (`var.bucket_name`,
+/// `"${var.prefix}-logs"`), trimmed; `None` for a static value or a
+/// reference to a resource (those are matched by value or by target).
+fn expression_text<'w>(
+    workload: &'w Workload,
+    resource: &Resource,
+    node: &Node,
+) -> Option<&'w str> {
+    if !matches!(node.value, Value::Unknown(_)) || node.span.start >= node.span.end {
+        return None;
+    }
+    let text = workload.files.get(resource.file.0 as usize)?.lines.text();
+    text.get(node.span.start as usize..node.span.end as usize)
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
 }
 
 fn collect_refs<'n>(node: &'n Node, out: &mut Vec<&'n str>) {
@@ -255,11 +287,13 @@ impl<'w> Context<'w> {
             members[*slot as usize] = i as u32;
             *slot += 1;
         }
+        static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Context {
             workload,
             settings,
             account: account.filter(|a| !a.is_empty()),
             own_units,
+            generation: GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             by_type,
             members,
             unit_starts,
@@ -274,7 +308,7 @@ impl<'w> Context<'w> {
         match found.ok().and_then(|u| Some((u, self.units.get(u)?))) {
             Some((u, cell)) => cell.get_or_init(|| {
                 let range = self.unit_starts[u] as usize..self.unit_starts[u + 1] as usize;
-                UnitIndex::new(&self.workload.resources, &self.members[range])
+                UnitIndex::new(self.workload, &self.members[range])
             }),
             // A resource from outside the workload: nothing to look up.
             None => EMPTY.get_or_init(UnitIndex::default),
@@ -360,7 +394,8 @@ impl<'w> Context<'w> {
 
     /// Resources of `types` whose top-level property `attr` refers to
     /// `resource` (by reference, or by the literal value of the resource's own
-    /// `name_attr`, e.g. a Terraform bucket name), in the same scope.
+    /// `name_attr`, e.g. a Terraform bucket name, or by the same unresolved
+    /// expression, e.g. both `bucket = var.name`), in the same scope.
     pub fn linked(
         &self,
         resource: &Resource,
@@ -380,15 +415,99 @@ impl<'w> Context<'w> {
             }
         };
         push(index.referrers.get(&(scope, id)));
-        if let Some(name) = name_attr
-            .and_then(|a| resource.properties.get(a))
-            .and_then(Node::as_str)
-        {
+        let name = name_attr.and_then(|a| resource.properties.get(a));
+        if let Some(name) = name.and_then(Node::as_str) {
             push(index.by_literal.get(&(scope, name)));
+        }
+        if let Some(text) = name.and_then(|n| expression_text(self.workload, resource, n)) {
+            push(index.by_expression.get(&(scope, text)));
         }
         out.sort_unstable();
         out.into_iter()
             .map(|i| &self.workload.resources[i])
             .collect()
+    }
+
+    /// When no resource of `types` is [`linked`](Self::linked) to
+    /// `resource`: an unknown verdict naming the first one in the same scope
+    /// whose `attr` is not static and is linked to no other resource of
+    /// `resource`'s type, so it may name `resource` (a bucket and a
+    /// versioning resource each named from a different variable). `None`
+    /// when every one of them names something else for certain.
+    pub fn unresolved_link(
+        &self,
+        resource: &Resource,
+        types: &[&str],
+        attr: &str,
+        name_attr: Option<&str>,
+    ) -> Option<crate::verdict::Verdict> {
+        let parent_type = [resource.resource_type.as_str()];
+        self.in_scope(resource, types).find_map(|r| {
+            let node = r.properties.get(attr)?;
+            // Linked to another resource of this type for certain.
+            if self.parent_of(r, attr, &parent_type, name_attr).is_some() {
+                return None;
+            }
+            let what = match &node.value {
+                Value::Unknown(what) => what.as_str(),
+                Value::Either(branches) => branches.iter().find_map(|b| match &b.value {
+                    Value::Unknown(what) => Some(what.as_str()),
+                    _ => None,
+                })?,
+                _ => return None,
+            };
+            let written = expression_text(self.workload, r, node).unwrap_or(what);
+            Some(crate::verdict::Verdict::unknown(
+                r,
+                node.span,
+                attr,
+                format!(
+                    "{} names its {attr} by {written} ({what}), which may be {}",
+                    r.id, resource.id
+                ),
+            ))
+        })
+    }
+
+    /// The source text of `node`, a value of `resource` that is not static
+    /// (`var.bucket_name`), as written.
+    pub fn source_text(&self, resource: &Resource, node: &Node) -> Option<&'w str> {
+        expression_text(self.workload, resource, node)
+    }
+
+    /// The resource of `types` that `sub`'s top-level property `attr` names
+    /// (by a reference anywhere in it, by the literal value of the parent's
+    /// `name_attr`, or by the same unresolved expression), in the same scope:
+    /// the inverse of [`linked`](Self::linked).
+    pub fn parent_of(
+        &self,
+        sub: &Resource,
+        attr: &str,
+        types: &[&str],
+        name_attr: Option<&str>,
+    ) -> Option<&'w Resource> {
+        let node = sub.properties.get(attr)?;
+        let of_type = |r: &&'w Resource| types.contains(&r.resource_type.as_str());
+        let mut refs = Vec::new();
+        collect_refs(node, &mut refs);
+        if let Some(parent) = refs
+            .iter()
+            .filter_map(|t| self.by_local_id(sub, t))
+            .find(of_type)
+        {
+            return Some(parent);
+        }
+        let (index, scope) = (self.unit(sub), sub.scope.as_str());
+        let name_attr = name_attr?;
+        let hits = match &node.value {
+            Value::String(s) => index.by_literal.get(&(scope, s.as_str())),
+            _ => expression_text(self.workload, sub, node)
+                .and_then(|text| index.by_expression.get(&(scope, text))),
+        };
+        hits.into_iter()
+            .flatten()
+            .filter(|(_, key)| *key == name_attr)
+            .map(|(i, _)| &self.workload.resources[*i])
+            .find(of_type)
     }
 }

@@ -333,7 +333,8 @@ impl Engine {
     }
 
     /// The matrix rows of the workload's resources, in workload order (data
-    /// sources, read but never checked, left out). A verdict may point at
+    /// sources and other providers' resources, read but never assessed, left
+    /// out: [`Resource::assessed`]). A verdict may point at
     /// the file of an account-wide resource of another unit: use
     /// [`Engine::evaluate`] when the engine has some.
     pub fn rows(&self, workload: &Workload) -> Vec<ResourceReport> {
@@ -345,7 +346,7 @@ impl Engine {
             .par_iter()
             .with_min_len(16)
             .enumerate()
-            .filter(|(_, r)| !r.is_data)
+            .filter(|(_, r)| r.assessed())
             .map(|(i, resource)| evaluate(i, resource, cx, index, notes))
             .collect()
     }
@@ -503,6 +504,17 @@ fn row(
         (DutyStatus::Met, None)
     } else if duty.verification() == Verification::Attest {
         (DutyStatus::Attest, notes.attest.get(&duty).cloned())
+    } else if let Some(v) = verdicts.first().filter(|_| {
+        verdicts
+            .iter()
+            .all(|v| v.rule.reads.contains(&resource_type))
+    }) {
+        // A sub-resource judged with its parent, which is scanned (see
+        // `parent.rs`): the duty is the parent's row.
+        (
+            DutyStatus::NotApplicable,
+            Some(Arc::from(v.verdict.message.as_ref())),
+        )
     } else if let Some(v) = verdicts.first() {
         // Every rule said not applicable: say why (e.g. no allowed regions set).
         (

@@ -156,3 +156,16 @@ impl Verdict {
         )
     }
 }
+
+impl Verdict {
+    /// The same judgement, reported on `resource` (whose duty it is) when it
+    /// was read from a companion resource (a backup policy, a logging
+    /// configuration) that names it.
+    pub fn restated_on(mut self, resource: &Resource) -> Verdict {
+        if self.file != resource.file {
+            self.file = resource.file;
+            self.span = resource.name_span;
+        }
+        self
+    }
+}

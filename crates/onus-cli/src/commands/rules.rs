@@ -13,6 +13,8 @@ use std::io::Write;
 pub enum RulesFormat {
     Table,
     Json,
+    /// Markdown: with `--coverage`, the text of docs/COVERAGE.md.
+    Markdown,
 }
 
 #[derive(Debug, Args)]
@@ -38,7 +40,10 @@ pub struct RulesArgs {
     pub control: Option<ControlFilter>,
 
     /// Print, per duty and category, how many rules verify it, which duties
-    /// rest on attestation only, and which customer duties have no rule.
+    /// rest on attestation only, and which customer duties have no rule;
+    /// with `--format markdown` or `json`, also every Security Hub FSBP
+    /// control and Checkov AWS check with its rules or the reason it is left
+    /// out (`--format markdown` writes docs/COVERAGE.md).
     #[arg(long, conflicts_with = "id")]
     pub coverage: bool,
 
@@ -118,7 +123,7 @@ pub fn run(args: RulesArgs) -> anyhow::Result<u8> {
         };
         match args.format {
             RulesFormat::Json => serde_json::to_writer_pretty(&mut out, &RuleJson::from(rule))?,
-            RulesFormat::Table => write!(out, "{}", rule.doc())?,
+            RulesFormat::Table | RulesFormat::Markdown => write!(out, "{}", rule.doc())?,
         }
         writeln!(out)?;
         return Ok(exit::CLEAN);
@@ -143,13 +148,13 @@ pub fn run(args: RulesArgs) -> anyhow::Result<u8> {
         .filter(|r| args.control.as_ref().is_none_or(|c| c.matches(r)))
         .collect();
     if args.coverage {
-        let c = coverage(&rules);
         match args.format {
             RulesFormat::Json => {
-                serde_json::to_writer_pretty(&mut out, &c)?;
+                serde_json::to_writer_pretty(&mut out, &coverage(&rules))?;
                 writeln!(out)?;
             }
-            RulesFormat::Table => write_coverage(&mut out, &c)?,
+            RulesFormat::Table => write_coverage(&mut out, &coverage(&rules))?,
+            RulesFormat::Markdown => write!(out, "{}", onus_rules::coverage::markdown(&rules))?,
         }
         return Ok(exit::CLEAN);
     }
@@ -158,6 +163,20 @@ pub fn run(args: RulesArgs) -> anyhow::Result<u8> {
             let rules: Vec<RuleJson> = rules.into_iter().map(RuleJson::from).collect();
             serde_json::to_writer_pretty(&mut out, &rules)?;
             writeln!(out)?;
+        }
+        RulesFormat::Markdown => {
+            writeln!(out, "| Rule | Duty | Severity | Title |")?;
+            writeln!(out, "|---|---|---|---|")?;
+            for r in &rules {
+                writeln!(
+                    out,
+                    "| `{}` | {} | {} | {} |",
+                    r.id,
+                    r.duty.slug(),
+                    r.severity,
+                    r.title
+                )?;
+            }
         }
         RulesFormat::Table => {
             for r in &rules {
@@ -261,6 +280,10 @@ struct Coverage {
     categories: Vec<CategoryTotal>,
     attest_only: Vec<Duty>,
     gaps: Vec<Gap>,
+    /// Every Security Hub FSBP control: its rules, or why it is left out.
+    fsbp: Vec<onus_rules::coverage::Entry>,
+    /// Every Checkov AWS check: its rules, or why it is left out.
+    checkov: Vec<onus_rules::coverage::Entry>,
 }
 
 #[derive(Debug, Serialize)]
@@ -346,6 +369,8 @@ fn coverage(rules: &[&'static Rule]) -> Coverage {
             .filter(|d| d.verification() == Verification::Attest)
             .collect(),
         gaps,
+        fsbp: onus_rules::coverage::fsbp(rules),
+        checkov: onus_rules::coverage::checkov(rules),
     }
 }
 

@@ -32,6 +32,15 @@ pub enum ScanFormat {
     Html,
 }
 
+/// What the text report lists of each resource.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Show {
+    /// Resources with something to do, a line per finding; then the summary.
+    Findings,
+    /// Every duty of every resource: what AWS carries, met, to attest.
+    All,
+}
+
 #[derive(Debug, Args)]
 pub struct ScanArgs {
     #[command(flatten)]
@@ -77,6 +86,15 @@ pub struct ScanArgs {
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
 
+    /// What the text report lists: the findings to act on (not met, unknown,
+    /// expired suppressions), or every duty of every resource.
+    #[arg(long, value_enum, default_value_t = Show::Findings)]
+    pub show: Show,
+
+    /// The same as `--show all`.
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+
     /// Print nothing on standard output (files from --output are still written).
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -99,6 +117,30 @@ pub struct ProjectArgs {
     /// `checkov:skip` comments, template Metadata); onus.toml entries still apply.
     #[arg(long)]
     pub no_inline_ignores: bool,
+
+    /// Run only these rules (repeatable or comma-separated): rule ids, duties
+    /// (`logging`), services (`s3`), globs (`s3.*`) or peer check ids
+    /// (`CKV_AWS_18`). Replaces onus.toml's `enable`.
+    #[arg(long = "rule", value_name = "RULE", value_delimiter = ',')]
+    pub rules: Vec<String>,
+
+    /// Don't run these rules (named as for --rule). Replaces onus.toml's
+    /// `disable`.
+    #[arg(long = "skip-rule", value_name = "RULE", value_delimiter = ',')]
+    pub skip_rules: Vec<String>,
+}
+
+impl ProjectArgs {
+    /// The rules to run: the config's `enable`/`disable`, each replaced by
+    /// `--rule`/`--skip-rule` when given.
+    pub fn rules(&self, config: &Config) -> anyhow::Result<Vec<&'static onus_rules::Rule>> {
+        fn given(list: &[String]) -> Option<&[String]> {
+            (!list.is_empty()).then_some(list)
+        }
+        config
+            .rules_with(given(&self.rules), given(&self.skip_rules))
+            .map_err(anyhow::Error::msg)
+    }
 }
 
 pub fn parse_severity(text: &str) -> Result<Severity, String> {
@@ -145,6 +187,7 @@ pub fn load_config(project: &ProjectArgs, input: &InputArgs) -> anyhow::Result<(
 /// applied.
 pub struct Prepared {
     pub config: Config,
+    pub rules: Vec<&'static onus_rules::Rule>,
     pub settings: Settings,
     /// The inputs, with the config's excludes and parameters added.
     pub input: InputArgs,
@@ -164,7 +207,7 @@ impl Prepared {
     /// The configured rules, seeing the account-wide resources of `units`
     /// (read now, from the units that mention such types).
     pub fn engine(&self, units: &onus_ingest::Units) -> onus_rules::Engine {
-        onus_rules::Engine::new(&self.settings, &self.config.rules())
+        onus_rules::Engine::new(&self.settings, &self.rules)
             .with_account_wide(onus_rules::AccountWide::collect(units))
     }
 }
@@ -177,6 +220,7 @@ pub fn prepare(
     baseline: Option<&Path>,
 ) -> anyhow::Result<Prepared> {
     let (config, config_file) = load_config(project, input)?;
+    let rules = project.rules(&config)?;
     let mut input = input.clone();
     input.excludes.extend(config.exclude.iter().cloned());
     let mut params: Vec<(String, String)> = config
@@ -228,10 +272,12 @@ pub fn prepare(
         },
         baseline,
         baseline_file: baseline_file.unwrap_or_default(),
+        rules_url: config.rules_url.clone(),
         ..SuppressOptions::default()
     };
     Ok(Prepared {
         config,
+        rules,
         settings,
         input,
         options,
@@ -282,9 +328,10 @@ impl Write for NamedWriter<'_> {
 }
 
 /// The streamed writer of a format.
-fn stream_format(format: ScanFormat, json_v1: bool) -> onus_report::stream::Format {
+fn stream_format(format: ScanFormat, show: Show, json_v1: bool) -> onus_report::stream::Format {
     use onus_report::stream::Format;
     match format {
+        ScanFormat::Text if show == Show::All => Format::TextAll,
         ScanFormat::Text => Format::Text,
         ScanFormat::Json if json_v1 => Format::JsonV1,
         ScanFormat::Json => Format::Json,
@@ -329,10 +376,11 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
     } else {
         Box::new(std::io::BufWriter::with_capacity(1 << 16, stdout.lock()))
     };
+    let show = if args.verbose { Show::All } else { args.show };
     let mut outputs: Vec<onus_report::stream::Output> = Vec::new();
     if !args.quiet {
         outputs.push(onus_report::stream::Output {
-            format: stream_format(args.format, args.json_v1),
+            format: stream_format(args.format, show, args.json_v1),
             color,
             out: &mut *screen,
         });
@@ -340,7 +388,7 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
     for (format, file) in &mut files {
         // Files get no colour.
         outputs.push(onus_report::stream::Output {
-            format: stream_format(*format, args.json_v1),
+            format: stream_format(*format, show, args.json_v1),
             color: false,
             out: file,
         });

@@ -8,17 +8,19 @@
 //!
 //! ## What AWS already does
 //! Writes results with whatever encryption the client asks for; the results
-//! bucket's default encryption (SSE-S3 at least) applies when it asks for
-//! none. A workgroup enforces its own settings on clients by default.
+//! bucket's default encryption (SSE-S3 at least, on every new S3 object
+//! since January 2023) applies when it asks for none. A workgroup enforces its own settings on clients by default.
 //!
 //! ## Verdicts
 //! Reads `WorkGroupConfiguration` (`configuration { ... }`):
 //! - met: `ResultConfiguration.EncryptionConfiguration.EncryptionOption`
 //!   (`result_configuration { encryption_configuration { encryption_option }}`)
-//!   is `SSE_S3`, `SSE_KMS` or `CSE_KMS`, and `EnforceWorkGroupConfiguration`
-//!   (`enforce_workgroup_configuration`) is true or absent (default true);
-//! - not met: no encryption option, or enforcement turned off (clients
-//!   choose their own settings);
+//!   is `SSE_S3`, `SSE_KMS` or `CSE_KMS`, or absent (the results bucket's
+//!   default encryption applies: SSE-S3 at least since January 2023), and
+//!   `EnforceWorkGroupConfiguration` (`enforce_workgroup_configuration`) is
+//!   true or absent (default true);
+//! - not met: an encryption option Athena does not accept, or enforcement
+//!   turned off (clients choose their own settings);
 //! - unknown: a value onus cannot resolve.
 //!
 //! Athena managed query results (`ManagedQueryResultsConfiguration`) are
@@ -65,10 +67,21 @@
 //!   }
 //! }
 //! ```
+//! ```hcl pass
+//! resource "aws_athena_workgroup" "analysts" {
+//!   name = "analysts"
+//!   configuration {
+//!     result_configuration {
+//!       output_location = "s3://athena-results/"
+//!     }
+//!   }
+//! }
+//! ```
 //! ```hcl fail
 //! resource "aws_athena_workgroup" "analysts" {
 //!   name = "analysts"
 //!   configuration {
+//!     enforce_workgroup_configuration = false
 //!     result_configuration {
 //!       output_location = "s3://athena-results/"
 //!     }
@@ -96,7 +109,10 @@ pub static RULE: Rule = Rule {
         config: &["ATHENA_WORKGROUP_ENFORCE_WORKGROUP_CONFIGURATION"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_82", Related)],
+    peers: &[
+        checkov("CKV_AWS_82", Related),
+        checkov("CKV_AWS_159", Related),
+    ],
     check,
     file: file!(),
 };
@@ -107,8 +123,9 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         "WorkGroupConfiguration.ResultConfiguration.EncryptionConfiguration.EncryptionOption",
         "configuration.result_configuration.encryption_configuration.encryption_option",
         &["SSE_S3", "SSE_KMS", "CSE_KMS"],
-        None,
-        "query result encryption",
+        // Absent, the results bucket's default encryption applies.
+        Some("SSE_S3"),
+        "query results encrypted at rest (the results bucket's default encryption when absent)",
     );
     let enforce = require_bool(
         resource,

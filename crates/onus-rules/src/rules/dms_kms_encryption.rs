@@ -52,7 +52,7 @@
 
 use crate::check::require_set;
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -66,7 +66,7 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_dms_replication_instance"],
     reads: &[],
     controls: Controls::NONE,
-    peers: &[],
+    peers: &[checkov("CKV_AWS_212", Same)],
     check,
     file: file!(),
 };

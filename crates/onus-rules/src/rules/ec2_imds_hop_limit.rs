@@ -30,6 +30,9 @@
 //! Set the hop limit to 1 explicitly; give containers their own roles (ECS
 //! task roles, EKS Pod Identity or IRSA).
 //!
+//! A value AWS rejects (a hop limit outside 1 to 64) is not met and said to be
+//! invalid.
+//!
 //! ## Examples
 //! ```yaml pass
 //! Resources:
@@ -78,7 +81,7 @@
 //! }
 //! ```
 
-use crate::check::{get_in, require_number, spelling};
+use crate::check::{get_in, require_number_in, spelling};
 use crate::context::Context;
 use crate::instance::{LAUNCH_TF, data_prefix, from_template, image_of, launch_data, same_region};
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
@@ -130,13 +133,14 @@ fn own(resource: &Resource) -> Option<Verdict> {
     }
     get_in(options, limit)?;
     let path = format!("{prefix}.{limit}");
-    Some(require_number(
+    Some(require_number_in(
         resource,
         &path,
         &path,
+        &[(1.0, 64.0)],
         None,
         |n| n <= 1.0,
-        "a hop limit above 1 lets containers on the host fetch the instance role's credentials",
+        "a hop limit of 1 keeps containers on the host from fetching the instance role's credentials",
     ))
 }
 

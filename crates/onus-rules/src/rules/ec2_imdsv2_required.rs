@@ -137,7 +137,10 @@ pub static RULE: Rule = Rule {
     reads: &["aws_ec2_instance_metadata_defaults"],
     controls: Controls {
         fsbp: &["EC2.8", "EC2.170", "AutoScaling.3"],
-        config: &["EC2_IMDSV2_CHECK"],
+        config: &[
+            "EC2_IMDSV2_CHECK",
+            "AUTOSCALING_LAUNCHCONFIG_REQUIRES_IMDSV2",
+        ],
         cis: &[],
     },
     peers: &[

@@ -94,6 +94,7 @@ pub static RULE: Rule = Rule {
         cfn_nag("W2", Related),
         cfn_nag("W9", Related),
         trivy("AVD-AWS-0107", Related),
+        guard("INCOMING_SSH_DISABLED", Same),
     ],
     check,
     file: file!(),

@@ -95,7 +95,7 @@
 
 use crate::check::{Judgement, get, is_null, judge, spelling, verdict_of};
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource};
 use onus_model::Duty;
@@ -109,11 +109,14 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_eks_cluster", "aws_eks_node_group"],
     reads: &[],
     controls: Controls {
-        fsbp: &["EKS.2"],
-        config: &["EKS_CLUSTER_SUPPORTED_VERSION"],
+        fsbp: &["EKS.2", "EKS.9"],
+        config: &[
+            "EKS_CLUSTER_SUPPORTED_VERSION",
+            "EKS_NODEGROUP_SUPPORTED_VERSION_CHECK",
+        ],
         cis: &[],
     },
-    peers: &[],
+    peers: &[checkov("CKV_AWS_339", Same)],
     check,
     file: file!(),
 };

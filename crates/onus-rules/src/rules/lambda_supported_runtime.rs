@@ -18,7 +18,9 @@
 //! ## Verdicts
 //! - met: the runtime is not on the deprecation table below, or its
 //!   deprecation date is after the date of the scan;
-//! - not met: the runtime's deprecation date has passed;
+//! - not met: the runtime's deprecation date has passed; a name that is no
+//!   Lambda runtime family (`nodejs`, `python`, `java`, `dotnet`, `ruby`,
+//!   `provided`, `go1.x`), said to be invalid;
 //! - unknown: the runtime is not static; or no `Runtime` / `runtime` is set
 //!   on a `.zip` function (AWS requires one, so the deployment would fail:
 //!   onus cannot tell which runtime is meant);
@@ -186,7 +188,7 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["Lambda.2"],
-        config: &[],
+        config: &["LAMBDA_FUNCTION_SETTINGS_CHECK"],
         cis: &[],
     },
     peers: &[checkov("CKV_AWS_363", Same)],
@@ -226,6 +228,11 @@ const DEPRECATED: &[(&str, (i64, i64, i64))] = &[
     ("dotnet6", (2024, 11, 12)),
     ("dotnet7", (2024, 5, 14)),
     ("dotnet8", (2026, 11, 10)),
+];
+
+/// The prefixes of every Lambda runtime identifier, past and present.
+const FAMILIES: &[&str] = &[
+    "nodejs", "python", "java", "dotnet", "ruby", "provided", "go1.",
 ];
 
 /// Days since 1970-01-01 of a civil date (proleptic Gregorian).
@@ -282,6 +289,10 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         Some(r) => {
             let r = r.trim().to_ascii_lowercase();
             match DEPRECATED.iter().find(|(id, _)| *id == r) {
+                None if !FAMILIES.iter().any(|f| r.starts_with(f)) => Judgement::no(
+                    n,
+                    format!("{path} is {r:?}, which is invalid: no Lambda runtime has that name"),
+                ),
                 Some((id, (y, m, d))) if days_from_civil(*y, *m, *d) <= now => Judgement::no(
                     n,
                     format!(

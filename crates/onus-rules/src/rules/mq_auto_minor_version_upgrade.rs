@@ -59,7 +59,7 @@
 
 use crate::check::require_bool;
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -77,7 +77,7 @@ pub static RULE: Rule = Rule {
         config: &["MQ_AUTO_MINOR_VERSION_UPGRADE_ENABLED"],
         cis: &[],
     },
-    peers: &[],
+    peers: &[checkov("CKV_AWS_207", Same)],
     check,
     file: file!(),
 };

@@ -53,7 +53,7 @@
 
 use crate::check::{all_of, require_bool, require_one_of};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -70,7 +70,7 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_opensearch_domain", "aws_elasticsearch_domain"],
     reads: &[],
     controls: Controls {
-        fsbp: &["OpenSearch.8"],
+        fsbp: &["Opensearch.8", "ES.8"],
         config: &["OPENSEARCH_HTTPS_REQUIRED"],
         cis: &[],
     },
@@ -78,6 +78,9 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_83", Related),
         trivy("AVD-AWS-0046", Related),
         trivy("AVD-AWS-0126", Related),
+        guard("OPENSEARCH_HTTPS_REQUIRED", Same),
+        guard("ELASTICSEARCH_HTTPS_REQUIRED", Same),
+        checkov("CKV_AWS_228", Related),
     ],
     check,
     file: file!(),

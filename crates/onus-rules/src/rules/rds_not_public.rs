@@ -100,7 +100,7 @@
 
 use crate::check::{Judgement, get, is_null, judge, prop, verdict_of};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -122,6 +122,7 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_17", Same),
         cfn_nag("F22", Same),
         trivy("AVD-AWS-0180", Same),
+        guard("RDS_INSTANCE_PUBLIC_ACCESS_CHECK", Same),
     ],
     check,
     file: file!(),

@@ -7,7 +7,7 @@
 //!
 //! ## What AWS already does
 //! Encrypts blocks, system metadata and snapshots with KMS once encryption
-//! is on. Since 2025 new provisioned clusters are encrypted by default; the
+//! is on. Since January 2025 new provisioned clusters are encrypted by default; the
 //! Terraform AWS provider followed in v6: "If true, the data in the cluster is
 //! encrypted at rest. Default is true" (provider docs, as mirrored by
 //! pulumi_aws). Older provider versions defaulted to false.
@@ -68,7 +68,7 @@
 
 use crate::check::require_bool;
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -90,6 +90,7 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_64", Same),
         cfn_nag("F28", Same),
         trivy("AVD-AWS-0084", Same),
+        guard("REDSHIFT_CLUSTER_CONFIGURATION_CHECK", Related),
     ],
     check,
     file: file!(),

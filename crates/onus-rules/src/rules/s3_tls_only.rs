@@ -19,7 +19,16 @@
 //!   `aws:SecureTransport: false`;
 //! - not met: no bucket policy, or none with such a statement;
 //! - unknown: no such statement found, and a policy or statement onus cannot
-//!   resolve.
+//!   resolve;
+//! - judged with the bucket: a bucket policy (`AWS::S3::BucketPolicy`,
+//!   `aws_s3_bucket_policy`) of a bucket in the scanned code; one whose bucket
+//!   is declared elsewhere (another module or stack) is judged on its own, and
+//!   the verdict says the bucket is not in the scanned code;
+//! - unknown, on the bucket: no bucket policy (`AWS::S3::BucketPolicy`,
+//!   `aws_s3_bucket_policy`) names it, but one in the same module names its
+//!   bucket by a value onus cannot resolve (it may be this bucket); a bucket and
+//!   a bucket policy (`AWS::S3::BucketPolicy`, `aws_s3_bucket_policy`) that name
+//!   the bucket by the same expression (`bucket = var.name`) are linked.
 //!
 //! Fix: add the deny statement (the AWS Config rule S3_BUCKET_SSL_REQUESTS_ONLY
 //! looks for the same shape).
@@ -134,10 +143,29 @@
 //! POLICY
 //! }
 //! ```
+//! ```yaml pass
+//! Resources:
+//!   SharedPolicy:
+//!     Type: AWS::S3::BucketPolicy
+//!     Properties:
+//!       Bucket: shared-data
+//!       PolicyDocument:
+//!         Statement:
+//!           - Effect: Deny
+//!             Principal: "*"
+//!             Action: "s3:*"
+//!             Resource: ["arn:aws:s3:::shared-data", "arn:aws:s3:::shared-data/*"]
+//!             Condition:
+//!               Bool:
+//!                 aws:SecureTransport: false
+//! ```
 
 use crate::context::Context;
-use crate::policy::{Condition, Document, Effect, Item, Tri, any_is, at, bucket_policies};
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
+use crate::parent::S3_BUCKET;
+use crate::policy::{
+    Condition, Document, Effect, Item, Tri, any_is, at, bucket_policies, unresolved_bucket_policy,
+};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -147,22 +175,34 @@ pub static RULE: Rule = Rule {
     title: "S3 bucket policy denies requests without TLS",
     duty: Duty::EncryptionInTransit,
     severity: Severity::Medium,
-    cfn_types: &["AWS::S3::Bucket"],
-    tf_types: &["aws_s3_bucket"],
+    cfn_types: &["AWS::S3::Bucket", "AWS::S3::BucketPolicy"],
+    tf_types: &["aws_s3_bucket", "aws_s3_bucket_policy"],
     reads: &["AWS::S3::BucketPolicy", "aws_s3_bucket_policy"],
     controls: Controls {
         fsbp: &["S3.5"],
         config: &["S3_BUCKET_SSL_REQUESTS_ONLY"],
         cis: &["2.1.2"],
     },
-    peers: &[checkov("CKV_AWS_379", Related)],
+    peers: &[
+        checkov("CKV_AWS_379", Related),
+        guard("S3_BUCKET_SSL_REQUESTS_ONLY", Same),
+    ],
     check,
     file: file!(),
 };
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
+    S3_BUCKET
+        .judge_alone(resource, cx, |policy| judge(policy, cx))
+        .unwrap_or_else(|| judge(resource, cx))
+}
+
+fn judge(resource: &Resource, cx: &Context) -> Verdict {
     let policies = bucket_policies(resource, cx);
     if policies.is_empty() {
+        if let Some(v) = unresolved_bucket_policy(resource, cx) {
+            return v;
+        }
         return Verdict::missing(
             resource,
             "",

@@ -1,0 +1,116 @@
+//! # glue.supported-version: Glue Spark jobs run on a supported Glue version
+//!
+//! ## Why this is your duty
+//! Glue is an abstracted service: AWS patches the Spark runtime of each Glue
+//! version it supports, but which version *your* job runs on is your choice.
+//! Versions past end of support get no security fixes: keeping the platform
+//! current moves to you.
+//!
+//! ## What AWS already does
+//! Runs a job on the version `GlueVersion` / `glue_version` names; a job
+//! created without one runs on Glue 0.9. Glue 0.9 and 1.0 reached end of
+//! support in 2022 and Glue 2.0 in January 2024; 3.0 is the oldest version
+//! Security Hub accepts.
+//!
+//! ## Verdicts
+//! - met: 3.0 or later;
+//! - not met: absent (0.9) or older than 3.0;
+//! - not applicable: Python shell and Ray jobs (`Command.Name` other than
+//!   `glueetl` or `gluestreaming`), which Glue.4 does not cover;
+//! - unknown: a value onus cannot resolve.
+//!
+//! ## Examples
+//! ```yaml pass
+//! Resources:
+//!   Etl:
+//!     Type: AWS::Glue::Job
+//!     Properties:
+//!       Role: arn:aws:iam::123456789012:role/glue
+//!       Command:
+//!         Name: glueetl
+//!         ScriptLocation: s3://scripts/etl.py
+//!       GlueVersion: "4.0"
+//! ```
+//! ```yaml fail
+//! Resources:
+//!   Etl:
+//!     Type: AWS::Glue::Job
+//!     Properties:
+//!       Role: arn:aws:iam::123456789012:role/glue
+//!       Command:
+//!         Name: glueetl
+//!         ScriptLocation: s3://scripts/etl.py
+//! ```
+//! ```yaml not-applicable
+//! Resources:
+//!   Etl:
+//!     Type: AWS::Glue::Job
+//!     Properties:
+//!       Role: arn:aws:iam::123456789012:role/glue
+//!       Command:
+//!         Name: pythonshell
+//!         ScriptLocation: s3://scripts/etl.py
+//! ```
+//! ```hcl pass
+//! resource "aws_glue_job" "etl" {
+//!   name     = "etl"
+//!   role_arn = "arn:aws:iam::123456789012:role/glue"
+//!   command {
+//!     script_location = "s3://scripts/etl.py"
+//!   }
+//!   glue_version = "5.0"
+//! }
+//! ```
+//! ```hcl fail
+//! resource "aws_glue_job" "etl" {
+//!   name     = "etl"
+//!   role_arn = "arn:aws:iam::123456789012:role/glue"
+//!   command {
+//!     script_location = "s3://scripts/etl.py"
+//!   }
+//!   glue_version = "2.0"
+//! }
+//! ```
+
+use crate::check::{require_number, static_text};
+use crate::context::Context;
+use crate::rule::{Controls, Rule, Severity};
+use crate::verdict::Verdict;
+use onus_ingest::Resource;
+use onus_model::Duty;
+
+pub static RULE: Rule = Rule {
+    id: "glue.supported-version",
+    title: "Glue Spark jobs run on a supported Glue version",
+    duty: Duty::PlatformPatching,
+    severity: Severity::Medium,
+    cfn_types: &["AWS::Glue::Job"],
+    tf_types: &["aws_glue_job"],
+    reads: &[],
+    controls: Controls {
+        fsbp: &["Glue.4"],
+        config: &["GLUE_SPARK_JOB_SUPPORTED_VERSION"],
+        cis: &[],
+    },
+    peers: &[],
+    check,
+    file: file!(),
+};
+
+fn check(resource: &Resource, _cx: &Context) -> Verdict {
+    match static_text(resource, "Command.Name", "command.name") {
+        Err(unknown) => return unknown,
+        Ok(Some(c)) if !matches!(c, "glueetl" | "gluestreaming") => {
+            return Verdict::not_applicable(resource, format!("a {c} job, not Spark"));
+        }
+        Ok(_) => {}
+    }
+    require_number(
+        resource,
+        "GlueVersion",
+        "glue_version",
+        Some(0.9),
+        |v| v >= 3.0,
+        "Spark jobs need Glue 3.0 or later",
+    )
+}
