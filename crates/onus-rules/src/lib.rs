@@ -14,6 +14,7 @@ pub mod cloudfront;
 pub mod context;
 pub mod coverage;
 pub mod custom;
+pub mod dlm;
 pub mod docs;
 pub mod ecs;
 pub mod emr;
@@ -32,6 +33,7 @@ pub mod parent;
 pub mod policy;
 pub mod rds;
 pub mod residency;
+pub mod routes;
 pub mod rule;
 // A rule's examples are fenced with onus's own attributes (```yaml Bucket=met),
 // read by the docs tests in tests/rules.rs: rustdoc never runs YAML or HCL and
@@ -46,9 +48,10 @@ pub mod ssm;
 pub mod verdict;
 pub mod zones;
 
-pub use context::{Context, Settings};
+pub use context::{ACCOUNT_WIDE, AccountWide, Context, Settings};
 pub use engine::{
-    DutyRow, DutyStatus, Engine, Finding, ResourceReport, RuleVerdict, ScanResult, scan,
+    Check, DutyRow, DutyStatus, Engine, Finding, OwnerSource, ResourceReport, RuleVerdict,
+    ScanResult, scan,
 };
 pub use rule::{Controls, Peer, Relation, Rule, Severity, Tool};
 pub use verdict::{Status, Verdict};
