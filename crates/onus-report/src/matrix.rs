@@ -18,8 +18,11 @@ pub enum Cell {
     /// when AWS carries part of it; `suppressed` when every unmet verdict
     /// behind a `not met` is under an active suppression.
     Customer {
+        /// The worst status among the customer's duties of the layer.
         status: DutyStatus,
+        /// AWS carries part of the layer.
         shared: bool,
+        /// Every unmet verdict behind a `not met` is suppressed.
         suppressed: bool,
     },
 }
@@ -36,7 +39,7 @@ fn rank(s: DutyStatus) -> u8 {
     }
 }
 
-pub fn status_label(s: DutyStatus) -> &'static str {
+pub(crate) fn status_label(s: DutyStatus) -> &'static str {
     match s {
         DutyStatus::Inherited => "AWS",
         DutyStatus::Met => "met",
@@ -48,6 +51,8 @@ pub fn status_label(s: DutyStatus) -> &'static str {
 }
 
 impl Cell {
+    /// The cell's text: `AWS`, or the status with its `shared: ` and
+    /// `(suppressed)` marks.
     pub fn label(self) -> String {
         match self {
             Cell::Aws => "AWS".to_owned(),
@@ -152,19 +157,28 @@ pub fn cell(resource: &ResourceView, layer: Layer) -> Cell {
 pub struct Row {
     /// Resource id, or service name with `--by service`.
     pub id: String,
+    /// The resource type, or `(several)` when a service row mixes types.
     pub resource_type: String,
+    /// The service name; empty when the catalog does not know the type.
     pub service: String,
+    /// The category, `undetermined` when it could not be decided, or `(several)`.
     pub category: String,
     /// Resources in the row (1 per resource).
     pub resources: usize,
+    /// The file the resource is declared in, or `(several)` for a service row
+    /// spanning files.
     pub file: String,
+    /// One cell per layer, in [`Layer::ALL`] order.
     pub cells: Vec<Cell>,
 }
 
+/// What a matrix row stands for (`onus matrix --by`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum By {
+    /// One row per resource.
     #[default]
     Resource,
+    /// One row per service, its cells the worst of its resources'.
     Service,
 }
 
@@ -184,6 +198,8 @@ pub fn resource_row(r: &ResourceView<'_>) -> Row {
     }
 }
 
+/// The matrix rows of a report: in report order, or one per service sorted by
+/// name.
 pub fn rows(report: &Report, by: By) -> Vec<Row> {
     let per_resource = report.resources.iter().map(resource_row);
     match by {
@@ -271,6 +287,7 @@ fn leading(row: &Row, by: By) -> Vec<String> {
     }
 }
 
+/// Writes the matrix as CSV: one column per layer.
 pub fn render_csv(report: &Report, by: By, out: &mut dyn Write) -> io::Result<()> {
     let header = header(by);
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
@@ -286,6 +303,7 @@ pub fn render_csv(report: &Report, by: By, out: &mut dyn Write) -> io::Result<()
     crate::csv_out::write_rows(out, &header, &rows)
 }
 
+/// Writes the matrix as a Markdown table.
 pub fn render_markdown(report: &Report, by: By, out: &mut dyn Write) -> io::Result<()> {
     use crate::markdown::md;
     writeln!(out, "# Customer Responsibility Matrix")?;
@@ -316,6 +334,7 @@ pub fn render_markdown(report: &Report, by: By, out: &mut dyn Write) -> io::Resu
     Ok(())
 }
 
+/// Writes the matrix as a self-contained HTML page.
 pub fn render_html(report: &Report, by: By, out: &mut dyn Write) -> io::Result<()> {
     let page = crate::html::page(
         "onus: Customer Responsibility Matrix",
