@@ -17,8 +17,12 @@ pub struct Settings {
 /// (scope, local id or literal value), borrowed from the workload.
 type Key<'w> = (&'w str, &'w str);
 
+/// What a rule can read besides the resource it judges: the workload, through
+/// indexes built once per scan, and the user's [`Settings`].
 pub struct Context<'w> {
+    /// The scanned workload: every resource, file and diagnostic.
     pub workload: &'w Workload,
+    /// The user's settings that change verdicts.
     pub settings: &'w Settings,
     /// Unique to this context (a counter), so that per-thread caches of
     /// values derived from a resource never outlive the scan they belong to.
@@ -148,7 +152,8 @@ fn collect_refs<'n>(node: &'n Node, out: &mut Vec<&'n str>) {
 }
 
 impl<'w> Context<'w> {
-    pub fn new(workload: &'w Workload, settings: &'w Settings) -> Context<'w> {
+    /// Indexes `workload` for the rules (by type, unit, local id, referrer).
+    pub(crate) fn new(workload: &'w Workload, settings: &'w Settings) -> Context<'w> {
         let resources = &workload.resources;
         let mut by_type: HashMap<&'w str, Vec<usize>> = HashMap::default();
         // Counting sort of the resource indices by unit.
