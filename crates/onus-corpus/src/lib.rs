@@ -5,13 +5,15 @@
 //! The same `(files, seed)` always writes the same bytes: randomness comes
 //! from a seeded SplitMix64, never from the OS.
 
+#![warn(missing_docs)]
+
 use std::fmt::Write as _;
 use std::io;
 use std::path::Path;
 
 /// SplitMix64: tiny, seeded, good enough to pick templates.
 #[derive(Debug, Clone)]
-pub struct Rng(u64);
+pub(crate) struct Rng(u64);
 
 impl Rng {
     pub fn new(seed: u64) -> Rng {
@@ -34,23 +36,27 @@ impl Rng {
     }
 }
 
+/// What [`generate`] wrote.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Stats {
+    /// Files written.
     pub files: usize,
+    /// Bytes written.
     pub bytes: u64,
+    /// Resources declared in them.
     pub resources: usize,
 }
 
 /// One generated file, relative to the corpus root.
 #[derive(Debug, Clone)]
-pub struct File {
+pub(crate) struct File {
     pub path: String,
     pub text: String,
 }
 
 /// The files of a corpus of about `files` files (exactly `files` unless a
 /// Terraform module's second file would overshoot), in order.
-pub fn files(files: usize, seed: u64) -> impl Iterator<Item = (File, usize)> {
+pub(crate) fn files(files: usize, seed: u64) -> impl Iterator<Item = (File, usize)> {
     let mut rng = Rng::new(seed);
     let mut written = 0usize;
     let mut unit = 0usize;
