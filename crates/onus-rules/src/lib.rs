@@ -13,6 +13,7 @@ pub(crate) mod check;
 pub(crate) mod cloudfront;
 pub(crate) mod context;
 pub mod coverage;
+pub(crate) mod dlm;
 pub mod docs;
 pub(crate) mod ecs;
 pub(crate) mod emr;
@@ -31,6 +32,7 @@ pub(crate) mod parent;
 pub(crate) mod policy;
 pub(crate) mod rds;
 pub(crate) mod residency;
+pub(crate) mod routes;
 pub(crate) mod rule;
 // A rule's examples are fenced with onus's own attributes (```yaml Bucket=met),
 // read by the docs tests in tests/rules.rs: rustdoc never runs YAML or HCL and
