@@ -938,7 +938,6 @@ pub static ALL: &[&Rule] = &[
     &workspaces_user_volume_encryption::RULE,
 ];
 
-/// A rule by id.
 /// Rules that run only when `enable` (onus.toml) or `--rule` names them by
 /// id or by a peer check id they map: hardening options a team chooses for
 /// some of its resources, not duties every workload must meet. Left off by
@@ -976,6 +975,7 @@ pub const OPT_IN: &[&str] = &[
     "s3.replication",
 ];
 
+/// A rule by id.
 pub fn by_id(id: &str) -> Option<&'static Rule> {
     ALL.iter().copied().find(|r| r.id == id)
 }
