@@ -54,8 +54,8 @@ fn verdict<'a>(report: &'a Value, resource: &str, rule: &str) -> &'a Value {
         .unwrap()
         .iter()
         .filter(|r| r["id"] == resource)
-        .flat_map(|r| r["duties"].as_array().unwrap())
-        .flat_map(|d| d["verdicts"].as_array().unwrap())
+        .flat_map(|r| r["duties"].as_object().unwrap().values())
+        .flat_map(|d| d["verdicts"].as_array().into_iter().flatten())
         .find(|v| v["rule"] == rule)
         .unwrap_or_else(|| panic!("no {rule} verdict on {resource}"))
 }
@@ -616,10 +616,10 @@ fn opt_in_rules_run_only_when_named() {
     template(dir.path(), "  Data:\n    Type: AWS::S3::Bucket\n");
     let has = |report: &Value, rule: &str| {
         report["resources"][0]["duties"]
-            .as_array()
+            .as_object()
             .unwrap()
-            .iter()
-            .flat_map(|d| d["verdicts"].as_array().unwrap())
+            .values()
+            .flat_map(|d| d["verdicts"].as_array().into_iter().flatten())
             .any(|v| v["rule"] == rule)
     };
     let (_, default) = scan(dir.path(), &[]);
@@ -643,4 +643,36 @@ fn opt_in_rules_run_only_when_named() {
     assert!(table.contains("s3.replication (opt-in)"), "{table}");
     assert!(table.contains("opt-in: they run only when"), "{table}");
     assert!(!table.contains("s3.versioning (opt-in)"), "{table}");
+}
+
+/// `--json-v1` writes the layout of version 1 for one release, on stdout and
+/// in `-o json=FILE`; version 2 (the default) rebuilds into the same document.
+#[test]
+fn json_v1_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("v1.json");
+    let v1 = onus()
+        .current_dir(repo())
+        .args(["scan", "--format", "json", "--json-v1", EXAMPLES, "-o"])
+        .arg(format!("json={}", file.display()))
+        .output()
+        .unwrap();
+    let v2 = onus()
+        .current_dir(repo())
+        .args(["scan", "--format", "json", EXAMPLES])
+        .output()
+        .unwrap();
+    assert_eq!(std::fs::read(&file).unwrap(), v1.stdout);
+    let v1: Value = serde_json::from_slice(&v1.stdout).unwrap();
+    let v2: Value = serde_json::from_slice(&v2.stdout).unwrap();
+    assert_eq!(v1["schema_version"], 1);
+    assert_eq!(v2["schema_version"], 2);
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("schemas/report-v1.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let v = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = v.iter_errors(&v1).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    assert!(onus_report::json::v1_from_v2(&v2) == v1);
 }

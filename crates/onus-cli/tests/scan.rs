@@ -50,20 +50,24 @@ fn assert_no_diagnostics(report: &Value) {
 /// A resource's verdicts.
 fn verdicts_of(resource: &Value) -> impl Iterator<Item = &Value> {
     resource["duties"]
-        .as_array()
+        .as_object()
         .expect("duties")
-        .iter()
-        .flat_map(|d| d["verdicts"].as_array().expect("verdicts").iter())
+        .values()
+        .flat_map(|d| d["verdicts"].as_array().into_iter().flatten())
 }
 
 /// resource id → duty → status
 fn statuses(report: &Value) -> BTreeMap<String, BTreeMap<String, String>> {
     per_resource(report, |r| {
+        // Version 2: duties by id, the status left out when inherited.
         r["duties"]
-            .as_array()
+            .as_object()
             .expect("duties")
             .iter()
-            .map(|d| (text(&d["duty"]), text(&d["status"])))
+            .map(|(duty, d)| {
+                let status = d["status"].as_str().unwrap_or("inherited");
+                (duty.clone(), status.to_owned())
+            })
             .collect()
     })
 }
@@ -155,10 +159,7 @@ fn an_unresolvable_property_is_unknown_and_named() {
             .as_array()
             .and_then(|rs| rs.iter().find(|r| r["id"] == id))
             .unwrap_or_else(|| panic!("no resource {id}"));
-        let backups = resource["duties"]
-            .as_array()
-            .and_then(|ds| ds.iter().find(|d| d["duty"] == "backups"))
-            .expect("backups duty");
+        let backups = resource["duties"].get("backups").expect("backups duty");
         assert_eq!(backups["status"], "unknown", "{id}: {backups:#}");
         let named = backups["verdicts"]
             .as_array()
@@ -272,10 +273,10 @@ fn terraform_roots_do_not_see_each_others_resources() {
             })
             .unwrap_or_else(|| panic!("bucket of root {root}"));
         r["duties"]
-            .as_array()
+            .as_object()
             .unwrap()
-            .iter()
-            .flat_map(|d| d["verdicts"].as_array().unwrap())
+            .values()
+            .flat_map(|d| d["verdicts"].as_array().into_iter().flatten())
             .find(|v| v["rule"] == "s3.public-access-block")
             .map(|v| v["status"].as_str().unwrap().to_owned())
             .unwrap()
@@ -297,23 +298,31 @@ fn json_written_beside_text_output_keeps_its_excerpts() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let report: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
-    let findings: Vec<&Value> = report["resources"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|r| r["duties"].as_array().unwrap())
-        .flat_map(|d| d["verdicts"].as_array().unwrap())
-        .filter(|v| v["status"] == "not-met")
-        .collect();
-    assert!(!findings.is_empty());
-    for v in findings {
-        let excerpt = v["excerpt"].as_array().expect("excerpt");
-        let line = v["location"]["line"].as_u64().unwrap();
-        assert!(
-            excerpt.iter().any(|l| l["line"].as_u64() == Some(line)),
-            "{v:#}"
-        );
+    // Version 2: a finding names one of its resource's excerpts by index, and
+    // its line is its own location's, or its resource's when it has none.
+    let mut findings = 0;
+    for r in report["resources"].as_array().unwrap() {
+        let excerpts = r["excerpts"].as_array();
+        for v in r["duties"]
+            .as_object()
+            .unwrap()
+            .values()
+            .flat_map(|d| d["verdicts"].as_array().into_iter().flatten())
+            .filter(|v| v["status"] == "not-met")
+        {
+            findings += 1;
+            let index = v["excerpt"].as_u64().expect("excerpt") as usize;
+            let excerpt = &excerpts.expect("excerpts")[index];
+            let from = excerpt["from"].as_u64().unwrap();
+            let count = excerpt["lines"].as_array().unwrap().len() as u64;
+            let line = v["location"]["line"]
+                .as_u64()
+                .or_else(|| r["location"]["line"].as_u64())
+                .unwrap();
+            assert!((from..from + count).contains(&line), "{v:#} {excerpt:#}");
+        }
     }
+    assert!(findings > 0);
 }
 
 #[test]

@@ -19,6 +19,13 @@ pub enum Unit {
 pub struct Found {
     /// Sorted, so output does not depend on walk order.
     pub units: Vec<Unit>,
+    /// What was learnt of each template and plan while deciding its format,
+    /// by lexically normalised path.
+    pub facts: std::collections::HashMap<PathBuf, FileFacts>,
+    /// The templates of the nested stacks of each template that has some,
+    /// one level, by lexically normalised path: the files a template's unit
+    /// also reads.
+    pub nested: std::collections::HashMap<PathBuf, Vec<PathBuf>>,
     /// Files looked at and left alone: not infrastructure code.
     pub skipped: usize,
     /// Paths that could not be walked or read (missing, permission denied).
@@ -62,7 +69,26 @@ pub fn sniff(text: &str) -> Sniffed {
     Sniffed::Other
 }
 
+/// A template or plan, as seen when its format was decided.
+#[derive(Debug, Clone, Default)]
+pub struct FileFacts {
+    pub bytes: u64,
+    /// Mentions one of the markers given to [`discover_with`].
+    pub marked: bool,
+    /// Module sources it names (a plan's `"source": "./..."`).
+    pub sources: Vec<String>,
+}
+
 pub fn discover(paths: &[PathBuf], options: &Options) -> Found {
+    discover_with(paths, options, None)
+}
+
+/// [`discover`], noting which templates and plans mention one of `markers`.
+pub fn discover_with(
+    paths: &[PathBuf],
+    options: &Options,
+    markers: Option<&aho_corasick::AhoCorasick>,
+) -> Found {
     let mut found = Found::default();
     // (path, named on the command line)
     let mut files: Vec<(PathBuf, bool)> = Vec::new();
@@ -145,19 +171,27 @@ pub fn discover(paths: &[PathBuf], options: &Options) -> Found {
     // Deciding a file's format may mean reading it: in parallel.
     let outcomes: Vec<Classified> = files
         .par_iter()
-        .map(|(path, explicit)| classify(path, *explicit, options))
+        .map(|(path, explicit)| classify(path, *explicit, options, markers))
         .collect();
     let mut units = BTreeSet::new();
     let mut parents = Vec::new();
     for ((path, _), outcome) in files.into_iter().zip(outcomes) {
         match outcome {
-            Classified::Unit(unit) => {
+            Classified::Unit(unit, facts) => {
+                if let Some(facts) = facts {
+                    found
+                        .facts
+                        .insert(crate::terraform::normalize(&path), facts);
+                }
                 units.insert(unit);
             }
-            Classified::Template { nests } => {
+            Classified::Template { nests, facts } => {
                 if nests {
                     parents.push(path.clone());
                 }
+                found
+                    .facts
+                    .insert(crate::terraform::normalize(&path), facts);
                 units.insert(Unit::CloudFormation(path));
             }
             Classified::PartOfModule => {}
@@ -171,7 +205,18 @@ pub fn discover(paths: &[PathBuf], options: &Options) -> Found {
     }))
     .with_deployment_regions()
     .within(paths);
-    let nested = nested_templates(&parents, options, &found.templates);
+    let normalize = crate::terraform::normalize;
+    found.nested = parents
+        .par_iter()
+        .map(|p| {
+            let children = crate::cfn::nested_templates(p, options, &found.templates);
+            (
+                normalize(p),
+                children.iter().map(|c| normalize(c)).collect(),
+            )
+        })
+        .collect();
+    let nested = nested_templates(&found.nested);
     found.units = prefer_roots_and_plans(units.into_iter().collect(), &nested);
     found
 }
@@ -181,21 +226,21 @@ pub fn discover(paths: &[PathBuf], options: &Options) -> Found {
 /// the parameters they pass, not on their own. A template in a loop that
 /// no other template leads to is still read on its own.
 fn nested_templates(
-    parents: &[PathBuf],
-    options: &Options,
-    templates: &crate::cfn::nested::Templates,
+    children: &std::collections::HashMap<PathBuf, Vec<PathBuf>>,
 ) -> std::collections::HashSet<PathBuf> {
-    let normalize = crate::terraform::normalize;
-    let children: std::collections::HashMap<PathBuf, Vec<PathBuf>> = parents
-        .par_iter()
-        .map(|p| {
-            let found = crate::cfn::nested_templates(p, options, templates);
-            (normalize(p), found.iter().map(|c| normalize(c)).collect())
-        })
-        .collect();
     let nested: std::collections::HashSet<&PathBuf> = children.values().flatten().collect();
+    let roots = children.keys().filter(|p| !nested.contains(p));
+    reached_from(children, roots)
+}
+
+/// The templates read through those of `from`, at any depth (`from`
+/// excluded unless a loop leads back to it).
+pub fn reached_from<'p>(
+    children: &'p std::collections::HashMap<PathBuf, Vec<PathBuf>>,
+    from: impl IntoIterator<Item = &'p PathBuf>,
+) -> std::collections::HashSet<PathBuf> {
     let mut reached = std::collections::HashSet::new();
-    let mut todo: Vec<&PathBuf> = children.keys().filter(|p| !nested.contains(p)).collect();
+    let mut todo: Vec<&PathBuf> = from.into_iter().collect();
     while let Some(parent) = todo.pop() {
         for child in children.get(parent).into_iter().flatten() {
             if reached.insert(child.clone()) {
@@ -208,10 +253,12 @@ fn nested_templates(
 
 /// What a file found by the walk turned out to be.
 enum Classified {
-    Unit(Unit),
+    /// With what was learnt of a plan.
+    Unit(Unit, Option<FileFacts>),
     /// A CloudFormation template; `nests` when it may have nested stacks.
     Template {
         nests: bool,
+        facts: FileFacts,
     },
     /// Read with its Terraform module (`.tfvars`, `.tfvars.json`).
     PartOfModule,
@@ -313,7 +360,12 @@ fn error_path(error: &ignore::Error) -> Option<PathBuf> {
     }
 }
 
-fn classify(path: &Path, explicit: bool, options: &Options) -> Classified {
+fn classify(
+    path: &Path,
+    explicit: bool,
+    options: &Options,
+    markers: Option<&aho_corasick::AhoCorasick>,
+) -> Classified {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let ext = path
         .extension()
@@ -327,7 +379,7 @@ fn classify(path: &Path, explicit: bool, options: &Options) -> Classified {
         } else {
             dir
         };
-        return Classified::Unit(Unit::TerraformModule(dir));
+        return Classified::Unit(Unit::TerraformModule(dir), None);
     }
     if name.ends_with(".tfvars") || name.ends_with(".tfvars.json") {
         // Read as part of their module, not on their own.
@@ -339,20 +391,34 @@ fn classify(path: &Path, explicit: bool, options: &Options) -> Classified {
     // Read the file to decide; unreadable or non-UTF-8 files go to the
     // CloudFormation reader when their extension says template, so the
     // diagnostic names the file.
+    let facts = |text: &str, plan: bool| FileFacts {
+        bytes: text.len() as u64,
+        marked: markers.is_some_and(|m| m.is_match(text)),
+        sources: if plan {
+            crate::units::module_sources(text)
+                .map(str::to_owned)
+                .collect()
+        } else {
+            Vec::new()
+        },
+    };
+    let template = |text: &str| Classified::Template {
+        nests: text.contains("AWS::CloudFormation::Stack")
+            || text.contains("AWS::Serverless::Application"),
+        facts: facts(text, false),
+    };
     match crate::read_limited(path, &options.limits) {
         Ok(bytes) => match std::str::from_utf8(&bytes) {
             Ok(text) => match sniff(text) {
-                Sniffed::CloudFormation => Classified::Template {
-                    nests: text.contains("AWS::CloudFormation::Stack")
-                        || text.contains("AWS::Serverless::Application"),
-                },
-                Sniffed::TerraformPlan => Classified::Unit(Unit::TerraformPlan(path.to_path_buf())),
-                Sniffed::Other if explicit => {
-                    Classified::Unit(Unit::CloudFormation(path.to_path_buf()))
-                }
+                Sniffed::CloudFormation => template(text),
+                Sniffed::TerraformPlan => Classified::Unit(
+                    Unit::TerraformPlan(path.to_path_buf()),
+                    Some(facts(text, true)),
+                ),
+                Sniffed::Other if explicit => template(text),
                 Sniffed::Other => Classified::Skipped,
             },
-            Err(_) => Classified::Unit(Unit::CloudFormation(path.to_path_buf())),
+            Err(_) => template(""),
         },
         Err(e) => Classified::Unreadable(e),
     }

@@ -81,6 +81,31 @@ impl LineIndex {
     pub fn text(&self) -> &str {
         &self.text
     }
+
+    /// Number of lines, as `str::lines` counts them.
+    pub fn line_count(&self) -> usize {
+        match self.text.as_bytes().last() {
+            None => 0,
+            Some(b'\n') => self.line_starts.len() - 1,
+            Some(_) => self.line_starts.len(),
+        }
+    }
+
+    /// Line `i` (0-based) without its line ending, as `str::lines` gives it.
+    pub fn line(&self, i: usize) -> Option<&str> {
+        if i >= self.line_count() {
+            return None;
+        }
+        let start = self.line_starts[i] as usize;
+        let line = match self.line_starts.get(i + 1) {
+            Some(&next) => {
+                let line = self.text.get(start..next as usize - 1)?;
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => self.text.get(start..)?,
+        };
+        Some(line)
+    }
 }
 
 /// Which reader produced a resource.
@@ -502,6 +527,13 @@ fn probe_node(node: &Node) -> Probe {
     }
 }
 
+/// How a path is shown in reports: `/`-separated, without a leading `./`.
+/// Reports sort files by this text.
+pub fn display_path(path: &std::path::Path) -> String {
+    let text = path.display().to_string().replace('\\', "/");
+    text.strip_prefix("./").map(str::to_owned).unwrap_or(text)
+}
+
 /// One file that was read.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -592,13 +624,17 @@ impl Workload {
     /// hold the whole model. Ids, types, spans, metadata and file text stay.
     pub fn release_rule_inputs(&mut self) {
         use rayon::prelude::*;
-        self.resources.par_iter_mut().for_each(|r| {
-            r.properties = Node {
-                value: Value::Null,
-                span: r.properties.span,
-            };
-            r.references = Vec::new();
-        });
+        // In parallel for a large workload; one unit's is freed in place.
+        self.resources
+            .par_iter_mut()
+            .with_min_len(256)
+            .for_each(|r| {
+                r.properties = Node {
+                    value: Value::Null,
+                    span: r.properties.span,
+                };
+                r.references = Vec::new();
+            });
         self.file_ids = Default::default();
         self.seen_diagnostics = Default::default();
     }

@@ -198,15 +198,8 @@ fn legend() -> Markup {
     }
 }
 
-/// The matrix as an HTML table (also used by `onus matrix --format html`).
-pub fn matrix_table(report: &Report, by: By) -> Markup {
-    let rows = matrix::rows(report, by);
-    let body = html! { @for r in &rows { (matrix_row(r, by)) } };
-    matrix_table_around(by, rows.len(), body)
-}
-
-/// The matrix table with `body` as its rows.
-fn matrix_table_around(by: By, rows: usize, body: Markup) -> Markup {
+/// The matrix table with `body` as its `rows` rows.
+pub(crate) fn matrix_table_around(by: By, rows: usize, body: Markup) -> Markup {
     html! {
         div.scroll {
             table #matrix data-rows=(rows) {
@@ -225,7 +218,7 @@ fn matrix_table_around(by: By, rows: usize, body: Markup) -> Markup {
     }
 }
 
-fn matrix_row(r: &matrix::Row, by: By) -> Markup {
+pub(crate) fn matrix_row(r: &matrix::Row, by: By) -> Markup {
     html! {
         tr.matrix-row {
             td { code { (r.id) } }

@@ -10,6 +10,7 @@ pub mod config;
 pub mod csv_out;
 pub mod github;
 pub mod html;
+pub mod json;
 pub mod junit;
 pub mod markdown;
 pub mod matrix;

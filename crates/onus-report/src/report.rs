@@ -112,6 +112,8 @@ pub struct DutyView {
     pub layer: onus_model::Layer,
     pub owner: Owner,
     pub owner_reason: Cow<'static, str>,
+    /// Where the owner comes from (names the reason in the JSON report).
+    pub owner_source: onus_rules::OwnerSource,
     pub status: DutyStatus,
     pub note: Option<Arc<str>>,
     /// Attest only because no onus rule reads this duty for this type.
@@ -287,19 +289,30 @@ pub(crate) fn location(workload: &Workload, file: FileId, span: Span) -> Locatio
     }
 }
 
-pub(crate) fn display_path(path: &std::path::Path) -> String {
-    let text = path.display().to_string().replace('\\', "/");
-    text.strip_prefix("./").map(str::to_owned).unwrap_or(text)
-}
+pub(crate) use onus_ingest::display_path;
 
-/// The lines and display path of every file, split once per report (not
-/// once per finding).
+/// The display path of every file, formatted once per report (not once per
+/// finding), and its lines.
 pub(crate) struct FileLines<'w> {
     workload: &'w Workload,
-    lines: Vec<Vec<&'w str>>,
     paths: Vec<Arc<str>>,
     /// Whether the file mentions an inline suppression at all.
     markers: Vec<bool>,
+}
+
+/// The lines of one file, read through its line index (nothing is split).
+#[derive(Clone, Copy)]
+pub(crate) struct Lines<'w>(Option<&'w onus_ingest::LineIndex>);
+
+impl<'w> Lines<'w> {
+    /// Line `i`, 0-based.
+    pub(crate) fn get(&self, i: usize) -> Option<&'w str> {
+        self.0?.line(i)
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.0.map_or(0, |l| l.line_count())
+    }
 }
 
 impl<'w> FileLines<'w> {
@@ -308,12 +321,11 @@ impl<'w> FileLines<'w> {
         Self::with_excerpts(workload, true)
     }
 
-    /// Without `excerpts`, only files that may hold inline suppressions are
-    /// split into lines.
-    pub(crate) fn with_excerpts(workload: &'w Workload, excerpts: bool) -> Self {
+    /// Notes which files may hold inline suppressions.
+    pub(crate) fn with_excerpts(workload: &'w Workload, _excerpts: bool) -> Self {
         let markers: Vec<bool> = workload
             .files
-            .par_iter()
+            .iter()
             .map(|f| {
                 let text = f.lines.text();
                 text.contains("onus:ignore") || text.contains("checkov:skip")
@@ -321,18 +333,6 @@ impl<'w> FileLines<'w> {
             .collect();
         FileLines {
             workload,
-            lines: workload
-                .files
-                .par_iter()
-                .zip(&markers)
-                .map(|(f, marked)| {
-                    if excerpts || *marked {
-                        f.lines.text().lines().collect()
-                    } else {
-                        Vec::new()
-                    }
-                })
-                .collect(),
             paths: workload
                 .files
                 .iter()
@@ -342,16 +342,26 @@ impl<'w> FileLines<'w> {
         }
     }
 
+    /// Only the display paths, to locate resources and diagnostics.
+    pub(crate) fn for_locations(workload: &'w Workload) -> Self {
+        FileLines {
+            workload,
+            paths: workload
+                .files
+                .iter()
+                .map(|f| Arc::from(display_path(&f.path)))
+                .collect(),
+            markers: Vec::new(),
+        }
+    }
+
     /// False when no line of the file can hold an inline suppression.
     pub(crate) fn has_markers(&self, file: FileId) -> bool {
         self.markers.get(file.0 as usize).copied().unwrap_or(true)
     }
 
-    pub(crate) fn of(&self, file: FileId) -> &[&'w str] {
-        self.lines
-            .get(file.0 as usize)
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+    pub(crate) fn of(&self, file: FileId) -> Lines<'w> {
+        Lines(self.workload.files.get(file.0 as usize).map(|f| &f.lines))
     }
 
     pub(crate) fn path(&self, file: FileId) -> Arc<str> {
@@ -381,12 +391,23 @@ fn excerpt(lines: &FileLines<'_>, file: FileId, line: u32) -> Vec<ExcerptLine> {
     if first > last {
         return Vec::new();
     }
-    onus_rules::secrets::mask_excerpt(lines, first as usize - 1, last as usize - 1)
+    // Masking reads a few lines around each: only those are gathered.
+    let (before, after) = onus_rules::secrets::CONTEXT_LINES;
+    let from = (first as usize - 1).saturating_sub(before);
+    let to = (last as usize - 1 + after).min(lines.len().saturating_sub(1));
+    let window: Vec<&str> = (from..=to).filter_map(|i| lines.get(i)).collect();
+    onus_rules::secrets::mask_excerpt(&window, first as usize - 1 - from, last as usize - 1 - from)
         .into_iter()
         .zip(first..=last)
-        .map(|(text, n)| ExcerptLine {
-            line: n,
-            text: crate::terminal::clean(&text.chars().take(EXCERPT_WIDTH).collect::<String>()),
+        .map(|(text, n)| {
+            let cut = text
+                .char_indices()
+                .nth(EXCERPT_WIDTH)
+                .map_or(text.len(), |(i, _)| i);
+            ExcerptLine {
+                line: n,
+                text: crate::terminal::clean(&text[..cut]),
+            }
         })
         .collect()
 }
@@ -434,7 +455,8 @@ pub fn build_with_excerpts<'w>(
     options: &SuppressOptions,
     excerpts: bool,
 ) -> Report<'w> {
-    let builder = Builder::new(workload, options, excerpts);
+    let config = suppress::CompiledConfig::new(options);
+    let builder = Builder::new(workload, &config, options, excerpts);
     let built: Vec<(ResourceView, Vec<DiagnosticView>)> = result
         .resources
         .into_par_iter()
@@ -451,9 +473,64 @@ pub fn build_with_excerpts<'w>(
         extra_diagnostics.append(&mut diagnostics);
     }
     resources.par_sort_by(|a, b| a.location.cmp(&b.location).then_with(|| a.id.cmp(b.id)));
-    let mut report = builder.finish(resources, extra_diagnostics);
+    let mut diagnostics = builder.diagnostics();
+    diagnostics.extend(suppress::check_config(options));
+    diagnostics.extend(extra_diagnostics);
+    let mut not_assessed = NotAssessed::default();
+    not_assessed.add(workload);
+    let mut report = finish(
+        resources,
+        diagnostics,
+        options,
+        workload.incomplete(),
+        &not_assessed,
+        Vec::new(),
+    );
     report.summary = summarize(&report, workload.files.len(), workload.skipped_files);
     report
+}
+
+/// The report around `resources` (already in report order): diagnostics
+/// sorted and deduplicated, notes (the resources not assessed, those of the
+/// options, then `more_notes`). The summary is left to the caller.
+pub(crate) fn finish<'r>(
+    resources: Vec<ResourceView<'r>>,
+    mut diagnostics: Vec<DiagnosticView>,
+    options: &SuppressOptions,
+    incomplete: bool,
+    not_assessed: &NotAssessed,
+    more_notes: Vec<String>,
+) -> Report<'r> {
+    sort_diagnostics(&mut diagnostics);
+    let mut notes = Vec::new();
+    notes.extend(not_assessed.note());
+    if !options.inline {
+        notes.push(
+            "inline suppressions (onus:ignore, checkov:skip comments and template Metadata) were not applied (--no-inline-ignores)"
+                .to_owned(),
+        );
+    }
+    notes.extend(more_notes);
+    Report {
+        schema_version: SCHEMA_VERSION,
+        tool: "onus",
+        version: env!("CARGO_PKG_VERSION"),
+        incomplete,
+        resources,
+        diagnostics,
+        summary: Summary::default(),
+        notes,
+    }
+}
+
+/// Diagnostics by location, then message, each once.
+pub(crate) fn sort_diagnostics(diagnostics: &mut Vec<DiagnosticView>) {
+    diagnostics.sort_by(|a, b| {
+        a.location
+            .cmp(&b.location)
+            .then_with(|| a.message.cmp(&b.message))
+    });
+    diagnostics.dedup_by(|a, b| a.location == b.location && a.message == b.message);
 }
 
 /// Turns the engine's rows into report views, one resource at a time.
@@ -462,7 +539,7 @@ pub(crate) struct Builder<'w, 'o> {
     /// Nested stacks by the unit and scope of their resources.
     stacks: std::collections::HashMap<(u32, &'w str), &'w onus_ingest::NestedStack>,
     pub(crate) file_lines: FileLines<'w>,
-    config: suppress::CompiledConfig<'o>,
+    config: &'o suppress::CompiledConfig<'o>,
     options: &'o SuppressOptions,
     excerpts: bool,
 }
@@ -470,6 +547,7 @@ pub(crate) struct Builder<'w, 'o> {
 impl<'w, 'o> Builder<'w, 'o> {
     pub(crate) fn new(
         workload: &'w Workload,
+        config: &'o suppress::CompiledConfig<'o>,
         options: &'o SuppressOptions,
         excerpts: bool,
     ) -> Self {
@@ -481,7 +559,7 @@ impl<'w, 'o> Builder<'w, 'o> {
                 .map(|s| ((s.unit, s.scope.as_str()), s))
                 .collect(),
             file_lines: FileLines::with_excerpts(workload, excerpts),
-            config: suppress::CompiledConfig::new(options),
+            config,
             options,
             excerpts,
         }
@@ -498,6 +576,7 @@ impl<'w, 'o> Builder<'w, 'o> {
         let res = &workload.resources[r.resource];
         let found = suppress::collect(workload, file_lines, res, options, diagnostics);
         let resource_file = file_lines.path(res.file);
+        let mut shown: Vec<((FileId, u32), Vec<ExcerptLine>)> = Vec::new();
         let duties = r
             .duties
             .into_iter()
@@ -511,7 +590,7 @@ impl<'w, 'o> Builder<'w, 'o> {
                         let suppression = if finding {
                             suppress::find(
                                 &found,
-                                &self.config,
+                                self.config,
                                 v.rule,
                                 &res.id,
                                 &resource_file,
@@ -537,7 +616,16 @@ impl<'w, 'o> Builder<'w, 'o> {
                             },
                             path: v.verdict.path,
                             excerpt: if finding && self.excerpts {
-                                excerpt(file_lines, v.verdict.file, location.line)
+                                // Findings often point at the same lines.
+                                let at = (v.verdict.file, location.line);
+                                match shown.iter().find(|(k, _)| *k == at) {
+                                    Some((_, e)) => e.clone(),
+                                    None => {
+                                        let e = excerpt(file_lines, at.0, at.1);
+                                        shown.push((at, e.clone()));
+                                        e
+                                    }
+                                }
                             } else {
                                 Vec::new()
                             },
@@ -556,6 +644,7 @@ impl<'w, 'o> Builder<'w, 'o> {
                     layer: d.duty.layer(),
                     owner: d.owner,
                     owner_reason: d.owner_reason,
+                    owner_source: d.owner_source,
                     status: d.status,
                     note: d.note,
                     uncovered: d.uncovered,
@@ -588,15 +677,9 @@ impl<'w, 'o> Builder<'w, 'o> {
         }
     }
 
-    /// The report around `resources` (already in report order): diagnostics
-    /// sorted and deduplicated, notes. The summary is left to the caller.
-    pub(crate) fn finish<'r>(
-        &self,
-        resources: Vec<ResourceView<'r>>,
-        extra_diagnostics: Vec<DiagnosticView>,
-    ) -> Report<'r> {
-        let mut diagnostics: Vec<DiagnosticView> = self
-            .workload
+    /// The workload's own diagnostics, located.
+    pub(crate) fn diagnostics(&self) -> Vec<DiagnosticView> {
+        self.workload
             .diagnostics
             .iter()
             .map(|d| DiagnosticView {
@@ -604,63 +687,56 @@ impl<'w, 'o> Builder<'w, 'o> {
                 location: self.file_lines.location(d.file, d.span.unwrap_or_default()),
                 message: d.message.clone(),
             })
-            .chain(suppress::check_config(self.options))
-            .chain(extra_diagnostics)
-            .collect();
-        diagnostics.sort_by(|a, b| {
-            a.location
-                .cmp(&b.location)
-                .then_with(|| a.message.cmp(&b.message))
-        });
-        diagnostics.dedup_by(|a, b| a.location == b.location && a.message == b.message);
-        let mut notes = Vec::new();
-        notes.extend(not_assessed(self.workload));
-        if !self.options.inline {
-            notes.push(
-                "inline suppressions (onus:ignore, checkov:skip comments and template Metadata) were not applied (--no-inline-ignores)"
-                    .to_owned(),
-            );
-        }
-        Report {
-            schema_version: SCHEMA_VERSION,
-            tool: "onus",
-            version: env!("CARGO_PKG_VERSION"),
-            incomplete: self.workload.incomplete(),
-            resources,
-            diagnostics,
-            summary: Summary::default(),
-            notes,
-        }
+            .collect()
     }
 }
 
-/// Says how many resources are not AWS resources and so carry no duties,
-/// with their most common types.
-fn not_assessed(workload: &Workload) -> Option<String> {
-    let mut by_type: BTreeMap<&str, usize> = BTreeMap::new();
-    for r in workload
-        .resources
-        .iter()
-        .filter(|r| !r.is_data && !r.is_aws())
-    {
-        *by_type.entry(r.resource_type.as_str()).or_default() += 1;
+/// The resources that are not AWS resources, and so carry no duties, by
+/// type: counted unit by unit, said in one note.
+#[derive(Debug, Default)]
+pub(crate) struct NotAssessed(BTreeMap<String, usize>);
+
+impl NotAssessed {
+    pub(crate) fn add(&mut self, workload: &Workload) {
+        for r in workload
+            .resources
+            .iter()
+            .filter(|r| !r.is_data && !r.is_aws())
+        {
+            match self.0.get_mut(r.resource_type.as_str()) {
+                Some(n) => *n += 1,
+                None => {
+                    self.0.insert(r.resource_type.clone(), 1);
+                }
+            }
+        }
     }
-    let total: usize = by_type.values().sum();
-    if total == 0 {
-        return None;
+
+    pub(crate) fn merge(&mut self, other: NotAssessed) {
+        for (t, n) in other.0 {
+            *self.0.entry(t).or_default() += n;
+        }
     }
-    let mut types: Vec<(&str, usize)> = by_type.into_iter().collect();
-    types.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let shown: Vec<String> = types
-        .iter()
-        .take(5)
-        .map(|(t, n)| format!("{t} ×{n}"))
-        .collect();
-    let more = if types.len() > 5 { ", …" } else { "" };
-    Some(format!(
-        "{total} resources are not AWS resources ({}{more}): read for references, no AWS duties to assess",
-        shown.join(", ")
-    ))
+
+    /// How many there are, with their most common types.
+    fn note(&self) -> Option<String> {
+        let total: usize = self.0.values().sum();
+        if total == 0 {
+            return None;
+        }
+        let mut types: Vec<(&str, usize)> = self.0.iter().map(|(t, n)| (t.as_str(), *n)).collect();
+        types.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let shown: Vec<String> = types
+            .iter()
+            .take(5)
+            .map(|(t, n)| format!("{t} ×{n}"))
+            .collect();
+        let more = if types.len() > 5 { ", …" } else { "" };
+        Some(format!(
+            "{total} resources are not AWS resources ({}{more}): read for references, no AWS duties to assess",
+            shown.join(", ")
+        ))
+    }
 }
 
 /// Counts the report's cells and findings.

@@ -350,7 +350,7 @@ fn comments(
     // 1-based line numbers of the lines directly above: the comment block.
     let mut above = Vec::new();
     let mut n = first_line.saturating_sub(1);
-    while n >= 1 && lines.get(n - 1).is_some_and(|l| is_comment(l)) {
+    while n >= 1 && lines.get(n - 1).is_some_and(is_comment) {
         above.push(n);
         n -= 1;
     }

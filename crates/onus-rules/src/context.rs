@@ -1,7 +1,7 @@
 //! What a rule can see besides its resource: the rest of the workload, through
 //! indexes built once so cross-resource lookups stay near-linear.
 
-use onus_ingest::{Node, Resource, Value, Workload};
+use onus_ingest::{FileId, Node, Resource, SourceFile, Value, Workload};
 // foldhash: still seeded per process, but much cheaper than SipHash, which
 // showed in the profile (these maps are built and probed per resource).
 use foldhash::HashMap;
@@ -17,13 +17,113 @@ pub struct Settings {
 /// (scope, local id or literal value), borrowed from the workload.
 type Key<'w> = (&'w str, &'w str);
 
-/// What a rule can read besides the resource it judges: the workload, through
-/// indexes built once per scan, and the user's [`Settings`].
+/// Resource types that set something for a whole account or Region (a
+/// default every resource there inherits, a backup plan selecting resources
+/// by ARN or tag): [`Context::of_type`] finds them in every unit of a scan,
+/// also when the scan checks one unit at a time. `of_type` of any other type
+/// finds only the resources of the workload being checked (one unit in
+/// `onus scan`); a test rejects a rule calling it with such a type.
+pub const ACCOUNT_WIDE: &[&str] = &[
+    "AWS::Backup::BackupSelection",
+    "aws_backup_selection",
+    "aws_ebs_default_kms_key",
+    "aws_ebs_encryption_by_default",
+    "aws_ec2_instance_metadata_defaults",
+];
+
+/// File ids from this one up name the files of [`AccountWide`] resources.
+const FOREIGN: u32 = 1 << 31;
+
+/// The resources of [`ACCOUNT_WIDE`] types from every unit of a scan, read
+/// before the units are checked one at a time, with the files they are in.
+/// Their `file` ids are their own: a verdict that points at one (an AWS Backup
+/// selection in another template) has the file added to the checked unit's
+/// workload by [`crate::Engine::evaluate`].
+#[derive(Debug, Default)]
+pub struct AccountWide {
+    files: Vec<SourceFile>,
+    /// In unit order, then in their unit's order.
+    resources: Vec<Resource>,
+    by_type: HashMap<String, Vec<usize>>,
+}
+
+impl AccountWide {
+    /// Keeps the account-wide resources of one unit (or several merged).
+    pub fn add(&mut self, part: Workload) {
+        let mut files: HashMap<FileId, FileId> = HashMap::default();
+        for mut r in part.resources {
+            if !ACCOUNT_WIDE.contains(&r.resource_type.as_str()) {
+                continue;
+            }
+            let Some(file) = part.files.get(r.file.0 as usize) else {
+                continue;
+            };
+            let next = FileId(FOREIGN + self.files.len() as u32);
+            r.file = *files.entry(r.file).or_insert_with(|| {
+                self.files.push(file.clone());
+                next
+            });
+            self.resources.push(r);
+        }
+    }
+
+    /// Reads the units of `source` that may hold account-wide resources (in
+    /// parallel) and keeps those resources.
+    pub fn collect(source: &dyn onus_ingest::Source) -> AccountWide {
+        use rayon::prelude::*;
+        let parts: Vec<AccountWide> = (0..source.len())
+            .into_par_iter()
+            .filter(|&i| source.may_hold_account_wide(i))
+            .map(|i| {
+                let mut part = AccountWide::default();
+                part.add(source.read(i));
+                part
+            })
+            .collect();
+        let mut all = AccountWide::default();
+        for part in parts {
+            let offset = all.files.len() as u32;
+            all.files.extend(part.files);
+            all.resources
+                .extend(part.resources.into_iter().map(|mut r| {
+                    r.file = FileId(r.file.0 + offset);
+                    r
+                }));
+        }
+        all.finish();
+        all
+    }
+
+    /// Orders what was added by unit (units may be added in any order).
+    pub fn finish(&mut self) {
+        self.resources.sort_by_key(|r| r.unit);
+        self.by_type.clear();
+        for (i, r) in self.resources.iter().enumerate() {
+            self.by_type
+                .entry(r.resource_type.clone())
+                .or_default()
+                .push(i);
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.resources.is_empty()
+    }
+
+    /// The file of an account-wide resource (`None` for any other id).
+    pub fn file(&self, id: FileId) -> Option<&SourceFile> {
+        id.0.checked_sub(FOREIGN)
+            .and_then(|i| self.files.get(i as usize))
+    }
+}
+
 pub struct Context<'w> {
-    /// The scanned workload: every resource, file and diagnostic.
     pub workload: &'w Workload,
-    /// The user's settings that change verdicts.
     pub settings: &'w Settings,
+    /// Account-wide resources of the units not in `workload`.
+    account: Option<&'w AccountWide>,
+    /// The units of `workload`, sorted.
+    own_units: Vec<u32>,
     /// Unique to this context (a counter), so that per-thread caches of
     /// values derived from a resource never outlive the scan they belong to.
     pub generation: u64,
@@ -152,20 +252,30 @@ fn collect_refs<'n>(node: &'n Node, out: &mut Vec<&'n str>) {
 }
 
 impl<'w> Context<'w> {
-    /// Indexes `workload` for the rules (by type, unit, local id, referrer).
-    pub(crate) fn new(workload: &'w Workload, settings: &'w Settings) -> Context<'w> {
+    pub fn new(workload: &'w Workload, settings: &'w Settings) -> Context<'w> {
+        Context::with_account(workload, settings, None)
+    }
+
+    /// A context that also sees the account-wide resources of other units.
+    pub fn with_account(
+        workload: &'w Workload,
+        settings: &'w Settings,
+        account: Option<&'w AccountWide>,
+    ) -> Context<'w> {
         let resources = &workload.resources;
         let mut by_type: HashMap<&'w str, Vec<usize>> = HashMap::default();
+        // The units of the workload (one when a scan checks a unit at a
+        // time), numbered from 0 here by their order.
+        let mut own_units: Vec<u32> = resources.iter().map(|r| r.unit).collect();
+        own_units.sort_unstable();
+        own_units.dedup();
+        let slot_of = |unit: u32| own_units.binary_search(&unit).unwrap_or(0);
         // Counting sort of the resource indices by unit.
-        let units = resources
-            .iter()
-            .map(|r| r.unit as usize + 1)
-            .max()
-            .unwrap_or(0);
+        let units = own_units.len();
         let mut unit_starts = vec![0u32; units + 1];
         for (i, r) in resources.iter().enumerate() {
             by_type.entry(&r.resource_type).or_default().push(i);
-            unit_starts[r.unit as usize + 1] += 1;
+            unit_starts[slot_of(r.unit) + 1] += 1;
         }
         for u in 1..unit_starts.len() {
             unit_starts[u] += unit_starts[u - 1];
@@ -173,7 +283,7 @@ impl<'w> Context<'w> {
         let mut next = unit_starts.clone();
         let mut members = vec![0u32; resources.len()];
         for (i, r) in resources.iter().enumerate() {
-            let slot = &mut next[r.unit as usize];
+            let slot = &mut next[slot_of(r.unit)];
             members[*slot as usize] = i as u32;
             *slot += 1;
         }
@@ -181,6 +291,8 @@ impl<'w> Context<'w> {
         Context {
             workload,
             settings,
+            account: account.filter(|a| !a.is_empty()),
+            own_units,
             generation: GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             by_type,
             members,
@@ -192,9 +304,9 @@ impl<'w> Context<'w> {
     /// The lookups of `resource`'s unit, built on first use.
     fn unit(&self, resource: &Resource) -> &UnitIndex<'w> {
         static EMPTY: OnceLock<UnitIndex<'static>> = OnceLock::new();
-        let u = resource.unit as usize;
-        match self.units.get(u) {
-            Some(cell) => cell.get_or_init(|| {
+        let found = self.own_units.binary_search(&resource.unit);
+        match found.ok().and_then(|u| Some((u, self.units.get(u)?))) {
+            Some((u, cell)) => cell.get_or_init(|| {
                 let range = self.unit_starts[u] as usize..self.unit_starts[u + 1] as usize;
                 UnitIndex::new(self.workload, &self.members[range])
             }),
@@ -203,7 +315,10 @@ impl<'w> Context<'w> {
         }
     }
 
-    /// Resources of any of `types` anywhere in the workload, in workload order.
+    /// Resources of any of `types` anywhere in the workload, in workload
+    /// order; for [`ACCOUNT_WIDE`] types, in every unit of the scan (in unit
+    /// order). A resource of another unit is only good for its properties,
+    /// id, region and `file` (as a verdict's location).
     pub fn of_type(&self, types: &[&str]) -> impl Iterator<Item = &'w Resource> + use<'w> {
         let mut hits: Vec<usize> = types
             .iter()
@@ -215,7 +330,27 @@ impl<'w> Context<'w> {
             hits.sort_unstable();
         }
         let resources = &self.workload.resources;
-        hits.into_iter().map(move |i| &resources[i])
+        let mut found: Vec<&'w Resource> = hits.into_iter().map(|i| &resources[i]).collect();
+        if let Some(account) = self.account {
+            let mut others: Vec<usize> = types
+                .iter()
+                .filter_map(|t| account.by_type.get(*t))
+                .flatten()
+                .copied()
+                .filter(|&i| {
+                    self.own_units
+                        .binary_search(&account.resources[i].unit)
+                        .is_err()
+                })
+                .collect();
+            if !others.is_empty() {
+                others.sort_unstable();
+                found.extend(others.into_iter().map(|i| &account.resources[i]));
+                // Stable: each unit's resources keep their order.
+                found.sort_by_key(|r| r.unit);
+            }
+        }
+        found.into_iter()
     }
 
     /// Resources of any of `types` in the scope of `resource` (itself

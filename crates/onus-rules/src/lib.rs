@@ -47,9 +47,10 @@ pub(crate) mod ssm;
 pub(crate) mod verdict;
 pub(crate) mod zones;
 
-pub use context::{Context, Settings};
+pub use context::{ACCOUNT_WIDE, AccountWide, Context, Settings};
 pub use engine::{
-    DutyRow, DutyStatus, Engine, Finding, ResourceReport, RuleVerdict, ScanResult, scan,
+    Check, DutyRow, DutyStatus, Engine, Finding, OwnerSource, ResourceReport, RuleVerdict,
+    ScanResult, scan,
 };
 pub use rule::{Controls, Peer, Relation, Rule, Severity, Tool};
 pub use verdict::{Status, Verdict};

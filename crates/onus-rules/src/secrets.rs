@@ -485,6 +485,10 @@ pub fn mask_text(text: &str) -> Option<String> {
     (masked != text).then_some(masked)
 }
 
+/// Masking line `i` reads at most these lines before and after it: a caller
+/// holding a file's lines elsewhere can pass [`mask_excerpt`] just those.
+pub const CONTEXT_LINES: (usize, usize) = (12, 2);
+
 /// Masks the secrets in lines `first..=last` (0-based) of a file, using the
 /// lines around them for context: known formats, secret-named assignments
 /// and keys, `Value` lines whose sibling `Name` is secret-named, `Default`
@@ -581,8 +585,8 @@ fn key_column(line: &str) -> usize {
 /// A `Name: X` sibling (within two lines, at the same column) with a
 /// secret name.
 fn sibling_secret_name(lines: &[&str], i: usize) -> bool {
-    let lo = i.saturating_sub(2);
-    let hi = (i + 2).min(lines.len().saturating_sub(1));
+    let lo = i.saturating_sub(CONTEXT_LINES.1);
+    let hi = (i + CONTEXT_LINES.1).min(lines.len().saturating_sub(1));
     let col = key_column(lines[i]);
     (lo..=hi).filter(|&j| j != i).any(|j| {
         let l = lines[j];
@@ -601,7 +605,7 @@ fn sibling_secret_name(lines: &[&str], i: usize) -> bool {
 fn enclosing_secret_name(lines: &[&str], i: usize) -> bool {
     let indent = |l: &str| l.len() - l.trim_start().len();
     let own = indent(lines[i]);
-    for j in (0..i).rev().take(12) {
+    for j in (0..i).rev().take(CONTEXT_LINES.0) {
         let l = lines[j];
         if l.trim().is_empty() {
             continue;

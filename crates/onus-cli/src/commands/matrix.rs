@@ -1,7 +1,7 @@
 //! `onus matrix`: the workload's Customer Responsibility Matrix.
 
 use super::input::InputArgs;
-use super::scan::{ProjectArgs, run_scan};
+use super::scan::{ProjectArgs, prepare};
 use crate::exit;
 use anyhow::Context as _;
 use clap::{Args, ValueEnum};
@@ -49,27 +49,36 @@ pub struct MatrixArgs {
 }
 
 pub fn run(args: MatrixArgs) -> anyhow::Result<u8> {
-    let (report, _) = run_scan(&args.input, &args.project, &args.allowed_regions)?;
+    let prepared = prepare(&args.input, &args.project, &args.allowed_regions, None)?;
+    let units = prepared.units();
+    let engine = prepared.engine(&units);
     let by = match args.by {
         MatrixBy::Resource => By::Resource,
         MatrixBy::Service => By::Service,
     };
-    let mut buf = Vec::new();
-    match args.format {
-        MatrixFormat::Markdown => matrix::render_markdown(&report, by, &mut buf)?,
-        MatrixFormat::Csv => matrix::render_csv(&report, by, &mut buf)?,
-        MatrixFormat::Html => matrix::render_html(&report, by, &mut buf)?,
-    }
-    match &args.output {
+    let format = match args.format {
+        MatrixFormat::Markdown => matrix::Format::Markdown,
+        MatrixFormat::Csv => matrix::Format::Csv,
+        MatrixFormat::Html => matrix::Format::Html,
+    };
+    let report = match &args.output {
         Some(path) => {
-            std::fs::write(path, buf).with_context(|| format!("writing {}", path.display()))?
+            let file = std::fs::File::create(path)
+                .with_context(|| format!("writing {}", path.display()))?;
+            let mut out = std::io::BufWriter::new(file);
+            let report = matrix::write(&units, &engine, &prepared.options, by, format, &mut out)
+                .with_context(|| format!("writing {}", path.display()))?;
+            out.flush()
+                .with_context(|| format!("writing {}", path.display()))?;
+            report
         }
         None => {
-            let mut out = anstream::stdout().lock();
-            out.write_all(&buf)?;
+            let mut out = std::io::BufWriter::new(anstream::stdout().lock());
+            let report = matrix::write(&units, &engine, &prepared.options, by, format, &mut out)?;
             out.flush()?;
+            report
         }
-    }
+    };
     Ok(if report.incomplete {
         exit::ERROR
     } else {

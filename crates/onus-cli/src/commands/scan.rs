@@ -5,7 +5,6 @@ use super::input::InputArgs;
 use crate::exit;
 use anyhow::{Context as _, bail};
 use clap::{Args, ValueEnum};
-use onus_report::Report;
 use onus_report::config::{self, Config};
 use onus_report::suppress::{Baseline, SuppressOptions};
 use onus_rules::{Settings, Severity};
@@ -16,7 +15,7 @@ use std::path::{Path, PathBuf};
 pub enum ScanFormat {
     /// Grouped by file and resource, for people.
     Text,
-    /// The full result, for programs (stable layout, `schema_version`,
+    /// The full result, for programs (stable layout, `schema_version` 2,
     /// schemas/report.schema.json).
     Json,
     /// SARIF 2.1.0, for GitHub code scanning and IDEs.
@@ -50,6 +49,12 @@ pub struct ScanArgs {
     /// Format printed on standard output.
     #[arg(long, value_enum, default_value_t = ScanFormat::Text)]
     pub format: ScanFormat,
+
+    /// Write `--format json` and `-o json=FILE` in the layout of version 1
+    /// (schemas/report-v1.schema.json), for consumers not yet moved to
+    /// version 2. Kept for one release.
+    #[arg(long)]
+    pub json_v1: bool,
 
     /// Also write FORMAT to FILE (repeatable), e.g. `--output sarif=onus.sarif`.
     #[arg(long = "output", short = 'o', value_name = "FORMAT=FILE", value_parser = parse_output)]
@@ -178,17 +183,36 @@ pub fn load_config(project: &ProjectArgs, input: &InputArgs) -> anyhow::Result<(
     }
 }
 
-/// Reads, checks and builds the report, with the config's settings applied.
-/// Everything a scan needs before the rules run.
+/// Everything a scan needs before the rules run, with the config's settings
+/// applied.
 pub struct Prepared {
     pub config: Config,
     pub rules: Vec<&'static onus_rules::Rule>,
     pub settings: Settings,
-    pub workload: onus_ingest::Workload,
+    /// The inputs, with the config's excludes and parameters added.
+    pub input: InputArgs,
     pub options: SuppressOptions,
 }
 
-/// Reads the configuration, the baseline and the files.
+impl Prepared {
+    /// The units to scan, found (not read yet).
+    pub fn units(&self) -> onus_ingest::Units {
+        onus_ingest::Units::discover(
+            &self.input.paths(),
+            &self.input.options(),
+            onus_rules::ACCOUNT_WIDE,
+        )
+    }
+
+    /// The configured rules, seeing the account-wide resources of `units`
+    /// (read now, from the units that mention such types).
+    pub fn engine(&self, units: &onus_ingest::Units) -> onus_rules::Engine {
+        onus_rules::Engine::new(&self.settings, &self.rules)
+            .with_account_wide(onus_rules::AccountWide::collect(units))
+    }
+}
+
+/// Reads the configuration and the baseline.
 pub fn prepare(
     input: &InputArgs,
     project: &ProjectArgs,
@@ -251,58 +275,30 @@ pub fn prepare(
         rules_url: config.rules_url.clone(),
         ..SuppressOptions::default()
     };
-    let workload = input.ingest();
     Ok(Prepared {
         config,
         rules,
         settings,
-        workload,
+        input,
         options,
     })
 }
 
-/// Runs the scan and builds the whole report, without a baseline or source
-/// excerpts (`onus matrix`; `onus scan` streams its reports instead).
-pub fn run_scan(
-    input: &InputArgs,
-    project: &ProjectArgs,
-    cli_regions: &[String],
-) -> anyhow::Result<(Report<'static>, Config)> {
-    let Prepared {
-        config,
-        rules,
-        settings,
-        mut workload,
-        options,
-    } = prepare(input, project, cli_regions, None)?;
-    let result = onus_rules::engine::scan_with(&workload, &settings, &rules);
-    workload.release_rule_inputs();
-    // The report borrows the resources' names from the workload, which lives
-    // until the process exits (and is freed with it, not piece by piece).
-    let workload: &'static onus_ingest::Workload = Box::leak(Box::new(workload));
-    let report = onus_report::build_with_excerpts(workload, result, &options, false);
-    Ok((report, config))
-}
-
 pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
     if args.parse_only {
-        let workload = args.input.ingest();
+        let units = onus_ingest::Units::discover(&args.input.paths(), &args.input.options(), &[]);
+        let parsed = onus_ingest::units::parse_only(&units);
         let mut out = std::io::stdout().lock();
         writeln!(
             out,
             "parsed {} files, {} resources, {} diagnostics",
-            workload.files.len(),
-            workload.resources.len(),
-            workload.diagnostics.len()
+            parsed.files, parsed.resources, parsed.diagnostics
         )?;
-        let code = if workload.incomplete() {
+        return Ok(if parsed.incomplete {
             exit::ERROR
         } else {
             exit::CLEAN
-        };
-        // As for the full scan: the system frees it at exit.
-        std::mem::forget(workload);
-        return Ok(code);
+        });
     }
     // Reports are written while the rules run, so the resources' reports are
     // never all in memory at once.
@@ -332,11 +328,12 @@ impl Write for NamedWriter<'_> {
 }
 
 /// The streamed writer of a format.
-fn stream_format(format: ScanFormat, show: Show) -> onus_report::stream::Format {
+fn stream_format(format: ScanFormat, show: Show, json_v1: bool) -> onus_report::stream::Format {
     use onus_report::stream::Format;
     match format {
         ScanFormat::Text if show == Show::All => Format::TextAll,
         ScanFormat::Text => Format::Text,
+        ScanFormat::Json if json_v1 => Format::JsonV1,
         ScanFormat::Json => Format::Json,
         ScanFormat::Sarif => Format::Sarif,
         ScanFormat::Github => Format::Github,
@@ -359,7 +356,8 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
         .fail_on
         .or_else(|| prepared.config.fail_on.as_deref().and_then(Severity::parse))
         .unwrap_or(Severity::Low);
-    let engine = onus_rules::Engine::new(&prepared.workload, &prepared.settings, &prepared.rules);
+    let units = prepared.units();
+    let engine = prepared.engine(&units);
     let mut files = Vec::new();
     for (format, path) in &args.outputs {
         let file =
@@ -382,7 +380,7 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
     let mut outputs: Vec<onus_report::stream::Output> = Vec::new();
     if !args.quiet {
         outputs.push(onus_report::stream::Output {
-            format: stream_format(args.format, show),
+            format: stream_format(args.format, show, args.json_v1),
             color,
             out: &mut *screen,
         });
@@ -390,14 +388,14 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
     for (format, file) in &mut files {
         // Files get no colour.
         outputs.push(onus_report::stream::Output {
-            format: stream_format(*format, show),
+            format: stream_format(*format, show, args.json_v1),
             color: false,
             out: file,
         });
     }
     let mut baseline = args.write_baseline.as_ref().map(|_| Baseline::new());
     let report = onus_report::stream::write(
-        &prepared.workload,
+        &units,
         &engine,
         &prepared.options,
         fail_on,
@@ -434,8 +432,5 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
     } else {
         exit::CLEAN
     };
-    // Freed with the process, not piece by piece.
-    std::mem::forget(engine);
-    std::mem::forget(prepared);
     Ok(code)
 }

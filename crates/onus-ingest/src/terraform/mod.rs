@@ -268,6 +268,11 @@ struct Call {
     stack: Vec<PathBuf>,
 }
 
+/// The module directories `.terraform/modules/modules.json` lists for a root.
+pub(crate) fn modules_json_dirs(dir: &Path) -> Vec<PathBuf> {
+    read_modules_json(dir).into_values().collect()
+}
+
 fn read_modules_json(dir: &Path) -> HashMap<String, PathBuf> {
     let mut out = HashMap::new();
     let Ok(text) = std::fs::read_to_string(dir.join(".terraform/modules/modules.json")) else {
