@@ -6,6 +6,7 @@
 //! the model with its owner and, for the customer's duties, the rules' verdicts.
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+#![warn(missing_docs)]
 
 pub(crate) mod apigateway;
 pub(crate) mod beanstalk;
