@@ -5,13 +5,15 @@
 //! The same `(files, seed)` always writes the same bytes: randomness comes
 //! from a seeded SplitMix64, never from the OS.
 
+#![warn(missing_docs)]
+
 use std::fmt::Write as _;
 use std::io;
 use std::path::Path;
 
 /// SplitMix64: tiny, seeded, good enough to pick templates.
 #[derive(Debug, Clone)]
-pub struct Rng(u64);
+pub(crate) struct Rng(u64);
 
 impl Rng {
     pub fn new(seed: u64) -> Rng {
@@ -34,17 +36,23 @@ impl Rng {
     }
 }
 
+/// What [`generate`] wrote.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Stats {
+    /// Files written.
     pub files: usize,
+    /// Bytes written.
     pub bytes: u64,
+    /// Resources declared in them.
     pub resources: usize,
 }
 
 /// One generated file, relative to the corpus root.
 #[derive(Debug, Clone)]
 pub struct File {
+    /// Its path, relative to the corpus root.
     pub path: String,
+    /// Its contents.
     pub text: String,
 }
 
@@ -94,7 +102,7 @@ pub fn files(files: usize, seed: u64) -> impl Iterator<Item = (File, usize)> {
 
 /// [`files`] with the file sizes of `profile`. The realistic profile has the
 /// same mix of formats, one file per Terraform module.
-pub fn files_with(
+pub(crate) fn files_with(
     profile: Profile,
     files: usize,
     seed: u64,

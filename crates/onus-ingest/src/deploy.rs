@@ -18,6 +18,7 @@ pub const CDK_MANIFEST: &str = "manifest.json";
 /// A stack of a CDK cloud assembly.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CdkStack {
+    /// The stack's template file, from the manifest's `templateFile`.
     pub template: PathBuf,
     /// `None` for an environment-agnostic stack (`unknown-region`).
     pub region: Option<String>,

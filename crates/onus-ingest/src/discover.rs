@@ -9,12 +9,15 @@ use std::sync::Mutex;
 /// One thing to read.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Unit {
+    /// A CloudFormation or SAM template.
     CloudFormation(PathBuf),
     /// A directory holding `.tf` files: one Terraform module.
     TerraformModule(PathBuf),
+    /// A Terraform plan in JSON (`terraform show -json`).
     TerraformPlan(PathBuf),
 }
 
+/// What [`discover`] found under the scanned paths.
 #[derive(Debug, Default)]
 pub struct Found {
     /// Sorted, so output does not depend on walk order.
@@ -43,8 +46,11 @@ const TEMPLATE_EXTENSIONS: &[&str] = &["yaml", "yml", "json", "template", "jsn"]
 /// What a file's content says it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sniffed {
+    /// A CloudFormation or SAM template.
     CloudFormation,
+    /// A Terraform plan in JSON.
     TerraformPlan,
+    /// Neither: not read.
     Other,
 }
 
@@ -72,6 +78,7 @@ pub fn sniff(text: &str) -> Sniffed {
 /// A template or plan, as seen when its format was decided.
 #[derive(Debug, Clone, Default)]
 pub struct FileFacts {
+    /// Its size in bytes.
     pub bytes: u64,
     /// Mentions one of the markers given to [`discover_with`].
     pub marked: bool,
@@ -79,6 +86,8 @@ pub struct FileFacts {
     pub sources: Vec<String>,
 }
 
+/// Walks `paths` (honouring `.gitignore` unless [`Options::no_ignore`] and
+/// the `--exclude` globs) and lists what to read, in a stable order.
 pub fn discover(paths: &[PathBuf], options: &Options) -> Found {
     discover_with(paths, options, None)
 }

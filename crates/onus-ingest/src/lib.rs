@@ -5,6 +5,7 @@
 //! trees are dropped as soon as resources are extracted.
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+#![warn(missing_docs)]
 
 pub mod cfn;
 pub mod deploy;

@@ -28,6 +28,7 @@ pub trait Source: Sync {
     /// Number of units.
     fn len(&self) -> usize;
 
+    /// True when there are no units.
     fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -60,6 +61,7 @@ pub trait Source: Sync {
 /// One unit of a scan of files.
 #[derive(Debug, Clone)]
 pub struct UnitInfo {
+    /// What to read.
     pub unit: Unit,
     /// Its position in discovery order: the [`crate::Resource::unit`] of
     /// its resources, the same as in [`crate::ingest`]'s merged workload.
@@ -75,7 +77,9 @@ pub struct UnitInfo {
 
 /// The units found under the scanned paths, in key order.
 pub struct Units {
+    /// The units, in key order.
     pub list: Vec<UnitInfo>,
+    /// Files looked at and skipped: not infrastructure code.
     pub skipped_files: usize,
     /// Paths that could not be walked or read.
     pub errors: Vec<(PathBuf, String)>,
@@ -383,13 +387,18 @@ mod tests {
 /// [`crate::ingest`]'s merged workload holds them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Parsed {
+    /// Files read.
     pub files: usize,
+    /// Resources read.
     pub resources: usize,
+    /// Diagnostics about the input files.
     pub diagnostics: usize,
     /// Some file could not be read completely.
     pub incomplete: bool,
 }
 
+/// Reads every unit (in parallel), counts what it holds and drops it:
+/// `onus scan --parse-only`.
 pub fn parse_only(units: &Units) -> Parsed {
     /// One unit's files, resource count, diagnostics and whether one is an
     /// error.

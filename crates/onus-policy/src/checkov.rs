@@ -18,8 +18,7 @@ use crate::meta::{self, Meta, Problem};
 use crate::{Diagnostic, SourceText};
 use onus_ingest::{Node, Resource, Span, Value};
 use onus_model::Duty;
-use onus_rules::rule::checkov as checkov_peer;
-use onus_rules::{Context, Relation, Severity, Status, Verdict};
+use onus_rules::{Context, Peer, Relation, Severity, Status, Tool, Verdict};
 use regex::Regex;
 use std::borrow::Cow;
 
@@ -243,10 +242,12 @@ fn parse_meta(
         Types::All => (vec!["*".to_owned()], vec!["*".to_owned()]),
         Types::List(list) => meta::split_types(list),
     };
-    let peers = vec![checkov_peer(
-        Box::leak(id.clone().into_boxed_str()),
-        Relation::Same,
-    )];
+    // Its own Checkov id, so `checkov:skip` comments suppress it.
+    let peers = vec![Peer {
+        tool: Tool::Checkov,
+        id: Box::leak(id.clone().into_boxed_str()),
+        relation: Relation::Same,
+    }];
     Some(Some(Meta {
         id,
         id_span,

@@ -42,7 +42,7 @@ pub fn build(resource: &Resource, cx: &Context, relations: bool) -> Value {
             let attribute = by
                 .properties
                 .get(key)
-                .and_then(|n| attribute_of(n, onus_rules::context::local_id(resource)));
+                .and_then(|n| attribute_of(n, onus_rules::local_id(resource)));
             related(cx, key, &by.id, attribute, Some(by)).1
         })
         .collect();

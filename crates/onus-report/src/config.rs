@@ -7,8 +7,11 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// The name of the project settings file looked for by [`discover`].
 pub const FILE_NAME: &str = "onus.toml";
 
+/// The settings of `onus.toml`, as written (command-line flags override them in
+/// the CLI).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
@@ -57,6 +60,7 @@ impl std::fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 impl Config {
+    /// Parses and validates the text of a config file; `path` names it in errors.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         let config: Config = toml::from_str(text)
             .map_err(|e| ConfigError(format!("{}: {}", path.display(), e.to_string().trim())))?;
@@ -64,6 +68,7 @@ impl Config {
         Ok(config)
     }
 
+    /// Reads, parses and validates the config file at `path`.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| ConfigError(format!("{}: {e}", path.display())))?;

@@ -387,6 +387,7 @@ pub(crate) fn write_page(
     writeln!(out)
 }
 
+/// Writes the report as one self-contained HTML page.
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let (rows, findings, counts) = resource_parts(&report.resources);
     write_page(

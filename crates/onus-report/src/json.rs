@@ -28,8 +28,11 @@ pub const SCHEMA_VERSION: u32 = 2;
 /// decided (the reason then says the strictest owner applies).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ReasonId {
+    /// The duty.
     pub duty: Duty,
+    /// Whether the owner comes from the category's default or the service's split.
     pub source: OwnerSource,
+    /// The resource's category could not be decided.
     pub undetermined: bool,
 }
 

@@ -5,6 +5,7 @@
 //! diagnostics and a summary. Formats only decide how to print it.
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+#![warn(missing_docs)]
 
 pub mod config;
 pub mod csv_out;

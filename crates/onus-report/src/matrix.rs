@@ -20,8 +20,11 @@ pub enum Cell {
     /// when AWS carries part of it; `suppressed` when every unmet verdict
     /// behind a `not met` is under an active suppression.
     Customer {
+        /// The worst status among the customer's duties of the layer.
         status: DutyStatus,
+        /// AWS carries part of the layer.
         shared: bool,
+        /// Every unmet verdict behind a `not met` is suppressed.
         suppressed: bool,
     },
 }
@@ -38,7 +41,7 @@ fn rank(s: DutyStatus) -> u8 {
     }
 }
 
-pub fn status_label(s: DutyStatus) -> &'static str {
+pub(crate) fn status_label(s: DutyStatus) -> &'static str {
     match s {
         DutyStatus::Inherited => "AWS",
         DutyStatus::Met => "met",
@@ -50,6 +53,8 @@ pub fn status_label(s: DutyStatus) -> &'static str {
 }
 
 impl Cell {
+    /// The cell's text: `AWS`, or the status with its `shared: ` and
+    /// `(suppressed)` marks.
     pub fn label(self) -> String {
         match self {
             Cell::Aws => "AWS".to_owned(),
@@ -154,19 +159,28 @@ pub fn cell(resource: &ResourceView, layer: Layer) -> Cell {
 pub struct Row {
     /// Resource id, or service name with `--by service`.
     pub id: String,
+    /// The resource type, or `(several)` when a service row mixes types.
     pub resource_type: String,
+    /// The service name; empty when the catalog does not know the type.
     pub service: String,
+    /// The category, `undetermined` when it could not be decided, or `(several)`.
     pub category: String,
     /// Resources in the row (1 per resource).
     pub resources: usize,
+    /// The file the resource is declared in, or `(several)` for a service row
+    /// spanning files.
     pub file: String,
+    /// One cell per layer, in [`Layer::ALL`] order.
     pub cells: Vec<Cell>,
 }
 
+/// What a matrix row stands for (`onus matrix --by`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum By {
+    /// One row per resource.
     #[default]
     Resource,
+    /// One row per service, its cells the worst of its resources'.
     Service,
 }
 
@@ -186,6 +200,8 @@ pub fn resource_row(r: &ResourceView<'_>) -> Row {
     }
 }
 
+/// The matrix rows of a report: in report order, or one per service sorted by
+/// name.
 pub fn rows(report: &Report, by: By) -> Vec<Row> {
     let per_resource = report.resources.iter().map(resource_row);
     match by {
@@ -201,7 +217,7 @@ pub fn rows(report: &Report, by: By) -> Vec<Row> {
 /// Rows by service, folded one resource at a time: a row per service (by
 /// type when the catalog has none) with the worst cell of its resources.
 #[derive(Debug, Default)]
-pub struct ByService {
+pub(crate) struct ByService {
     groups: BTreeMap<String, Row>,
 }
 
@@ -297,6 +313,7 @@ fn csv_record(r: &Row, by: By) -> Vec<String> {
     cells
 }
 
+/// Writes the matrix as CSV: one column per layer.
 pub fn render_csv(report: &Report, by: By, out: &mut dyn Write) -> io::Result<()> {
     let header = header(by);
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
@@ -335,6 +352,7 @@ fn markdown_row(r: &Row, by: By, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "| {} |", cells.join(" | "))
 }
 
+/// Writes the matrix as a Markdown table.
 pub fn render_markdown(report: &Report, by: By, out: &mut dyn Write) -> io::Result<()> {
     markdown_head(by, out)?;
     for r in rows(report, by) {
@@ -343,6 +361,7 @@ pub fn render_markdown(report: &Report, by: By, out: &mut dyn Write) -> io::Resu
     Ok(())
 }
 
+/// Writes the matrix as a self-contained HTML page.
 pub fn render_html(report: &Report, by: By, out: &mut dyn Write) -> io::Result<()> {
     let rows = rows(report, by);
     let mut body = String::new();
@@ -381,8 +400,11 @@ const ROWS: &str = "<!--onus:rows-->";
 /// The formats of `onus matrix`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// A Markdown table.
     Markdown,
+    /// CSV, one column per layer.
     Csv,
+    /// A self-contained HTML page.
     Html,
 }
 

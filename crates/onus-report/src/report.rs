@@ -1,5 +1,6 @@
-//! The stable, serialisable shape of a scan result (`--format json`,
-//! documented by `schemas/report.schema.json`).
+//! The view of a scan result every format reads. Serialised as it is, it is
+//! the version 1 JSON layout (`--json-v1`, `schemas/report-v1.schema.json`);
+//! `--format json` writes version 2 from it ([`crate::json`]).
 
 use crate::suppress::{self, SuppressOptions, SuppressionView};
 use onus_ingest::{DiagnosticLevel, FileId, Span, Workload};
@@ -11,7 +12,8 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-/// Version of the JSON layout; bumped on any breaking change.
+/// The JSON layout version of a serialised [`Report`] ([`crate::json`] writes
+/// version 2).
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Lines of context around a finding kept in its excerpt.
@@ -19,30 +21,44 @@ const EXCERPT_CONTEXT: u32 = 2;
 /// Longest excerpt line kept, in characters.
 const EXCERPT_WIDTH: usize = 200;
 
+/// A resolved position: the file as reported (relative to the scan root when
+/// under it) and a 1-based line and column.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Location {
     /// Shared by every location in the same file.
     pub file: Arc<str>,
+    /// Line, from 1.
     pub line: u32,
+    /// Column, from 1, in characters.
     pub column: u32,
 }
 
 /// One line of a scanned file, control characters replaced.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ExcerptLine {
+    /// Its line number, from 1.
     pub line: u32,
+    /// The line's text, cut at 200 characters.
     pub text: String,
 }
 
+/// One rule's verdict on one duty of a resource, its position resolved.
 #[derive(Debug, Clone, Serialize)]
 pub struct VerdictView {
+    /// The rule id.
     pub rule: &'static str,
+    /// The rule's title.
     pub title: &'static str,
+    /// The rule's severity.
     pub severity: Severity,
+    /// What the rule concluded.
     pub status: Status,
+    /// What was found (or missing), for people.
     pub message: Cow<'static, str>,
     /// Property path that decided it (empty: the resource as a whole).
     pub path: String,
+    /// Where it points: the deciding property, or the resource's name when a
+    /// property is missing.
     pub location: Location,
     /// The unresolved value, for unknown verdicts.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -108,20 +124,28 @@ impl Serialize for Fingerprint {
 /// stored per row.
 #[derive(Debug, Clone)]
 pub struct DutyView {
+    /// The duty.
     pub duty: Duty,
+    /// The layer it follows from.
     pub layer: onus_model::Layer,
+    /// Who carries it for this resource.
     pub owner: Owner,
+    /// Why that party owns it: the service's override or the category's reason.
     pub owner_reason: Cow<'static, str>,
     /// Where the owner comes from (names the reason in the JSON report).
     pub owner_source: onus_rules::OwnerSource,
+    /// Its state for this resource.
     pub status: DutyStatus,
+    /// Why the status is attest, inherited or not applicable, when it is.
     pub note: Option<Arc<str>>,
     /// Attest only because no onus rule reads this duty for this type.
     pub uncovered: bool,
+    /// The verdicts of the rules that verify it.
     pub verdicts: Box<[VerdictView]>,
 }
 
 impl DutyView {
+    /// The duty's title.
     pub fn title(&self) -> &'static str {
         self.duty.title()
     }
@@ -158,20 +182,31 @@ pub(crate) fn by_file<'a, 'w>(resources: &'a [ResourceView<'w>]) -> Vec<&'a [Res
 /// and freeing a view copies no strings.
 #[derive(Debug, Clone, Serialize)]
 pub struct ResourceView<'w> {
+    /// CloudFormation logical id or Terraform address.
     pub id: &'w str,
+    /// The resource type; for SAM, the type the transform generates.
     #[serde(rename = "type")]
     pub resource_type: &'w str,
+    /// The type as written, when it differs from `resource_type` (SAM).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_type: Option<&'w str>,
+    /// The reader that produced it.
     pub format: onus_ingest::Format,
+    /// Where the resource's name is written.
     pub location: Location,
+    /// The catalog's service name, when the type is in the catalog.
     pub service: Option<&'w str>,
+    /// The service's category for this resource; `None` when it could not be
+    /// decided.
     pub category: Option<Category>,
+    /// Why it has that category, or why it could not be decided.
     pub category_reason: Option<&'w str>,
+    /// The Region, when it is known statically.
     pub region: Option<&'w str>,
     /// Read in a nested stack: its parent's stack resource.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stack: Option<StackView<'w>>,
+    /// Every duty of the model for this resource, with its owner and status.
     pub duties: Vec<DutyView>,
 }
 
@@ -180,6 +215,7 @@ pub struct ResourceView<'w> {
 pub struct StackView<'w> {
     /// The stack resource's logical id.
     pub parent: &'w str,
+    /// Where the stack resource is declared.
     pub location: Location,
     /// How the nested template was found.
     pub found: &'w str,
@@ -210,25 +246,37 @@ impl<'w> ResourceView<'w> {
     }
 }
 
+/// A problem with an input file, its position resolved.
 #[derive(Debug, Clone, Serialize)]
 pub struct DiagnosticView {
+    /// Error (the scan is incomplete) or warning.
     pub level: DiagnosticLevel,
+    /// Where in the file.
     pub location: Location,
+    /// What is wrong, for people.
     pub message: String,
 }
 
 /// Counts of duty cells by owner and status.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
+    /// Files read.
     pub files: usize,
+    /// Resources reported.
     pub resources: usize,
+    /// Duties AWS carries, over all resources.
     pub inherited: usize,
+    /// The customer's duties met.
     pub met: usize,
+    /// The customer's duties not met.
     pub not_met: usize,
+    /// The customer's duties whose verdict could not be decided statically.
     pub unknown: usize,
+    /// The customer's duties left for the user to attest.
     pub attest: usize,
     /// Of `attest`, the duties no onus rule checks for that resource type.
     pub attest_uncovered: usize,
+    /// The customer's duties that do not arise for the resource.
     pub not_applicable: usize,
     /// Not-met verdicts by rule severity, suppressed ones left out.
     pub findings_by_severity: BTreeMap<Severity, usize>,
@@ -238,7 +286,9 @@ pub struct Summary {
     pub suppressed: usize,
     /// Not-met and unknown verdicts matched by the baseline (not reported).
     pub baselined: usize,
+    /// Error diagnostics: inputs not read completely.
     pub errors: usize,
+    /// Files looked at and skipped: not infrastructure code.
     pub skipped_files: usize,
     /// Resources with something to do: a finding outside the baseline and
     /// not under an active suppression.
@@ -256,13 +306,21 @@ pub struct Summary {
     pub uncovered_by_duty: BTreeMap<Duty, usize>,
 }
 
+/// The one view of a scan that every format reads; serialised as it is, the
+/// version 1 JSON layout (`schemas/report-v1.schema.json`).
 #[derive(Debug, Clone, Serialize)]
 pub struct Report<'w> {
+    /// [`SCHEMA_VERSION`].
     pub schema_version: u32,
+    /// `onus`.
     pub tool: &'static str,
+    /// The version of onus that wrote it.
     pub version: &'static str,
+    /// The assessed resources with their duties, grouped by file.
     pub resources: Vec<ResourceView<'w>>,
+    /// Problems with the input files.
     pub diagnostics: Vec<DiagnosticView>,
+    /// The totals.
     pub summary: Summary,
     /// True when some file could not be read completely.
     pub incomplete: bool,
@@ -274,8 +332,11 @@ pub struct Report<'w> {
 /// Where a finding is reported, one per not-met or unknown verdict.
 #[derive(Debug, Clone, Copy)]
 pub struct FindingRef<'a> {
+    /// The resource.
     pub resource: &'a ResourceView<'a>,
+    /// The duty the verdict is about.
     pub duty: &'a DutyView,
+    /// The not-met or unknown verdict.
     pub verdict: &'a VerdictView,
 }
 

@@ -353,8 +353,11 @@ pub enum Format {
     Json,
     /// The version 1 layout (`--json-v1`), kept for one release.
     JsonV1,
+    /// SARIF 2.1.0, the results written as they come.
     Sarif,
+    /// GitHub workflow commands.
     Github,
+    /// CSV, a row per verdict.
     Csv,
     /// Totals first: the test suites are spooled to a temporary file.
     Junit,
@@ -367,8 +370,11 @@ pub enum Format {
 
 /// One report to write: its format, whether text gets colour, and where.
 pub struct Output<'o> {
+    /// The format to write.
     pub format: Format,
+    /// Whether the text formats use colour.
     pub color: bool,
+    /// Where to write.
     pub out: &'o mut dyn Write,
 }
 

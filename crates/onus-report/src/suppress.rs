@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+/// Where a suppression was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SuppressionKind {
@@ -46,6 +47,7 @@ pub enum SuppressionKind {
 }
 
 impl SuppressionKind {
+    /// The kebab-case name shown in reports (`inline`, `cfn-nag`...).
     pub fn as_str(self) -> &'static str {
         match self {
             SuppressionKind::Inline => "inline",
@@ -67,8 +69,11 @@ impl SuppressionKind {
 /// The suppression that applies to a verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SuppressionView {
+    /// Where it was written.
     pub kind: SuppressionKind,
+    /// The reason given for accepting the finding.
     pub reason: String,
+    /// `YYYY-MM-DD` after which the suppression expires, if set.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub until: Option<String>,
     /// False once `until` has passed: the finding counts again.
@@ -113,7 +118,9 @@ pub struct ConfigSuppression {
     pub path: Option<String>,
     /// Resource id (CloudFormation logical id or Terraform address).
     pub resource: Option<String>,
+    /// Why the finding is accepted.
     pub reason: Option<String>,
+    /// `YYYY-MM-DD` after which the suppression expires.
     pub until: Option<String>,
 }
 
@@ -122,11 +129,13 @@ pub struct ConfigSuppression {
 pub struct SuppressOptions {
     /// Honour suppressions written in scanned files (comments and Metadata).
     pub inline: bool,
+    /// The `[[suppress]]` entries of onus.toml.
     pub config: Vec<ConfigSuppression>,
     /// The config file the entries came from, as shown in messages.
     pub config_file: String,
     /// `YYYY-MM-DD`; suppressions with an earlier `until` have expired.
     pub today: String,
+    /// The `--baseline` file's entries, when one is given.
     pub baseline: Option<Baseline>,
     /// The baseline file, as shown in messages.
     pub baseline_file: String,
@@ -623,15 +632,21 @@ pub(crate) fn find(
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Baseline {
+    /// The baseline file format's version (1).
     pub schema_version: u32,
+    /// The known findings, sorted.
     pub findings: BTreeSet<BaselineEntry>,
 }
 
+/// One known finding of a [`Baseline`].
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BaselineEntry {
+    /// The rule id.
     pub rule: String,
+    /// The resource's id (logical id or Terraform address).
     pub resource: String,
+    /// The file the resource is declared in, as reported.
     pub file: String,
 }
 
@@ -670,7 +685,7 @@ impl Baseline {
         self.findings.extend(findings);
     }
 
-    pub fn contains(&self, rule: &str, resource: &str, file: &str) -> bool {
+    pub(crate) fn contains(&self, rule: &str, resource: &str, file: &str) -> bool {
         self.findings.contains(&BaselineEntry {
             rule: rule.to_owned(),
             resource: resource.to_owned(),

@@ -620,6 +620,7 @@ pub fn judge_one_of(node: &Node, allowed: &[&str], label: &str) -> Judgement {
 }
 
 /// Judges a boolean that must be `want` on every branch; `label` names it.
+#[allow(dead_code, reason = "a rule helper no rule uses today")]
 pub fn judge_bool(node: &Node, want: bool, label: &str) -> Judgement {
     judge(node, &mut |n| match n.as_bool() {
         Some(b) => Judgement::from_bool(b == want, n, || format!("{label} is {b}")),

@@ -106,6 +106,7 @@ impl AccountWide {
         }
     }
 
+    /// True when no unit holds an account-wide resource.
     pub fn is_empty(&self) -> bool {
         self.resources.is_empty()
     }
@@ -117,8 +118,13 @@ impl AccountWide {
     }
 }
 
+/// What a rule can read besides the resource it judges: the workload, through
+/// indexes built once per scan, account-wide resources of other units, and the
+/// user's [`Settings`].
 pub struct Context<'w> {
+    /// The workload being checked (one unit in `onus scan`).
     pub workload: &'w Workload,
+    /// The user's settings that change verdicts.
     pub settings: &'w Settings,
     /// Account-wide resources of the units not in `workload`.
     account: Option<&'w AccountWide>,
@@ -252,6 +258,7 @@ fn collect_refs<'n>(node: &'n Node, out: &mut Vec<&'n str>) {
 }
 
 impl<'w> Context<'w> {
+    /// A context over `workload` alone (no account-wide resources of other units).
     pub fn new(workload: &'w Workload, settings: &'w Settings) -> Context<'w> {
         Context::with_account(workload, settings, None)
     }

@@ -30,6 +30,7 @@ pub enum State {
 /// A rule that maps a control or check.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Mapping {
+    /// The rule id.
     pub rule: &'static str,
     /// For peer checks: the same check, or a related one.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -39,13 +40,18 @@ pub struct Mapping {
 /// One FSBP control or Checkov check.
 #[derive(Debug, Clone, Serialize)]
 pub struct Entry {
+    /// The FSBP control id (`S3.5`) or Checkov check id (`CKV_AWS_19`).
     pub id: &'static str,
+    /// Its title in the reference list.
     pub title: &'static str,
     /// FSBP: whether code can decide it (`yes`, `partial`, `no`); Checkov:
     /// the frameworks it runs on.
     pub scope: &'static str,
+    /// Where it stands in onus.
     pub state: State,
+    /// The rules that map it (empty unless mapped).
     pub rules: Vec<Mapping>,
+    /// Why it is left out or cannot be seen in code, when it is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<&'static str>,
 }
@@ -53,9 +59,13 @@ pub struct Entry {
 /// One line of a `data/coverage/*.tsv` file.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Exclusion {
+    /// The `data/coverage/*.tsv` file it is in.
     pub file: &'static str,
+    /// `fsbp` or `checkov`.
     pub framework: &'static str,
+    /// The control or check id left out.
     pub id: &'static str,
+    /// Why it is left out.
     pub reason: &'static str,
 }
 

@@ -19,8 +19,12 @@ use std::sync::{Arc, Mutex};
 pub enum DutyStatus {
     /// AWS carries it: nothing for the customer to do.
     Inherited,
+    /// The customer's, and the rules that decided found it met.
     Met,
+    /// The customer's, and a rule found it not met.
     NotMet,
+    /// The customer's, and a rule could not decide statically (none found it
+    /// not met).
     Unknown,
     /// The customer's, and no code can show it: the user signs it off.
     Attest,
@@ -29,6 +33,7 @@ pub enum DutyStatus {
 }
 
 impl DutyStatus {
+    /// The kebab-case name used in reports (`not-met`).
     pub fn as_str(self) -> &'static str {
         match self {
             DutyStatus::Inherited => "inherited",
@@ -41,9 +46,12 @@ impl DutyStatus {
     }
 }
 
+/// One rule's verdict on one duty of a resource.
 #[derive(Debug, Clone, Serialize)]
 pub struct RuleVerdict {
+    /// The rule.
     pub rule: &'static Rule,
+    /// What it concluded.
     pub verdict: Verdict,
 }
 
@@ -61,12 +69,16 @@ pub enum OwnerSource {
 /// One duty of one resource.
 #[derive(Debug, Clone, Serialize)]
 pub struct DutyRow {
+    /// The duty.
     pub duty: Duty,
+    /// Who carries it for this resource.
     pub owner: Owner,
     /// Why this party owns it (service override or the category's reason;
     /// with an undetermined category, the strictest category's).
     pub owner_reason: Cow<'static, str>,
+    /// Where the owner and its reason come from.
     pub owner_source: OwnerSource,
+    /// Its state for this resource.
     pub status: DutyStatus,
     /// Why the status is attest, inherited or not applicable. Shared between
     /// rows: most notes repeat for every resource of a type.
@@ -74,6 +86,7 @@ pub struct DutyRow {
     /// Attest only because no onus rule reads this duty for this resource
     /// type (as opposed to a duty no code can ever show).
     pub uncovered: bool,
+    /// The verdicts of the rules that verify it, by rule id.
     pub verdicts: Vec<RuleVerdict>,
 }
 
@@ -82,20 +95,28 @@ pub struct DutyRow {
 pub struct ResourceReport {
     /// Index into the workload's resources.
     pub resource: usize,
+    /// The service's category for this resource; `None` when undecided.
     pub category: Option<Category>,
+    /// Every duty of the model, in [`Duty::ALL`] order.
     pub duties: Vec<DutyRow>,
 }
 
 /// A customer duty a rule found not met, or could not decide.
 #[derive(Debug, Clone, Copy)]
 pub struct Finding<'a> {
+    /// The resource.
     pub resource: &'a Resource,
+    /// The rule.
     pub rule: &'static Rule,
+    /// Its not-met or unknown verdict.
     pub verdict: &'a Verdict,
 }
 
+/// The responsibility matrix of a whole workload: what [`scan`] returns.
 #[derive(Debug, Clone, Serialize)]
 pub struct ScanResult {
+    /// One row per assessed resource (AWS resources, not data sources), in
+    /// workload order.
     pub resources: Vec<ResourceReport>,
 }
 
@@ -139,6 +160,7 @@ pub trait Check: Send + Sync {
     /// The rule's metadata (id, duty, types, severity, peers...). A rule
     /// made at run time leaks its metadata once to get a `'static` one.
     fn rule(&self) -> &'static Rule;
+    /// Judges one resource of a type the rule evaluates.
     fn check(&self, resource: &Resource, cx: &Context) -> Verdict;
 }
 
@@ -312,6 +334,7 @@ pub struct Engine {
 }
 
 impl Engine {
+    /// Builds the indexes `rules` need over `workload`.
     pub fn new(settings: &Settings, rules: &[&'static Rule]) -> Self {
         let (custom, builtin): (Vec<&'static Rule>, Vec<&'static Rule>) =
             rules.iter().partition(|r| custom::is_custom(r));

@@ -74,6 +74,7 @@ const TF_CIDRS: [&str; 2] = ["cidr_blocks", "ipv6_cidr_blocks"];
 
 /// The ingress rules of a resource (none for an egress
 /// `aws_security_group_rule`). An `Err` is an unknown `type`.
+#[allow(dead_code, reason = "rules call sg_rules with a direction today")]
 pub fn ingress_rules(resource: &Resource) -> Result<Vec<SgRule<'_>>, Verdict> {
     sg_rules(resource, Direction::Ingress)
 }

@@ -13,7 +13,7 @@ pub enum Routing<'w> {
     /// A route to an internet gateway: the resource holding it and where.
     Internet(&'w Resource, Span, String),
     /// Its route table has no route to an internet gateway.
-    Private(&'w Resource),
+    Private(#[allow(dead_code, reason = "no rule reads the route table yet")] &'w Resource),
     /// Cannot tell: the resource where the trail ends, where, and why.
     Unknown(&'w Resource, Span, String),
 }

@@ -53,8 +53,11 @@ const KINDS: &[(&str, &str)] = &[
 /// the password part).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
+    /// What kind of secret, as a phrase ("an AWS access key id").
     pub kind: &'static str,
+    /// Byte offset of its first byte in the text.
     pub start: usize,
+    /// Byte offset just past it.
     pub end: usize,
 }
 
@@ -228,6 +231,7 @@ pub fn mask(value: &str) -> String {
 pub struct Found {
     /// "an AWS access key id", "a value named like a secret"...
     pub kind: &'static str,
+    /// The value's first characters followed by `…`, never the whole secret.
     pub masked: String,
 }
 

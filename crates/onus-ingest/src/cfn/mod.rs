@@ -27,11 +27,11 @@
 //!   lists. `AWS::Partition`/`AWS::URLSuffix` follow `--region`
 //!   (commercial partition when none is given).
 
-pub mod eval;
-pub mod foreach;
+pub(crate) mod eval;
+pub(crate) mod foreach;
 pub mod json;
 pub mod nested;
-pub mod sam;
+pub(crate) mod sam;
 pub mod yaml;
 
 use crate::model::{Format, NestedStack, Node, Reference, Region, Resource, Span, Value};
@@ -45,8 +45,13 @@ use std::sync::Arc;
 /// problems found, each with its byte span.
 #[derive(Debug, Default)]
 pub struct Loaded {
+    /// The document, when the text could be parsed at all.
     pub root: Option<Node>,
+    /// Problems that leave the file or part of it unread (syntax errors, unknown
+    /// tags, limits hit).
     pub errors: Vec<(Span, String)>,
+    /// Problems worth knowing that lose nothing (a YAML alias, which
+    /// CloudFormation itself rejects).
     pub warnings: Vec<(Span, String)>,
 }
 

@@ -41,6 +41,7 @@ pub struct Templates {
 }
 
 impl Templates {
+    /// The templates among `paths` (lexically normalised, sorted, deduplicated).
     pub fn new(paths: impl IntoIterator<Item = PathBuf>) -> Self {
         let mut paths: Vec<PathBuf> = paths.into_iter().map(|p| normalize(&p)).collect();
         paths.sort();
