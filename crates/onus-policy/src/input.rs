@@ -162,7 +162,8 @@ fn settings(cx: &Context) -> Value {
     object([("allowed_regions", regions)])
 }
 
-pub fn format_name(format: Format) -> &'static str {
+/// The input's `format` value for a resource's source format.
+pub(crate) fn format_name(format: Format) -> &'static str {
     match format {
         Format::CloudFormation => "cloudformation",
         Format::Sam => "sam",

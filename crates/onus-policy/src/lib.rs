@@ -11,6 +11,7 @@
 //! random numbers and environment; a policy that fails on a resource gives an
 //! unknown verdict, and one that runs too long is stopped ([`limits`]).
 
+#![warn(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod checkov;
@@ -32,9 +33,13 @@ use std::sync::Arc;
 /// A problem in a policy file, at its line and column.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// The policy file, as given on the command line or in `onus.toml`.
     pub file: String,
+    /// 1-based line of the problem.
     pub line: u32,
+    /// 1-based column of the problem.
     pub column: u32,
+    /// What is wrong, in a sentence.
     pub message: String,
 }
 

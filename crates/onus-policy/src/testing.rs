@@ -7,6 +7,7 @@ use regorus::Value;
 /// How one test ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
+    /// The test rule is true.
     Pass,
     /// False or undefined.
     Fail,
@@ -21,6 +22,7 @@ pub struct TestResult {
     pub file: String,
     /// `data.acme.tags_test.test_untagged_bucket`.
     pub name: String,
+    /// Whether it passed, failed or could not run.
     pub outcome: Outcome,
     /// What the test printed (`print`), shown when it does not pass.
     pub prints: Vec<String>,
