@@ -13,6 +13,9 @@ the file it points into, its status). A verdict counts for the resource of
 the same id and type declared in the same directory (a Terraform module's
 verdict may point into another file of the module).
 
+`--uncovered N` also lists the N most common resource types without an
+applicable verdict, with how many of that type there are.
+
 `--onus`: the binary (default the most recently built of target/release/onus
 and target/debug/onus, else `cargo run`). Python 3 standard library only.
 """
@@ -42,6 +45,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=shared_corpus())
     parser.add_argument("--onus", help="the onus binary")
+    parser.add_argument(
+        "--uncovered",
+        type=int,
+        metavar="N",
+        default=0,
+        help="also list the N most common types without an applicable verdict",
+    )
     args = parser.parse_args()
     if not args.corpus.exists():
         sys.exit(f"no corpus at {args.corpus}")
@@ -71,6 +81,14 @@ def main():
     )
     for category, n in sorted(by_category.items()):
         print(f"  {category or 'unclassified':<15} {hit_by_category[category]:5} of {n:5}")
+    if args.uncovered:
+        missed = collections.Counter(
+            r["type"] for r in resources if key(r["id"], r["type"], r["file"]) not in checked
+        )
+        of_type = collections.Counter(r["type"] for r in resources)
+        print("most common types without an applicable verdict (without / of that type):")
+        for rtype, n in missed.most_common(args.uncovered):
+            print(f"  {n:5} / {of_type[rtype]:5}  {rtype}")
 
 
 if __name__ == "__main__":

@@ -610,6 +610,41 @@ resource "aws_db_instance" "main" {
     assert_eq!(code, 1);
 }
 
+#[test]
+fn opt_in_rules_run_only_when_named() {
+    let dir = tempfile::tempdir().unwrap();
+    template(dir.path(), "  Data:\n    Type: AWS::S3::Bucket\n");
+    let has = |report: &Value, rule: &str| {
+        report["resources"][0]["duties"]
+            .as_object()
+            .unwrap()
+            .values()
+            .flat_map(|d| d["verdicts"].as_array().into_iter().flatten())
+            .any(|v| v["rule"] == rule)
+    };
+    let (_, default) = scan(dir.path(), &[]);
+    assert!(has(&default, "s3.versioning"));
+    assert!(!has(&default, "s3.replication"));
+    let (_, by_glob) = scan(dir.path(), &["--rule", "s3.*"]);
+    assert!(!has(&by_glob, "s3.replication"));
+    let (_, named) = scan(dir.path(), &["--rule", "*,s3.replication"]);
+    assert!(has(&named, "s3.replication") && has(&named, "s3.versioning"));
+    assert!(!has(&named, "s3.object-lock"));
+    std::fs::write(
+        dir.path().join("onus.toml"),
+        "enable = [\"*\", \"s3.object-lock\"]\n",
+    )
+    .unwrap();
+    let (_, configured) = scan(dir.path(), &[]);
+    assert!(has(&configured, "s3.object-lock") && !has(&configured, "s3.replication"));
+
+    let out = onus().args(["rules", "--service", "s3"]).output().unwrap();
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(table.contains("s3.replication (opt-in)"), "{table}");
+    assert!(table.contains("opt-in: they run only when"), "{table}");
+    assert!(!table.contains("s3.versioning (opt-in)"), "{table}");
+}
+
 /// `--json-v1` writes the layout of version 1 for one release, on stdout and
 /// in `-o json=FILE`; version 2 (the default) rebuilds into the same document.
 #[test]

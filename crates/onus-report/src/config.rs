@@ -15,7 +15,8 @@ pub struct Config {
     /// `critical`, `high`, `medium` or `low` (the `--fail-on` default).
     pub fail_on: Option<String>,
     /// Only these rules run (rule ids, duties, services, globs over rule
-    /// ids, peer check ids: [`onus_rules::select`]); empty: all.
+    /// ids, peer check ids: [`onus_rules::select`]); empty: all but the
+    /// opt-in rules, which run only when named by id or peer check id.
     #[serde(default)]
     pub enable: Vec<String>,
     /// These rules do not run (named as in `enable`).
@@ -137,7 +138,9 @@ pub const TEMPLATE: &str = r#"# onus configuration. onus finds this file by walk
 
 # Run only these rules: rule ids ("s3.encryption-at-rest"), duties ("logging"),
 # services ("s3"), globs over rule ids ("s3.*"), or peer check ids ("CKV_AWS_18").
-# Empty: every rule. `--rule` replaces this list.
+# Empty: every rule but the opt-in ones (`onus rules` marks them), which run
+# only when named by id: enable = ["*", "s3.replication"] adds one to the
+# default rules. `--rule` replaces this list.
 # enable = []
 
 # Never run these rules (named as in enable). `--skip-rule` replaces this list.

@@ -968,3 +968,69 @@ pub fn any_of(verdicts: Vec<Verdict>) -> Option<Verdict> {
         .or_else(|| verdicts.first())
         .cloned()
 }
+
+/// A cluster's automated backup retention (`BackupRetentionPeriod`,
+/// `backup_retention_period`) is at least 7 days, Security Hub's default for
+/// its cluster retention controls. AWS accepts 1 to 35 days and sets 1 when
+/// the value is absent.
+pub fn require_week_of_backups(resource: &Resource) -> Verdict {
+    require_number_in(
+        resource,
+        "BackupRetentionPeriod",
+        "backup_retention_period",
+        &[(1.0, 35.0)],
+        Some(1.0),
+        |days| days >= 7.0,
+        "backups must be kept at least 7 days",
+    )
+}
+
+/// The verdict for a setting that is absent when AWS documents no default
+/// for it (or documents one we could not confirm): unknown, naming the
+/// setting, rather than a guess either way. `what` says what it decides.
+pub fn undocumented_default(resource: &Resource, path: &str, what: &str) -> Verdict {
+    Verdict::unknown(
+        resource,
+        resource.name_span,
+        path,
+        format!("{path}, which is not set and whose default AWS does not document: {what}"),
+    )
+}
+
+/// Like [`require_bool`] for a flag whose default is documented only in
+/// some cases (`documented`, e.g. a Terraform provider default that applies
+/// inside a block): absent otherwise, the verdict is unknown.
+pub fn require_bool_where_documented(
+    resource: &Resource,
+    (cfn, tf): (&str, &str),
+    want: bool,
+    default: bool,
+    documented: bool,
+    what: &str,
+) -> Verdict {
+    let path = spelling(resource, cfn, tf);
+    if !documented && get(resource, path).is_none() {
+        return undocumented_default(resource, path, what);
+    }
+    require_bool(resource, cfn, tf, want, default, what)
+}
+
+/// Days since 1970-01-01 of a civil date (proleptic Gregorian), for rules
+/// that compare a published date (a deprecation, an end of support) with
+/// the day of the scan.
+pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The day of the scan, in days since 1970-01-01 (UTC).
+pub fn days_today() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| (d.as_secs() / 86_400) as i64)
+}

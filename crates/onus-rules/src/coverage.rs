@@ -171,11 +171,23 @@ pub fn checkov(rules: &[&'static Rule]) -> Vec<Entry> {
 
 /// What is wrong with the coverage data: an exclusion naming an id the
 /// reference does not know, a framework other than `fsbp` or `checkov`, an id
-/// excluded twice, or excluded although a rule maps it.
+/// excluded twice, or excluded although a rule maps it; a rule naming in
+/// `controls.fsbp` a Security Hub control that is not an FSBP control (one
+/// of another standard, such as NIST SP 800-53 or CIS, or a retired one: its
+/// AWS Config rule belongs in `controls.config`, its CIS number in
+/// `controls.cis`).
 pub fn problems(rules: &[&'static Rule]) -> Vec<String> {
     let fsbp = fsbp(rules);
     let checkov = checkov(rules);
-    let mut out = Vec::new();
+    let mut out: Vec<String> = outside_fsbp(rules)
+        .into_iter()
+        .map(|(id, names)| {
+            format!(
+                "{}: controls.fsbp names {id}, which is not an FSBP control",
+                names.join(", ")
+            )
+        })
+        .collect();
     let mut seen: Vec<(String, &str)> = Vec::new();
     for e in exclusions() {
         let where_ = format!("data/coverage/{}: {} {}", e.file, e.framework, e.id);
@@ -212,7 +224,7 @@ pub fn problems(rules: &[&'static Rule]) -> Vec<String> {
 
 /// Control ids in rules' `controls.fsbp` that the FSBP reference does not
 /// list, each with the rules naming it.
-pub fn outside_fsbp(rules: &[&'static Rule]) -> Vec<(&'static str, Vec<String>)> {
+fn outside_fsbp(rules: &[&'static Rule]) -> Vec<(&'static str, Vec<String>)> {
     let known: Vec<&str> = rows(FSBP).filter_map(|c| c.first().copied()).collect();
     let mut out: Vec<(&'static str, Vec<String>)> = Vec::new();
     for r in rules {
@@ -308,19 +320,6 @@ pub fn markdown(rules: &[&'static Rule]) -> String {
             e.scope,
             mapped_or_reason(e)
         );
-    }
-    let others = outside_fsbp(rules);
-    if !others.is_empty() {
-        let _ = writeln!(w);
-        let _ = writeln!(
-            w,
-            "Rules also name these Security Hub control ids, which are not FSBP controls \
-             (other Security Hub standards, or retired controls):"
-        );
-        let _ = writeln!(w);
-        for (id, ids) in others {
-            let _ = writeln!(w, "- {id}: {}", ids.join(", "));
-        }
     }
     let _ = writeln!(w);
     let _ = writeln!(w, "## Checkov AWS checks");

@@ -2,7 +2,6 @@
 
 use crate::context::{AccountWide, Context, Settings};
 use crate::rule::{Rule, Severity};
-use crate::rules;
 use crate::verdict::{Status, Verdict};
 use foldhash::{HashMap, HashMapExt, HashSet};
 use onus_ingest::{FileId, Resource, Workload};
@@ -191,9 +190,10 @@ impl RuleIndex {
     }
 }
 
-/// Runs every registered rule over the workload.
+/// Runs the default rules (every registered rule but the opt-in ones, as
+/// with no `enable` list) over the workload.
 pub fn scan(workload: &Workload, settings: &Settings) -> ScanResult {
-    scan_with(workload, settings, rules::ALL)
+    scan_with(workload, settings, &crate::select::select(&[], &[]))
 }
 
 /// The attest notes of a scan, built once and shared by every row that

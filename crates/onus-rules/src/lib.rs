@@ -13,6 +13,7 @@ pub mod check;
 pub mod cloudfront;
 pub mod context;
 pub mod coverage;
+pub mod dlm;
 pub mod docs;
 pub mod ecs;
 pub mod emr;
@@ -31,6 +32,7 @@ pub mod parent;
 pub mod policy;
 pub mod rds;
 pub mod residency;
+pub mod routes;
 pub mod rule;
 // A rule's examples are fenced with onus's own attributes (```yaml Bucket=met),
 // read by the docs tests in tests/rules.rs: rustdoc never runs YAML or HCL and

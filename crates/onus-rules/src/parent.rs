@@ -14,7 +14,7 @@
 use crate::check::spelling;
 use crate::context::Context;
 use crate::verdict::Verdict;
-use onus_ingest::Resource;
+use onus_ingest::{Node, Resource};
 
 /// How sub-resources name their parent.
 pub struct Parent {
@@ -62,29 +62,116 @@ pub const HOSTED_ZONE: Parent = Parent {
     noun: "hosted zone",
 };
 
+/// A VPC and its flow logs.
+pub const VPC: Parent = Parent {
+    types: &["AWS::EC2::VPC", "aws_vpc", "aws_default_vpc"],
+    attr: ("ResourceId", "vpc_id"),
+    name_attr: ("", ""),
+    noun: "VPC",
+};
+
+/// A VPC endpoint and its Terraform `aws_vpc_endpoint_policy`.
+pub const VPC_ENDPOINT: Parent = Parent {
+    types: &["AWS::EC2::VPCEndpoint", "aws_vpc_endpoint"],
+    attr: ("", "vpc_endpoint_id"),
+    name_attr: ("", ""),
+    noun: "VPC endpoint",
+};
+
+/// SQS queue policies: `AWS::SQS::QueuePolicy` (`Queues`) and
+/// `aws_sqs_queue_policy` (`queue_url`); `AWS::SQS::QueueInlinePolicy` names
+/// its one `Queue`.
+pub const SQS_QUEUE: Parent = Parent {
+    types: &["AWS::SQS::Queue", "aws_sqs_queue"],
+    attr: ("Queues", "queue_url"),
+    name_attr: ("", ""),
+    noun: "queue",
+};
+pub const SQS_QUEUE_INLINE: Parent = Parent {
+    attr: ("Queue", "queue_url"),
+    ..SQS_QUEUE
+};
+
+/// SNS topic policies: `AWS::SNS::TopicPolicy` (`Topics`) and
+/// `aws_sns_topic_policy` (`arn`); `AWS::SNS::TopicInlinePolicy` names its
+/// one `TopicArn`.
+pub const SNS_TOPIC: Parent = Parent {
+    types: &["AWS::SNS::Topic", "aws_sns_topic"],
+    attr: ("Topics", "arn"),
+    name_attr: ("", ""),
+    noun: "topic",
+};
+pub const SNS_TOPIC_INLINE: Parent = Parent {
+    attr: ("TopicArn", "arn"),
+    ..SNS_TOPIC
+};
+
+/// A policy document and the resource holding it: (holder, document, path).
+pub type Held<'a> = (&'a Resource, &'a Node, &'static str);
+
+/// The parent's side of a rule judged where its policy documents are
+/// written (see [`Parent::judge_document`]): `policies` are the documents
+/// that apply to `parent`, its own and its policy resources'. When it holds
+/// one itself, only its own are kept (judged on the parent, the separate
+/// ones on their resources); when all are in policy resources, the parent is
+/// not applicable, naming them; `None` when the parent is to be judged.
+pub fn documents_elsewhere(
+    parent: &Resource,
+    policies: &mut Vec<Held<'_>>,
+    noun: &str,
+) -> Option<Verdict> {
+    let own = |(h, ..): &Held| std::ptr::eq(*h, parent);
+    if policies.iter().any(own) {
+        policies.retain(own);
+        return None;
+    }
+    let names: Vec<&str> = policies.iter().map(|(h, ..)| h.id.as_str()).collect();
+    (!names.is_empty()).then(|| {
+        Verdict::not_applicable(
+            parent,
+            format!("judged on its {noun} policy {}", names.join(", ")),
+        )
+    })
+}
+
 impl Parent {
-    /// `None` for the parent itself. For a sub-resource: not applicable
-    /// when its parent is in the scanned code (judged there), else what
-    /// `judge` says of the sub-resource alone, noting that the parent is
-    /// outside the scan.
-    pub fn judge_alone(
+    /// For a rule that reads only policy documents, whose verdict belongs
+    /// where the document is written (as peers judge it, and where the fix
+    /// goes): `None` for the parent. For a policy resource: what `judge`
+    /// says of its own document, noting when its parent is not in the
+    /// scanned code. The parent defers to it with [`documents_elsewhere`],
+    /// so each problem is reported once.
+    pub fn judge_document(
         &self,
         resource: &Resource,
         cx: &Context,
         judge: impl FnOnce(&Resource) -> Verdict,
     ) -> Option<Verdict> {
+        let (attr, parent) = self.find(resource, cx)?;
+        Some(match parent {
+            Some(_) => judge(resource),
+            None => self.outside(resource, cx, attr, judge(resource)),
+        })
+    }
+
+    /// For a sub-resource (`None` for the parent): the property naming its
+    /// parent, and the parent when it is in the scanned code.
+    fn find<'w>(
+        &self,
+        resource: &Resource,
+        cx: &Context<'w>,
+    ) -> Option<(&'static str, Option<&'w Resource>)> {
         if self.types.contains(&resource.resource_type.as_str()) {
             return None;
         }
         let attr = spelling(resource, self.attr.0, self.attr.1);
         let name_attr =
             Some(spelling(resource, self.name_attr.0, self.name_attr.1)).filter(|n| !n.is_empty());
-        if let Some(parent) = cx.parent_of(resource, attr, self.types, name_attr) {
-            return Some(Verdict::not_applicable(
-                resource,
-                format!("judged with its {} {}", self.noun, parent.id),
-            ));
-        }
+        Some((attr, cx.parent_of(resource, attr, self.types, name_attr)))
+    }
+
+    /// `v`, saying that the parent `attr` names is not in the scanned code.
+    fn outside(&self, resource: &Resource, cx: &Context, attr: &str, mut v: Verdict) -> Verdict {
         let named = match resource.properties.get(attr) {
             Some(node) => match node.scalar_text() {
                 Some(name) => format!(" {name}"),
@@ -95,12 +182,31 @@ impl Parent {
             },
             None => String::new(),
         };
-        let mut v = judge(resource);
         v.message = format!(
             "{} (its {}{named} is not in the scanned code)",
             v.message, self.noun
         )
         .into();
-        Some(v)
+        v
+    }
+
+    /// `None` for the parent itself. For a sub-resource: not applicable
+    /// when its parent is in the scanned code (judged there), else what
+    /// `judge` says of the sub-resource alone, noting that the parent is
+    /// outside the scan.
+    pub fn judge_alone(
+        &self,
+        resource: &Resource,
+        cx: &Context,
+        judge: impl FnOnce(&Resource) -> Verdict,
+    ) -> Option<Verdict> {
+        let (attr, parent) = self.find(resource, cx)?;
+        Some(match parent {
+            Some(parent) => Verdict::not_applicable(
+                resource,
+                format!("judged with its {} {}", self.noun, parent.id),
+            ),
+            None => self.outside(resource, cx, attr, judge(resource)),
+        })
     }
 }

@@ -170,6 +170,11 @@ impl Rule {
         crate::docs::doc_for(self.file).unwrap_or("")
     }
 
+    /// Runs only when named (see [`crate::rules::OPT_IN`]).
+    pub fn opt_in(&self) -> bool {
+        crate::rules::OPT_IN.contains(&self.id)
+    }
+
     /// The service part of the id (`s3` in `s3.encryption-at-rest`).
     pub fn service(&self) -> &'static str {
         self.id.split('.').next().unwrap_or(self.id)

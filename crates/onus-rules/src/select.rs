@@ -60,19 +60,36 @@ impl Selector {
             || rule.peers.iter().any(|p| p.id.eq_ignore_ascii_case(text))
     }
 
+    /// Whether the selector names this rule itself: by its id or by a peer
+    /// check id it maps, not through a duty, a service or a glob. Only so is
+    /// an opt-in rule enabled.
+    pub fn names(&self, rule: &Rule) -> bool {
+        let text = self.text.as_str();
+        rule.id == text || rule.peers.iter().any(|p| p.id.eq_ignore_ascii_case(text))
+    }
+
     /// As written.
     pub fn as_str(&self) -> &str {
         &self.text
     }
 }
 
-/// The rules `enable` names (every rule when it is empty), less those
-/// `disable` names, in the order of [`crate::rules::ALL`].
+/// The rules `enable` names (every rule but the opt-in ones when it is
+/// empty), less those `disable` names, in the order of
+/// [`crate::rules::ALL`]. An opt-in rule ([`Rule::opt_in`]) runs only when
+/// a selector [names](Selector::names) it: `enable = ["*", "s3.replication"]`
+/// runs the default rules and that one.
 pub fn select(enable: &[Selector], disable: &[Selector]) -> Vec<&'static Rule> {
     crate::rules::ALL
         .iter()
         .copied()
-        .filter(|r| enable.is_empty() || enable.iter().any(|s| s.matches(r)))
+        .filter(|r| {
+            if r.opt_in() {
+                enable.iter().any(|s| s.names(r))
+            } else {
+                enable.is_empty() || enable.iter().any(|s| s.matches(r))
+            }
+        })
         .filter(|r| !disable.iter().any(|s| s.matches(r)))
         .collect()
 }
@@ -114,6 +131,29 @@ mod tests {
         assert!(!without.iter().any(|id| id.starts_with("s3.")));
         assert!(without.contains(&"rds.encryption-at-rest"));
         assert!(!without.contains(&"vpc.flow-logs"));
+    }
+
+    #[test]
+    fn opt_in_rules_run_only_when_named() {
+        assert!(crate::rules::by_id("s3.replication").is_some_and(Rule::opt_in));
+        assert!(!ids(&[], &[]).contains(&"s3.replication"));
+        assert!(!ids(&["s3"], &[]).contains(&"s3.replication"));
+        assert!(!ids(&["s3.*"], &[]).contains(&"s3.replication"));
+        assert!(!ids(&["backups"], &[]).contains(&"s3.replication"));
+        let plus = ids(&["*", "s3.replication"], &[]);
+        assert!(plus.contains(&"s3.replication") && plus.contains(&"s3.versioning"));
+        assert!(!plus.contains(&"s3.object-lock"));
+        assert_eq!(ids(&["s3.replication"], &[]), ["s3.replication"]);
+        // Named by the Checkov check it maps.
+        assert!(ids(&["CKV_AWS_144"], &[]).contains(&"s3.replication"));
+        assert!(ids(&["s3.replication"], &["s3.replication"]).is_empty());
+    }
+
+    #[test]
+    fn opt_in_ids_are_rules() {
+        for id in crate::rules::OPT_IN {
+            assert!(crate::rules::by_id(id).is_some(), "{id}");
+        }
     }
 
     #[test]

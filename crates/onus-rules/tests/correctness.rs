@@ -2,7 +2,7 @@
 //! test states the verdict a user must see, in every format it applies to.
 
 use onus_ingest::{Options, ingest};
-use onus_rules::{Settings, Status, scan};
+use onus_rules::{Settings, Status};
 
 /// Every verdict of a scan of one file: (resource id, rule id, status, message).
 fn verdicts(name: &str, text: &str) -> Vec<(String, &'static str, Status, String)> {
@@ -14,7 +14,9 @@ fn verdicts(name: &str, text: &str) -> Vec<(String, &'static str, Status, String
         "did not parse: {:?}\n{text}",
         workload.diagnostics
     );
-    let result = scan(&workload, &Settings::default());
+    // Every rule, the opt-in ones included.
+    let result =
+        onus_rules::engine::scan_with(&workload, &Settings::default(), onus_rules::rules::ALL);
     let mut out = Vec::new();
     for report in &result.resources {
         let id = &workload.resources[report.resource].id;
@@ -470,12 +472,22 @@ resource "aws_s3_bucket_public_access_block" "shared" {
         message.contains("existing-bucket is not in the scanned code"),
         "{message}"
     );
-    // With the bucket in the scan, the policy is judged on the bucket.
+    // With the bucket in the scan, the policy is still judged where it is
+    // written, and the bucket defers to it: one finding, not two.
     let yaml = "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n  Policy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Bucket\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: \"*\"\n            Action: s3:GetObject\n            Resource: !Sub \"${Bucket.Arn}/*\"\n";
-    let (status, message) = cfn(yaml, "Bucket", "s3.policy-no-wildcard-principal");
-    assert_eq!(status, Status::NotMet, "{message}");
     let (status, message) = cfn(yaml, "Policy", "s3.policy-no-wildcard-principal");
+    assert_eq!(status, Status::NotMet, "{message}");
+    assert!(!message.contains("not in the scanned code"), "{message}");
+    let (status, message) = cfn(yaml, "Bucket", "s3.policy-no-wildcard-principal");
     assert_eq!(status, Status::NotApplicable, "{message}");
+    assert!(
+        message.contains("judged on its bucket policy Policy"),
+        "{message}"
+    );
+    let (status, _) = cfn(yaml, "Bucket", "s3.tls-only");
+    assert_eq!(status, Status::NotApplicable);
+    let (status, _) = cfn(yaml, "Policy", "s3.tls-only");
+    assert_eq!(status, Status::NotMet);
 }
 
 // --- EFS automatic backups -------------------------------------------------
@@ -540,4 +552,60 @@ resource "aws_lambda_permission" "bucket_arn_only" {
         "lambda.no-public-invoke",
     );
     assert_eq!(status, Status::NotMet, "{message}");
+}
+
+// --- VPC endpoint service names built from the Region ---------------------
+
+#[test]
+fn vpc_endpoint_service_built_from_the_region_is_read_in_json_and_yaml() {
+    let json = r#"{
+  "Resources": {
+    "DynamoDBEndpoint": {
+      "Type": "AWS::EC2::VPCEndpoint",
+      "Properties": {
+        "VpcId": "vpc-0123456789abcdef0",
+        "RouteTableIds": ["rtb-0123456789abcdef0"],
+        "ServiceName": {
+          "Fn::Join": [
+            "",
+            [
+              "com.amazonaws.",
+              {"Ref": "AWS::Region"},
+              ".dynamodb"
+            ]
+          ]
+        }
+      }
+    },
+    "LogsEndpoint": {
+      "Type": "AWS::EC2::VPCEndpoint",
+      "Properties": {
+        "VpcId": "vpc-0123456789abcdef0",
+        "VpcEndpointType": "Interface",
+        "ServiceName": {
+          "Fn::Sub": "com.amazonaws.${AWS::Region}.logs"
+        }
+      }
+    }
+  }
+}"#;
+    for id in ["DynamoDBEndpoint", "LogsEndpoint"] {
+        let (status, message) =
+            verdict("template.json", json, id, "vpc.endpoint-policy-restricted");
+        assert_eq!(status, Status::NotMet, "{id}: {message}");
+        assert!(message.contains("default endpoint policy"), "{message}");
+    }
+    let yaml = r#"
+Resources:
+  Mystery:
+    Type: AWS::EC2::VPCEndpoint
+    Properties:
+      VpcId: vpc-0123456789abcdef0
+      ServiceName: !Sub com.amazonaws.${AWS::Region}.${ServiceSuffix}
+Parameters:
+  ServiceSuffix:
+    Type: String
+"#;
+    let (status, message) = cfn(yaml, "Mystery", "vpc.endpoint-policy-restricted");
+    assert_eq!(status, Status::Unknown, "{message}");
 }

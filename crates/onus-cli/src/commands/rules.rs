@@ -170,8 +170,9 @@ pub fn run(args: RulesArgs) -> anyhow::Result<u8> {
             for r in &rules {
                 writeln!(
                     out,
-                    "| `{}` | {} | {} | {} |",
+                    "| `{}`{} | {} | {} | {} |",
                     r.id,
+                    if r.opt_in() { " (opt-in)" } else { "" },
                     r.duty.slug(),
                     r.severity,
                     r.title
@@ -180,16 +181,27 @@ pub fn run(args: RulesArgs) -> anyhow::Result<u8> {
         }
         RulesFormat::Table => {
             for r in &rules {
+                let id = if r.opt_in() {
+                    format!("{} (opt-in)", r.id)
+                } else {
+                    r.id.to_owned()
+                };
                 writeln!(
                     out,
-                    "{:<40} {:<24} {:<9} {}",
-                    r.id,
+                    "{id:<40} {:<24} {:<9} {}",
                     r.duty.slug(),
                     r.severity,
                     r.title
                 )?;
             }
+            let opt_in = rules.iter().filter(|r| r.opt_in()).count();
             writeln!(out, "{} rules", rules.len())?;
+            if opt_in > 0 {
+                writeln!(
+                    out,
+                    "{opt_in} of them opt-in: they run only when onus.toml's `enable` or `--rule` names them (e.g. enable = [\"*\", \"s3.replication\"])"
+                )?;
+            }
         }
     }
     Ok(exit::CLEAN)
@@ -201,6 +213,8 @@ struct RuleJson {
     #[serde(flatten)]
     rule: &'static Rule,
     service: &'static str,
+    /// Runs only when `enable` or `--rule` names it.
+    opt_in: bool,
     doc: &'static str,
 }
 
@@ -209,6 +223,7 @@ impl From<&'static Rule> for RuleJson {
         RuleJson {
             rule,
             service: rule.service(),
+            opt_in: rule.opt_in(),
             doc: rule.doc(),
         }
     }

@@ -71,6 +71,10 @@ const KNOWN_MANAGED: &[(&str, &str)] = &[
     ),
 ];
 
+/// More AWS managed policies, with the version and date of the document
+/// onus holds (name, version, date, document; tab-separated).
+const MANAGED_DATA: &str = include_str!("../../data/aws-managed-policies.tsv");
+
 /// The document of an AWS managed policy ARN onus knows.
 fn known_managed(arn: &str) -> Option<(&'static str, &'static str)> {
     let name = arn
@@ -78,7 +82,21 @@ fn known_managed(arn: &str) -> Option<(&'static str, &'static str)> {
         .strip_prefix("arn:")?
         .split_once(":iam::aws:policy/")?
         .1;
-    KNOWN_MANAGED.iter().find(|(n, _)| *n == name).copied()
+    KNOWN_MANAGED
+        .iter()
+        .find(|(n, _)| *n == name)
+        .copied()
+        .or_else(|| {
+            MANAGED_DATA
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .find_map(|line| {
+                    let mut fields = line.split('\t');
+                    let n = fields.next()?;
+                    (n == name).then_some(())?;
+                    Some((n, fields.nth(2)?))
+                })
+        })
 }
 
 /// CloudFormation and Terraform types that hold identity policies.
@@ -245,9 +263,38 @@ fn own<'r>(at: usize, r: &'r Resource, cx: &Context, g: &mut Parsed) {
         }
     }
     for (node, path) in arns {
-        for item in super::items(node) {
-            match item {
-                Item::Text(arn, span) => match known_managed(&arn) {
+        for leaf in crate::check::items(Some(node)) {
+            for item in super::items(leaf) {
+                let arn = match item {
+                    Item::Text(arn, span) => Some((arn, span)),
+                    // An ARN whose partition is not static
+                    // (`arn:${data.aws_partition.current.partition}:iam::aws:policy/...`)
+                    // still names an AWS managed policy: its document is the
+                    // same in every partition.
+                    Item::Unknown(w, span) if known_managed(&w).is_some() => Some((w, span)),
+                    // A policy declared in the code is judged where it is,
+                    // unless it is a data source looking up an AWS managed
+                    // policy by name or ARN.
+                    Item::Ref(span) => looked_up(r, leaf, cx).map(|arn| (arn, span)),
+                    // An AWS managed policy onus does not hold, or a policy
+                    // declared in the code (through a module input): judged
+                    // where its document is, if anywhere.
+                    Item::Unknown(w, _)
+                        if w.contains(":iam::aws:policy/") || w.contains("aws_iam_policy.") =>
+                    {
+                        g.unread.push(w);
+                        None
+                    }
+                    // Any policy at all (a variable, a loop over one): which
+                    // permissions it grants cannot be told statically.
+                    Item::Unknown(w, span) => {
+                        g.unknown
+                            .get_or_insert_with(|| Verdict::unknown(r, span, path, w));
+                        None
+                    }
+                };
+                let Some((arn, span)) = arn else { continue };
+                match known_managed(&arn) {
                     Some((name, doc)) => {
                         g.first.get_or_insert_with(|| (at, span, path.to_owned()));
                         if let Ok(json) = serde_json::from_str(doc)
@@ -262,14 +309,28 @@ fn own<'r>(at: usize, r: &'r Resource, cx: &Context, g: &mut Parsed) {
                         }
                     }
                     None => g.unread.push(arn),
-                },
-                // A policy declared in the code is judged where it is; one
-                // named by a parameter is not in the code at all.
-                Item::Ref(_) => {}
-                Item::Unknown(w, _) => g.unread.push(w),
+                }
             }
         }
     }
+}
+
+/// The ARN of the AWS managed policy a Terraform `data "aws_iam_policy"`
+/// that `node` refers to looks up, by its literal `arn` or `name` (a name
+/// lookup without `path_prefix`).
+fn looked_up(from: &Resource, node: &Node, cx: &Context) -> Option<String> {
+    let data = cx
+        .resolve(from, node)
+        .filter(|d| d.is_data && d.resource_type == "aws_iam_policy")?;
+    if let Some(arn) = get(data, "arn").and_then(Node::as_str) {
+        return Some(arn.to_owned());
+    }
+    if get(data, "path_prefix").is_some() {
+        return None;
+    }
+    let name = get(data, "name").and_then(Node::as_str)?;
+    let arn = format!("arn:aws:iam::aws:policy/{name}");
+    known_managed(&arn).map(|_| arn)
 }
 
 /// Yes / no / unknown, with the deciding place.
@@ -548,5 +609,32 @@ pub fn finish(resource: &Resource, g: Grants, met: String) -> Verdict {
             "",
             "no policy document grants anything here",
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_held_managed_policy_is_a_readable_document() {
+        let rows: Vec<&str> = MANAGED_DATA
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .collect();
+        assert!(rows.len() >= 20, "{} policies", rows.len());
+        for row in rows {
+            let fields: Vec<&str> = row.split('\t').collect();
+            assert_eq!(fields.len(), 4, "{row}");
+            let arn = format!("arn:aws-cn:iam::aws:policy/{}", fields[0]);
+            let (name, doc) = known_managed(&arn).expect(fields[0]);
+            assert_eq!(name, fields[0]);
+            let json: serde_json::Value = serde_json::from_str(doc).expect(fields[0]);
+            let node = json_to_node(&json, Span::default());
+            assert!(
+                matches!(from_map(&node), Document::Statements(s) if !s.is_empty()),
+                "{name} has no statements"
+            );
+        }
     }
 }

@@ -522,6 +522,26 @@ pub enum Tri {
     Unknown(String, Span),
 }
 
+impl Tri {
+    /// Both hold: `No` wins over an unknown, which wins over `Yes`.
+    pub fn and(self, other: Tri) -> Tri {
+        match (self, other) {
+            (Tri::No, _) | (_, Tri::No) => Tri::No,
+            (Tri::Yes, Tri::Yes) => Tri::Yes,
+            (Tri::Unknown(w, s), _) | (_, Tri::Unknown(w, s)) => Tri::Unknown(w, s),
+        }
+    }
+
+    /// The opposite; an unknown stays unknown.
+    pub fn negated(self) -> Tri {
+        match self {
+            Tri::Yes => Tri::No,
+            Tri::No => Tri::Yes,
+            u @ Tri::Unknown(..) => u,
+        }
+    }
+}
+
 /// Does any item equal one of `wanted` (ignoring case)? Unknown items make a
 /// `No` unknown.
 pub fn any_is(list: &[Item], wanted: &[&str]) -> Tri {
@@ -571,13 +591,19 @@ impl Statement {
     /// `IpAddress` with a real range; not a negated operator, not
     /// `...IfExists`, not `ForAllValues:`, which hold when the key is absent).
     pub fn restricting_condition(&self) -> Tri {
+        self.condition_on(RESTRICTING_KEYS)
+    }
+
+    /// Does a condition test one of `keys` for fixed values (see
+    /// [`Test::restricts_by`])?
+    pub fn condition_on(&self, keys: &[&str]) -> Tri {
         match &self.condition {
             None => Tri::No,
             Some(Condition::Unknown(w, s)) => Tri::Unknown(w.clone(), *s),
             Some(Condition::Tests(tests)) => {
                 let mut unknown = None;
                 for t in tests {
-                    match t.restricts() {
+                    match t.restricts_by(keys) {
                         Tri::Yes => return Tri::Yes,
                         u @ Tri::Unknown(..) => {
                             unknown.get_or_insert(u);
@@ -645,11 +671,28 @@ pub const RESTRICTING_KEYS: &[&str] = &[
     "s3:dataaccesspointarn",
 ];
 
+/// Condition keys that, tested for fixed values, limit a statement to the
+/// resources of known accounts or organizations (AWS's data perimeter
+/// guidance for VPC endpoint policies), lower case.
+pub const RESOURCE_OWNER_KEYS: &[&str] = &[
+    "aws:resourceaccount",
+    "aws:resourceorgid",
+    "aws:resourceorgpaths",
+    "s3:resourceaccount",
+];
+
 impl Test {
     /// Does this test limit the statement to fixed callers or places?
     pub fn restricts(&self) -> Tri {
+        self.restricts_by(RESTRICTING_KEYS)
+    }
+
+    /// Does this test hold only for fixed values of one of `keys` (lower
+    /// case)? A negated operator, `...IfExists` or `ForAllValues:` holds
+    /// when the key is absent, so it restricts nothing.
+    pub fn restricts_by(&self, keys: &[&str]) -> Tri {
         let key = self.key.trim().to_ascii_lowercase();
-        if !RESTRICTING_KEYS.contains(&key.as_str()) {
+        if !keys.contains(&key.as_str()) {
             return Tri::No;
         }
         let op = self.operator.trim().to_ascii_lowercase();
@@ -695,7 +738,7 @@ impl Test {
 /// `arn:aws:s3:::logs-bucket/*`; not `arn:aws:s3:::*` or
 /// `arn:aws:sns:*:*:topic`). Any other pattern needs fixed text before its
 /// first wildcard (`o-abc123/r-root/*`).
-fn fixed_enough(pattern: &str) -> bool {
+pub fn fixed_enough(pattern: &str) -> bool {
     let wild = |s: &str| s.contains(['*', '?']);
     if !wild(pattern) {
         return true;
@@ -858,6 +901,39 @@ pub fn public_policy_verdict(
     none: &'static str,
 ) -> Verdict {
     let policies = policies_of(resource, cx, cfn, tf, links);
+    no_public_grant(resource, &policies, cx, what, none)
+}
+
+/// [`public_policy_verdict`] for a rule whose policy resources (`subs`:
+/// each type with the [`Parent`](crate::parent::Parent) it names) are judged
+/// where their document is written: a policy resource on its own document,
+/// its parent not applicable unless it holds a document itself (see
+/// [`Parent::judge_document`](crate::parent::Parent::judge_document)).
+pub fn public_policy_where_written(
+    resource: &Resource,
+    cx: &Context,
+    own: (&'static str, &'static str),
+    links: &[Link],
+    subs: &[(&str, &crate::parent::Parent)],
+    what: &str,
+    none: &'static str,
+) -> Verdict {
+    let rtype = resource.resource_type.as_str();
+    if let Some((_, parent)) = subs.iter().find(|(t, _)| *t == rtype)
+        && let Some(link) = links.iter().find(|l| l.types.contains(&rtype))
+    {
+        let doc = (link.policy, link.policy);
+        let judged = parent.judge_document(resource, cx, |r| {
+            public_policy_verdict(r, cx, doc, &[], what, "the policy has no document")
+        });
+        if let Some(v) = judged {
+            return v;
+        }
+    }
+    let mut policies = policies_of(resource, cx, own.0, own.1, links);
+    if let Some(v) = crate::parent::documents_elsewhere(resource, &mut policies, what) {
+        return v;
+    }
     no_public_grant(resource, &policies, cx, what, none)
 }
 

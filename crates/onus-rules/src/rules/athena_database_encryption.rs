@@ -12,9 +12,13 @@
 //! `SSE_S3`, `SSE_KMS` or `CSE_KMS` explicitly.
 //!
 //! ## Verdicts
-//! - met: `encryption_configuration` is set;
-//! - not met: absent;
+//! - met: `encryption_configuration { encryption_option }` is `SSE_S3`,
+//!   `SSE_KMS` or `CSE_KMS`, or absent (the bucket's default encryption,
+//!   SSE-S3 at least, applies: the results are encrypted at rest);
+//! - not met: an option Athena does not accept;
 //! - unknown: a value onus cannot resolve.
+//!
+//! Choosing your own KMS key is key management, not this duty.
 //!
 //! CloudFormation has no Athena database resource.
 //!
@@ -29,14 +33,23 @@
 //!   }
 //! }
 //! ```
-//! ```hcl fail
+//! ```hcl pass
 //! resource "aws_athena_database" "lake" {
 //!   name   = "lake"
 //!   bucket = "athena-results"
 //! }
 //! ```
+//! ```hcl fail
+//! resource "aws_athena_database" "lake" {
+//!   name   = "lake"
+//!   bucket = "athena-results"
+//!   encryption_configuration {
+//!     encryption_option = "AES256"
+//!   }
+//! }
+//! ```
 
-use crate::check::require_set;
+use crate::check::require_one_of;
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
@@ -52,16 +65,19 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_athena_database"],
     reads: &[],
     controls: Controls::NONE,
-    peers: &[checkov("CKV_AWS_77", Same)],
+    peers: &[checkov("CKV_AWS_77", Related)],
     check,
     file: file!(),
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    require_set(
+    require_one_of(
         resource,
         "",
-        "encryption_configuration",
-        "results rely on the bucket's default encryption",
+        "encryption_configuration.encryption_option",
+        &["SSE_S3", "SSE_KMS", "CSE_KMS"],
+        // Absent, the results bucket's default encryption applies.
+        Some("SSE_S3"),
+        "query results encrypted at rest (the bucket's default encryption when absent)",
     )
 }

@@ -8,13 +8,17 @@
 //!
 //! ## What AWS already does
 //! Publishes workgroup metrics only when `PublishCloudWatchMetricsEnabled` /
-//! `publish_cloudwatch_metrics_enabled` is true. The API default is false;
-//! the Terraform provider sets true when the argument is absent.
+//! `publish_cloudwatch_metrics_enabled` is true. Neither the Athena API nor
+//! the CloudFormation reference states a default; the Terraform provider
+//! defaults the argument to true inside a `configuration` block (and sends
+//! no configuration at all without one).
 //!
 //! ## Verdicts
-//! - met: true, or absent in Terraform;
-//! - not met: false, or absent in CloudFormation;
-//! - unknown: a value onus cannot resolve.
+//! - met: true, or absent from a Terraform `configuration` block;
+//! - not met: false;
+//! - unknown: absent in CloudFormation, or no Terraform `configuration`
+//!   block (the API default is undocumented); or a value onus cannot
+//!   resolve.
 //!
 //! ## Examples
 //! ```yaml pass
@@ -32,8 +36,25 @@
 //!     Type: AWS::Athena::WorkGroup
 //!     Properties:
 //!       Name: analysts
+//!       WorkGroupConfiguration:
+//!         PublishCloudWatchMetricsEnabled: false
+//! ```
+//! ```yaml unknown
+//! Resources:
+//!   Queries:
+//!     Type: AWS::Athena::WorkGroup
+//!     Properties:
+//!       Name: analysts
 //! ```
 //! ```hcl pass
+//! resource "aws_athena_workgroup" "queries" {
+//!   name = "analysts"
+//!   configuration {
+//!     enforce_workgroup_configuration = true
+//!   }
+//! }
+//! ```
+//! ```hcl unknown
 //! resource "aws_athena_workgroup" "queries" {
 //!   name = "analysts"
 //! }
@@ -47,7 +68,7 @@
 //! }
 //! ```
 
-use crate::check::require_bool;
+use crate::check::{get, require_bool_where_documented};
 use crate::context::Context;
 use crate::rule::{Controls, Rule, Severity};
 use crate::verdict::Verdict;
@@ -73,12 +94,17 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    require_bool(
+    // Terraform's default applies only inside a configuration block.
+    let documented = resource.format.is_terraform() && get(resource, "configuration").is_some();
+    require_bool_where_documented(
         resource,
-        "WorkGroupConfiguration.PublishCloudWatchMetricsEnabled",
-        "configuration.publish_cloudwatch_metrics_enabled",
+        (
+            "WorkGroupConfiguration.PublishCloudWatchMetricsEnabled",
+            "configuration.publish_cloudwatch_metrics_enabled",
+        ),
         true,
-        resource.format.is_terraform(),
+        true,
+        documented,
         "CloudWatch metrics",
     )
 }

@@ -309,7 +309,7 @@ pub static RULE: Rule = Rule {
         "aws_efs_backup_policy",
     ],
     controls: Controls {
-        fsbp: &["RDS.26", "EC2.28", "EFS.2", "DynamoDB.4"],
+        fsbp: &["EFS.2"],
         config: &[
             "RDS_RESOURCES_PROTECTED_BY_BACKUP_PLAN",
             "EBS_RESOURCES_PROTECTED_BY_BACKUP_PLAN",
@@ -325,6 +325,7 @@ pub static RULE: Rule = Rule {
     peers: &[
         checkov("CKV2_AWS_8", Same),
         checkov("CKV2_AWS_9", Same),
+        checkov("CKV2_AWS_18", Same),
         guard("RDS_RESOURCES_PROTECTED_BY_BACKUP_PLAN", Same),
         guard("EBS_RESOURCES_PROTECTED_BY_BACKUP_PLAN", Same),
         guard("EFS_RESOURCES_PROTECTED_BY_BACKUP_PLAN", Same),

@@ -8,12 +8,15 @@
 //!
 //! ## What AWS already does
 //! Applies minor engine versions in the maintenance window while
-//! `AutoMinorVersionUpgrade` / `auto_minor_version_upgrade` is true; the API
-//! default is true (Terraform leaves it to the API when absent).
+//! `AutoMinorVersionUpgrade` / `auto_minor_version_upgrade` is true. The
+//! `CreateReplicationInstance` API default is true, which CloudFormation
+//! leaves in place when the property is absent. The Terraform provider
+//! always sends the flag, so an absent `auto_minor_version_upgrade` is sent
+//! as false.
 //!
 //! ## Verdicts
-//! - met: true or absent;
-//! - not met: false;
+//! - met: true, or absent in CloudFormation;
+//! - not met: false, or absent in Terraform;
 //! - unknown: the value comes from a value onus cannot resolve.
 //!
 //! ## Examples
@@ -48,6 +51,12 @@
 //!   auto_minor_version_upgrade = false
 //! }
 //! ```
+//! ```hcl fail
+//! resource "aws_dms_replication_instance" "replication" {
+//!   replication_instance_id    = "replication"
+//!   replication_instance_class = "dms.t3.medium"
+//! }
+//! ```
 
 use crate::check::require_bool;
 use crate::context::Context;
@@ -75,12 +84,14 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
+    // The Terraform provider sends `d.Get(...)`, false when absent.
+    let default = !resource.format.is_terraform();
     require_bool(
         resource,
         "AutoMinorVersionUpgrade",
         "auto_minor_version_upgrade",
         true,
-        true,
+        default,
         "automatic minor version upgrades",
     )
 }

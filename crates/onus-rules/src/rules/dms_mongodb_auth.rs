@@ -7,12 +7,17 @@
 //! reads exposes every collection.
 //!
 //! ## What AWS already does
-//! Authenticates with a user name and password unless `MongoDbSettings.AuthType`
-//! / `mongodb_settings { auth_type }` is `no`; the default is `password`.
+//! Authenticates with a user name and password when
+//! `MongoDbSettings.AuthType` / `mongodb_settings { auth_type }` is
+//! `password`, and without any when it is `no` (the two values the
+//! CloudFormation reference allows). The Terraform provider defaults
+//! `auth_type` to `password`; neither the CloudFormation reference nor the
+//! DMS API reference states the default when the property is absent.
 //!
 //! ## Verdicts
-//! - met: `password` or absent;
-//! - not met: `no`;
+//! - met: `password`, or absent in Terraform;
+//! - not met: `no`, or another value;
+//! - unknown: absent in CloudFormation (the default is undocumented);
 //! - not applicable: endpoints for other engines (`EngineName` other than
 //!   `mongodb` or `docdb`);
 //! - unknown: a value onus cannot resolve.
@@ -38,6 +43,14 @@
 //!       MongoDbSettings:
 //!         AuthType: "no"
 //! ```
+//! ```yaml unknown
+//! Resources:
+//!   Target:
+//!     Type: AWS::DMS::Endpoint
+//!     Properties:
+//!       EndpointType: target
+//!       EngineName: mongodb
+//! ```
 //! ```hcl pass
 //! resource "aws_dms_endpoint" "target" {
 //!   endpoint_id   = "target"
@@ -56,7 +69,7 @@
 //! }
 //! ```
 
-use crate::check::{dms_engine_is, require_one_of};
+use crate::check::{dms_engine_is, get, require_one_of, undocumented_default};
 use crate::context::Context;
 use crate::rule::{Controls, Rule, Severity};
 use crate::verdict::Verdict;
@@ -84,6 +97,9 @@ pub static RULE: Rule = Rule {
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
     if let Some(na) = dms_engine_is(resource, &["mongodb", "docdb"]) {
         return na;
+    }
+    if !resource.format.is_terraform() && get(resource, "MongoDbSettings.AuthType").is_none() {
+        return undocumented_default(resource, "MongoDbSettings.AuthType", "authentication");
     }
     require_one_of(
         resource,

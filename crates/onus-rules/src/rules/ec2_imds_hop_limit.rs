@@ -11,7 +11,7 @@
 //! Sets the hop limit to 1 when the launch does not choose one, except for
 //! instances launched from an AMI registered with `ImdsSupport: v2.0` (such
 //! as Amazon Linux 2023), which get 2. An account-level default
-//! (`aws_ec2_instance_metadata_defaults`, 2024) can change both.
+//! (`aws_ec2_instance_metadata_defaults`) can change both.
 //!
 //! ## Verdicts
 //! Reads the metadata options of `AWS::EC2::LaunchTemplate`

@@ -108,7 +108,7 @@ pub static RULE: Rule = Rule {
     tf_types: INGRESS_TF,
     reads: &[],
     controls: Controls {
-        fsbp: &["EC2.14", "EC2.19"],
+        fsbp: &["EC2.19"],
         config: &["RESTRICTED_INCOMING_TRAFFIC"],
         cis: &["5.2"],
     },

@@ -84,7 +84,7 @@ pub static RULE: Rule = Rule {
     tf_types: INGRESS_TF,
     reads: &[],
     controls: Controls {
-        fsbp: &["EC2.13", "EC2.19"],
+        fsbp: &["EC2.19"],
         config: &["INCOMING_SSH_DISABLED"],
         cis: &["5.2"],
     },

@@ -10,7 +10,9 @@
 //! (0 turns backups off, at most 90 days). When the retention is absent:
 //! - Windows File Server: 30 days through the API and CloudFormation, 7 days
 //!   with the Terraform provider's default;
-//! - ONTAP: 30 days;
+//! - ONTAP: 30 days through the API and CloudFormation; the Terraform
+//!   provider defaults `automatic_backup_retention_days` to 0 and sends it,
+//!   so none;
 //! - OpenZFS: 30 days through the API and CloudFormation (the API's default,
 //!   which earlier API versions documented as 0); the Terraform provider
 //!   sends 0, so none;
@@ -54,6 +56,16 @@
 //!         AutomaticBackupRetentionDays: 0
 //! ```
 //! ```hcl pass
+//! resource "aws_fsx_ontap_file_system" "files" {
+//!   storage_capacity                = 1024
+//!   subnet_ids                      = ["subnet-1"]
+//!   deployment_type                 = "SINGLE_AZ_1"
+//!   throughput_capacity             = 128
+//!   preferred_subnet_id             = "subnet-1"
+//!   automatic_backup_retention_days = 14
+//! }
+//! ```
+//! ```hcl fail
 //! resource "aws_fsx_ontap_file_system" "files" {
 //!   storage_capacity    = 1024
 //!   subnet_ids          = ["subnet-1"]
@@ -155,7 +167,8 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
     let tf = resource.format.is_terraform();
     let default = match kind {
         Kind::Windows if tf => 7.0,
-        Kind::OpenZfs if tf => 0.0,
+        // The provider sends its own default, 0, for both.
+        Kind::OpenZfs | Kind::Ontap if tf => 0.0,
         Kind::Windows | Kind::Ontap | Kind::OpenZfs => 30.0,
         Kind::Lustre => {
             let cfn = format!("{}.DeploymentType", kind.cfn_config());

@@ -7,14 +7,18 @@
 //! current moves to you.
 //!
 //! ## What AWS already does
-//! Runs a job on the version `GlueVersion` / `glue_version` names; a job
-//! created without one runs on Glue 0.9. Glue 0.9 and 1.0 reached end of
-//! support in 2022 and Glue 2.0 in January 2024; 3.0 is the oldest version
-//! Security Hub accepts.
+//! Runs a job on the version `GlueVersion` / `glue_version` names. A job
+//! created without one gets "the latest Glue version available" (the
+//! current CloudFormation `AWS::Glue::Job` reference; older references, and
+//! the API for development endpoints, said Glue 0.9). The Terraform provider
+//! sends no version when the argument is absent. Glue 0.9 and 1.0 reached
+//! end of support in June 2022 (1.0 with Python 3 in September 2022) and
+//! end of life on 1 April 2026; Glue 2.0 reached end of support on 31
+//! January 2024. 3.0 is the oldest version Security Hub accepts.
 //!
 //! ## Verdicts
-//! - met: 3.0 or later;
-//! - not met: absent (0.9) or older than 3.0;
+//! - met: 3.0 or later, or absent (the latest version);
+//! - not met: older than 3.0;
 //! - not applicable: Python shell and Ray jobs (`Command.Name` other than
 //!   `glueetl` or `gluestreaming`), which Glue.4 does not cover;
 //! - unknown: a value onus cannot resolve.
@@ -31,6 +35,16 @@
 //!         ScriptLocation: s3://scripts/etl.py
 //!       GlueVersion: "4.0"
 //! ```
+//! ```yaml pass
+//! Resources:
+//!   Etl:
+//!     Type: AWS::Glue::Job
+//!     Properties:
+//!       Role: arn:aws:iam::123456789012:role/glue
+//!       Command:
+//!         Name: glueetl
+//!         ScriptLocation: s3://scripts/etl.py
+//! ```
 //! ```yaml fail
 //! Resources:
 //!   Etl:
@@ -40,6 +54,7 @@
 //!       Command:
 //!         Name: glueetl
 //!         ScriptLocation: s3://scripts/etl.py
+//!       GlueVersion: "1.0"
 //! ```
 //! ```yaml not-applicable
 //! Resources:
@@ -72,7 +87,7 @@
 //! }
 //! ```
 
-use crate::check::{require_number, static_text};
+use crate::check::{get, require_number, spelling, static_text};
 use crate::context::Context;
 use crate::rule::{Controls, Rule, Severity};
 use crate::verdict::Verdict;
@@ -105,11 +120,18 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         }
         Ok(_) => {}
     }
+    if get(resource, spelling(resource, "GlueVersion", "glue_version")).is_none() {
+        return Verdict::met_by_default(
+            resource,
+            spelling(resource, "GlueVersion", "glue_version"),
+            "no Glue version named: the job gets the latest version available",
+        );
+    }
     require_number(
         resource,
         "GlueVersion",
         "glue_version",
-        Some(0.9),
+        None,
         |v| v >= 3.0,
         "Spark jobs need Glue 3.0 or later",
     )

@@ -27,9 +27,14 @@
 //! by the `aws_iam_role_policy` and `aws_iam_role_policy_attachment`
 //! resources whose `role` refers to it, so it gets the verdict a
 //! CloudFormation role with the same inline policy gets. The AWS managed
-//! policies `AdministratorAccess`, `IAMFullAccess` and `PowerUserAccess` are
-//! read as their documents; an attachment of any other policy is judged where
-//! that policy is declared (not applicable on the attachment).
+//! policies `AdministratorAccess`, `IAMFullAccess` and `PowerUserAccess`, and
+//! the common service policies in `crates/onus-rules/data/aws-managed-policies.tsv`
+//! (each with the version and date of the document onus holds), are
+//! read as their documents, also when the ARN's partition is not static or
+//! comes from a `data "aws_iam_policy"` lookup by name or ARN; an attachment
+//! of any other policy is judged where that policy is declared (not
+//! applicable on the attachment); an attachment whose policy ARN is a value
+//! onus cannot resolve (a variable, a loop over one) is unknown.
 //! - met: no `Allow` statement has `Action` `*` (or `*:*`) together with
 //!   `Resource` `*` (or a `NotResource`, which applies to every other
 //!   resource); a role, user or group without inline policies;
@@ -41,6 +46,21 @@
 //! `iam.no-wildcard-actions`.
 //!
 //! ## Examples
+//! ```hcl aws_iam_role_policy_attachment.extra=unknown
+//! resource "aws_iam_role_policy_attachment" "extra" {
+//!   role       = "deploy"
+//!   policy_arn = var.extra_policy_arn
+//! }
+//! ```
+//! ```hcl aws_iam_role_policy_attachment.deploy=not-met
+//! data "aws_iam_policy" "admin" {
+//!   name = "AdministratorAccess"
+//! }
+//! resource "aws_iam_role_policy_attachment" "deploy" {
+//!   role       = "deploy"
+//!   policy_arn = data.aws_iam_policy.admin.arn
+//! }
+//! ```
 //! ```yaml fail
 //! Resources:
 //!   Admin:
@@ -216,6 +236,7 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_62", Same),
         checkov("CKV_AWS_1", Same),
         checkov("CKV_AWS_274", Same),
+        checkov("CKV_AWS_275", Related),
         checkov("CKV_AWS_63", Related),
         checkov("CKV_AWS_355", Related),
         checkov("CKV_AWS_49", Related),

@@ -15,8 +15,9 @@
 //! ## Verdicts
 //! Policies read: every identity policy, as for `iam.no-admin-policy` (IAM
 //! policies, inline policies of roles, users and groups, SSO permission sets,
-//! and the AWS managed `AdministratorAccess`, `IAMFullAccess` and
-//! `PowerUserAccess` policies when attached).
+//! and, when attached, the AWS managed policies onus holds: `AdministratorAccess`,
+//! `IAMFullAccess`, `PowerUserAccess` and the common service policies listed
+//! in `crates/onus-rules/data/aws-managed-policies.tsv`).
 //! The actions are cloudsplaining's credentials-exposure list, as Checkov uses
 //! it. Actions that only exist on `*` (`ecr:GetAuthorizationToken`,
 //! `sts:GetSessionToken`...) fail whatever the `Resource`, unless a condition

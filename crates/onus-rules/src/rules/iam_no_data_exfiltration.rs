@@ -15,8 +15,9 @@
 //! ## Verdicts
 //! Policies read: every identity policy, as for `iam.no-admin-policy` (IAM
 //! policies, inline policies of roles, users and groups, SSO permission sets,
-//! and the AWS managed `AdministratorAccess`, `IAMFullAccess` and
-//! `PowerUserAccess` policies when attached).
+//! and, when attached, the AWS managed policies onus holds: `AdministratorAccess`,
+//! `IAMFullAccess`, `PowerUserAccess` and the common service policies listed
+//! in `crates/onus-rules/data/aws-managed-policies.tsv`).
 //! The actions are cloudsplaining's data-exfiltration list, as Checkov uses it.
 //! - met: no `Allow` statement grants a data-reading action on every resource without a condition;
 //! - not met: a statement does: `Resource: "*"` or a `NotResource` (which
@@ -86,6 +87,19 @@
 //!     Version   = "2012-10-17"
 //!     Statement = [{ Effect = "Allow", Action = ["ssm:GetParameter"], Resource = "arn:aws:ssm:eu-west-1:111122223333:parameter/app/*" }]
 //!   })
+//! }
+//! ```
+//! ```hcl fail
+//! # The AWS managed policy grants ssm:GetParameter and ssm:GetParameters on *.
+//! resource "aws_iam_role_policy_attachment" "ssm" {
+//!   role       = var.instance_role
+//!   policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AmazonSSMManagedInstanceCore"
+//! }
+//! ```
+//! ```hcl pass
+//! resource "aws_iam_role_policy_attachment" "xray" {
+//!   role       = var.instance_role
+//!   policy_arn = "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess"
 //! }
 //! ```
 

@@ -19,8 +19,8 @@
 //! - not met: one does, whatever its `Resource` and `Condition` (as AWS
 //!   Config's rule for FSBP IAM.21 judges it); an `Allow` with `NotAction`
 //!   grants every action of every service but the listed ones, so it fails
-//!   too; an attached AWS managed `AdministratorAccess`, `IAMFullAccess` or
-//!   `PowerUserAccess`;
+//!   too; so does an attached AWS managed policy onus holds that grants one
+//!   (`AdministratorAccess`, `IAMFullAccess`, `PowerUserAccess`, `AWSLambdaExecute`...);
 //! - unknown: an action or policy onus cannot resolve;
 //! - not applicable: an attachment of a policy judged where it is declared.
 //!

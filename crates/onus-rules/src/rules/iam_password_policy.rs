@@ -54,7 +54,7 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_iam_account_password_policy"],
     reads: &[],
     controls: Controls {
-        fsbp: &["IAM.15", "IAM.16"],
+        fsbp: &[],
         config: &["IAM_PASSWORD_POLICY"],
         cis: &["1.8", "1.9"],
     },

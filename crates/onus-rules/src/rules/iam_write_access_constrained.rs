@@ -14,8 +14,9 @@
 //! ## Verdicts
 //! Policies read: every identity policy, as for `iam.no-admin-policy` (IAM
 //! policies, inline policies of roles, users and groups, SSO permission sets,
-//! and the AWS managed `AdministratorAccess`, `IAMFullAccess` and
-//! `PowerUserAccess` policies when attached).
+//! and, when attached, the AWS managed policies onus holds: `AdministratorAccess`,
+//! `IAMFullAccess`, `PowerUserAccess` and the common service policies listed
+//! in `crates/onus-rules/data/aws-managed-policies.tsv`).
 //! Write actions are those at the `Write` access level of the AWS Service
 //! Authorization Reference that can be limited to resource ARNs (an action that
 //! only exists on `*`, such as `ec2:CreateVpc`... is not "without constraints").

@@ -86,7 +86,7 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_kms_key"],
     reads: &[],
     controls: Controls {
-        fsbp: &["KMS.4"],
+        fsbp: &[],
         config: &["CMK_BACKING_KEY_ROTATION_ENABLED"],
         cis: &["3.8"],
     },

@@ -23,6 +23,10 @@
 //!   Terraform `policy` on `aws_kms_key` or an `aws_kms_key_policy` for the
 //!   key;
 //! - unknown: the policy or a statement is a value onus cannot resolve.
+//! - the same for keys with imported material and multi-Region replica keys
+//!   (`AWS::KMS::ReplicaKey`, `aws_kms_external_key`, `aws_kms_replica_key`,
+//!   `aws_kms_replica_external_key`), which get the default policy too when
+//!   none is given;
 //! - judged with the key: an `aws_kms_key_policy` for a key in the scanned code;
 //!   one whose key is declared elsewhere (another module or stack) is judged on
 //!   its own, and the verdict says the key is not in the scanned code.
@@ -119,6 +123,27 @@
 //!   })
 //! }
 //! ```
+//! ```hcl fail
+//! resource "aws_kms_replica_key" "eu" {
+//!   primary_key_arn = "arn:aws:kms:us-east-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab"
+//!   policy = jsonencode({
+//!     Statement = [{ Effect = "Allow", Principal = { AWS = "*" }, Action = "kms:Decrypt", Resource = "*" }]
+//!   })
+//! }
+//! ```
+//! ```yaml pass
+//! Resources:
+//!   Replica:
+//!     Type: AWS::KMS::ReplicaKey
+//!     Properties:
+//!       PrimaryKeyArn: arn:aws:kms:us-east-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab
+//!       KeyPolicy:
+//!         Statement:
+//!           - Effect: Allow
+//!             Principal: {AWS: arn:aws:iam::111122223333:root}
+//!             Action: kms:*
+//!             Resource: "*"
+//! ```
 
 use crate::context::Context;
 use crate::parent::KMS_KEY;
@@ -133,8 +158,14 @@ pub static RULE: Rule = Rule {
     title: "KMS key policy does not allow everyone",
     duty: Duty::AccessControl,
     severity: Severity::Critical,
-    cfn_types: &["AWS::KMS::Key"],
-    tf_types: &["aws_kms_key", "aws_kms_key_policy"],
+    cfn_types: &["AWS::KMS::Key", "AWS::KMS::ReplicaKey"],
+    tf_types: &[
+        "aws_kms_key",
+        "aws_kms_key_policy",
+        "aws_kms_external_key",
+        "aws_kms_replica_key",
+        "aws_kms_replica_external_key",
+    ],
     reads: &["aws_kms_key_policy"],
     controls: Controls {
         fsbp: &["KMS.5"],
@@ -157,19 +188,24 @@ const LINKS: &[Link] = &[Link {
     policy: "policy",
 }];
 
+/// Keys with imported material and replica keys: their own key policy only.
+const OTHER_KEYS: &[&str] = &[
+    "AWS::KMS::ReplicaKey",
+    "aws_kms_external_key",
+    "aws_kms_replica_key",
+    "aws_kms_replica_external_key",
+];
+
 fn check(resource: &Resource, cx: &Context) -> Verdict {
+    const NONE: &str = "no key policy: the default policy allows only this account";
+    if OTHER_KEYS.contains(&resource.resource_type.as_str()) {
+        return public_policy_verdict(resource, cx, ("KeyPolicy", "policy"), &[], "key", NONE);
+    }
     let alone = |r: &Resource| {
         public_policy_verdict(r, cx, ("", "policy"), &[], "key", "the key policy is empty")
     };
     if let Some(v) = KMS_KEY.judge_alone(resource, cx, alone) {
         return v;
     }
-    public_policy_verdict(
-        resource,
-        cx,
-        ("KeyPolicy", "policy"),
-        LINKS,
-        "key",
-        "no key policy: the default policy allows only this account",
-    )
+    public_policy_verdict(resource, cx, ("KeyPolicy", "policy"), LINKS, "key", NONE)
 }

@@ -121,7 +121,7 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_lambda_function"],
     reads: &[],
     controls: Controls {
-        fsbp: &["Lambda.3"],
+        fsbp: &[],
         config: &["LAMBDA_INSIDE_VPC"],
         cis: &[],
     },

@@ -63,7 +63,7 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_cloudwatch_log_group"],
     reads: &[],
     controls: Controls {
-        fsbp: &["CloudWatch.16"],
+        fsbp: &[],
         config: &["CW_LOGGROUP_RETENTION_PERIOD_CHECK"],
         cis: &[],
     },

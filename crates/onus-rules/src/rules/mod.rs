@@ -50,6 +50,8 @@ mod cloudfront_origin_tls_protocols;
 mod cloudfront_tls_version;
 mod cloudfront_trusted_key_groups;
 mod cloudfront_viewer_https;
+mod cloudsearch_https_only;
+mod cloudsearch_tls_policy;
 mod cloudtrail_cloudwatch_logs;
 mod cloudtrail_event_data_store_kms;
 mod cloudtrail_kms_encryption;
@@ -91,6 +93,8 @@ mod datasync_task_logging;
 mod dax_encryption_at_rest;
 mod dax_tls_endpoint;
 mod directoryservice_log_forwarding;
+mod dlm_cross_region_copy_encryption;
+mod dlm_cross_region_copy_kms_key;
 mod dms_endpoint_customer_managed_key;
 mod dms_endpoint_ssl;
 mod dms_kms_encryption;
@@ -119,6 +123,7 @@ mod ebs_encryption_at_rest;
 mod ebs_snapshot_block_public_access;
 mod ec2_all_ports_open_to_world;
 mod ec2_ami_not_public;
+mod ec2_ami_owner_pinned;
 mod ec2_default_security_group_closed;
 mod ec2_egress_open_to_world;
 mod ec2_eni_source_dest_check;
@@ -243,10 +248,12 @@ mod iam_permissions_management_constrained;
 mod iam_trust_policy_restricted;
 mod iam_user_no_console_password;
 mod iam_write_access_constrained;
+mod imagebuilder_kms_key;
 mod inspector_ec2_scanning;
 mod inspector_ecr_scanning;
 mod inspector_lambda_code_scanning;
 mod inspector_lambda_scanning;
+mod iot_policy_least_privilege;
 mod kendra_index_kms;
 mod keyspaces_customer_managed_key;
 mod keyspaces_point_in_time_recovery;
@@ -254,6 +261,7 @@ mod kinesis_customer_managed_key;
 mod kinesis_encryption_at_rest;
 mod kinesis_retention_period;
 mod kinesisvideo_customer_managed_key;
+mod kms_key_policy_defined;
 mod kms_key_rotation;
 mod kms_policy_no_wildcard_principal;
 mod lambda_env_kms_encryption;
@@ -271,6 +279,7 @@ mod lightsail_database_backups;
 mod lightsail_database_not_public;
 mod lightsail_instance_auto_snapshot;
 mod logs_kms_encryption;
+mod logs_resource_policy_not_public;
 mod logs_retention;
 mod logs_security_metric_filter_alarm;
 mod macie_enabled;
@@ -318,10 +327,12 @@ mod opensearch_node_to_node_encryption;
 mod opensearch_security_groups;
 mod organizations_all_features;
 mod organizations_region_deny_scp;
+mod ram_no_external_principals;
 mod rds_aurora_mysql_audit;
 mod rds_backtracking;
 mod rds_backup_retention;
 mod rds_ca_certificate;
+mod rds_cluster_backup_retention;
 mod rds_cluster_minor_version_upgrade;
 mod rds_cluster_multi_az;
 mod rds_custom_admin_username;
@@ -336,6 +347,7 @@ mod rds_log_exports;
 mod rds_minor_version_upgrade;
 mod rds_multi_az;
 mod rds_no_plaintext_password;
+mod rds_no_public_subnet;
 mod rds_non_default_port;
 mod rds_not_public;
 mod rds_performance_insights_key;
@@ -439,6 +451,7 @@ mod transfer_not_public;
 mod transfer_security_policy;
 mod transitgateway_no_auto_accept;
 mod vpc_block_public_access;
+mod vpc_endpoint_policy_restricted;
 mod vpc_endpoint_service_acceptance;
 mod vpc_endpoint_service_not_public;
 mod vpc_flow_logs;
@@ -505,6 +518,8 @@ pub static ALL: &[&Rule] = &[
     &cloudfront_tls_version::RULE,
     &cloudfront_trusted_key_groups::RULE,
     &cloudfront_viewer_https::RULE,
+    &cloudsearch_https_only::RULE,
+    &cloudsearch_tls_policy::RULE,
     &cloudtrail_cloudwatch_logs::RULE,
     &cloudtrail_event_data_store_kms::RULE,
     &cloudtrail_kms_encryption::RULE,
@@ -546,6 +561,8 @@ pub static ALL: &[&Rule] = &[
     &dax_encryption_at_rest::RULE,
     &dax_tls_endpoint::RULE,
     &directoryservice_log_forwarding::RULE,
+    &dlm_cross_region_copy_encryption::RULE,
+    &dlm_cross_region_copy_kms_key::RULE,
     &dms_endpoint_customer_managed_key::RULE,
     &dms_endpoint_ssl::RULE,
     &dms_kms_encryption::RULE,
@@ -574,6 +591,7 @@ pub static ALL: &[&Rule] = &[
     &ebs_snapshot_block_public_access::RULE,
     &ec2_all_ports_open_to_world::RULE,
     &ec2_ami_not_public::RULE,
+    &ec2_ami_owner_pinned::RULE,
     &ec2_default_security_group_closed::RULE,
     &ec2_egress_open_to_world::RULE,
     &ec2_eni_source_dest_check::RULE,
@@ -698,10 +716,12 @@ pub static ALL: &[&Rule] = &[
     &iam_trust_policy_restricted::RULE,
     &iam_user_no_console_password::RULE,
     &iam_write_access_constrained::RULE,
+    &imagebuilder_kms_key::RULE,
     &inspector_ec2_scanning::RULE,
     &inspector_ecr_scanning::RULE,
     &inspector_lambda_code_scanning::RULE,
     &inspector_lambda_scanning::RULE,
+    &iot_policy_least_privilege::RULE,
     &kendra_index_kms::RULE,
     &keyspaces_customer_managed_key::RULE,
     &keyspaces_point_in_time_recovery::RULE,
@@ -709,6 +729,7 @@ pub static ALL: &[&Rule] = &[
     &kinesis_encryption_at_rest::RULE,
     &kinesis_retention_period::RULE,
     &kinesisvideo_customer_managed_key::RULE,
+    &kms_key_policy_defined::RULE,
     &kms_key_rotation::RULE,
     &kms_policy_no_wildcard_principal::RULE,
     &lambda_env_kms_encryption::RULE,
@@ -726,6 +747,7 @@ pub static ALL: &[&Rule] = &[
     &lightsail_database_not_public::RULE,
     &lightsail_instance_auto_snapshot::RULE,
     &logs_kms_encryption::RULE,
+    &logs_resource_policy_not_public::RULE,
     &logs_retention::RULE,
     &logs_security_metric_filter_alarm::RULE,
     &macie_enabled::RULE,
@@ -773,10 +795,12 @@ pub static ALL: &[&Rule] = &[
     &opensearch_security_groups::RULE,
     &organizations_all_features::RULE,
     &organizations_region_deny_scp::RULE,
+    &ram_no_external_principals::RULE,
     &rds_aurora_mysql_audit::RULE,
     &rds_backtracking::RULE,
     &rds_backup_retention::RULE,
     &rds_ca_certificate::RULE,
+    &rds_cluster_backup_retention::RULE,
     &rds_cluster_minor_version_upgrade::RULE,
     &rds_cluster_multi_az::RULE,
     &rds_custom_admin_username::RULE,
@@ -791,6 +815,7 @@ pub static ALL: &[&Rule] = &[
     &rds_minor_version_upgrade::RULE,
     &rds_multi_az::RULE,
     &rds_no_plaintext_password::RULE,
+    &rds_no_public_subnet::RULE,
     &rds_non_default_port::RULE,
     &rds_not_public::RULE,
     &rds_performance_insights_key::RULE,
@@ -894,6 +919,7 @@ pub static ALL: &[&Rule] = &[
     &transfer_security_policy::RULE,
     &transitgateway_no_auto_accept::RULE,
     &vpc_block_public_access::RULE,
+    &vpc_endpoint_policy_restricted::RULE,
     &vpc_endpoint_service_acceptance::RULE,
     &vpc_endpoint_service_not_public::RULE,
     &vpc_flow_logs::RULE,
@@ -913,6 +939,43 @@ pub static ALL: &[&Rule] = &[
 ];
 
 /// A rule by id.
+/// Rules that run only when `enable` (onus.toml) or `--rule` names them by
+/// id or by a peer check id they map: hardening options a team chooses for
+/// some of its resources, not duties every workload must meet. Left off by
+/// default, they would flag nearly every resource of their type. Each keeps
+/// its control and peer mappings (docs/COVERAGE.md); `onus rules` marks it.
+pub const OPT_IN: &[&str] = &[
+    // Tracing requests is observability, not an audit or access log.
+    "apigateway.xray-tracing",
+    // Spreading over instance types guards capacity, not data.
+    "autoscaling.multiple-instance-types",
+    // AWS Backup plans are one way to back up; each data store's own
+    // backups (RDS retention, DynamoDB PITR, EFS backups) are judged by its
+    // rules, and plans are often managed for the organisation elsewhere.
+    "backup.resource-covered",
+    // A second origin is an availability design for some distributions.
+    "cloudfront.origin-failover",
+    // Restricting egress is a data-perimeter hardening; every security group
+    // allows all egress by default and most workloads need some.
+    "ec2.egress-open-to-world",
+    // The default key policy leaves the key to IAM policies, which the IAM
+    // rules judge; writing one separates key administrators from users.
+    "kms.key-policy-defined",
+    // A function outside a VPC accepts no inbound network traffic; a VPC is
+    // needed only to reach private resources.
+    "lambda.inside-vpc",
+    "lambda.xray-tracing",
+    // A non-default port is obscurity: exposure is the security groups'.
+    "rds.non-default-port",
+    // Storage-class and expiry rules manage cost and retention, a choice
+    // per data set.
+    "s3.lifecycle-configuration",
+    // WORM retention is a compliance choice for some data.
+    "s3.object-lock",
+    // Cross-Region copies are a disaster-recovery choice for some data.
+    "s3.replication",
+];
+
 pub fn by_id(id: &str) -> Option<&'static Rule> {
     ALL.iter().copied().find(|r| r.id == id)
 }

@@ -46,7 +46,7 @@
 //! }
 //! ```
 
-use crate::check::require_number_in;
+use crate::check::require_week_of_backups;
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
@@ -72,13 +72,5 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    require_number_in(
-        resource,
-        "BackupRetentionPeriod",
-        "backup_retention_period",
-        &[(1.0, 35.0)],
-        Some(1.0),
-        |days| days >= 7.0,
-        "backups must be kept at least 7 days",
-    )
+    require_week_of_backups(resource)
 }

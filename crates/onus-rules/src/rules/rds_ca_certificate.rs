@@ -7,13 +7,15 @@
 //! Protecting data in transit is the customer's side of the model.
 //!
 //! ## What AWS already does
-//! Signs instances created since 26 January 2024 with `rds-ca-rsa2048-g1`
-//! (valid until 2061) when no CA is named; before that the default was
-//! `rds-ca-2019`, which expired on 22 August 2024 (`rds-ca-2015` expired in
-//! March 2020).
+//! Signs an instance that names no CA with the Region's default CA, or with
+//! the account's override of it (`ModifyCertificates`, which only accepts
+//! CAs RDS still offers). The CAs RDS offers, `rds-ca-rsa2048-g1`,
+//! `rds-ca-rsa4096-g1` and `rds-ca-ecc384-g1`, are all current;
+//! `rds-ca-2019`, the previous default, expired on 22 August 2024, and
+//! `rds-ca-2015` on 5 March 2020.
 //!
 //! ## Verdicts
-//! - met: `CACertificateIdentifier` / `ca_cert_identifier` is absent (the
+//! - met: `CACertificateIdentifier` / `ca_cert_identifier` is absent (a
 //!   current default) or one of `rds-ca-rsa2048-g1`, `rds-ca-rsa4096-g1`,
 //!   `rds-ca-ecc384-g1`;
 //! - not met: an expired CA (`rds-ca-2019`, `rds-ca-2015`) or a name RDS

@@ -9,7 +9,7 @@
 //! ## What AWS already does
 //! Applies minor engine upgrades in the maintenance window unless
 //! `AutoMinorVersionUpgrade` is false: the default is true for Multi-AZ DB
-//! clusters (since they launched in March 2023) and Aurora clusters.
+//! clusters (since they launched in March 2022) and Aurora clusters.
 //!
 //! ## Verdicts
 //! - met: `AutoMinorVersionUpgrade` is true or absent (the default);

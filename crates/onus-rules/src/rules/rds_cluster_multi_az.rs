@@ -10,7 +10,7 @@
 //! ## What AWS already does
 //! Creates no instances for an Aurora cluster: each is a separate resource
 //! you declare, and RDS spreads readers over zones unless you pin them. A
-//! Multi-AZ DB cluster (`DBClusterInstanceClass`, since March 2023) always
+//! Multi-AZ DB cluster (`DBClusterInstanceClass`, since March 2022) always
 //! runs a writer and two readers in three zones.
 //!
 //! ## Verdicts

@@ -7,10 +7,11 @@
 //! snapshots copied to another Region.
 //!
 //! ## What AWS already does
-//! Encrypts every new cluster since January 2025 (an AWS owned key when
-//! none is named); before that, clusters were unencrypted unless asked. A
-//! copy grant without a key uses the AWS managed key of the destination
-//! Region.
+//! Encrypts every new cluster (the `CreateCluster` API default for
+//! `Encrypted` is true and false is refused, since the secure-by-default
+//! change of January 2025), with a key AWS manages when none is named;
+//! before that, clusters were unencrypted unless asked. A copy grant without
+//! a key uses the AWS managed key of the destination Region.
 //!
 //! ## Verdicts
 //! - met: `KmsKeyId` / `kms_key_id` names a key that is not an AWS managed
@@ -85,10 +86,5 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    require_customer_managed_key(
-        resource,
-        "KmsKeyId",
-        "kms_key_id",
-        "an AWS owned key (the default since January 2025)",
-    )
+    require_customer_managed_key(resource, "KmsKeyId", "kms_key_id", "a key AWS manages")
 }

@@ -9,10 +9,11 @@
 //! ## What AWS already does
 //! Places the cluster in your VPC with a private endpoint unless you ask for
 //! a public one: the `CreateCluster` API default for `PubliclyAccessible` is
-//! false (Redshift API reference), and since January 2025 new provisioned
-//! clusters are created without public access. The Terraform AWS provider defaults
-//! `publicly_accessible` to false since v6 (earlier versions defaulted to
-//! true).
+//! false (Redshift API reference; part of the secure-by-default change of
+//! January 2025), and CloudFormation leaves an absent property to it. The
+//! Terraform AWS provider defaults `publicly_accessible` to false since v6
+//! (v6 upgrade guide); v5 and earlier defaulted it to true and sent it, so a
+//! cluster created with them without the argument is public.
 //!
 //! ## Verdicts
 //! - met: `PubliclyAccessible: false` / `publicly_accessible = false`; met by

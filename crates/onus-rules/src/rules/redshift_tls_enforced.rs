@@ -7,10 +7,12 @@
 //! the customer's side of the model.
 //!
 //! ## What AWS already does
-//! Since January 2025, new clusters use the default group
-//! `default.redshift-2.0`, in which `require_ssl` is true; the older
-//! `default.redshift-1.0` (and any group of family `redshift-1.0` that does
-//! not set it) leaves `require_ssl` false.
+//! Gives a cluster that names no group the default group of the default
+//! family, `default.redshift-2.0`, whose `require_ssl` is true "as of
+//! January 10, 2025" (Management Guide, "Amazon Redshift parameter groups");
+//! a custom group starts with its family's default values. The guide
+//! documented the `redshift-1.0` family (the only one before `redshift-2.0`)
+//! with `require_ssl` false, and documents no change for it.
 //!
 //! ## Verdicts
 //! The group is the cluster's `ClusterParameterGroupName` /

@@ -6,15 +6,19 @@
 //! configuration parameter. Protecting data in transit is the customer's.
 //!
 //! ## What AWS already does
-//! Requires SSL on workgroups that leave `require_ssl` unset (the default
-//! has been true since the secure-by-default change of January 2025); the
-//! parameter can still be set to false.
+//! Accepts `require_ssl` among a workgroup's configuration parameters
+//! (CloudFormation `ConfigParameter` reference), but neither that reference,
+//! the `CreateWorkgroup` API reference nor the Redshift Management Guide
+//! states what a workgroup that leaves it out gets. (The January 10, 2025
+//! change that made `require_ssl` default to true is documented for the
+//! provisioned clusters' `redshift-2.0` parameter groups only.)
 //!
 //! ## Verdicts
-//! - met: `ConfigParameters` / `config_parameter` leaves `require_ssl` unset
-//!   or sets it true;
-//! - not met: it sets `require_ssl` false;
-//! - unknown: a value onus cannot resolve.
+//! - met: `ConfigParameters` / `config_parameter` sets `require_ssl` true;
+//! - not met: it sets `require_ssl` false, or a value that is not a
+//!   boolean (invalid);
+//! - unknown: `require_ssl` is not set (its default is undocumented), or a
+//!   value onus cannot resolve.
 //!
 //! ## Examples
 //! ```yaml pass
@@ -39,7 +43,25 @@
 //!         - ParameterKey: require_ssl
 //!           ParameterValue: "false"
 //! ```
+//! ```yaml unknown
+//! Resources:
+//!   Workgroup:
+//!     Type: AWS::RedshiftServerless::Workgroup
+//!     Properties:
+//!       WorkgroupName: analytics
+//!       NamespaceName: analytics
+//! ```
 //! ```hcl pass
+//! resource "aws_redshiftserverless_workgroup" "analytics" {
+//!   namespace_name = "analytics"
+//!   workgroup_name = "analytics"
+//!   config_parameter {
+//!     parameter_key   = "require_ssl"
+//!     parameter_value = "true"
+//!   }
+//! }
+//! ```
+//! ```hcl unknown
 //! resource "aws_redshiftserverless_workgroup" "analytics" {
 //!   namespace_name = "analytics"
 //!   workgroup_name = "analytics"
@@ -56,11 +78,12 @@
 //! }
 //! ```
 
-use crate::check::{Judgement, get_in, items, judge, prop, verdict_of};
+use crate::check::{
+    Judgement, find_named, get_in, judge_bool, prop, undocumented_default, verdict_of,
+};
 use crate::context::Context;
 use crate::rule::{Controls, Rule, Severity};
 use crate::verdict::Verdict;
-use onus_ingest::Node;
 use onus_ingest::Resource;
 use onus_model::Duty;
 
@@ -89,22 +112,20 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
     } else {
         ("ParameterKey", "ParameterValue")
     };
-    let setting = items(list).into_iter().find(|p| {
-        get_in(p, key)
-            .and_then(Node::as_str)
-            .is_some_and(|k| k.eq_ignore_ascii_case("require_ssl"))
-    });
-    let Some(node) = setting.and_then(|p| get_in(p, value)) else {
-        return Verdict::met_by_default(
-            resource,
-            path,
-            "require_ssl is not set: SSL is required by default",
-        );
+    let item = match find_named(list, key, "require_ssl") {
+        Err((span, what)) => return Verdict::unknown(resource, span, path, what),
+        Ok(None) => return undocumented_default(resource, path, "require_ssl"),
+        Ok(Some((item, _))) => item,
     };
-    let j = judge(node, &mut |n| {
-        Judgement::from_bool(n.as_bool() != Some(false), n, || {
-            "require_ssl is false".to_owned()
-        })
-    });
+    let Some(node) = get_in(item, value) else {
+        return undocumented_default(resource, path, "require_ssl");
+    };
+    let j = judge_bool(node, true, "require_ssl");
+    let j = match j {
+        Judgement::No(span, why) if why.ends_with("not a boolean") => {
+            Judgement::No(span, format!("{why}, which is invalid"))
+        }
+        other => other,
+    };
     verdict_of(resource, node, path, j, "require_ssl is true")
 }

@@ -127,7 +127,7 @@ pub static RULE: Rule = Rule {
     ],
     reads: &["aws_s3_bucket_server_side_encryption_configuration"],
     controls: Controls {
-        fsbp: &["S3.17"],
+        fsbp: &[],
         config: &["S3_DEFAULT_ENCRYPTION_KMS"],
         cis: &[],
     },

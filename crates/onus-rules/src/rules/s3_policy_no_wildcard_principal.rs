@@ -12,7 +12,7 @@
 //! public policies; this rule looks at the policy itself.
 //!
 //! ## Verdicts
-//! Judged on the bucket, over every policy for it: CloudFormation
+//! Over every policy for a bucket: CloudFormation
 //! `AWS::S3::BucketPolicy` whose `Bucket` refers to it; Terraform
 //! `aws_s3_bucket_policy` whose `bucket` refers to it and the bucket's own
 //! `policy` argument (a `jsonencode(...)` string, a heredoc, or a
@@ -28,10 +28,13 @@
 //!   not the caller);
 //! - unknown: the policy, a statement's principal, effect or condition is a
 //!   value onus cannot resolve;
-//! - judged with the bucket: a bucket policy (`AWS::S3::BucketPolicy`,
-//!   `aws_s3_bucket_policy`) of a bucket in the scanned code; one whose bucket
-//!   is declared elsewhere (another module or stack) is judged on its own, and
-//!   the verdict says the bucket is not in the scanned code;
+//! - judged where the document is written: a bucket policy
+//!   (`AWS::S3::BucketPolicy`, `aws_s3_bucket_policy`) is judged on itself,
+//!   as Checkov judges it and where the fix goes, and its bucket is not
+//!   applicable ("judged on its bucket policy ..."), so a problem is
+//!   reported once; when the bucket is declared elsewhere (another module or
+//!   stack) the verdict says the bucket is not in the scanned code. A
+//!   Terraform bucket with its own `policy` argument is judged on that;
 //! - unknown, on the bucket: no bucket policy (`AWS::S3::BucketPolicy`,
 //!   `aws_s3_bucket_policy`) names it, but one in the same module names its
 //!   bucket by a value onus cannot resolve (it may be this bucket); a bucket and
@@ -172,7 +175,7 @@
 //! ```
 
 use crate::context::Context;
-use crate::parent::S3_BUCKET;
+use crate::parent::{Held, S3_BUCKET, documents_elsewhere};
 use crate::policy::{bucket_policies, no_public_grant, unresolved_bucket_policy};
 use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard};
 use crate::verdict::Verdict;
@@ -186,7 +189,12 @@ pub static RULE: Rule = Rule {
     severity: Severity::Critical,
     cfn_types: &["AWS::S3::Bucket", "AWS::S3::BucketPolicy"],
     tf_types: &["aws_s3_bucket", "aws_s3_bucket_policy"],
-    reads: &["AWS::S3::BucketPolicy", "aws_s3_bucket_policy"],
+    reads: &[
+        "AWS::S3::Bucket",
+        "AWS::S3::BucketPolicy",
+        "aws_s3_bucket",
+        "aws_s3_bucket_policy",
+    ],
     controls: Controls {
         fsbp: &["S3.2", "S3.3"],
         config: &[
@@ -210,13 +218,18 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
-    S3_BUCKET
-        .judge_alone(resource, cx, |policy| judge(policy, cx))
-        .unwrap_or_else(|| judge(resource, cx))
+    let on_policy = |policy: &Resource| judge(policy, bucket_policies(policy, cx), cx);
+    if let Some(v) = S3_BUCKET.judge_document(resource, cx, on_policy) {
+        return v;
+    }
+    let mut policies = bucket_policies(resource, cx);
+    if let Some(v) = documents_elsewhere(resource, &mut policies, "bucket") {
+        return v;
+    }
+    judge(resource, policies, cx)
 }
 
-fn judge(resource: &Resource, cx: &Context) -> Verdict {
-    let policies = bucket_policies(resource, cx);
+fn judge(resource: &Resource, policies: Vec<Held>, cx: &Context) -> Verdict {
     if policies.is_empty()
         && let Some(v) = unresolved_bucket_policy(resource, cx)
     {

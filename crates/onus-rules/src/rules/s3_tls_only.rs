@@ -11,7 +11,7 @@
 //! Plain HTTP stays allowed for a bucket without a denying policy.
 //!
 //! ## Verdicts
-//! Judged on the bucket, over every policy for it (CloudFormation
+//! Over every policy for a bucket (CloudFormation
 //! `AWS::S3::BucketPolicy` by `Bucket`; Terraform `aws_s3_bucket_policy` by
 //! `bucket` and the bucket's inline `policy`).
 //! - met: a statement with `Effect: Deny`, `Principal` `*` (or `AWS: *`),
@@ -20,10 +20,13 @@
 //! - not met: no bucket policy, or none with such a statement;
 //! - unknown: no such statement found, and a policy or statement onus cannot
 //!   resolve;
-//! - judged with the bucket: a bucket policy (`AWS::S3::BucketPolicy`,
-//!   `aws_s3_bucket_policy`) of a bucket in the scanned code; one whose bucket
-//!   is declared elsewhere (another module or stack) is judged on its own, and
-//!   the verdict says the bucket is not in the scanned code;
+//! - judged where the document is written: a bucket policy
+//!   (`AWS::S3::BucketPolicy`, `aws_s3_bucket_policy`) is judged on itself,
+//!   as Checkov judges it and where the fix goes, and its bucket is not
+//!   applicable ("judged on its bucket policy ..."), so a problem is
+//!   reported once; when the bucket is declared elsewhere (another module or
+//!   stack) the verdict says the bucket is not in the scanned code. A
+//!   Terraform bucket with its own `policy` argument is judged on that;
 //! - unknown, on the bucket: no bucket policy (`AWS::S3::BucketPolicy`,
 //!   `aws_s3_bucket_policy`) names it, but one in the same module names its
 //!   bucket by a value onus cannot resolve (it may be this bucket); a bucket and
@@ -161,7 +164,7 @@
 //! ```
 
 use crate::context::Context;
-use crate::parent::S3_BUCKET;
+use crate::parent::{Held, S3_BUCKET, documents_elsewhere};
 use crate::policy::{
     Condition, Document, Effect, Item, Tri, any_is, at, bucket_policies, unresolved_bucket_policy,
 };
@@ -177,7 +180,12 @@ pub static RULE: Rule = Rule {
     severity: Severity::Medium,
     cfn_types: &["AWS::S3::Bucket", "AWS::S3::BucketPolicy"],
     tf_types: &["aws_s3_bucket", "aws_s3_bucket_policy"],
-    reads: &["AWS::S3::BucketPolicy", "aws_s3_bucket_policy"],
+    reads: &[
+        "AWS::S3::Bucket",
+        "AWS::S3::BucketPolicy",
+        "aws_s3_bucket",
+        "aws_s3_bucket_policy",
+    ],
     controls: Controls {
         fsbp: &["S3.5"],
         config: &["S3_BUCKET_SSL_REQUESTS_ONLY"],
@@ -192,13 +200,18 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
-    S3_BUCKET
-        .judge_alone(resource, cx, |policy| judge(policy, cx))
-        .unwrap_or_else(|| judge(resource, cx))
+    let on_policy = |policy: &Resource| judge(policy, bucket_policies(policy, cx), cx);
+    if let Some(v) = S3_BUCKET.judge_document(resource, cx, on_policy) {
+        return v;
+    }
+    let mut policies = bucket_policies(resource, cx);
+    if let Some(v) = documents_elsewhere(resource, &mut policies, "bucket") {
+        return v;
+    }
+    judge(resource, policies, cx)
 }
 
-fn judge(resource: &Resource, cx: &Context) -> Verdict {
-    let policies = bucket_policies(resource, cx);
+fn judge(resource: &Resource, policies: Vec<Held>, cx: &Context) -> Verdict {
     if policies.is_empty() {
         if let Some(v) = unresolved_bucket_policy(resource, cx) {
             return v;

@@ -137,7 +137,7 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_s3_bucket", "aws_s3_bucket_versioning"],
     reads: &["aws_s3_bucket_versioning"],
     controls: Controls {
-        fsbp: &["S3.14"],
+        fsbp: &[],
         config: &["S3_BUCKET_VERSIONING_ENABLED"],
         cis: &[],
     },

@@ -56,7 +56,7 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_sns_topic"],
     reads: &[],
     controls: Controls {
-        fsbp: &["SNS.1"],
+        fsbp: &[],
         config: &["SNS_ENCRYPTED_KMS"],
         cis: &[],
     },

@@ -24,6 +24,12 @@
 //!   `ForAllValues:` does not limit anyone, nor does `aws:SecureTransport`);
 //! - unknown: the policy, a statement's principal, effect or a condition
 //!   value is something onus cannot resolve.
+//! - judged where the document is written: a policy resource (`AWS::SNS::TopicPolicy`, `AWS::SNS::TopicInlinePolicy`, `aws_sns_topic_policy`)
+//!   is judged on its own document, as Checkov judges it and where the fix
+//!   goes, and the topic it names is not applicable ("judged on its topic
+//!   policy ..."), so a problem is reported once; when the topic is
+//!   declared elsewhere the verdict says it is not in the scanned code. A
+//!   Terraform topic with its own `policy` argument is judged on that.
 //!
 //! ## Examples
 //! ```yaml fail
@@ -90,7 +96,8 @@
 //! ```
 
 use crate::context::Context;
-use crate::policy::{Link, public_policy_verdict};
+use crate::parent::{Parent, SNS_TOPIC, SNS_TOPIC_INLINE};
+use crate::policy::{Link, public_policy_where_written};
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
@@ -101,11 +108,17 @@ pub static RULE: Rule = Rule {
     title: "SNS topic policies do not allow everyone",
     duty: Duty::AccessControl,
     severity: Severity::Critical,
-    cfn_types: &["AWS::SNS::Topic"],
-    tf_types: &["aws_sns_topic"],
+    cfn_types: &[
+        "AWS::SNS::Topic",
+        "AWS::SNS::TopicInlinePolicy",
+        "AWS::SNS::TopicPolicy",
+    ],
+    tf_types: &["aws_sns_topic", "aws_sns_topic_policy"],
     reads: &[
+        "AWS::SNS::Topic",
         "AWS::SNS::TopicPolicy",
         "AWS::SNS::TopicInlinePolicy",
+        "aws_sns_topic",
         "aws_sns_topic_policy",
     ],
     controls: Controls {
@@ -142,12 +155,19 @@ const LINKS: &[Link] = &[
     },
 ];
 
+const SUBS: &[(&str, &Parent)] = &[
+    ("AWS::SNS::TopicPolicy", &SNS_TOPIC),
+    ("AWS::SNS::TopicInlinePolicy", &SNS_TOPIC_INLINE),
+    ("aws_sns_topic_policy", &SNS_TOPIC),
+];
+
 fn check(resource: &Resource, cx: &Context) -> Verdict {
-    public_policy_verdict(
+    public_policy_where_written(
         resource,
         cx,
         ("", "policy"),
         LINKS,
+        SUBS,
         "topic",
         "no topic policy: the default one allows only the owning account",
     )

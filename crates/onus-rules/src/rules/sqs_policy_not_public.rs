@@ -24,6 +24,12 @@
 //!   `ForAllValues:` does not limit anyone, nor does `aws:SecureTransport`);
 //! - unknown: the policy, a statement's principal, effect or a condition
 //!   value is something onus cannot resolve.
+//! - judged where the document is written: a policy resource (`AWS::SQS::QueuePolicy`, `AWS::SQS::QueueInlinePolicy`, `aws_sqs_queue_policy`)
+//!   is judged on its own document, as Checkov judges it and where the fix
+//!   goes, and the queue it names is not applicable ("judged on its queue
+//!   policy ..."), so a problem is reported once; when the queue is
+//!   declared elsewhere the verdict says it is not in the scanned code. A
+//!   Terraform queue with its own `policy` argument is judged on that.
 //!
 //! ## Examples
 //! ```yaml fail
@@ -96,7 +102,8 @@
 //! ```
 
 use crate::context::Context;
-use crate::policy::{Link, public_policy_verdict};
+use crate::parent::{Parent, SQS_QUEUE, SQS_QUEUE_INLINE};
+use crate::policy::{Link, public_policy_where_written};
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
@@ -107,11 +114,17 @@ pub static RULE: Rule = Rule {
     title: "SQS queue policies do not allow everyone",
     duty: Duty::AccessControl,
     severity: Severity::Critical,
-    cfn_types: &["AWS::SQS::Queue"],
-    tf_types: &["aws_sqs_queue"],
+    cfn_types: &[
+        "AWS::SQS::Queue",
+        "AWS::SQS::QueueInlinePolicy",
+        "AWS::SQS::QueuePolicy",
+    ],
+    tf_types: &["aws_sqs_queue", "aws_sqs_queue_policy"],
     reads: &[
+        "AWS::SQS::Queue",
         "AWS::SQS::QueuePolicy",
         "AWS::SQS::QueueInlinePolicy",
+        "aws_sqs_queue",
         "aws_sqs_queue_policy",
     ],
     controls: Controls {
@@ -148,12 +161,19 @@ const LINKS: &[Link] = &[
     },
 ];
 
+const SUBS: &[(&str, &Parent)] = &[
+    ("AWS::SQS::QueuePolicy", &SQS_QUEUE),
+    ("AWS::SQS::QueueInlinePolicy", &SQS_QUEUE_INLINE),
+    ("aws_sqs_queue_policy", &SQS_QUEUE),
+];
+
 fn check(resource: &Resource, cx: &Context) -> Verdict {
-    public_policy_verdict(
+    public_policy_where_written(
         resource,
         cx,
         ("", "policy"),
         LINKS,
+        SUBS,
         "queue",
         "no queue policy: only the owning account can use the queue",
     )
