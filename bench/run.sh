@@ -7,13 +7,15 @@
 # peak RSS, output size) and several at once.
 #   bench/run.sh [SIZES...]     default: 1000 10000 50000
 #   REAL="10000 50000"          realistic corpus sizes ("" for none)
+#   SIZES="..."                 small corpus sizes, instead of the arguments ("" for none)
+#   MODES="read parse full"     modes of the first table ("" to skip it)
+#   RATIOS=0                    skip the alternating rounds on the realistic corpora
 #   FORMATS=0                   skip the per-format table
 #   ONUS=path                   measure this binary (no build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${BENCH_OUT:-bench/out}
-SIZES=("${@:-1000 10000 50000}")
-read -r -a SIZES <<<"${SIZES[*]}"
+read -r -a SIZES <<<"${SIZES-${*:-1000 10000 50000}}"
 read -r -a REAL <<<"${REAL-10000 50000}"
 RUNS=${RUNS:-3}
 [ -n "${ONUS:-}" ] || cargo build --release -q -p onus-cli -p onus-corpus
@@ -47,13 +49,15 @@ measure() {
   printf '%s %s\n' "$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")" "$rss"
 }
 
+read -r -a MODES <<<"${MODES-read parse full}"
+[ ${#MODES[@]} -gt 0 ] || corpora=()
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '| corpus | files | MB | mode | median s | files/s | MB/s | peak RSS MB |\n|---|---:|---:|---|---:|---:|---:|---:|\n'
+[ ${#corpora[@]} -gt 0 ] && printf '| corpus | files | MB | mode | median s | files/s | MB/s | peak RSS MB |\n|---|---:|---:|---|---:|---:|---:|---:|\n'
 for dir in "${corpora[@]}"; do
   files=$(find "$dir" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' -o -name '*.template' -o -name '*.tf' \) | wc -l)
   bytes=$(find "$dir" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' -o -name '*.template' -o -name '*.tf' \) -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
   mb=$(awk "BEGIN{printf \"%.1f\", $bytes/1e6}")
-  for mode in read parse full; do
+  for mode in "${MODES[@]}"; do
     case $mode in
       read) cmd=(sh -c "find '$dir' -type f -print0 | xargs -0 cat >/dev/null") ;;
       parse) cmd=("$ONUS" scan --parse-only "$dir") ;;
@@ -67,7 +71,7 @@ done
 
 # Full scan / parse-only on the realistic corpora: parse, text and JSON runs
 # alternate (the machine may be shared), median wall and CPU (user + sys) s.
-if [ ${#REAL[@]} -gt 0 ]; then
+if [ ${#REAL[@]} -gt 0 ] && [ "${RATIOS:-1}" != 0 ]; then
   echo
   echo "realistic corpora: $RUNS alternating rounds of parse-only, text and JSON (to /dev/null), medians"
   printf '| corpus | parse s | text s | json s | text / parse | json / parse | parse CPU s | text CPU s | json CPU s | text / parse CPU | json / parse CPU | parse / text / json peak RSS MB |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n'
