@@ -293,17 +293,7 @@ fn terraform_roots_do_not_see_each_others_resources() {
                         .ends_with(&format!("{root}/main.tf"))
             })
             .unwrap_or_else(|| panic!("bucket of root {root}"));
-        r["duties"]
-            .as_object()
-            .unwrap()
-            .values()
-            .flat_map(|d| {
-                d["verdicts"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .map(move |v| with_status(d, v))
-            })
+        verdicts_of(r)
             .find(|v| v["rule"] == "s3.public-access-block")
             .map(|v| v["status"].as_str().unwrap().to_owned())
             .unwrap()
