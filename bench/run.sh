@@ -7,16 +7,19 @@
 # peak RSS, output size) and several at once.
 #   bench/run.sh [SIZES...]     default: 1000 10000 50000
 #   REAL="10000 50000"          realistic corpus sizes ("" for none)
+#   SIZES="..."                 small corpus sizes, instead of the arguments ("" for none)
+#   MODES="read parse full"     modes of the first table ("" to skip it)
+#   RATIOS=0                    skip the alternating rounds on the realistic corpora
 #   FORMATS=0                   skip the per-format table
+#   ONUS=path                   measure this binary (no build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${BENCH_OUT:-bench/out}
-SIZES=("${@:-1000 10000 50000}")
-read -r -a SIZES <<<"${SIZES[*]}"
+read -r -a SIZES <<<"${SIZES-${*:-1000 10000 50000}}"
 read -r -a REAL <<<"${REAL-10000 50000}"
 RUNS=${RUNS:-3}
-cargo build --release -q -p onus-cli -p onus-corpus
-ONUS=$PWD/target/release/onus
+[ -n "${ONUS:-}" ] || cargo build --release -q -p onus-cli -p onus-corpus
+ONUS=${ONUS:-$PWD/target/release/onus}
 GEN=$PWD/target/release/onus-corpus
 mkdir -p "$OUT"
 
@@ -46,13 +49,15 @@ measure() {
   printf '%s %s\n' "$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")" "$rss"
 }
 
+read -r -a MODES <<<"${MODES-read parse full}"
+[ ${#MODES[@]} -gt 0 ] || corpora=()
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '| corpus | files | MB | mode | median s | files/s | MB/s | peak RSS MB |\n|---|---:|---:|---|---:|---:|---:|---:|\n'
+[ ${#corpora[@]} -gt 0 ] && printf '| corpus | files | MB | mode | median s | files/s | MB/s | peak RSS MB |\n|---|---:|---:|---|---:|---:|---:|---:|\n'
 for dir in "${corpora[@]}"; do
   files=$(find "$dir" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' -o -name '*.template' -o -name '*.tf' \) | wc -l)
   bytes=$(find "$dir" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' -o -name '*.template' -o -name '*.tf' \) -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
   mb=$(awk "BEGIN{printf \"%.1f\", $bytes/1e6}")
-  for mode in read parse full; do
+  for mode in "${MODES[@]}"; do
     case $mode in
       read) cmd=(sh -c "find '$dir' -type f -print0 | xargs -0 cat >/dev/null") ;;
       parse) cmd=("$ONUS" scan --parse-only "$dir") ;;
@@ -63,6 +68,37 @@ for dir in "${corpora[@]}"; do
       s = (t > 0 ? t : 0.001); printf "| %s | %d | %s | %s | %.2f | %.0f | %.1f | %.0f |\n", c, f, mb, m, t, f/s, mb/s, r/1024 }'
   done
 done
+
+# Full scan / parse-only on the realistic corpora: parse, text and JSON runs
+# alternate (the machine may be shared), median wall and CPU (user + sys) s.
+if [ ${#REAL[@]} -gt 0 ] && [ "${RATIOS:-1}" != 0 ]; then
+  echo
+  echo "realistic corpora: $RUNS alternating rounds of parse-only, text and JSON (to /dev/null), medians"
+  printf '| corpus | parse s | text s | json s | text / parse | json / parse | parse CPU s | text CPU s | json CPU s | text / parse CPU | json / parse CPU | parse / text / json peak RSS MB |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n'
+  for n in "${REAL[@]}"; do
+    dir=$OUT/real-$n
+    : >"$OUT/rounds.txt"
+    for _ in $(seq "$RUNS"); do
+      for mode in parse text json; do
+        case $mode in
+          parse) args=(--parse-only) ;;
+          text) args=() ;;
+          json) args=(--format json) ;;
+        esac
+        /usr/bin/time -f "$mode %e %U %S %M" -a -o "$OUT/rounds.txt" "$ONUS" scan "${args[@]}" "$dir" >/dev/null 2>&1 || true
+      done
+    done
+    awk -v c="real-$n" -v runs="$RUNS" '
+      function med(a, k,   i, j, t, m) { m = runs; for (i = 1; i <= m; i++) t[i] = a[k, i];
+        for (i = 2; i <= m; i++) for (j = i; j > 1 && t[j-1] > t[j]; j--) { x = t[j]; t[j] = t[j-1]; t[j-1] = x }
+        return t[int((m + 1) / 2)] }
+      /^(parse|text|json) / { i = ++seen[$1]; w[$1, i] = $2; u[$1, i] = $3 + $4; if ($5 > r[$1]) r[$1] = $5 }
+      END { p = med(w, "parse"); t = med(w, "text"); j = med(w, "json");
+            pc = med(u, "parse"); tc = med(u, "text"); jc = med(u, "json");
+            printf "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f / %.0f / %.0f |\n", c, p, t, j, t/p, j/p, pc, tc, jc, tc/pc, jc/pc, r["parse"]/1024, r["text"]/1024, r["json"]/1024 }' "$OUT/rounds.txt"
+  done
+  rm -f "$OUT/rounds.txt"
+fi
 
 [ "${FORMATS:-1}" = 0 ] && exit 0
 formats_on=(../shared/corpus)

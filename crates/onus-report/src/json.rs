@@ -64,9 +64,38 @@ fn reason_id(resource: &ResourceView, duty: &DutyView) -> ReasonId {
     }
 }
 
-/// The owner reasons met so far, by id.
+/// The owner reasons met so far, by id, and the category reasons of the
+/// services whose resources left theirs out, by service.
 #[derive(Debug, Default)]
-pub(crate) struct Reasons(HashMap<ReasonId, Cow<'static, str>>);
+pub(crate) struct Reasons(
+    HashMap<ReasonId, Cow<'static, str>>,
+    HashMap<String, &'static str>,
+);
+
+/// The reason a resource's category has unless it says otherwise: its
+/// service's, from the catalog (`category_reasons` in the report).
+fn service_category_reason(r: &ResourceView) -> Option<&'static str> {
+    thread_local! {
+        // The catalog's lookup tries every type prefix: once per type.
+        static BY_TYPE: std::cell::RefCell<HashMap<String, Option<&'static str>>> =
+            std::cell::RefCell::default();
+    }
+    BY_TYPE.with_borrow_mut(|by_type| {
+        if let Some(reason) = by_type.get(r.resource_type) {
+            return *reason;
+        }
+        let reason = onus_model::Catalog::get()
+            .service_for_type(r.resource_type)
+            .map(|s| s.rationale.as_str());
+        by_type.insert(r.resource_type.to_owned(), reason);
+        reason
+    })
+}
+
+/// A resource whose category reason is its service's: left out of its line.
+fn is_default_category_reason(r: &ResourceView) -> bool {
+    r.category_reason.is_some() && r.category_reason == service_category_reason(r)
+}
 
 impl Reasons {
     /// The reasons of some resources.
@@ -79,6 +108,13 @@ impl Reasons {
                     .entry(reason_id(r, d))
                     .or_insert_with(|| d.owner_reason.clone());
             }
+            if let Some(service) = r.service
+                && !reasons.1.contains_key(service)
+                && is_default_category_reason(r)
+                && let Some(reason) = service_category_reason(r)
+            {
+                reasons.1.insert(service.to_owned(), reason);
+            }
         }
         reasons
     }
@@ -86,6 +122,9 @@ impl Reasons {
     pub(crate) fn merge(&mut self, other: Reasons) {
         for (id, text) in other.0 {
             self.0.entry(id).or_insert(text);
+        }
+        for (service, text) in other.1 {
+            self.1.entry(service).or_insert(text);
         }
     }
 
@@ -97,11 +136,19 @@ impl Reasons {
     }
 }
 
-/// The note a duty row has unless it says otherwise: "no onus rule checks
-/// ..." for a duty no rule reads for the type, the duty's attest reason for
-/// one no code can show.
+/// The note a duty row has unless it says otherwise: its first verdict's
+/// message when every rule said not applicable (why, e.g. no allowed
+/// Regions given); "no onus rule checks ..." for a duty no rule reads for
+/// the type; the duty's attest reason for one no code can show.
 fn is_default_note(resource_type: &str, d: &DutyView) -> bool {
     let note = d.note.as_deref();
+    if let Some(first) = d.verdicts.first()
+        && d.verdicts
+            .iter()
+            .all(|v| v.status == onus_rules::Status::NotApplicable)
+    {
+        return note == Some(first.message.as_ref());
+    }
     if d.uncovered {
         return note.is_some_and(|n| {
             n.strip_prefix("no onus rule checks ")
@@ -184,7 +231,11 @@ impl Serialize for ResourceLine<'_, '_> {
         s.serialize_field("location", &r.location)?;
         s.serialize_field("service", &r.service)?;
         s.serialize_field("category", &r.category)?;
-        s.serialize_field("category_reason", &r.category_reason)?;
+        if is_default_category_reason(r) {
+            s.skip_field("category_reason")?;
+        } else {
+            s.serialize_field("category_reason", &r.category_reason)?;
+        }
         s.serialize_field("region", &r.region)?;
         match &r.stack {
             Some(stack) => s.serialize_field("stack", stack)?,
@@ -207,15 +258,34 @@ struct Duties<'a, 'w>(&'a ResourceView<'w>, &'a Excerpts<'a>);
 impl Serialize for Duties<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let r = self.0;
-        let mut map = serializer.serialize_map(Some(r.duties.len()))?;
+        let mut map = serializer.serialize_map(None)?;
         for (d, excerpts) in r.duties.iter().zip(&self.1.of) {
-            map.serialize_entry(d.duty.slug(), &DutyLine(r, d, excerpts))?;
+            if !says_nothing(r, d) {
+                map.serialize_entry(d.duty.slug(), &DutyLine(r, d, excerpts))?;
+            }
         }
         map.end()
     }
 }
 
 struct DutyLine<'a, 'w>(&'a ResourceView<'w>, &'a DutyView, &'a [Option<usize>]);
+
+/// A row whose every field has its default (an inherited duty with the
+/// model's owner and reason): left out of the resource's `duties`.
+fn says_nothing(r: &ResourceView, d: &DutyView) -> bool {
+    is_default_owner(r, d)
+        && d.status == DutyStatus::Inherited
+        && is_default_reason(r, d)
+        && is_default_note(r.resource_type, d)
+        && !d.uncovered
+        && d.verdicts.is_empty()
+}
+
+/// The owner a row names when it gives none: the model's for the
+/// resource's category.
+fn is_default_owner(r: &ResourceView, d: &DutyView) -> bool {
+    r.category.is_some_and(|c| d.owner == d.duty.owner(c))
+}
 
 /// The reason a row names when it gives none: the model's default for the
 /// resource's category.
@@ -228,7 +298,7 @@ impl Serialize for DutyLine<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (r, d) = (self.0, self.1);
         let mut s = serializer.serialize_struct("Duty", 6)?;
-        if r.category.is_some_and(|c| d.owner == d.duty.owner(c)) {
+        if is_default_owner(r, d) {
             s.skip_field("owner")?;
         } else {
             s.serialize_field("owner", &d.owner)?;
@@ -260,7 +330,7 @@ impl Serialize for DutyLine<'_, '_> {
                 .verdicts
                 .iter()
                 .zip(self.2)
-                .map(|(v, excerpt)| VerdictLine(&r.location, v, *excerpt))
+                .map(|(v, excerpt)| VerdictLine(&r.location, v, *excerpt, d.status))
                 .collect();
             s.serialize_field("verdicts", &verdicts)?;
         }
@@ -268,17 +338,51 @@ impl Serialize for DutyLine<'_, '_> {
     }
 }
 
-/// A verdict; its excerpt is one of its resource's `excerpts`.
-struct VerdictLine<'a>(&'a Location, &'a VerdictView, Option<usize>);
+/// Not met or unknown: a verdict that carries its fingerprint (the others'
+/// is [`fingerprint`] of their rule, resource file and id).
+fn is_finding(status: onus_rules::Status) -> bool {
+    matches!(
+        status,
+        onus_rules::Status::NotMet | onus_rules::Status::Unknown
+    )
+}
+
+/// A verdict's fingerprint: FNV-1a (64 bits) of its rule id, its resource's
+/// file and its resource's id, each followed by a zero byte, in 16 hex digits.
+pub fn fingerprint(rule: &str, file: &str, id: &str) -> String {
+    crate::report::fingerprint_of(&[rule, file, id]).to_string()
+}
+
+/// The status a verdict that is not a finding has unless it says otherwise:
+/// met in a met row, else not applicable. Findings always say theirs.
+fn usual_status(row: DutyStatus) -> onus_rules::Status {
+    if row == DutyStatus::Met {
+        onus_rules::Status::Met
+    } else {
+        onus_rules::Status::NotApplicable
+    }
+}
+
+/// A verdict, in a row of the given status; its excerpt is one of its
+/// resource's `excerpts`.
+struct VerdictLine<'a>(&'a Location, &'a VerdictView, Option<usize>, DutyStatus);
 
 impl Serialize for VerdictLine<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (at, v) = (self.0, self.1);
         let mut s = serializer.serialize_struct("Verdict", 9)?;
         s.serialize_field("rule", v.rule)?;
-        s.serialize_field("status", &v.status)?;
+        if !is_finding(v.status) && v.status == usual_status(self.3) {
+            s.skip_field("status")?;
+        } else {
+            s.serialize_field("status", &v.status)?;
+        }
         s.serialize_field("message", &v.message)?;
-        s.serialize_field("path", &v.path)?;
+        if v.path.is_empty() {
+            s.skip_field("path")?;
+        } else {
+            s.serialize_field("path", &v.path)?;
+        }
         if v.location == *at {
             s.skip_field("location")?;
         } else {
@@ -288,7 +392,11 @@ impl Serialize for VerdictLine<'_> {
             Some(u) => s.serialize_field("unknown", u)?,
             None => s.skip_field("unknown")?,
         }
-        s.serialize_field("fingerprint", &v.fingerprint)?;
+        if is_finding(v.status) {
+            s.serialize_field("fingerprint", &v.fingerprint)?;
+        } else {
+            s.skip_field("fingerprint")?;
+        }
         match &v.suppression {
             Some(x) => s.serialize_field("suppression", x)?,
             None => s.skip_field("suppression")?,
@@ -425,6 +533,7 @@ pub(crate) fn tail(
 ) -> std::io::Result<()> {
     #[derive(Serialize)]
     struct Tail<'a> {
+        category_reasons: BTreeMap<&'a str, &'a str>,
         owner_reasons: BTreeMap<String, &'a str>,
         diagnostics: &'a [crate::report::DiagnosticView],
         summary: &'a crate::report::Summary,
@@ -432,6 +541,7 @@ pub(crate) fn tail(
         notes: &'a [String],
     }
     let tail = Tail {
+        category_reasons: reasons.1.iter().map(|(k, v)| (k.as_str(), *v)).collect(),
         owner_reasons: reasons.sorted(),
         diagnostics: &report.diagnostics,
         summary: &report.summary,
@@ -476,6 +586,7 @@ pub fn v1_from_v2(v2: &serde_json::Value) -> serde_json::Value {
     let duties = &v2["duties"];
     let rules = &v2["rules"];
     let reasons = &v2["owner_reasons"];
+    let empty = json!({});
     let resources: Vec<Value> = v2["resources"]
         .as_array()
         .into_iter()
@@ -498,17 +609,32 @@ pub fn v1_from_v2(v2: &serde_json::Value) -> serde_json::Value {
                     out.insert(key.to_owned(), v.clone());
                 }
             }
+            if r.get("category_reason").is_none() {
+                let service = r["service"].as_str().unwrap_or("");
+                let reason = get(&v2["category_reasons"], service);
+                out.insert("category_reason".into(), reason);
+            }
             let kind = r["type"].as_str().unwrap_or("");
             // In the model's order (the order of the `duties` dictionary,
             // which a map without insertion order does not keep).
             let rows: Vec<Value> = Duty::ALL
                 .iter()
-                .filter_map(|d| Some((d.slug(), r["duties"].get(d.slug())?)))
+                .map(|d| (d.slug(), r["duties"].get(d.slug()).unwrap_or(&empty)))
                 .map(|(duty, d)| {
                     let uncovered = d["uncovered"].as_bool().unwrap_or(false);
                     let status = d.get("status").cloned().unwrap_or(json!("inherited"));
+                    let usual = if status == "met" {
+                        json!("met")
+                    } else {
+                        json!("not-applicable")
+                    };
+                    let status_of = |v: &Value| v.get("status").unwrap_or(&usual).clone();
+                    let verdicts_v2 = d["verdicts"].as_array().map_or(&[][..], |v| &v[..]);
+                    let not_applicable = !verdicts_v2.is_empty()
+                        && verdicts_v2.iter().all(|v| status_of(v) == "not-applicable");
                     let note = match d.get("note") {
                         Some(note) => note.clone(),
+                        None if not_applicable => get(&verdicts_v2[0], "message"),
                         None if uncovered => {
                             json!(format!(
                                 "no onus rule checks {duty} for {kind}: sign it off"
@@ -536,14 +662,25 @@ pub fn v1_from_v2(v2: &serde_json::Value) -> serde_json::Value {
                             out.insert("rule".into(), get(v, "rule"));
                             out.insert("title".into(), get(rule, "title"));
                             out.insert("severity".into(), get(rule, "severity"));
-                            out.insert("status".into(), get(v, "status"));
+                            out.insert("status".into(), status_of(v));
                             out.insert("message".into(), get(v, "message"));
-                            out.insert("path".into(), get(v, "path"));
+                            let path = v.get("path").cloned().unwrap_or(json!(""));
+                            out.insert("path".into(), path);
+                            let fingerprint = v.get("fingerprint").cloned().unwrap_or_else(|| {
+                                let text = |v: &Value| v.as_str().unwrap_or("").to_owned();
+                                json!(fingerprint(
+                                    &text(&v["rule"]),
+                                    &text(&r["location"]["file"]),
+                                    &text(&r["id"]),
+                                ))
+                            });
                             out.insert("location".into(), location);
-                            for key in ["unknown", "fingerprint", "suppression"] {
-                                if let Some(x) = v.get(key) {
-                                    out.insert(key.into(), x.clone());
-                                }
+                            if let Some(x) = v.get("unknown") {
+                                out.insert("unknown".into(), x.clone());
+                            }
+                            out.insert("fingerprint".into(), fingerprint);
+                            if let Some(x) = v.get("suppression") {
+                                out.insert("suppression".into(), x.clone());
                             }
                             if let Some(i) = v["excerpt"].as_u64() {
                                 let excerpt = &r["excerpts"][i as usize];

@@ -480,9 +480,25 @@ pub fn judge_nodes(
 /// assignments), or `None` when it shows none: for messages and unresolved
 /// values, which may quote a value from the scanned code.
 pub fn mask_text(text: &str) -> Option<String> {
+    thread_local! {
+        // Rules repeat their messages (a few hundred distinct ones for 90k
+        // verdicts): each is masked once per thread. Bounded.
+        static SEEN: std::cell::RefCell<std::collections::HashMap<Box<str>, Option<String>>> =
+            std::cell::RefCell::default();
+    }
+    if let Some(known) = SEEN.with_borrow(|seen| seen.get(text).cloned()) {
+        return known;
+    }
     let lines: Vec<&str> = text.split('\n').collect();
     let masked = mask_excerpt(&lines, 0, lines.len().saturating_sub(1)).join("\n");
-    (masked != text).then_some(masked)
+    let masked = (masked != text).then_some(masked);
+    SEEN.with_borrow_mut(|seen| {
+        if seen.len() >= 4096 {
+            seen.clear();
+        }
+        seen.insert(text.into(), masked.clone());
+    });
+    masked
 }
 
 /// Masking line `i` reads at most these lines before and after it: a caller
