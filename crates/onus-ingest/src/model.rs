@@ -81,11 +81,20 @@ pub enum Format {
     Sam,
     Terraform,
     TerraformPlan,
+    /// Read from a live AWS account (`onus scan --aws`): the file is the
+    /// resource's ARN and its text the deployed configuration, as onus read it,
+    /// in the CloudFormation property shape.
+    Aws,
 }
 
 impl Format {
     pub fn is_terraform(self) -> bool {
         matches!(self, Format::Terraform | Format::TerraformPlan)
+    }
+
+    /// Read from a live account, not from code.
+    pub fn is_live(self) -> bool {
+        self == Format::Aws
     }
 }
 
@@ -396,6 +405,14 @@ impl Resource {
     /// the same template or Terraform root.
     pub fn same_scope(&self, other: &Resource) -> bool {
         self.unit == other.unit && self.scope == other.scope
+    }
+
+    /// True when the properties use Terraform's names: read from Terraform, or
+    /// a live account setting CloudFormation has no type for, mapped to the
+    /// Terraform type (`aws_ebs_encryption_by_default`) so its rules judge it.
+    pub fn terraform_shaped(&self) -> bool {
+        self.format.is_terraform()
+            || (self.format == Format::Aws && !self.resource_type.starts_with("AWS::"))
     }
 
     /// Readies a resource for rules, once its properties are built: pushes

@@ -354,6 +354,7 @@ pub(crate) fn write_page(
             @if counts.findings == 0 { p { "No unmet or unknown duty." } }
             (PreEscaped(FINDINGS_MARK))
         }
+        @if let Some(live) = &report.live { (crate::live::html(live)) }
         @if !report.diagnostics.is_empty() {
             section #diagnostics {
                 h2 { "Diagnostics" }

@@ -11,6 +11,7 @@ pub mod csv_out;
 pub mod github;
 pub mod html;
 pub mod junit;
+pub mod live;
 pub mod markdown;
 pub mod matrix;
 pub mod report;

@@ -313,13 +313,18 @@ pub fn render_markdown(report: &Report, by: By, out: &mut dyn Write) -> io::Resu
             .collect();
         writeln!(out, "| {} |", cells.join(" | "))?;
     }
+    if let Some(live) = &report.live {
+        crate::live::render_markdown(live, out)?;
+    }
     Ok(())
 }
 
 pub fn render_html(report: &Report, by: By, out: &mut dyn Write) -> io::Result<()> {
-    let page = crate::html::page(
-        "onus: Customer Responsibility Matrix",
-        crate::html::matrix_table(report, by),
-    );
+    let table = crate::html::matrix_table(report, by);
+    let body = maud::html! {
+        (table)
+        @if let Some(live) = &report.live { (crate::live::html(live)) }
+    };
+    let page = crate::html::page("onus: Customer Responsibility Matrix", body);
     out.write_all(crate::html::without_controls(&page.into_string()).as_bytes())
 }

@@ -161,6 +161,9 @@ pub struct ResourceView<'w> {
     pub category: Option<Category>,
     pub category_reason: Option<&'w str>,
     pub region: Option<&'w str>,
+    /// The deployed resource's ARN (format `aws`): its location.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub arn: Option<Arc<str>>,
     pub duties: Vec<DutyView>,
 }
 
@@ -226,6 +229,10 @@ pub struct Report<'w> {
     /// Things the user should know about how the scan was run
     /// (e.g. inline suppressions switched off).
     pub notes: Vec<String>,
+    /// The live account read with `--aws`: code and account side by side,
+    /// unmanaged resources.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub live: Option<crate::live::LiveSection>,
 }
 
 /// Where a finding is reported, one per not-met or unknown verdict.
@@ -513,6 +520,7 @@ impl<'w, 'o> Builder<'w, 'o> {
                 onus_ingest::Region::Known(r) => Some(r.as_str()),
                 onus_ingest::Region::Unknown(_) => None,
             },
+            arn: res.format.is_live().then(|| resource_file.clone()),
             duties,
         }
     }
@@ -558,6 +566,7 @@ impl<'w, 'o> Builder<'w, 'o> {
             diagnostics,
             summary: Summary::default(),
             notes,
+            live: None,
         }
     }
 }

@@ -126,7 +126,9 @@ pub struct Suppression {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SarifLocation {
-    pub physical_location: PhysicalLocation,
+    /// None for a deployed resource: its logical location carries the ARN.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub physical_location: Option<PhysicalLocation>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub logical_locations: Vec<LogicalLocation>,
 }
@@ -157,6 +159,9 @@ pub struct Region {
 #[serde(rename_all = "camelCase")]
 pub struct LogicalLocation {
     pub name: String,
+    /// The ARN of a deployed resource (`onus scan --aws`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fully_qualified_name: Option<String>,
     pub kind: &'static str,
 }
 
@@ -342,15 +347,16 @@ pub fn result(f: FindingRef<'_>, rules: &RuleIndex) -> SarifResult {
         },
         message: Message { text },
         locations: vec![SarifLocation {
-            physical_location: PhysicalLocation {
+            physical_location: f.resource.arn.is_none().then(|| PhysicalLocation {
                 artifact_location: artifact(&v.location.file),
                 region: Region {
                     start_line: v.location.line.max(1),
                     start_column: v.location.column.max(1),
                 },
-            },
+            }),
             logical_locations: vec![LogicalLocation {
                 name: f.resource.id.to_owned(),
+                fully_qualified_name: f.resource.arn.as_deref().map(str::to_owned),
                 kind: "resource",
             }],
         }],
@@ -381,13 +387,13 @@ pub fn skeleton(report: &Report, rules: &RuleIndex) -> Log {
                 text: d.message.clone(),
             },
             locations: vec![SarifLocation {
-                physical_location: PhysicalLocation {
+                physical_location: Some(PhysicalLocation {
                     artifact_location: artifact(&d.location.file),
                     region: Region {
                         start_line: d.location.line.max(1),
                         start_column: d.location.column.max(1),
                     },
-                },
+                }),
                 logical_locations: Vec::new(),
             }],
         })

@@ -153,7 +153,20 @@ pub fn write(
     options: &SuppressOptions,
     threshold: Severity,
     outputs: &mut [Output<'_>],
+    baseline: Option<&mut crate::suppress::Baseline>,
+) -> io::Result<Report<'static>> {
+    write_with_live(workload, engine, options, threshold, outputs, baseline, None)
+}
+
+/// [`write`], with the live account's section (`--aws`) after the resources.
+pub fn write_with_live(
+    workload: &Workload,
+    engine: &Engine<'_>,
+    options: &SuppressOptions,
+    threshold: Severity,
+    outputs: &mut [Output<'_>],
     mut baseline: Option<&mut crate::suppress::Baseline>,
+    live: Option<crate::live::LiveSection>,
 ) -> io::Result<Report<'static>> {
     let excerpts = outputs
         .iter()
@@ -217,7 +230,8 @@ pub fn write(
         }
         current = next;
     }
-    let report = batches.finish();
+    let mut report = batches.finish();
+    report.live = live;
     for (w, o) in writers.into_iter().zip(outputs.iter_mut()) {
         w.tail(&report, threshold, &sarif_rules, o.out)?;
     }
@@ -413,7 +427,12 @@ impl Writer {
         out: &mut dyn Write,
     ) -> io::Result<()> {
         let (after, indent) = match self.format {
-            Format::Text => return terminal::render_tail(report, threshold, self.color, out),
+            Format::Text => {
+                if let Some(live) = &report.live {
+                    crate::live::render_text(live, out)?;
+                }
+                return terminal::render_tail(report, threshold, self.color, out);
+            }
             Format::Github => return crate::github::write_diagnostics(report, out),
             Format::Csv => return Ok(()),
             Format::Junit => {
@@ -477,6 +496,7 @@ fn empty_report() -> Report<'static> {
         summary: Summary::default(),
         incomplete: false,
         notes: Vec::new(),
+        live: None,
     }
 }
 

@@ -7,6 +7,7 @@
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod account;
 pub mod apigateway;
 pub mod beanstalk;
 pub mod check;

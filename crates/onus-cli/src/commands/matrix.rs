@@ -43,13 +43,21 @@ pub struct MatrixArgs {
     #[command(flatten)]
     pub project: ProjectArgs,
 
+    #[command(flatten)]
+    pub live: super::live::LiveArgs,
+
     /// Write to FILE instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 
 pub fn run(args: MatrixArgs) -> anyhow::Result<u8> {
-    let (report, _) = run_scan(&args.input, &args.project, &args.allowed_regions)?;
+    let (report, _) = run_scan(
+        &args.input,
+        &args.project,
+        &args.allowed_regions,
+        &args.live,
+    )?;
     let by = match args.by {
         MatrixBy::Resource => By::Resource,
         MatrixBy::Service => By::Service,

@@ -63,6 +63,9 @@ pub struct ScanArgs {
     #[command(flatten)]
     pub project: ProjectArgs,
 
+    #[command(flatten)]
+    pub live: super::live::LiveArgs,
+
     /// Report only findings not listed in this baseline file (matched by rule,
     /// resource and file, not line).
     #[arg(long, value_name = "FILE")]
@@ -145,12 +148,15 @@ pub struct Prepared {
     pub options: SuppressOptions,
 }
 
-/// Reads the configuration, the baseline and the files.
-pub fn prepare(
+/// Reads the configuration, the baseline and the files; without
+/// `read_code`, no file is read (`onus scan --aws` with no path reads the
+/// account alone).
+pub fn prepare_code(
     input: &InputArgs,
     project: &ProjectArgs,
     cli_regions: &[String],
     baseline: Option<&Path>,
+    read_code: bool,
 ) -> anyhow::Result<Prepared> {
     let (config, config_file) = load_config(project, input)?;
     let mut input = input.clone();
@@ -206,7 +212,11 @@ pub fn prepare(
         baseline_file: baseline_file.unwrap_or_default(),
         ..SuppressOptions::default()
     };
-    let workload = input.ingest();
+    let workload = if read_code {
+        input.ingest()
+    } else {
+        onus_ingest::Workload::default()
+    };
     Ok(Prepared {
         config,
         settings,
@@ -216,25 +226,46 @@ pub fn prepare(
 }
 
 /// Runs the scan and builds the whole report, without a baseline or source
-/// excerpts (`onus matrix`; `onus scan` streams its reports instead).
+/// excerpts (`onus matrix`; `onus scan` streams its reports instead). With
+/// `--aws`, the account's resources join the code's.
 pub fn run_scan(
     input: &InputArgs,
     project: &ProjectArgs,
     cli_regions: &[String],
+    live: &super::live::LiveArgs,
 ) -> anyhow::Result<(Report<'static>, Config)> {
+    use super::live::Stop;
+    let mut account = if live.aws {
+        match super::live::read(live, false) {
+            Ok(read) => Some(read),
+            Err(Stop::Error(e)) => return Err(e),
+            Err(Stop::Interrupted) => anyhow::bail!("interrupted: the account was not read"),
+        }
+    } else {
+        None
+    };
+    let read_code = !(live.aws && input.paths.is_empty());
     let Prepared {
         config,
         settings,
         mut workload,
         options,
-    } = prepare(input, project, cli_regions, None)?;
+    } = prepare_code(input, project, cli_regions, None, read_code)?;
+    if let Some(account) = &mut account {
+        super::live::merge_into(account, &mut workload);
+    }
     let rules = config.rules();
+    let section = account.as_ref().map(|account| {
+        let engine = onus_rules::Engine::new(&workload, &settings, &rules);
+        super::live::section(account, &workload, &engine)
+    });
     let result = onus_rules::engine::scan_with(&workload, &settings, &rules);
     workload.release_rule_inputs();
     // The report borrows the resources' names from the workload, which lives
     // until the process exits (and is freed with it, not piece by piece).
     let workload: &'static onus_ingest::Workload = Box::leak(Box::new(workload));
-    let report = onus_report::build_with_excerpts(workload, result, &options, false);
+    let mut report = onus_report::build_with_excerpts(workload, result, &options, false);
+    report.live = section;
     Ok((report, config))
 }
 
@@ -302,18 +333,41 @@ fn stream_format(format: ScanFormat) -> onus_report::stream::Format {
 
 /// `onus scan`: every report is written a batch of files at a time.
 fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
-    let prepared = prepare(
+    use super::live::{self, Stop};
+    // The account first: a scan that cannot reach it stops before any output.
+    let mut account = if args.live.aws {
+        match live::read(&args.live, args.quiet) {
+            Ok(read) => Some(read),
+            Err(Stop::Error(e)) => return Err(e),
+            Err(Stop::Interrupted) => {
+                eprintln!("onus: interrupted: the account was not read");
+                return Ok(exit::INTERRUPTED);
+            }
+        }
+    } else {
+        None
+    };
+    // `onus scan --aws` alone reads the account, not the current directory.
+    let read_code = !(args.live.aws && args.input.paths.is_empty());
+    let mut prepared = prepare_code(
         &args.input,
         &args.project,
         &args.allowed_regions,
         args.baseline.as_deref(),
+        read_code,
     )?;
+    if let Some(account) = &mut account {
+        live::merge_into(account, &mut prepared.workload);
+    }
     let fail_on = args
         .fail_on
         .or_else(|| prepared.config.fail_on.as_deref().and_then(Severity::parse))
         .unwrap_or(Severity::Low);
     let rules = prepared.config.rules();
     let engine = onus_rules::Engine::new(&prepared.workload, &prepared.settings, &rules);
+    let section = account
+        .as_ref()
+        .map(|account| live::section(account, &prepared.workload, &engine));
     let mut files = Vec::new();
     for (format, path) in &args.outputs {
         let file =
@@ -349,13 +403,14 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
         });
     }
     let mut baseline = args.write_baseline.as_ref().map(|_| Baseline::new());
-    let report = onus_report::stream::write(
+    let report = onus_report::stream::write_with_live(
         &prepared.workload,
         &engine,
         &prepared.options,
         fail_on,
         &mut outputs,
         baseline.as_mut(),
+        section,
     )?;
     drop(outputs);
     // The files' write errors already name them.

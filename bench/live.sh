@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The live scan's benchmark: about N resources (default 1000) over two Regions
+# in moto on 127.0.0.1, then `onus scan --aws` timed with its request count.
+#   bench/live.sh [N]        PROFILE=release bench/live.sh for a release build
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-1000}
+PROFILE=${PROFILE:-dev}
+cargo build -q --profile "$PROFILE" -p onus-cli --features aws
+dir=debug; [ "$PROFILE" = release ] && dir=release
+ONUS=$PWD/target/$dir/onus
+read -r url pid python < <(scripts/moto)
+trap 'kill "$pid" 2>/dev/null || true' EXIT
+start=$(date +%s.%N)
+"$python" tests/live/seed.py "$url" --bulk "$N"
+echo "seeded in $(echo "$(date +%s.%N) - $start" | bc) s"
+export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1 \
+  AWS_EC2_METADATA_DISABLED=true AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
+for c in 16 64; do
+  /usr/bin/time -f "%e s wall, %M KB max RSS" "$ONUS" scan --aws --endpoint-url "$url" \
+    --regions us-east-1,eu-west-1 --aws-concurrency "$c" --format json -o text=/dev/null \
+    >target/live-bench.json 2>target/live-bench.err || true
+  tail -1 target/live-bench.err
+  "$python" - <<'PY' "$c"
+import json, sys, collections
+r = json.load(open("target/live-bench.json"))
+live = r["live"]
+types = collections.Counter(x["type"] for x in r["resources"])
+print(f"concurrency {sys.argv[1]}: {len(r['resources'])} resources, {live['requests']} requests, "
+      f"{live['operations']} operations, {live['seconds']:.1f} s reading, failures {len(live['failures'])}")
+print("  ", dict(types.most_common(8)))
+s = r["summary"]
+print(f"   met {s['met']}, not met {s['not_met']}, unknown {s['unknown']}")
+PY
+done

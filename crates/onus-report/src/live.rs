@@ -1,0 +1,317 @@
+//! Code and account side by side (`onus scan PATH --aws`): for each declared
+//! resource joined with its deployed counterpart, every customer duty's status
+//! in the code and in the account; and the deployed resources no scanned code
+//! declares (unmanaged), with their duties.
+
+use onus_ingest::Workload;
+use onus_model::{Duty, Owner};
+use onus_rules::{DutyStatus, Engine};
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// What the live scan read, and how it joins the code.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct LiveSection {
+    pub account: String,
+    pub regions: Vec<String>,
+    /// HTTP requests sent (retries included).
+    pub requests: u64,
+    /// API operations called (pages and retries of one call count once).
+    pub operations: u64,
+    pub seconds: f64,
+    /// Deployed resources read (account resources and settings included).
+    pub resources: usize,
+    /// Calls that failed (service, Region, operation, error); the scan went on.
+    pub failures: Vec<String>,
+    /// Template file → stack it was matched with.
+    pub stacks: Vec<(String, String)>,
+    pub joined: Vec<Joined>,
+    pub unmanaged: Vec<Unmanaged>,
+}
+
+/// A declared resource and its deployed counterpart.
+#[derive(Debug, Clone, Serialize)]
+pub struct Joined {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub resource_type: String,
+    /// `file:line:column` of the declaration.
+    pub location: String,
+    pub arn: String,
+    /// What joined them (stack resource list, tags, Terraform state, name).
+    pub joined_by: &'static str,
+    pub duties: Vec<SideBySide>,
+}
+
+/// One customer duty, judged on both sides.
+#[derive(Debug, Clone, Serialize)]
+pub struct SideBySide {
+    pub duty: Duty,
+    pub code: DutyStatus,
+    pub account: DutyStatus,
+}
+
+impl SideBySide {
+    /// The two sides disagree on a duty both can judge.
+    pub fn drift(&self) -> bool {
+        let judged = |s: DutyStatus| matches!(s, DutyStatus::Met | DutyStatus::NotMet);
+        judged(self.code) && judged(self.account) && self.code != self.account
+    }
+}
+
+/// A deployed resource no scanned code declares.
+#[derive(Debug, Clone, Serialize)]
+pub struct Unmanaged {
+    pub arn: String,
+    pub id: String,
+    #[serde(rename = "type")]
+    pub resource_type: String,
+    pub region: Option<String>,
+    /// The customer's duties and their status.
+    pub duties: Vec<(Duty, DutyStatus)>,
+}
+
+/// The customer's duties of resource `i` and their status.
+fn duties(engine: &Engine, i: usize) -> Vec<(Duty, DutyStatus)> {
+    engine
+        .evaluate(i)
+        .map(|row| {
+            row.duties
+                .into_iter()
+                .filter(|d| d.owner != Owner::Aws)
+                .map(|d| (d.duty, d.status))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Fills the joined and unmanaged lists: `pairs` are (declared, deployed)
+/// resource indices with what joined them.
+pub fn side_by_side(
+    workload: &Workload,
+    engine: &Engine,
+    pairs: &[(usize, usize, &'static str)],
+    unmanaged: &[usize],
+    section: &mut LiveSection,
+) {
+    let arn = |i: usize| crate::report::display_path(&workload.file(workload.resources[i].file).path);
+    for &(code, live, how) in pairs {
+        let r = &workload.resources[code];
+        let account: Vec<(Duty, DutyStatus)> = duties(engine, live);
+        let rows = duties(engine, code)
+            .into_iter()
+            .map(|(duty, code)| SideBySide {
+                duty,
+                code,
+                account: account
+                    .iter()
+                    .find(|(d, _)| *d == duty)
+                    .map(|(_, s)| *s)
+                    .unwrap_or(DutyStatus::Inherited),
+            })
+            .collect();
+        section.joined.push(Joined {
+            id: r.id.clone(),
+            resource_type: r.resource_type.clone(),
+            location: workload.location(r.file, r.name_span),
+            arn: arn(live),
+            joined_by: how,
+            duties: rows,
+        });
+    }
+    for &i in unmanaged {
+        let r = &workload.resources[i];
+        section.unmanaged.push(Unmanaged {
+            arn: arn(i),
+            id: r.id.clone(),
+            resource_type: r.resource_type.clone(),
+            region: match &r.region {
+                onus_ingest::Region::Known(region) => Some(region.clone()),
+                onus_ingest::Region::Unknown(_) => None,
+            },
+            duties: duties(engine, i),
+        });
+    }
+}
+
+/// The section in the text report.
+pub fn render_text(section: &LiveSection, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "\nAccount {}: {} deployed resources in {} ({} requests, {} operations, {:.1} s)",
+        section.account,
+        section.resources,
+        section.regions.join(", "),
+        section.requests,
+        section.operations,
+        section.seconds
+    )?;
+    for (file, stack) in &section.stacks {
+        writeln!(out, "  {file} is deployed as stack {stack}")?;
+    }
+    if !section.joined.is_empty() {
+        writeln!(out, "\nCode and account, side by side (code | account):")?;
+    }
+    for j in &section.joined {
+        writeln!(out, "  {} {} ({})", j.resource_type, j.id, j.location)?;
+        writeln!(out, "    deployed as {} (joined by {})", j.arn, j.joined_by)?;
+        for d in &j.duties {
+            if matches!(d.code, DutyStatus::Inherited) && matches!(d.account, DutyStatus::Inherited) {
+                continue;
+            }
+            writeln!(
+                out,
+                "    {:<22} {:<15} | {:<15}{}",
+                d.duty.slug(),
+                d.code.as_str(),
+                d.account.as_str(),
+                if d.drift() { "  <- differs" } else { "" }
+            )?;
+        }
+    }
+    if !section.unmanaged.is_empty() {
+        writeln!(
+            out,
+            "\nUnmanaged: {} deployed resources no scanned code declares:",
+            section.unmanaged.len()
+        )?;
+        for u in &section.unmanaged {
+            let open: Vec<&str> = u
+                .duties
+                .iter()
+                .filter(|(_, s)| matches!(s, DutyStatus::NotMet | DutyStatus::Unknown))
+                .map(|(d, _)| d.slug())
+                .collect();
+            let met = u.duties.iter().filter(|(_, s)| *s == DutyStatus::Met).count();
+            writeln!(
+                out,
+                "  {} ({}): {} met{}",
+                u.arn,
+                u.resource_type,
+                met,
+                if open.is_empty() {
+                    String::new()
+                } else {
+                    format!(", open: {}", open.join(", "))
+                }
+            )?;
+        }
+    }
+    for f in &section.failures {
+        writeln!(out, "  could not read: {f}")?;
+    }
+    Ok(())
+}
+
+/// The section in the HTML report.
+pub fn html(section: &LiveSection) -> maud::Markup {
+    use maud::html;
+    let cell = |s: DutyStatus| {
+        let class = match s {
+            DutyStatus::Met => "met",
+            DutyStatus::NotMet => "bad",
+            DutyStatus::Unknown => "unk",
+            DutyStatus::Attest => "att",
+            _ => "aws",
+        };
+        html! { td class=(class) { (s.as_str()) } }
+    };
+    html! {
+        section #live {
+            h2 { "Code and account" }
+            p {
+                "Account " (section.account) ": " (section.resources) " deployed resources read in "
+                (section.regions.join(", ")) " (" (section.requests) " requests, "
+                (format!("{:.1}", section.seconds)) " s)."
+            }
+            @for (file, stack) in &section.stacks { p.loc { (file) " is deployed as stack " (stack) } }
+            @if !section.joined.is_empty() {
+                table #joined {
+                    tr { th { "resource" } th { "duty" } th { "code" } th { "account" } }
+                    @for j in &section.joined {
+                        @for (n, d) in j.duties.iter().filter(|d| !(d.code == DutyStatus::Inherited && d.account == DutyStatus::Inherited)).enumerate() {
+                            tr class=[d.drift().then_some("drift")] {
+                                td {
+                                    @if n == 0 {
+                                        b { (j.id) } " " span.loc { (j.location) } br; span.loc { (j.arn) }
+                                    }
+                                }
+                                td { (d.duty.slug()) }
+                                (cell(d.code))
+                                (cell(d.account))
+                            }
+                        }
+                    }
+                }
+            }
+            @if !section.unmanaged.is_empty() {
+                h2 { "Unmanaged (" (section.unmanaged.len()) ")" }
+                p { "Deployed resources no scanned code declares." }
+                table #unmanaged {
+                    tr { th { "ARN" } th { "type" } th { "open duties" } }
+                    @for u in &section.unmanaged {
+                        tr {
+                            td.loc { (u.arn) }
+                            td { (u.resource_type) }
+                            td { @for (d, s) in u.duties.iter().filter(|(_, s)| matches!(s, DutyStatus::NotMet | DutyStatus::Unknown)) { (d.slug()) " (" (s.as_str()) ") " } }
+                        }
+                    }
+                }
+            }
+            @if !section.failures.is_empty() {
+                p.note { "Not read: " @for f in &section.failures { br; (f) } }
+            }
+        }
+    }
+}
+
+/// The section under `onus matrix --aws`'s Markdown table.
+pub fn render_markdown(section: &LiveSection, out: &mut dyn Write) -> io::Result<()> {
+    use crate::markdown::md;
+    writeln!(out, "\n## Code and account\n")?;
+    writeln!(
+        out,
+        "Account {}: {} deployed resources in {}.\n",
+        section.account,
+        section.resources,
+        section.regions.join(", ")
+    )?;
+    writeln!(out, "| declared | deployed as | joined by | duty | code | account |")?;
+    writeln!(out, "|---|---|---|---|---|---|")?;
+    for j in &section.joined {
+        for d in j.duties.iter().filter(|d| {
+            !(d.code == DutyStatus::Inherited && d.account == DutyStatus::Inherited)
+        }) {
+            let mark = |s: DutyStatus| match (s, d.drift()) {
+                (_, true) => format!("**{}**", s.as_str()),
+                _ => s.as_str().to_owned(),
+            };
+            writeln!(
+                out,
+                "| {} ({}) | {} | {} | {} | {} | {} |",
+                md(&j.id),
+                md(&j.location),
+                md(&j.arn),
+                j.joined_by,
+                d.duty.slug(),
+                mark(d.code),
+                mark(d.account)
+            )?;
+        }
+    }
+    if !section.unmanaged.is_empty() {
+        writeln!(out, "\n## Unmanaged\n")?;
+        writeln!(out, "| deployed | type | open duties |")?;
+        writeln!(out, "|---|---|---|")?;
+        for u in &section.unmanaged {
+            let open: Vec<String> = u
+                .duties
+                .iter()
+                .filter(|(_, s)| matches!(s, DutyStatus::NotMet | DutyStatus::Unknown))
+                .map(|(d, s)| format!("{} ({})", d.slug(), s.as_str()))
+                .collect();
+            writeln!(out, "| {} | {} | {} |", md(&u.arn), u.resource_type, open.join(", "))?;
+        }
+    }
+    Ok(())
+}
