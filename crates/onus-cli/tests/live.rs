@@ -107,7 +107,12 @@ fn account_resources_are_judged_by_the_same_rules_in_two_regions() {
     let p = proxy(moto, Faults::NONE);
     let url = p.url.as_str();
     let (report, log, code) = scan_json(url, &[]);
-    assert_eq!(code, 1, "unmet duties exit 1: {log}");
+    assert_eq!(
+        code, 1,
+        "unmet duties exit 1, every call answered: {}\n{}",
+        report["live"]["failures"],
+        log.lines().take(5).collect::<Vec<_>>().join("\n")
+    );
     let acct = "123456789012";
     // S3: Block Public Access, public policy.
     assert_eq!(verdict(&report, "arn:aws:s3:::onus-live-audit", "s3.public-access-block"), "met");
@@ -378,9 +383,15 @@ fn serve(mut conn: TcpStream, upstream: &str, throttled: &AtomicUsize, faults: F
             };
             response("200 OK", "application/json", body)
         } else {
-            // Forward, one connection per request.
+            // Forward, one connection per request. moto 5 routes CloudTrail
+            // only by the long X-Amz-Target the Python SDK sends; the Rust
+            // SDK sends the short form AWS accepts.
             let Ok(mut up) = TcpStream::connect(upstream) else { return };
             let head = text
+                .replace(
+                    "CloudTrail_20131101.",
+                    "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.",
+                )
                 .lines()
                 .filter(|l| !l.to_ascii_lowercase().starts_with("connection:"))
                 .collect::<Vec<_>>()

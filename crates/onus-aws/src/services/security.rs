@@ -20,10 +20,19 @@ pub async fn read_cloudtrail(cx: Cx) {
     let mut covering = Vec::new();
     for t in out.trail_list() {
         let (Some(name), Some(arn)) = (t.name(), t.trail_arn()) else { continue };
-        let home = t.home_region().unwrap_or(cx.region()) == cx.region();
+        let home_region = t.home_region().unwrap_or(cx.region());
+        let home = home_region == cx.region();
+        // A multi-Region trail's status and selectors are asked of its home
+        // Region (other Regions list a shadow of it).
+        let at_home = if home { cx.clone() } else { cx.in_region(home_region) };
+        let home_client = crate::client!(aws_sdk_cloudtrail, at_home);
         let (status, selectors) = tokio::join!(
-            cx.call_about("GetTrailStatus", Some(name), client.get_trail_status().name(arn).send()),
-            cx.call_about("GetEventSelectors", Some(name), client.get_event_selectors().trail_name(arn).send()),
+            at_home.call_about("GetTrailStatus", Some(name), home_client.get_trail_status().name(arn).send()),
+            at_home.call_about(
+                "GetEventSelectors",
+                Some(name),
+                home_client.get_event_selectors().trail_name(arn).send()
+            ),
         );
         let logging = status
             .as_ref()
