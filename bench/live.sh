@@ -6,8 +6,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000}
 PROFILE=${PROFILE:-dev}
-cargo build -q --profile "$PROFILE" -p onus-cli --features aws
-dir=debug; [ "$PROFILE" = release ] && dir=release
+if [ "$PROFILE" = release ]; then
+  cargo build -q --release -p onus-cli --features aws
+  dir=release
+else
+  # The same package selection as scripts/test, so the SDK is not rebuilt.
+  cargo test -q --no-run -p onus-aws -p onus-cli --features onus-cli/aws --lib --test read_only --test live
+  dir=debug
+fi
 ONUS=$PWD/target/$dir/onus
 read -r url pid python < <(scripts/moto)
 trap 'kill "$pid" 2>/dev/null || true' EXIT

@@ -52,42 +52,73 @@ pub struct Join {
 
 /// Address → (id, ARN) from a Terraform state (`terraform.tfstate` v4) or
 /// `terraform show -json` output.
-pub fn read_tf_state(text: &str) -> Result<HashMap<String, (Option<String>, Option<String>)>, String> {
-    let json: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
+pub fn read_tf_state(
+    text: &str,
+) -> Result<HashMap<String, (Option<String>, Option<String>)>, String> {
+    let json: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
     let mut out = HashMap::new();
-    let attr = |v: &serde_json::Value, k: &str| v.get(k).and_then(|s| s.as_str()).map(str::to_owned);
+    let attr =
+        |v: &serde_json::Value, k: &str| v.get(k).and_then(|s| s.as_str()).map(str::to_owned);
     if let Some(resources) = json.get("resources").and_then(|r| r.as_array()) {
         // State v4: resources[] { module?, mode, type, name, instances[] { index_key?, attributes } }.
         for r in resources {
             if r.get("mode").and_then(|m| m.as_str()) != Some("managed") {
                 continue;
             }
-            let (Some(ty), Some(name)) = (attr(r, "type"), attr(r, "name")) else { continue };
-            let prefix = attr(r, "module").map(|m| format!("{m}.")).unwrap_or_default();
-            for inst in r.get("instances").and_then(|i| i.as_array()).into_iter().flatten() {
+            let (Some(ty), Some(name)) = (attr(r, "type"), attr(r, "name")) else {
+                continue;
+            };
+            let prefix = attr(r, "module")
+                .map(|m| format!("{m}."))
+                .unwrap_or_default();
+            for inst in r
+                .get("instances")
+                .and_then(|i| i.as_array())
+                .into_iter()
+                .flatten()
+            {
                 let index = match inst.get("index_key") {
                     Some(serde_json::Value::String(k)) => format!("[\"{k}\"]"),
                     Some(serde_json::Value::Number(n)) => format!("[{n}]"),
                     _ => String::new(),
                 };
                 let a = &inst["attributes"];
-                out.insert(format!("{prefix}{ty}.{name}{index}"), (attr(a, "id"), attr(a, "arn")));
+                out.insert(
+                    format!("{prefix}{ty}.{name}{index}"),
+                    (attr(a, "id"), attr(a, "arn")),
+                );
             }
         }
         return Ok(out);
     }
     // `terraform show -json`: values.root_module { resources[], child_modules[] }.
-    fn walk(module: &serde_json::Value, out: &mut HashMap<String, (Option<String>, Option<String>)>) {
-        for r in module.get("resources").and_then(|r| r.as_array()).into_iter().flatten() {
+    fn walk(
+        module: &serde_json::Value,
+        out: &mut HashMap<String, (Option<String>, Option<String>)>,
+    ) {
+        for r in module
+            .get("resources")
+            .and_then(|r| r.as_array())
+            .into_iter()
+            .flatten()
+        {
             if r.get("mode").and_then(|m| m.as_str()) != Some("managed") {
                 continue;
             }
-            let Some(address) = r.get("address").and_then(|a| a.as_str()) else { continue };
+            let Some(address) = r.get("address").and_then(|a| a.as_str()) else {
+                continue;
+            };
             let v = &r["values"];
             let get = |k: &str| v.get(k).and_then(|s| s.as_str()).map(str::to_owned);
             out.insert(address.to_owned(), (get("id"), get("arn")));
         }
-        for child in module.get("child_modules").and_then(|c| c.as_array()).into_iter().flatten() {
+        for child in module
+            .get("child_modules")
+            .and_then(|c| c.as_array())
+            .into_iter()
+            .flatten()
+        {
             walk(child, out);
         }
     }
@@ -147,14 +178,36 @@ pub fn cfn_type_of(tf: &str) -> Option<&'static str> {
 /// The property holding a resource's physical name, CloudFormation then
 /// Terraform spelling.
 const NAME_PROPERTIES: &[&str] = &[
-    "BucketName", "TableName", "FunctionName", "RoleName", "UserName", "ManagedPolicyName",
-    "DBInstanceIdentifier", "DBClusterIdentifier", "QueueName", "TopicName", "TrailName", "Name",
-    "ClusterName", "RepositoryName", "LogGroupName", "BackupVaultName", "GroupName", "AnalyzerName",
-    "bucket", "name", "function_name", "identifier", "cluster_identifier", "repository_name",
+    "BucketName",
+    "TableName",
+    "FunctionName",
+    "RoleName",
+    "UserName",
+    "ManagedPolicyName",
+    "DBInstanceIdentifier",
+    "DBClusterIdentifier",
+    "QueueName",
+    "TopicName",
+    "TrailName",
+    "Name",
+    "ClusterName",
+    "RepositoryName",
+    "LogGroupName",
+    "BackupVaultName",
+    "GroupName",
+    "AnalyzerName",
+    "bucket",
+    "name",
+    "function_name",
+    "identifier",
+    "cluster_identifier",
+    "repository_name",
 ];
 
 fn literal_name(r: &Resource) -> Option<&str> {
-    NAME_PROPERTIES.iter().find_map(|k| r.properties.get(k).and_then(|n| n.as_str()))
+    NAME_PROPERTIES
+        .iter()
+        .find_map(|k| r.properties.get(k).and_then(|n| n.as_str()))
 }
 
 /// A tag of a live resource (`Tags: [{Key, Value}]`).
@@ -175,7 +228,9 @@ pub fn join(
     tf_state: Option<&HashMap<String, (Option<String>, Option<String>)>>,
 ) -> Join {
     let resources = &workload.resources;
-    let live: Vec<usize> = (0..resources.len()).filter(|&i| resources[i].format.is_live()).collect();
+    let live: Vec<usize> = (0..resources.len())
+        .filter(|&i| resources[i].format.is_live())
+        .collect();
     // (type, key) → live resource; keys: id, ARN, last segment of a URL or ARN.
     let mut by_key: HashMap<(&str, &str), usize> = HashMap::new();
     let mut by_any_key: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -189,7 +244,10 @@ pub fn join(
     }
     let find = |ty: &str, physical: &str| -> Option<usize> {
         let last = physical.rsplit(['/', ':']).next().unwrap_or(physical);
-        by_key.get(&(ty, physical)).or_else(|| by_key.get(&(ty, last))).copied()
+        by_key
+            .get(&(ty, physical))
+            .or_else(|| by_key.get(&(ty, last)))
+            .copied()
     };
     let mut out = Join::default();
     let mut taken = vec![false; resources.len()];
@@ -215,7 +273,11 @@ pub fn join(
             .map(|s| {
                 let hits = members
                     .iter()
-                    .filter(|&&i| s.resources.iter().any(|(l, _, t)| *l == resources[i].id && *t == resources[i].resource_type))
+                    .filter(|&&i| {
+                        s.resources.iter().any(|(l, _, t)| {
+                            *l == resources[i].id && *t == resources[i].resource_type
+                        })
+                    })
                     .count();
                 (hits, s)
             })
@@ -223,10 +285,16 @@ pub fn join(
             .max_by_key(|(hits, _)| *hits);
         let stack_name = best.map(|(_, s)| s.name.as_str());
         if let Some((_, stack)) = best {
-            out.stacks.push((workload.file(*file).path.display().to_string(), stack.name.clone()));
+            out.stacks.push((
+                workload.file(*file).path.display().to_string(),
+                stack.name.clone(),
+            ));
             for &i in members {
                 let r = &resources[i];
-                let physical = stack.resources.iter().find(|(l, _, t)| *l == r.id && *t == r.resource_type);
+                let physical = stack
+                    .resources
+                    .iter()
+                    .find(|(l, _, t)| *l == r.id && *t == r.resource_type);
                 if let Some(l) = physical.and_then(|(_, p, _)| find(&r.resource_type, p)) {
                     pair(&mut out, i, l, How::Stack, &mut taken);
                     joined_code[i] = true;
@@ -234,7 +302,11 @@ pub fn join(
             }
         }
         // Tags, for what the stack list did not give.
-        let left: Vec<usize> = members.iter().copied().filter(|&i| !joined_code[i]).collect();
+        let left: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&i| !joined_code[i])
+            .collect();
         for i in left {
             let r = &resources[i];
             let hit = live.iter().copied().find(|&l| {
@@ -256,11 +328,16 @@ pub fn join(
             if !r.format.is_terraform() || r.is_data || joined_code[i] {
                 continue;
             }
-            let Some((id, arn)) = state.get(&r.id) else { continue };
+            let Some((id, arn)) = state.get(&r.id) else {
+                continue;
+            };
             let ty = cfn_type_of(&r.resource_type);
             let hit = [arn, id].into_iter().flatten().find_map(|key| match ty {
                 Some(ty) => find(ty, key),
-                None => by_any_key.get(key.as_str()).filter(|v| v.len() == 1).map(|v| v[0]),
+                None => by_any_key
+                    .get(key.as_str())
+                    .filter(|v| v.len() == 1)
+                    .map(|v| v[0]),
             });
             if let Some(l) = hit {
                 pair(&mut out, i, l, How::State, &mut taken);
@@ -273,10 +350,17 @@ pub fn join(
         if r.format.is_live() || r.is_data || joined_code[i] {
             continue;
         }
-        let ty = if r.format.is_terraform() { cfn_type_of(&r.resource_type) } else { Some(r.resource_type.as_str()) };
+        let ty = if r.format.is_terraform() {
+            cfn_type_of(&r.resource_type)
+        } else {
+            Some(r.resource_type.as_str())
+        };
         // Account-wide settings are one per account: their type alone joins them.
         let hit = match ty {
-            Some(ty) if !ty.starts_with("AWS::") => live.iter().copied().find(|&l| resources[l].resource_type == ty),
+            Some(ty) if !ty.starts_with("AWS::") => live
+                .iter()
+                .copied()
+                .find(|&l| resources[l].resource_type == ty),
             Some(ty) => literal_name(r).and_then(|name| find(ty, name)),
             None => None,
         };
@@ -315,13 +399,20 @@ Resources:
 "#;
 
     fn live(arn: &str, id: &str, ty: &'static str, tags: &[(&str, &str)]) -> LiveResource {
-        let tags: Vec<(String, String)> = tags.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let tags: Vec<(String, String)> = tags
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         LiveResource {
             arn: arn.into(),
             id: id.into(),
             resource_type: ty,
             region: "eu-west-1".into(),
-            properties: if tags.is_empty() { json!({}) } else { json!({"Tags": tag_list(&tags)}) },
+            properties: if tags.is_empty() {
+                json!({})
+            } else {
+                json!({"Tags": tag_list(&tags)})
+            },
             tags,
         }
     }
@@ -339,16 +430,34 @@ Resources:
         w.merge(into_workload(
             "123456789012",
             vec![
-                live("arn:aws:s3:::app-bucket-1x2y", "app-bucket-1x2y", "AWS::S3::Bucket", &[]),
+                live(
+                    "arn:aws:s3:::app-bucket-1x2y",
+                    "app-bucket-1x2y",
+                    "AWS::S3::Bucket",
+                    &[],
+                ),
                 live(
                     "arn:aws:sqs:eu-west-1:123456789012:app-Queue-ABC",
                     "app-Queue-ABC",
                     "AWS::SQS::Queue",
-                    &[("aws:cloudformation:logical-id", "Queue"), ("aws:cloudformation:stack-name", "app")],
+                    &[
+                        ("aws:cloudformation:logical-id", "Queue"),
+                        ("aws:cloudformation:stack-name", "app"),
+                    ],
                 ),
-                live("arn:aws:dynamodb:eu-west-1:123456789012:table/sessions", "sessions", "AWS::DynamoDB::Table", &[]),
+                live(
+                    "arn:aws:dynamodb:eu-west-1:123456789012:table/sessions",
+                    "sessions",
+                    "AWS::DynamoDB::Table",
+                    &[],
+                ),
                 live("arn:aws:s3:::by-hand", "by-hand", "AWS::S3::Bucket", &[]),
-                live("arn:aws::eu-west-1:123456789012:account", "account", "AWS::Account", &[]),
+                live(
+                    "arn:aws::eu-west-1:123456789012:account",
+                    "account",
+                    "AWS::Account",
+                    &[],
+                ),
             ],
         ));
         w
@@ -364,11 +473,18 @@ Resources:
         let stacks = vec![Stack {
             name: "app".into(),
             region: "eu-west-1".into(),
-            resources: vec![("Bucket".into(), "app-bucket-1x2y".into(), "AWS::S3::Bucket".into())],
+            resources: vec![(
+                "Bucket".into(),
+                "app-bucket-1x2y".into(),
+                "AWS::S3::Bucket".into(),
+            )],
         }];
         let j = join(&w, &stacks, None);
-        let pairs: Vec<(&str, &str, How)> =
-            j.pairs.iter().map(|p| (id_of(&w, p.code), id_of(&w, p.live), p.how)).collect();
+        let pairs: Vec<(&str, &str, How)> = j
+            .pairs
+            .iter()
+            .map(|p| (id_of(&w, p.code), id_of(&w, p.live), p.how))
+            .collect();
         assert_eq!(
             pairs,
             vec![
@@ -390,8 +506,14 @@ Resources:
             {"module":"module.db","mode":"managed","type":"aws_db_instance","name":"main","instances":[{"index_key":0,"attributes":{"id":"db-1"}}]},
             {"mode":"data","type":"aws_caller_identity","name":"me","instances":[{"attributes":{"id":"x"}}]}]}"#;
         let state = read_tf_state(v4).unwrap();
-        assert_eq!(state["aws_s3_bucket.logs"].1.as_deref(), Some("arn:aws:s3:::logs-123"));
-        assert_eq!(state["module.db.aws_db_instance.main[0]"].0.as_deref(), Some("db-1"));
+        assert_eq!(
+            state["aws_s3_bucket.logs"].1.as_deref(),
+            Some("arn:aws:s3:::logs-123")
+        );
+        assert_eq!(
+            state["module.db.aws_db_instance.main[0]"].0.as_deref(),
+            Some("db-1")
+        );
         assert!(!state.contains_key("aws_caller_identity.me"));
         let show = r#"{"values":{"root_module":{"resources":[{"address":"aws_sqs_queue.q","mode":"managed","values":{"id":"https://sqs/q","arn":"arn:aws:sqs:eu-west-1:1:q"}}],
             "child_modules":[{"resources":[{"address":"module.m.aws_sns_topic.t","mode":"managed","values":{"id":"arn:aws:sns:eu-west-1:1:t","arn":"arn:aws:sns:eu-west-1:1:t"}}]}]}}}"#;

@@ -131,7 +131,9 @@ fn convert_markers(node: &mut Node) {
         return;
     }
     match &mut node.value {
-        Value::Map(entries) => entries.iter_mut().for_each(|e| convert_markers(&mut e.node)),
+        Value::Map(entries) => entries
+            .iter_mut()
+            .for_each(|e| convert_markers(&mut e.node)),
         Value::List(items) => items.iter_mut().for_each(convert_markers),
         _ => {}
     }

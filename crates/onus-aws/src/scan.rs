@@ -111,7 +111,10 @@ pub enum Error {
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Error::Identity(m) => write!(f, "cannot find out which account these credentials belong to: {m}"),
+            Error::Identity(m) => write!(
+                f,
+                "cannot find out which account these credentials belong to: {m}"
+            ),
             Error::Interrupted => write!(f, "interrupted"),
             Error::Runtime(m) => write!(f, "{m}"),
         }
@@ -277,7 +280,11 @@ impl Cx {
     /// Like [`Cx::call`], but hands back the error code and message instead of
     /// recording a failure: for calls whose "not found" answer means "not
     /// configured" (`NoSuchBucketPolicy`).
-    pub async fn try_call<T, E, F>(&self, _operation: &'static str, future: F) -> Result<T, CallError>
+    pub async fn try_call<T, E, F>(
+        &self,
+        _operation: &'static str,
+        future: F,
+    ) -> Result<T, CallError>
     where
         F: Future<Output = Result<T, E>>,
         E: ProvideErrorMetadata + std::error::Error + 'static,
@@ -297,7 +304,7 @@ impl Cx {
                 message: match (e.code(), e.message()) {
                     (Some(code), Some(message)) => format!("{code}: {message}"),
                     (Some(code), None) => code.to_owned(),
-                    _ => DisplayErrorContext(&e).to_string(),
+                    _ => brief(&DisplayErrorContext(&e).to_string()),
                 },
             }),
             Ok(Ok(v)) => Ok(v),
@@ -340,6 +347,17 @@ impl CallError {
 impl std::fmt::Display for CallError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.message)
+    }
+}
+
+/// An error without a code (a connection refused, an HTML error page) in
+/// at most 240 characters on one line: the SDK's full context carries the
+/// raw response.
+fn brief(text: &str) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match line.char_indices().nth(240) {
+        Some((at, _)) => format!("{}…", &line[..at]),
+        None => line,
     }
 }
 
@@ -537,7 +555,9 @@ async fn scan_async(options: &Options) -> Result<LiveScan, Error> {
     failures.dedup();
     let facts = std::mem::take(&mut *lock(&shared.facts));
     let mut resources = std::mem::take(&mut *lock(&shared.resources));
-    resources.extend(crate::services::account_resources(&home_cx, &regions, facts));
+    resources.extend(crate::services::account_resources(
+        &home_cx, &regions, facts,
+    ));
     resources.sort_by(|a, b| a.arn.cmp(&b.arn));
     let mut stacks = std::mem::take(&mut *lock(&shared.stacks));
     stacks.sort_by(|a, b| (&a.region, &a.name).cmp(&(&b.region, &b.name)));
@@ -567,7 +587,8 @@ impl LiveScan {
                 f.region,
                 self.account
             );
-            let file = workload.add_file(place.into(), Some(onus_ingest::Format::Aws), Arc::from(""));
+            let file =
+                workload.add_file(place.into(), Some(onus_ingest::Format::Aws), Arc::from(""));
             workload.error(file, None, f.to_string());
         }
         workload

@@ -121,7 +121,9 @@ const OPERATIONS: &[&str] = &[
 ];
 
 fn is_read(op: &str) -> bool {
-    ["describe_", "get_", "list_"].iter().any(|p| op.starts_with(p))
+    ["describe_", "get_", "list_"]
+        .iter()
+        .any(|p| op.starts_with(p))
 }
 
 fn sources(dir: &Path, out: &mut Vec<(String, String)>) {
@@ -130,7 +132,10 @@ fn sources(dir: &Path, out: &mut Vec<(String, String)>) {
         if path.is_dir() {
             sources(&path, out);
         } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push((path.display().to_string(), std::fs::read_to_string(&path).unwrap()));
+            out.push((
+                path.display().to_string(),
+                std::fs::read_to_string(&path).unwrap(),
+            ));
         }
     }
 }
@@ -143,7 +148,9 @@ fn called(text: &str) -> Vec<String> {
     while let Some(at) = rest.find("client") {
         rest = &rest[at + "client".len()..];
         let after = rest.trim_start();
-        let Some(after) = after.strip_prefix('.') else { continue };
+        let Some(after) = after.strip_prefix('.') else {
+            continue;
+        };
         let name: String = after
             .trim_start()
             .chars()
@@ -159,37 +166,62 @@ fn called(text: &str) -> Vec<String> {
 #[test]
 fn the_reader_calls_only_listed_read_operations() {
     let mut files = Vec::new();
-    sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    sources(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
     let listed: BTreeSet<&str> = OPERATIONS.iter().copied().collect();
     let mut seen = BTreeSet::new();
     for (path, text) in &files {
         for op in called(text) {
-            assert!(is_read(&op), "{path} calls {op}: not a Describe/Get/List operation");
-            assert!(listed.contains(op.as_str()), "{path} calls {op}, which OPERATIONS does not list");
+            assert!(
+                is_read(&op),
+                "{path} calls {op}: not a Describe/Get/List operation"
+            );
+            assert!(
+                listed.contains(op.as_str()),
+                "{path} calls {op}, which OPERATIONS does not list"
+            );
             seen.insert(op);
         }
     }
     for op in OPERATIONS {
         assert!(is_read(op), "OPERATIONS lists {op}, which is not read-only");
-        assert!(seen.contains(*op), "OPERATIONS lists {op}, which the source no longer calls");
+        assert!(
+            seen.contains(*op),
+            "OPERATIONS lists {op}, which the source no longer calls"
+        );
     }
 }
 
 #[test]
 fn a_write_call_would_be_caught() {
-    assert_eq!(called("let x = client\n    .put_bucket_policy()"), vec!["put_bucket_policy"]);
+    assert_eq!(
+        called("let x = client\n    .put_bucket_policy()"),
+        vec!["put_bucket_policy"]
+    );
     assert!(!is_read("put_bucket_policy"));
     assert!(!is_read("delete_bucket"));
-    assert_eq!(called("let client = crate::client!(aws_sdk_s3, cx);"), Vec::<String>::new());
+    assert_eq!(
+        called("let client = crate::client!(aws_sdk_s3, cx);"),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
 fn the_iam_policy_in_docs_allows_each_service() {
-    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/LIVE.md")).unwrap();
+    let doc =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/LIVE.md"))
+            .unwrap();
     for action in [
-        "ec2:DescribeInstances", "s3:GetEncryptionConfiguration", "iam:GetAccountSummary",
-        "cloudtrail:GetTrailStatus", "guardduty:GetDetector", "securityhub:DescribeHub",
-        "cloudformation:ListStackResources", "kms:GetKeyRotationStatus",
+        "ec2:DescribeInstances",
+        "s3:GetEncryptionConfiguration",
+        "iam:GetAccountSummary",
+        "cloudtrail:GetTrailStatus",
+        "guardduty:GetDetector",
+        "securityhub:DescribeHub",
+        "cloudformation:ListStackResources",
+        "kms:GetKeyRotationStatus",
     ] {
         assert!(doc.contains(action), "docs/LIVE.md's policy lacks {action}");
     }

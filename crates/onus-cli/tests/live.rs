@@ -27,10 +27,15 @@ fn moto() -> Option<&'static str> {
                     std::env::var("CI").is_err(),
                     "ONUS_MOTO_URL is not set in CI: scripts/test starts moto"
                 );
-                eprintln!("note: ONUS_MOTO_URL not set (scripts/test starts moto): live tests skipped");
+                eprintln!(
+                    "note: ONUS_MOTO_URL not set (scripts/test starts moto): live tests skipped"
+                );
                 return None;
             };
-            assert!(url.starts_with("http://127.0.0.1:"), "moto must run on loopback: {url}");
+            assert!(
+                url.starts_with("http://127.0.0.1:"),
+                "moto must run on loopback: {url}"
+            );
             let python = std::env::var("ONUS_MOTO_PYTHON").unwrap_or_else(|_| "python3".into());
             let out = Command::new(python)
                 .arg(repo().join("tests/live/seed.py"))
@@ -108,16 +113,28 @@ fn account_resources_are_judged_by_the_same_rules_in_two_regions() {
     let url = p.url.as_str();
     let (report, log, code) = scan_json(url, &[]);
     assert_eq!(
-        code, 1,
+        code,
+        1,
         "unmet duties exit 1, every call answered: {}\n{}",
         report["live"]["failures"],
         log.lines().take(5).collect::<Vec<_>>().join("\n")
     );
     let acct = "123456789012";
     // S3: Block Public Access, public policy.
-    assert_eq!(verdict(&report, "arn:aws:s3:::onus-live-audit", "s3.public-access-block"), "met");
     assert_eq!(
-        verdict(&report, "arn:aws:s3:::onus-live-manual-uploads", "s3.public-access-block"),
+        verdict(
+            &report,
+            "arn:aws:s3:::onus-live-audit",
+            "s3.public-access-block"
+        ),
+        "met"
+    );
+    assert_eq!(
+        verdict(
+            &report,
+            "arn:aws:s3:::onus-live-manual-uploads",
+            "s3.public-access-block"
+        ),
         "not-met"
     );
     // EC2: SSH open to the world.
@@ -131,7 +148,10 @@ fn account_resources_are_judged_by_the_same_rules_in_two_regions() {
     // RDS: public and unencrypted vs. private and encrypted.
     let legacy = format!("arn:aws:rds:us-east-1:{acct}:db:onus-live-legacy-db");
     let orders = format!("arn:aws:rds:us-east-1:{acct}:db:onus-live-orders-db");
-    assert_eq!(verdict(&report, &legacy, "rds.encryption-at-rest"), "not-met");
+    assert_eq!(
+        verdict(&report, &legacy, "rds.encryption-at-rest"),
+        "not-met"
+    );
     assert_eq!(verdict(&report, &orders, "rds.encryption-at-rest"), "met");
     // Account settings: EBS encryption by default on in eu-west-1 only.
     assert_eq!(
@@ -154,12 +174,24 @@ fn account_resources_are_judged_by_the_same_rules_in_two_regions() {
     let east = format!("arn:aws::us-east-1:{acct}:account");
     let west = format!("arn:aws::eu-west-1:{acct}:account");
     assert_eq!(verdict(&report, &east, "account.guardduty-enabled"), "met");
-    assert_eq!(verdict(&report, &west, "account.guardduty-enabled"), "not-met");
+    assert_eq!(
+        verdict(&report, &west, "account.guardduty-enabled"),
+        "not-met"
+    );
     assert_eq!(verdict(&report, &east, "account.access-analyzer"), "met");
-    assert_eq!(verdict(&report, &west, "account.access-analyzer"), "not-met");
+    assert_eq!(
+        verdict(&report, &west, "account.access-analyzer"),
+        "not-met"
+    );
     assert_eq!(verdict(&report, &east, "account.config-recording"), "met");
-    assert_eq!(verdict(&report, &east, "account.securityhub-enabled"), "met");
-    assert_eq!(verdict(&report, &west, "account.securityhub-enabled"), "not-met");
+    assert_eq!(
+        verdict(&report, &east, "account.securityhub-enabled"),
+        "met"
+    );
+    assert_eq!(
+        verdict(&report, &west, "account.securityhub-enabled"),
+        "not-met"
+    );
     assert_eq!(
         verdict(
             &report,
@@ -168,9 +200,15 @@ fn account_resources_are_judged_by_the_same_rules_in_two_regions() {
         ),
         "met"
     );
-    assert_eq!(verdict(&report, &west, "account.config-recording"), "not-met");
+    assert_eq!(
+        verdict(&report, &west, "account.config-recording"),
+        "not-met"
+    );
     // A multi-Region trail covers both.
-    assert_eq!(verdict(&report, &west, "account.cloudtrail-multi-region"), "met");
+    assert_eq!(
+        verdict(&report, &west, "account.cloudtrail-multi-region"),
+        "met"
+    );
     // The weak password policy.
     assert_eq!(
         verdict(
@@ -181,11 +219,14 @@ fn account_resources_are_judged_by_the_same_rules_in_two_regions() {
         "not-met"
     );
     // Every resource of the account is located by its ARN.
-    assert!(report["resources"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .all(|r| r["format"] == "aws" && r["arn"].as_str().is_some_and(|a| a.starts_with("arn:"))));
+    assert!(
+        report["resources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["format"] == "aws"
+                && r["arn"].as_str().is_some_and(|a| a.starts_with("arn:")))
+    );
     assert_eq!(report["live"]["account"], acct);
     assert!(report["live"]["requests"].as_u64().unwrap() > 20);
 }
@@ -219,7 +260,10 @@ fn a_deployed_template_shows_code_and_account_side_by_side_and_the_unmanaged() {
     };
     assert_eq!(duty(bucket, "encryption-at-rest")["code"], "met");
     assert!(joined.iter().any(|j| j["id"] == "AppSecurityGroup"));
-    let sg = joined.iter().find(|j| j["id"] == "AppSecurityGroup").unwrap();
+    let sg = joined
+        .iter()
+        .find(|j| j["id"] == "AppSecurityGroup")
+        .unwrap();
     assert_eq!(duty(sg, "network-exposure")["code"], "not-met");
     assert_eq!(duty(sg, "network-exposure")["account"], "not-met");
     let unmanaged = live["unmanaged"].as_array().unwrap();
@@ -246,7 +290,10 @@ fn a_deployed_template_shows_code_and_account_side_by_side_and_the_unmanaged() {
         "us-east-1",
     ]);
     assert!(text.contains("Code and account, side by side"), "{text}");
-    assert!(text.contains("deployed as arn:aws:s3:::onus-live-orders"), "{text}");
+    assert!(
+        text.contains("deployed as arn:aws:s3:::onus-live-orders"),
+        "{text}"
+    );
     assert!(text.contains("Unmanaged:"), "{text}");
 }
 
@@ -256,7 +303,14 @@ fn sarif_names_the_arn_as_a_logical_location() {
     let p = proxy(moto, Faults::NONE);
     let url = p.url.as_str();
     let (sarif, _, _) = onus(&[
-        "scan", "--aws", "--endpoint-url", url, "--regions", "us-east-1", "--format", "sarif",
+        "scan",
+        "--aws",
+        "--endpoint-url",
+        url,
+        "--regions",
+        "us-east-1",
+        "--format",
+        "sarif",
     ]);
     let results = sarif["runs"][0]["results"].as_array().unwrap();
     assert!(results.iter().any(|r| {
@@ -317,7 +371,8 @@ fn response(status: &str, content_type: &str, body: &str) -> Vec<u8> {
 }
 
 fn serve(mut conn: TcpStream, upstream: &str, throttled: &AtomicUsize, faults: Faults) {
-    conn.set_read_timeout(Some(std::time::Duration::from_secs(30))).ok();
+    conn.set_read_timeout(Some(std::time::Duration::from_secs(30)))
+        .ok();
     loop {
         // One request: headers, then Content-Length bytes of body.
         let mut head = Vec::new();
@@ -335,7 +390,9 @@ fn serve(mut conn: TcpStream, upstream: &str, throttled: &AtomicUsize, faults: F
                 k.eq_ignore_ascii_case(name).then(|| v.trim().to_owned())
             })
         };
-        let length = header("content-length").and_then(|v| v.parse::<usize>().ok()).unwrap_or(0);
+        let length = header("content-length")
+            .and_then(|v| v.parse::<usize>().ok())
+            .unwrap_or(0);
         let mut body = vec![0u8; length];
         if conn.read_exact(&mut body).is_err() {
             return;
@@ -373,7 +430,11 @@ fn serve(mut conn: TcpStream, upstream: &str, throttled: &AtomicUsize, faults: F
             } else {
                 "[]"
             };
-            response("200 OK", "application/json", &format!(r#"{{"analyzers":{analyzers}}}"#))
+            response(
+                "200 OK",
+                "application/json",
+                &format!(r#"{{"analyzers":{analyzers}}}"#),
+            )
         } else if service == "securityhub" && text.starts_with("POST /standards/get") {
             // https://docs.aws.amazon.com/securityhub/1.0/APIReference/API_GetEnabledStandards.html
             let body = if region == "us-east-1" {
@@ -386,7 +447,9 @@ fn serve(mut conn: TcpStream, upstream: &str, throttled: &AtomicUsize, faults: F
             // Forward, one connection per request. moto 5 routes CloudTrail
             // only by the long X-Amz-Target the Python SDK sends; the Rust
             // SDK sends the short form AWS accepts.
-            let Ok(mut up) = TcpStream::connect(upstream) else { return };
+            let Ok(mut up) = TcpStream::connect(upstream) else {
+                return;
+            };
             let head = text
                 .replace(
                     "CloudTrail_20131101.",
@@ -399,7 +462,11 @@ fn serve(mut conn: TcpStream, upstream: &str, throttled: &AtomicUsize, faults: F
                 .trim_end()
                 .to_owned()
                 + "\r\nConnection: close\r\n\r\n";
-            if up.write_all(head.as_bytes()).and_then(|_| up.write_all(&body)).is_err() {
+            if up
+                .write_all(head.as_bytes())
+                .and_then(|_| up.write_all(&body))
+                .is_err()
+            {
                 return;
             }
             let mut reply = Vec::new();
@@ -417,9 +484,22 @@ fn serve(mut conn: TcpStream, upstream: &str, throttled: &AtomicUsize, faults: F
 #[test]
 fn throttled_calls_are_retried_and_a_failing_service_is_named_and_exits_2() {
     let Some(moto) = moto() else { return };
-    let p = proxy(moto, Faults { throttle: 2, deny_kms: true });
+    let p = proxy(
+        moto,
+        Faults {
+            throttle: 2,
+            deny_kms: true,
+        },
+    );
     let (report, log, code) = onus(&[
-        "scan", "--aws", "--endpoint-url", &p.url, "--regions", "us-east-1", "--format", "json",
+        "scan",
+        "--aws",
+        "--endpoint-url",
+        &p.url,
+        "--regions",
+        "us-east-1",
+        "--format",
+        "json",
     ]);
     // Throttled twice, then answered: the tables are there.
     assert!(p.throttled.load(Ordering::SeqCst) >= 3, "{log}");
@@ -436,19 +516,30 @@ fn throttled_calls_are_retried_and_a_failing_service_is_named_and_exits_2() {
     assert_eq!(code, 2, "{log}");
     let failures = report["live"]["failures"].as_array().unwrap();
     assert!(
-        failures
-            .iter()
-            .any(|f| f.as_str().unwrap().starts_with("kms ListKeys in us-east-1: AccessDeniedException")),
+        failures.iter().any(|f| f
+            .as_str()
+            .unwrap()
+            .starts_with("kms ListKeys in us-east-1: AccessDeniedException")),
         "{failures:?}"
     );
-    assert!(report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|d| d["level"] == "error" && d["message"].as_str().unwrap().contains("kms ListKeys")));
+    assert!(
+        report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["level"] == "error"
+                && d["message"].as_str().unwrap().contains("kms ListKeys"))
+    );
     // --skip-invalid: the findings alone decide.
     let (_, _, code) = onus(&[
-        "scan", "--aws", "--endpoint-url", &p.url, "--regions", "us-east-1", "--skip-invalid", "-q",
+        "scan",
+        "--aws",
+        "--endpoint-url",
+        &p.url,
+        "--regions",
+        "us-east-1",
+        "--skip-invalid",
+        "-q",
     ]);
     assert_eq!(code, 1);
 }
@@ -459,7 +550,14 @@ fn no_credentials_is_a_clear_error() {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     drop(listener);
-    let (_, log, code) = onus(&["scan", "--aws", "--endpoint-url", &url, "--regions", "us-east-1"]);
+    let (_, log, code) = onus(&[
+        "scan",
+        "--aws",
+        "--endpoint-url",
+        &url,
+        "--regions",
+        "us-east-1",
+    ]);
     assert_eq!(code, 2, "{log}");
     assert!(log.contains("cannot find out which account"), "{log}");
 }

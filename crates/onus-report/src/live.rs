@@ -94,7 +94,8 @@ pub fn side_by_side(
     unmanaged: &[usize],
     section: &mut LiveSection,
 ) {
-    let arn = |i: usize| crate::report::display_path(&workload.file(workload.resources[i].file).path);
+    let arn =
+        |i: usize| crate::report::display_path(&workload.file(workload.resources[i].file).path);
     for &(code, live, how) in pairs {
         let r = &workload.resources[code];
         let account: Vec<(Duty, DutyStatus)> = duties(engine, live);
@@ -156,7 +157,8 @@ pub fn render_text(section: &LiveSection, out: &mut dyn Write) -> io::Result<()>
         writeln!(out, "  {} {} ({})", j.resource_type, j.id, j.location)?;
         writeln!(out, "    deployed as {} (joined by {})", j.arn, j.joined_by)?;
         for d in &j.duties {
-            if matches!(d.code, DutyStatus::Inherited) && matches!(d.account, DutyStatus::Inherited) {
+            if matches!(d.code, DutyStatus::Inherited) && matches!(d.account, DutyStatus::Inherited)
+            {
                 continue;
             }
             writeln!(
@@ -182,7 +184,11 @@ pub fn render_text(section: &LiveSection, out: &mut dyn Write) -> io::Result<()>
                 .filter(|(_, s)| matches!(s, DutyStatus::NotMet | DutyStatus::Unknown))
                 .map(|(d, _)| d.slug())
                 .collect();
-            let met = u.duties.iter().filter(|(_, s)| *s == DutyStatus::Met).count();
+            let met = u
+                .duties
+                .iter()
+                .filter(|(_, s)| *s == DutyStatus::Met)
+                .count();
             writeln!(
                 out,
                 "  {} ({}): {} met{}",
@@ -276,12 +282,17 @@ pub fn render_markdown(section: &LiveSection, out: &mut dyn Write) -> io::Result
         section.resources,
         section.regions.join(", ")
     )?;
-    writeln!(out, "| declared | deployed as | joined by | duty | code | account |")?;
+    writeln!(
+        out,
+        "| declared | deployed as | joined by | duty | code | account |"
+    )?;
     writeln!(out, "|---|---|---|---|---|---|")?;
     for j in &section.joined {
-        for d in j.duties.iter().filter(|d| {
-            !(d.code == DutyStatus::Inherited && d.account == DutyStatus::Inherited)
-        }) {
+        for d in j
+            .duties
+            .iter()
+            .filter(|d| !(d.code == DutyStatus::Inherited && d.account == DutyStatus::Inherited))
+        {
             let mark = |s: DutyStatus| match (s, d.drift()) {
                 (_, true) => format!("**{}**", s.as_str()),
                 _ => s.as_str().to_owned(),
@@ -310,7 +321,13 @@ pub fn render_markdown(section: &LiveSection, out: &mut dyn Write) -> io::Result
                 .filter(|(_, s)| matches!(s, DutyStatus::NotMet | DutyStatus::Unknown))
                 .map(|(d, s)| format!("{} ({})", d.slug(), s.as_str()))
                 .collect();
-            writeln!(out, "| {} | {} | {} |", md(&u.arn), u.resource_type, open.join(", "))?;
+            writeln!(
+                out,
+                "| {} | {} | {} |",
+                md(&u.arn),
+                u.resource_type,
+                open.join(", ")
+            )?;
         }
     }
     Ok(())

@@ -155,7 +155,9 @@ pub fn write(
     outputs: &mut [Output<'_>],
     baseline: Option<&mut crate::suppress::Baseline>,
 ) -> io::Result<Report<'static>> {
-    write_with_live(workload, engine, options, threshold, outputs, baseline, None)
+    write_with_live(
+        workload, engine, options, threshold, outputs, baseline, None,
+    )
 }
 
 /// [`write`], with the live account's section (`--aws`) after the resources.

@@ -9,7 +9,13 @@ use std::collections::BTreeMap;
 
 /// Facts every account resource of a Region has, so a reader that never ran
 /// (or failed before recording) shows as unknown rather than as "none".
-const REGIONAL: &[&str] = &["MultiRegionTrails", "GuardDuty", "ConfigRecorder", "AccessAnalyzers", "SecurityHub"];
+const REGIONAL: &[&str] = &[
+    "MultiRegionTrails",
+    "GuardDuty",
+    "ConfigRecorder",
+    "AccessAnalyzers",
+    "SecurityHub",
+];
 const ACCOUNT_WIDE: &[&str] = &["RootAccessKeysPresent", "RootMfaEnabled"];
 
 pub fn account_resources(
@@ -28,7 +34,11 @@ pub fn account_resources(
         p.insert("AccountId".into(), json!(account));
         out.push(LiveResource {
             arn,
-            id: if region == GLOBAL { format!("account {account}") } else { format!("account {account} {region}") },
+            id: if region == GLOBAL {
+                format!("account {account}")
+            } else {
+                format!("account {account} {region}")
+            },
             resource_type: "AWS::Account",
             region: region.to_owned(),
             properties: Json::Object(p),
@@ -36,10 +46,18 @@ pub fn account_resources(
         });
     };
     let partition = cx.partition;
-    build(GLOBAL, ACCOUNT_WIDE, format!("arn:{partition}:iam::{account}:root"));
+    build(
+        GLOBAL,
+        ACCOUNT_WIDE,
+        format!("arn:{partition}:iam::{account}:root"),
+    );
     for region in regions {
         let partition = crate::scan::partition(region);
-        build(region, REGIONAL, format!("arn:{partition}::{region}:{account}:account"));
+        build(
+            region,
+            REGIONAL,
+            format!("arn:{partition}::{region}:{account}:account"),
+        );
     }
     out
 }

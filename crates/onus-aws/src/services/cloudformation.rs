@@ -6,7 +6,15 @@ use crate::scan::{Cx, Stack};
 pub async fn read(cx: Cx) {
     let client = crate::client!(aws_sdk_cloudformation, cx);
     let Some(stacks) = cx
-        .call("ListStacks", client.list_stacks().into_paginator().items().send().try_collect())
+        .call(
+            "ListStacks",
+            client
+                .list_stacks()
+                .into_paginator()
+                .items()
+                .send()
+                .try_collect(),
+        )
         .await
     else {
         return;

@@ -24,16 +24,30 @@ fn map_tags(tags: Option<&HashMap<String, String>>) -> Vec<(String, String)> {
 pub async fn read_lambda(cx: Cx) {
     let client = crate::client!(aws_sdk_lambda, cx);
     let Some(functions) = cx
-        .call("ListFunctions", client.list_functions().into_paginator().items().send().try_collect())
+        .call(
+            "ListFunctions",
+            client
+                .list_functions()
+                .into_paginator()
+                .items()
+                .send()
+                .try_collect(),
+        )
         .await
     else {
         return;
     };
     for f in &functions {
-        let (Some(name), Some(arn)) = (f.function_name(), f.function_arn()) else { continue };
+        let (Some(name), Some(arn)) = (f.function_name(), f.function_arn()) else {
+            continue;
+        };
         let (policy, tags) = tokio::join!(
             cx.try_call("GetPolicy", client.get_policy().function_name(name).send()),
-            cx.call_about("ListTags", Some(name), client.list_tags().resource(arn).send()),
+            cx.call_about(
+                "ListTags",
+                Some(name),
+                client.list_tags().resource(arn).send()
+            ),
         );
         let tags = map_tags(tags.as_ref().and_then(|t| t.tags()));
         let mut p = json!({
@@ -68,7 +82,12 @@ pub async fn read_lambda(cx: Cx) {
             names.sort();
             let masked: serde_json::Map<String, Json> = names
                 .into_iter()
-                .map(|k| (k.clone(), unknown("the value of an environment variable (not read)")))
+                .map(|k| {
+                    (
+                        k.clone(),
+                        unknown("the value of an environment variable (not read)"),
+                    )
+                })
                 .collect();
             p["Environment"] = json!({"Variables": masked});
         }
@@ -76,7 +95,11 @@ pub async fn read_lambda(cx: Cx) {
         match policy {
             Ok(out) => {
                 let doc = out.policy().map(policy_document).unwrap_or(Json::Null);
-                let statements = doc.get("Statement").and_then(|s| s.as_array()).cloned().unwrap_or_default();
+                let statements = doc
+                    .get("Statement")
+                    .and_then(|s| s.as_array())
+                    .cloned()
+                    .unwrap_or_default();
                 for (i, st) in statements.iter().enumerate() {
                     let principal = match st.get("Principal") {
                         Some(Json::String(s)) => json!(s),
@@ -105,7 +128,11 @@ pub async fn read_lambda(cx: Cx) {
                     if let Some(o) = find("aws:PrincipalOrgID") {
                         perm["PrincipalOrgID"] = o;
                     }
-                    let sid = st.get("Sid").and_then(|s| s.as_str()).map(str::to_owned).unwrap_or_else(|| i.to_string());
+                    let sid = st
+                        .get("Sid")
+                        .and_then(|s| s.as_str())
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| i.to_string());
                     cx.push(LiveResource {
                         arn: format!("{arn}/policy/{sid}"),
                         id: format!("{name}/{sid}"),
@@ -132,14 +159,27 @@ pub async fn read_lambda(cx: Cx) {
 
 fn ecs_tags(tags: &[aws_sdk_ecs::types::Tag]) -> Vec<(String, String)> {
     tags.iter()
-        .filter_map(|t| Some((t.key()?.to_owned(), t.value().unwrap_or_default().to_owned())))
+        .filter_map(|t| {
+            Some((
+                t.key()?.to_owned(),
+                t.value().unwrap_or_default().to_owned(),
+            ))
+        })
         .collect()
 }
 
 pub async fn read_ecs(cx: Cx) {
     let client = crate::client!(aws_sdk_ecs, cx);
     let (clusters, families) = tokio::join!(
-        cx.call("ListClusters", client.list_clusters().into_paginator().items().send().try_collect()),
+        cx.call(
+            "ListClusters",
+            client
+                .list_clusters()
+                .into_paginator()
+                .items()
+                .send()
+                .try_collect()
+        ),
         cx.call(
             "ListTaskDefinitionFamilies",
             client
@@ -169,14 +209,20 @@ pub async fn read_ecs(cx: Cx) {
             continue;
         };
         for c in described.clusters() {
-            let (Some(name), Some(arn)) = (c.cluster_name(), c.cluster_arn()) else { continue };
+            let (Some(name), Some(arn)) = (c.cluster_name(), c.cluster_arn()) else {
+                continue;
+            };
             let tags = ecs_tags(c.tags());
             let mut p = json!({
                 "ClusterName": name,
                 "ClusterSettings": c.settings().iter().map(|s| json!({"Name": s.name().map(|n| n.as_str()), "Value": s.value()})).collect::<Vec<_>>(),
             });
-            if let Some(e) = c.configuration().and_then(|c| c.execute_command_configuration()) {
-                let mut exec = json!({"Logging": e.logging().map(|l| l.as_str()).unwrap_or("DEFAULT")});
+            if let Some(e) = c
+                .configuration()
+                .and_then(|c| c.execute_command_configuration())
+            {
+                let mut exec =
+                    json!({"Logging": e.logging().map(|l| l.as_str()).unwrap_or("DEFAULT")});
                 if let Some(k) = e.kms_key_id() {
                     exec["KmsKeyId"] = json!(k);
                 }
@@ -210,8 +256,12 @@ pub async fn read_ecs(cx: Cx) {
         else {
             continue;
         };
-        let Some(td) = out.task_definition() else { continue };
-        let Some(arn) = td.task_definition_arn() else { continue };
+        let Some(td) = out.task_definition() else {
+            continue;
+        };
+        let Some(arn) = td.task_definition_arn() else {
+            continue;
+        };
         let tags = ecs_tags(out.tags());
         let containers: Vec<Json> = td
             .container_definitions()
@@ -270,12 +320,23 @@ pub async fn read_ecs(cx: Cx) {
     }
 }
 
-async fn read_ecs_services(cx: &Cx, client: &aws_sdk_ecs::Client, cluster: &str, cluster_arn: &str) {
+async fn read_ecs_services(
+    cx: &Cx,
+    client: &aws_sdk_ecs::Client,
+    cluster: &str,
+    cluster_arn: &str,
+) {
     let Some(arns) = cx
         .call_about(
             "ListServices",
             Some(cluster),
-            client.list_services().cluster(cluster_arn).into_paginator().items().send().try_collect(),
+            client
+                .list_services()
+                .cluster(cluster_arn)
+                .into_paginator()
+                .items()
+                .send()
+                .try_collect(),
         )
         .await
     else {
@@ -298,7 +359,9 @@ async fn read_ecs_services(cx: &Cx, client: &aws_sdk_ecs::Client, cluster: &str,
             continue;
         };
         for s in out.services() {
-            let (Some(name), Some(arn)) = (s.service_name(), s.service_arn()) else { continue };
+            let (Some(name), Some(arn)) = (s.service_name(), s.service_arn()) else {
+                continue;
+            };
             let tags = ecs_tags(s.tags());
             let mut p = json!({"ServiceName": name, "Cluster": reference(cluster)});
             if let Some(t) = s.launch_type() {
@@ -310,7 +373,10 @@ async fn read_ecs_services(cx: &Cx, client: &aws_sdk_ecs::Client, cluster: &str,
             if let Some(t) = s.task_definition() {
                 p["TaskDefinition"] = json!(t);
             }
-            if let Some(a) = s.network_configuration().and_then(|n| n.awsvpc_configuration()) {
+            if let Some(a) = s
+                .network_configuration()
+                .and_then(|n| n.awsvpc_configuration())
+            {
                 p["NetworkConfiguration"] = json!({"AwsvpcConfiguration": {
                     "AssignPublicIp": a.assign_public_ip().map(|v| v.as_str()).unwrap_or("DISABLED"),
                     "Subnets": a.subnets(),
@@ -333,14 +399,26 @@ async fn read_ecs_services(cx: &Cx, client: &aws_sdk_ecs::Client, cluster: &str,
 pub async fn read_eks(cx: Cx) {
     let client = crate::client!(aws_sdk_eks, cx);
     let Some(names) = cx
-        .call("ListClusters", client.list_clusters().into_paginator().items().send().try_collect())
+        .call(
+            "ListClusters",
+            client
+                .list_clusters()
+                .into_paginator()
+                .items()
+                .send()
+                .try_collect(),
+        )
         .await
     else {
         return;
     };
     for name in &names {
         let Some(out) = cx
-            .call_about("DescribeCluster", Some(name), client.describe_cluster().name(name).send())
+            .call_about(
+                "DescribeCluster",
+                Some(name),
+                client.describe_cluster().name(name).send(),
+            )
             .await
         else {
             continue;
@@ -397,16 +475,32 @@ pub async fn read_eks(cx: Cx) {
 pub async fn read_ecr(cx: Cx) {
     let client = crate::client!(aws_sdk_ecr, cx);
     let Some(repositories) = cx
-        .call("DescribeRepositories", client.describe_repositories().into_paginator().items().send().try_collect())
+        .call(
+            "DescribeRepositories",
+            client
+                .describe_repositories()
+                .into_paginator()
+                .items()
+                .send()
+                .try_collect(),
+        )
         .await
     else {
         return;
     };
     for r in &repositories {
-        let (Some(name), Some(arn)) = (r.repository_name(), r.repository_arn()) else { continue };
+        let (Some(name), Some(arn)) = (r.repository_name(), r.repository_arn()) else {
+            continue;
+        };
         let (policy, lifecycle) = tokio::join!(
-            cx.try_call("GetRepositoryPolicy", client.get_repository_policy().repository_name(name).send()),
-            cx.try_call("GetLifecyclePolicy", client.get_lifecycle_policy().repository_name(name).send()),
+            cx.try_call(
+                "GetRepositoryPolicy",
+                client.get_repository_policy().repository_name(name).send()
+            ),
+            cx.try_call(
+                "GetLifecyclePolicy",
+                client.get_lifecycle_policy().repository_name(name).send()
+            ),
         );
         let mut p = json!({
             "RepositoryName": name,
@@ -428,7 +522,8 @@ pub async fn read_ecr(cx: Cx) {
             }
             Err(e) if e.is("RepositoryPolicyNotFoundException") => {}
             Err(e) => {
-                p["RepositoryPolicyText"] = unknown(format!("GetRepositoryPolicy failed: {}", e.message));
+                p["RepositoryPolicyText"] =
+                    unknown(format!("GetRepositoryPolicy failed: {}", e.message));
                 cx.fail("GetRepositoryPolicy", Some(name), e);
             }
         }

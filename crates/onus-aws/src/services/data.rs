@@ -15,18 +15,41 @@ fn put_tags(p: &mut Json, tags: &[(String, String)]) {
 
 fn rds_tags(tags: &[aws_sdk_rds::types::Tag]) -> Vec<(String, String)> {
     tags.iter()
-        .filter_map(|t| Some((t.key()?.to_owned(), t.value().unwrap_or_default().to_owned())))
+        .filter_map(|t| {
+            Some((
+                t.key()?.to_owned(),
+                t.value().unwrap_or_default().to_owned(),
+            ))
+        })
         .collect()
 }
 
 pub async fn read_rds(cx: Cx) {
     let client = crate::client!(aws_sdk_rds, cx);
     let (instances, clusters) = tokio::join!(
-        cx.call("DescribeDBInstances", client.describe_db_instances().into_paginator().items().send().try_collect()),
-        cx.call("DescribeDBClusters", client.describe_db_clusters().into_paginator().items().send().try_collect()),
+        cx.call(
+            "DescribeDBInstances",
+            client
+                .describe_db_instances()
+                .into_paginator()
+                .items()
+                .send()
+                .try_collect()
+        ),
+        cx.call(
+            "DescribeDBClusters",
+            client
+                .describe_db_clusters()
+                .into_paginator()
+                .items()
+                .send()
+                .try_collect()
+        ),
     );
     for db in instances.iter().flatten() {
-        let (Some(id), Some(arn)) = (db.db_instance_identifier(), db.db_instance_arn()) else { continue };
+        let (Some(id), Some(arn)) = (db.db_instance_identifier(), db.db_instance_arn()) else {
+            continue;
+        };
         let tags = rds_tags(db.tag_list());
         let mut p = json!({
             "DBInstanceIdentifier": id,
@@ -55,7 +78,11 @@ pub async fn read_rds(cx: Cx) {
         if let Some(c) = db.db_cluster_identifier() {
             p["DBClusterIdentifier"] = reference(c);
         }
-        if let Some(port) = db.endpoint().and_then(|e| e.port()).or(db.db_instance_port().filter(|p| *p != 0)) {
+        if let Some(port) = db
+            .endpoint()
+            .and_then(|e| e.port())
+            .or(db.db_instance_port().filter(|p| *p != 0))
+        {
             p["Port"] = json!(port);
         }
         if let Some(s) = db.storage_type() {
@@ -78,7 +105,9 @@ pub async fn read_rds(cx: Cx) {
         });
     }
     for c in clusters.iter().flatten() {
-        let (Some(id), Some(arn)) = (c.db_cluster_identifier(), c.db_cluster_arn()) else { continue };
+        let (Some(id), Some(arn)) = (c.db_cluster_identifier(), c.db_cluster_arn()) else {
+            continue;
+        };
         let tags = rds_tags(c.tag_list());
         let mut p = json!({
             "DBClusterIdentifier": id,
@@ -120,26 +149,49 @@ pub async fn read_rds(cx: Cx) {
 pub async fn read_dynamodb(cx: Cx) {
     let client = crate::client!(aws_sdk_dynamodb, cx);
     let Some(names) = cx
-        .call("ListTables", client.list_tables().into_paginator().items().send().try_collect())
+        .call(
+            "ListTables",
+            client
+                .list_tables()
+                .into_paginator()
+                .items()
+                .send()
+                .try_collect(),
+        )
         .await
     else {
         return;
     };
     for name in &names {
         let (table, backups) = tokio::join!(
-            cx.call_about("DescribeTable", Some(name), client.describe_table().table_name(name).send()),
+            cx.call_about(
+                "DescribeTable",
+                Some(name),
+                client.describe_table().table_name(name).send()
+            ),
             cx.call_about(
                 "DescribeContinuousBackups",
                 Some(name),
                 client.describe_continuous_backups().table_name(name).send()
             ),
         );
-        let Some(t) = table.as_ref().and_then(|t| t.table()) else { continue };
+        let Some(t) = table.as_ref().and_then(|t| t.table()) else {
+            continue;
+        };
         let Some(arn) = t.table_arn() else { continue };
         let tags = cx
-            .call_about("ListTagsOfResource", Some(name), client.list_tags_of_resource().resource_arn(arn).send())
+            .call_about(
+                "ListTagsOfResource",
+                Some(name),
+                client.list_tags_of_resource().resource_arn(arn).send(),
+            )
             .await
-            .map(|o| o.tags().iter().map(|t| (t.key().to_owned(), t.value().to_owned())).collect::<Vec<_>>())
+            .map(|o| {
+                o.tags()
+                    .iter()
+                    .map(|t| (t.key().to_owned(), t.value().to_owned()))
+                    .collect::<Vec<_>>()
+            })
             .unwrap_or_default();
         let mut p = json!({
             "TableName": name,
@@ -170,7 +222,8 @@ pub async fn read_dynamodb(cx: Cx) {
             None => unknown("DescribeContinuousBackups failed"),
         };
         if let Some(s) = t.stream_specification() {
-            p["StreamSpecification"] = json!({"StreamViewType": s.stream_view_type().map(|v| v.as_str())});
+            p["StreamSpecification"] =
+                json!({"StreamViewType": s.stream_view_type().map(|v| v.as_str())});
         }
         put_tags(&mut p, &tags);
         cx.push(LiveResource {
@@ -187,7 +240,15 @@ pub async fn read_dynamodb(cx: Cx) {
 pub async fn read_sqs(cx: Cx) {
     let client = crate::client!(aws_sdk_sqs, cx);
     let Some(urls) = cx
-        .call("ListQueues", client.list_queues().into_paginator().items().send().try_collect())
+        .call(
+            "ListQueues",
+            client
+                .list_queues()
+                .into_paginator()
+                .items()
+                .send()
+                .try_collect(),
+        )
         .await
     else {
         return;
@@ -204,16 +265,28 @@ pub async fn read_sqs(cx: Cx) {
                     .attribute_names(aws_sdk_sqs::types::QueueAttributeName::All)
                     .send()
             ),
-            cx.call_about("ListQueueTags", Some(name), client.list_queue_tags().queue_url(url).send()),
+            cx.call_about(
+                "ListQueueTags",
+                Some(name),
+                client.list_queue_tags().queue_url(url).send()
+            ),
         );
-        let Some(attributes) = attributes else { continue };
+        let Some(attributes) = attributes else {
+            continue;
+        };
         let a: HashMap<&str, &str> = attributes
             .attributes()
             .map(|m| m.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect())
             .unwrap_or_default();
-        let arn = a.get("QueueArn").map(|s| s.to_string()).unwrap_or_else(|| cx.arn("sqs", name));
+        let arn = a
+            .get("QueueArn")
+            .map(|s| s.to_string())
+            .unwrap_or_else(|| cx.arn("sqs", name));
         let tags: Vec<(String, String)> = tags
-            .and_then(|t| t.tags().map(|m| m.iter().map(|(k, v)| (k.clone(), v.clone())).collect()))
+            .and_then(|t| {
+                t.tags()
+                    .map(|m| m.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+            })
             .unwrap_or_default();
         let mut p = json!({
             "QueueName": name,
@@ -228,7 +301,10 @@ pub async fn read_sqs(cx: Cx) {
         for (attr, prop) in [
             ("MessageRetentionPeriod", "MessageRetentionPeriod"),
             ("VisibilityTimeout", "VisibilityTimeout"),
-            ("KmsDataKeyReusePeriodSeconds", "KmsDataKeyReusePeriodSeconds"),
+            (
+                "KmsDataKeyReusePeriodSeconds",
+                "KmsDataKeyReusePeriodSeconds",
+            ),
         ] {
             if let Some(n) = a.get(attr).and_then(|v| v.parse::<i64>().ok()) {
                 p[prop] = json!(n);
@@ -262,25 +338,50 @@ pub async fn read_sqs(cx: Cx) {
 pub async fn read_sns(cx: Cx) {
     let client = crate::client!(aws_sdk_sns, cx);
     let Some(topics) = cx
-        .call("ListTopics", client.list_topics().into_paginator().items().send().try_collect())
+        .call(
+            "ListTopics",
+            client
+                .list_topics()
+                .into_paginator()
+                .items()
+                .send()
+                .try_collect(),
+        )
         .await
     else {
         return;
     };
     for topic in &topics {
-        let Some(arn) = topic.topic_arn() else { continue };
+        let Some(arn) = topic.topic_arn() else {
+            continue;
+        };
         let name = arn.rsplit(':').next().unwrap_or(arn);
         let (attributes, tags) = tokio::join!(
-            cx.call_about("GetTopicAttributes", Some(name), client.get_topic_attributes().topic_arn(arn).send()),
-            cx.call_about("ListTagsForResource", Some(name), client.list_tags_for_resource().resource_arn(arn).send()),
+            cx.call_about(
+                "GetTopicAttributes",
+                Some(name),
+                client.get_topic_attributes().topic_arn(arn).send()
+            ),
+            cx.call_about(
+                "ListTagsForResource",
+                Some(name),
+                client.list_tags_for_resource().resource_arn(arn).send()
+            ),
         );
-        let Some(attributes) = attributes else { continue };
+        let Some(attributes) = attributes else {
+            continue;
+        };
         let a: HashMap<&str, &str> = attributes
             .attributes()
             .map(|m| m.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect())
             .unwrap_or_default();
         let tags: Vec<(String, String)> = tags
-            .map(|t| t.tags().iter().map(|t| (t.key().to_owned(), t.value().to_owned())).collect())
+            .map(|t| {
+                t.tags()
+                    .iter()
+                    .map(|t| (t.key().to_owned(), t.value().to_owned()))
+                    .collect()
+            })
             .unwrap_or_default();
         let mut p = json!({
             "TopicName": name,
@@ -314,7 +415,15 @@ pub async fn read_sns(cx: Cx) {
 pub async fn read_kms(cx: Cx) {
     let client = crate::client!(aws_sdk_kms, cx);
     let Some(keys) = cx
-        .call("ListKeys", client.list_keys().into_paginator().items().send().try_collect())
+        .call(
+            "ListKeys",
+            client
+                .list_keys()
+                .into_paginator()
+                .items()
+                .send()
+                .try_collect(),
+        )
         .await
     else {
         return;
@@ -322,12 +431,18 @@ pub async fn read_kms(cx: Cx) {
     for key in &keys {
         let Some(id) = key.key_id() else { continue };
         let Some(described) = cx
-            .call_about("DescribeKey", Some(id), client.describe_key().key_id(id).send())
+            .call_about(
+                "DescribeKey",
+                Some(id),
+                client.describe_key().key_id(id).send(),
+            )
             .await
         else {
             continue;
         };
-        let Some(m) = described.key_metadata() else { continue };
+        let Some(m) = described.key_metadata() else {
+            continue;
+        };
         // AWS managed keys (aws/s3…) are AWS's to rotate and guard.
         if m.key_manager().map(|k| k.as_str()) == Some("AWS") {
             continue;
@@ -340,16 +455,40 @@ pub async fn read_kms(cx: Cx) {
         let (rotation, policy, tags) = tokio::join!(
             async {
                 if symmetric {
-                    Some(cx.call_about("GetKeyRotationStatus", Some(id), client.get_key_rotation_status().key_id(id).send()).await)
+                    Some(
+                        cx.call_about(
+                            "GetKeyRotationStatus",
+                            Some(id),
+                            client.get_key_rotation_status().key_id(id).send(),
+                        )
+                        .await,
+                    )
                 } else {
                     None
                 }
             },
-            cx.call_about("GetKeyPolicy", Some(id), client.get_key_policy().key_id(id).policy_name("default").send()),
-            cx.call_about("ListResourceTags", Some(id), client.list_resource_tags().key_id(id).send()),
+            cx.call_about(
+                "GetKeyPolicy",
+                Some(id),
+                client
+                    .get_key_policy()
+                    .key_id(id)
+                    .policy_name("default")
+                    .send()
+            ),
+            cx.call_about(
+                "ListResourceTags",
+                Some(id),
+                client.list_resource_tags().key_id(id).send()
+            ),
         );
         let tags: Vec<(String, String)> = tags
-            .map(|t| t.tags().iter().map(|t| (t.tag_key().to_owned(), t.tag_value().to_owned())).collect())
+            .map(|t| {
+                t.tags()
+                    .iter()
+                    .map(|t| (t.tag_key().to_owned(), t.tag_value().to_owned()))
+                    .collect()
+            })
             .unwrap_or_default();
         let mut p = json!({
             "Enabled": m.enabled(),
@@ -372,7 +511,10 @@ pub async fn read_kms(cx: Cx) {
         }
         put_tags(&mut p, &tags);
         cx.push(LiveResource {
-            arn: m.arn().map(str::to_owned).unwrap_or_else(|| cx.arn("kms", &format!("key/{id}"))),
+            arn: m
+                .arn()
+                .map(str::to_owned)
+                .unwrap_or_else(|| cx.arn("kms", &format!("key/{id}"))),
             id: id.to_owned(),
             resource_type: "AWS::KMS::Key",
             region: cx.region().to_owned(),
@@ -385,17 +527,27 @@ pub async fn read_kms(cx: Cx) {
 pub async fn read_secrets(cx: Cx) {
     let client = crate::client!(aws_sdk_secretsmanager, cx);
     let Some(pages) = cx
-        .call("ListSecrets", client.list_secrets().into_paginator().send().try_collect())
+        .call(
+            "ListSecrets",
+            client.list_secrets().into_paginator().send().try_collect(),
+        )
         .await
     else {
         return;
     };
     for s in pages.iter().flat_map(|p| p.secret_list()) {
-        let (Some(name), Some(arn)) = (s.name(), s.arn()) else { continue };
+        let (Some(name), Some(arn)) = (s.name(), s.arn()) else {
+            continue;
+        };
         let tags: Vec<(String, String)> = s
             .tags()
             .iter()
-            .filter_map(|t| Some((t.key()?.to_owned(), t.value().unwrap_or_default().to_owned())))
+            .filter_map(|t| {
+                Some((
+                    t.key()?.to_owned(),
+                    t.value().unwrap_or_default().to_owned(),
+                ))
+            })
             .collect();
         let mut p = json!({"Name": name});
         if let Some(k) = text(s.kms_key_id()) {
@@ -442,13 +594,23 @@ pub async fn read_secrets(cx: Cx) {
 pub async fn read_logs(cx: Cx) {
     let client = crate::client!(aws_sdk_cloudwatchlogs, cx);
     let Some(groups) = cx
-        .call("DescribeLogGroups", client.describe_log_groups().into_paginator().items().send().try_collect())
+        .call(
+            "DescribeLogGroups",
+            client
+                .describe_log_groups()
+                .into_paginator()
+                .items()
+                .send()
+                .try_collect(),
+        )
         .await
     else {
         return;
     };
     for g in &groups {
-        let Some(name) = g.log_group_name() else { continue };
+        let Some(name) = g.log_group_name() else {
+            continue;
+        };
         let mut p = json!({"LogGroupName": name});
         if let Some(days) = g.retention_in_days() {
             p["RetentionInDays"] = json!(days);
@@ -477,13 +639,37 @@ pub async fn read_logs(cx: Cx) {
 pub async fn read_backup(cx: Cx) {
     let client = crate::client!(aws_sdk_backup, cx);
     let (vaults, plans) = tokio::join!(
-        cx.call("ListBackupVaults", client.list_backup_vaults().into_paginator().items().send().try_collect()),
-        cx.call("ListBackupPlans", client.list_backup_plans().into_paginator().items().send().try_collect()),
+        cx.call(
+            "ListBackupVaults",
+            client
+                .list_backup_vaults()
+                .into_paginator()
+                .items()
+                .send()
+                .try_collect()
+        ),
+        cx.call(
+            "ListBackupPlans",
+            client
+                .list_backup_plans()
+                .into_paginator()
+                .items()
+                .send()
+                .try_collect()
+        ),
     );
     for v in vaults.iter().flatten() {
-        let (Some(name), Some(arn)) = (v.backup_vault_name(), v.backup_vault_arn()) else { continue };
+        let (Some(name), Some(arn)) = (v.backup_vault_name(), v.backup_vault_arn()) else {
+            continue;
+        };
         let policy = cx
-            .try_call("GetBackupVaultAccessPolicy", client.get_backup_vault_access_policy().backup_vault_name(name).send())
+            .try_call(
+                "GetBackupVaultAccessPolicy",
+                client
+                    .get_backup_vault_access_policy()
+                    .backup_vault_name(name)
+                    .send(),
+            )
             .await;
         let mut p = json!({"BackupVaultName": name});
         if let Some(k) = text(v.encryption_key_arn()) {
@@ -507,7 +693,8 @@ pub async fn read_backup(cx: Cx) {
             }
             Err(e) if e.is("ResourceNotFoundException") => {}
             Err(e) => {
-                p["AccessPolicy"] = unknown(format!("GetBackupVaultAccessPolicy failed: {}", e.message));
+                p["AccessPolicy"] =
+                    unknown(format!("GetBackupVaultAccessPolicy failed: {}", e.message));
                 cx.fail("GetBackupVaultAccessPolicy", Some(name), e);
             }
         }
@@ -521,14 +708,22 @@ pub async fn read_backup(cx: Cx) {
         });
     }
     for plan in plans.iter().flatten() {
-        let (Some(id), Some(arn)) = (plan.backup_plan_id(), plan.backup_plan_arn()) else { continue };
+        let (Some(id), Some(arn)) = (plan.backup_plan_id(), plan.backup_plan_arn()) else {
+            continue;
+        };
         let Some(got) = cx
-            .call_about("GetBackupPlan", Some(id), client.get_backup_plan().backup_plan_id(id).send())
+            .call_about(
+                "GetBackupPlan",
+                Some(id),
+                client.get_backup_plan().backup_plan_id(id).send(),
+            )
             .await
         else {
             continue;
         };
-        let Some(bp) = got.backup_plan() else { continue };
+        let Some(bp) = got.backup_plan() else {
+            continue;
+        };
         let rules: Vec<Json> = bp
             .rules()
             .iter()

@@ -46,14 +46,21 @@ where
 
 fn attached(list: Option<Vec<aws_sdk_iam::types::AttachedPolicy>>) -> Json {
     match list {
-        Some(list) => json!(list.iter().filter_map(|p| p.policy_arn()).collect::<Vec<_>>()),
+        Some(list) => json!(
+            list.iter()
+                .filter_map(|p| p.policy_arn())
+                .collect::<Vec<_>>()
+        ),
         None => unknown("the attached managed policies could not be listed"),
     }
 }
 
 async fn read_roles(cx: &Cx, client: &aws_sdk_iam::Client) {
     let Some(pages) = cx
-        .call("ListRoles", client.list_roles().into_paginator().send().try_collect())
+        .call(
+            "ListRoles",
+            client.list_roles().into_paginator().send().try_collect(),
+        )
         .await
     else {
         return;
@@ -68,19 +75,35 @@ async fn read_roles(cx: &Cx, client: &aws_sdk_iam::Client) {
             cx.call_about(
                 "ListAttachedRolePolicies",
                 Some(name),
-                client.list_attached_role_policies().role_name(name).into_paginator().items().send().try_collect(),
+                client
+                    .list_attached_role_policies()
+                    .role_name(name)
+                    .into_paginator()
+                    .items()
+                    .send()
+                    .try_collect(),
             ),
             cx.call_about(
                 "ListRolePolicies",
                 Some(name),
-                client.list_role_policies().role_name(name).into_paginator().items().send().try_collect(),
+                client
+                    .list_role_policies()
+                    .role_name(name)
+                    .into_paginator()
+                    .items()
+                    .send()
+                    .try_collect(),
             ),
         );
         let policies = inline_policies(inline_names, |policy| async move {
             cx.call_about(
                 "GetRolePolicy",
                 Some(name),
-                client.get_role_policy().role_name(name).policy_name(policy).send(),
+                client
+                    .get_role_policy()
+                    .role_name(name)
+                    .policy_name(policy)
+                    .send(),
             )
             .await
             .map(|o| o.policy_document().to_owned())
@@ -100,7 +123,10 @@ async fn read_roles(cx: &Cx, client: &aws_sdk_iam::Client) {
         if let Some(d) = role.max_session_duration() {
             p["MaxSessionDuration"] = json!(d);
         }
-        if let Some(b) = role.permissions_boundary().and_then(|b| b.permissions_boundary_arn()) {
+        if let Some(b) = role
+            .permissions_boundary()
+            .and_then(|b| b.permissions_boundary_arn())
+        {
             p["PermissionsBoundary"] = json!(b);
         }
         if !tags.is_empty() {
@@ -119,7 +145,10 @@ async fn read_roles(cx: &Cx, client: &aws_sdk_iam::Client) {
 
 async fn read_users(cx: &Cx, client: &aws_sdk_iam::Client) {
     let Some(pages) = cx
-        .call("ListUsers", client.list_users().into_paginator().send().try_collect())
+        .call(
+            "ListUsers",
+            client.list_users().into_paginator().send().try_collect(),
+        )
         .await
     else {
         return;
@@ -130,25 +159,50 @@ async fn read_users(cx: &Cx, client: &aws_sdk_iam::Client) {
             cx.call_about(
                 "ListAttachedUserPolicies",
                 Some(name),
-                client.list_attached_user_policies().user_name(name).into_paginator().items().send().try_collect(),
+                client
+                    .list_attached_user_policies()
+                    .user_name(name)
+                    .into_paginator()
+                    .items()
+                    .send()
+                    .try_collect(),
             ),
             cx.call_about(
                 "ListUserPolicies",
                 Some(name),
-                client.list_user_policies().user_name(name).into_paginator().items().send().try_collect(),
+                client
+                    .list_user_policies()
+                    .user_name(name)
+                    .into_paginator()
+                    .items()
+                    .send()
+                    .try_collect(),
             ),
             cx.call_about(
                 "ListAccessKeys",
                 Some(name),
-                client.list_access_keys().user_name(name).into_paginator().items().send().try_collect(),
+                client
+                    .list_access_keys()
+                    .user_name(name)
+                    .into_paginator()
+                    .items()
+                    .send()
+                    .try_collect(),
             ),
-            cx.try_call("GetLoginProfile", client.get_login_profile().user_name(name).send()),
+            cx.try_call(
+                "GetLoginProfile",
+                client.get_login_profile().user_name(name).send()
+            ),
         );
         let policies = inline_policies(inline_names, |policy| async move {
             cx.call_about(
                 "GetUserPolicy",
                 Some(name),
-                client.get_user_policy().user_name(name).policy_name(policy).send(),
+                client
+                    .get_user_policy()
+                    .user_name(name)
+                    .policy_name(policy)
+                    .send(),
             )
             .await
             .map(|o| o.policy_document().to_owned())
@@ -175,14 +229,19 @@ async fn read_users(cx: &Cx, client: &aws_sdk_iam::Client) {
                 cx.fail("GetLoginProfile", Some(name), e);
             }
         }
-        if let Some(b) = user.permissions_boundary().and_then(|b| b.permissions_boundary_arn()) {
+        if let Some(b) = user
+            .permissions_boundary()
+            .and_then(|b| b.permissions_boundary_arn())
+        {
             p["PermissionsBoundary"] = json!(b);
         }
         if !tags.is_empty() {
             p["Tags"] = tag_list(&tags);
         }
         for key in keys.iter().flatten() {
-            let Some(id) = key.access_key_id() else { continue };
+            let Some(id) = key.access_key_id() else {
+                continue;
+            };
             cx.push(LiveResource {
                 arn: format!("{}/access-key/{id}", user.arn()),
                 id: id.to_owned(),
@@ -222,16 +281,26 @@ async fn read_policies(cx: &Cx, client: &aws_sdk_iam::Client) {
         return;
     };
     for policy in pages.iter().flat_map(|p| p.policies()) {
-        let (Some(arn), Some(name)) = (policy.arn(), policy.policy_name()) else { continue };
+        let (Some(arn), Some(name)) = (policy.arn(), policy.policy_name()) else {
+            continue;
+        };
         let document = match policy.default_version_id() {
             Some(version) => cx
                 .call_about(
                     "GetPolicyVersion",
                     Some(name),
-                    client.get_policy_version().policy_arn(arn).version_id(version).send(),
+                    client
+                        .get_policy_version()
+                        .policy_arn(arn)
+                        .version_id(version)
+                        .send(),
                 )
                 .await
-                .and_then(|o| o.policy_version().and_then(|v| v.document()).map(policy_document))
+                .and_then(|o| {
+                    o.policy_version()
+                        .and_then(|v| v.document())
+                        .map(policy_document)
+                })
                 .unwrap_or_else(|| unknown("the policy's default version could not be read")),
             None => unknown("ListPolicies gave no default version"),
         };
@@ -253,7 +322,10 @@ async fn read_policies(cx: &Cx, client: &aws_sdk_iam::Client) {
 
 async fn read_account(cx: &Cx, client: &aws_sdk_iam::Client) {
     let (policy, summary) = tokio::join!(
-        cx.try_call("GetAccountPasswordPolicy", client.get_account_password_policy().send()),
+        cx.try_call(
+            "GetAccountPasswordPolicy",
+            client.get_account_password_policy().send()
+        ),
         cx.call("GetAccountSummary", client.get_account_summary().send()),
     );
     let properties = match policy {
@@ -301,7 +373,11 @@ async fn read_account(cx: &Cx, client: &aws_sdk_iam::Client) {
     };
     if let Some(properties) = properties {
         cx.push(LiveResource {
-            arn: format!("arn:{}:iam::{}:account-password-policy", cx.partition, cx.account()),
+            arn: format!(
+                "arn:{}:iam::{}:account-password-policy",
+                cx.partition,
+                cx.account()
+            ),
             id: "account-password-policy".into(),
             resource_type: "aws_iam_account_password_policy",
             region: GLOBAL.into(),
@@ -316,12 +392,14 @@ async fn read_account(cx: &Cx, client: &aws_sdk_iam::Client) {
             cx.fact_in(
                 GLOBAL,
                 "RootAccessKeysPresent",
-                get(SummaryKeyType::AccountAccessKeysPresent).map_or_else(|| unknown("not in the account summary"), |n| json!(n)),
+                get(SummaryKeyType::AccountAccessKeysPresent)
+                    .map_or_else(|| unknown("not in the account summary"), |n| json!(n)),
             );
             cx.fact_in(
                 GLOBAL,
                 "RootMfaEnabled",
-                get(SummaryKeyType::AccountMfaEnabled).map_or_else(|| unknown("not in the account summary"), |n| json!(n == 1)),
+                get(SummaryKeyType::AccountMfaEnabled)
+                    .map_or_else(|| unknown("not in the account summary"), |n| json!(n == 1)),
             );
         }
         None => {

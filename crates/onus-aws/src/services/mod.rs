@@ -18,7 +18,9 @@ use crate::scan::{CallError, Cx, Reader};
 use std::future::Future;
 use std::pin::Pin;
 
-fn boxed<F: Future<Output = ()> + Send + 'static>(f: F) -> Pin<Box<dyn Future<Output = ()> + Send>> {
+fn boxed<F: Future<Output = ()> + Send + 'static>(
+    f: F,
+) -> Pin<Box<dyn Future<Output = ()> + Send>> {
     Box::pin(f)
 }
 
@@ -48,7 +50,9 @@ pub const REGIONAL_READERS: &[(&str, Reader)] = &[
     ("cloudtrail", |cx| boxed(security::read_cloudtrail(cx))),
     ("guardduty", |cx| boxed(security::read_guardduty(cx))),
     ("config", |cx| boxed(security::read_config(cx))),
-    ("accessanalyzer", |cx| boxed(security::read_access_analyzer(cx))),
+    ("accessanalyzer", |cx| {
+        boxed(security::read_access_analyzer(cx))
+    }),
     ("securityhub", |cx| boxed(security::read_securityhub(cx))),
     ("cloudformation", |cx| boxed(cloudformation::read(cx))),
 ];
@@ -103,8 +107,9 @@ pub(crate) fn policy_document(raw: &str) -> serde_json::Value {
         decoded = percent_decode(raw);
         &decoded
     };
-    serde_json::from_str(text)
-        .unwrap_or_else(|e| crate::model::unknown(format!("a policy document onus could not read ({e})")))
+    serde_json::from_str(text).unwrap_or_else(|e| {
+        crate::model::unknown(format!("a policy document onus could not read ({e})"))
+    })
 }
 
 /// `%7B%22a%22` → `{"a"`, `+` kept (IAM encodes spaces as `%20`).
@@ -133,9 +138,13 @@ mod tests {
 
     #[test]
     fn iam_documents_are_url_decoded() {
-        let doc = policy_document("%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%5D%7D");
+        let doc =
+            policy_document("%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%5D%7D");
         assert_eq!(doc["Version"], "2012-10-17");
-        assert_eq!(policy_document(r#"{"Statement": []}"#)["Statement"], serde_json::json!([]));
+        assert_eq!(
+            policy_document(r#"{"Statement": []}"#)["Statement"],
+            serde_json::json!([])
+        );
         assert!(policy_document("%ZZnot json").get("$unknown").is_some());
     }
 }

@@ -10,7 +10,12 @@ use std::collections::HashMap;
 
 fn ec2_tags(tags: &[aws_sdk_ec2::types::Tag]) -> Vec<(String, String)> {
     tags.iter()
-        .filter_map(|t| Some((t.key()?.to_owned(), t.value().unwrap_or_default().to_owned())))
+        .filter_map(|t| {
+            Some((
+                t.key()?.to_owned(),
+                t.value().unwrap_or_default().to_owned(),
+            ))
+        })
         .collect()
 }
 
@@ -24,15 +29,55 @@ fn with_tags(mut p: Json, tags: &[(String, String)]) -> Json {
 pub async fn read_ec2(cx: Cx) {
     let client = crate::client!(aws_sdk_ec2, cx);
     let (volumes, groups, vpcs, subnets, flow_logs, by_default) = tokio::join!(
-        cx.call("DescribeVolumes", client.describe_volumes().into_paginator().items().send().try_collect()),
+        cx.call(
+            "DescribeVolumes",
+            client
+                .describe_volumes()
+                .into_paginator()
+                .items()
+                .send()
+                .try_collect()
+        ),
         cx.call(
             "DescribeSecurityGroups",
-            client.describe_security_groups().into_paginator().items().send().try_collect()
+            client
+                .describe_security_groups()
+                .into_paginator()
+                .items()
+                .send()
+                .try_collect()
         ),
-        cx.call("DescribeVpcs", client.describe_vpcs().into_paginator().items().send().try_collect()),
-        cx.call("DescribeSubnets", client.describe_subnets().into_paginator().items().send().try_collect()),
-        cx.call("DescribeFlowLogs", client.describe_flow_logs().into_paginator().items().send().try_collect()),
-        cx.try_call("GetEbsEncryptionByDefault", client.get_ebs_encryption_by_default().send()),
+        cx.call(
+            "DescribeVpcs",
+            client
+                .describe_vpcs()
+                .into_paginator()
+                .items()
+                .send()
+                .try_collect()
+        ),
+        cx.call(
+            "DescribeSubnets",
+            client
+                .describe_subnets()
+                .into_paginator()
+                .items()
+                .send()
+                .try_collect()
+        ),
+        cx.call(
+            "DescribeFlowLogs",
+            client
+                .describe_flow_logs()
+                .into_paginator()
+                .items()
+                .send()
+                .try_collect()
+        ),
+        cx.try_call(
+            "GetEbsEncryptionByDefault",
+            client.get_ebs_encryption_by_default().send()
+        ),
     );
     let encrypted = match by_default {
         Ok(out) => json!(out.ebs_encryption_by_default().unwrap_or(false)),
@@ -174,7 +219,13 @@ async fn read_instances(cx: &Cx, client: &aws_sdk_ec2::Client, volumes: &HashMap
     let Some(reservations) = cx
         .call(
             "DescribeInstances",
-            client.describe_instances().filters(live).into_paginator().items().send().try_collect(),
+            client
+                .describe_instances()
+                .filters(live)
+                .into_paginator()
+                .items()
+                .send()
+                .try_collect(),
         )
         .await
     else {
@@ -195,7 +246,11 @@ async fn read_instances(cx: &Cx, client: &aws_sdk_ec2::Client, volumes: &HashMap
                 json!({"DeviceName": m.device_name(), "Ebs": {"Encrypted": encrypted}})
             })
             .collect();
-        let groups: Vec<&str> = i.security_groups().iter().filter_map(|g| g.group_id()).collect();
+        let groups: Vec<&str> = i
+            .security_groups()
+            .iter()
+            .filter_map(|g| g.group_id())
+            .collect();
         let mut p = json!({
             "ImageId": i.image_id(),
             "InstanceType": i.instance_type().map(|t| t.as_str()),
@@ -246,7 +301,10 @@ fn permissions(list: &[IpPermission], peer: &str) -> Json {
     let mut out = Vec::new();
     for perm in list {
         let mut base = Map::new();
-        base.insert("IpProtocol".into(), json!(perm.ip_protocol().unwrap_or("-1")));
+        base.insert(
+            "IpProtocol".into(),
+            json!(perm.ip_protocol().unwrap_or("-1")),
+        );
         if let Some(f) = perm.from_port() {
             base.insert("FromPort".into(), json!(f));
         }
@@ -287,40 +345,66 @@ pub async fn read_elbv2(cx: Cx) {
     let Some(balancers) = cx
         .call(
             "DescribeLoadBalancers",
-            client.describe_load_balancers().into_paginator().items().send().try_collect(),
+            client
+                .describe_load_balancers()
+                .into_paginator()
+                .items()
+                .send()
+                .try_collect(),
         )
         .await
     else {
         return;
     };
     for lb in &balancers {
-        let (Some(arn), Some(name)) = (lb.load_balancer_arn(), lb.load_balancer_name()) else { continue };
+        let (Some(arn), Some(name)) = (lb.load_balancer_arn(), lb.load_balancer_name()) else {
+            continue;
+        };
         let (attributes, listeners, tags) = tokio::join!(
             cx.call_about(
                 "DescribeLoadBalancerAttributes",
                 Some(name),
-                client.describe_load_balancer_attributes().load_balancer_arn(arn).send()
+                client
+                    .describe_load_balancer_attributes()
+                    .load_balancer_arn(arn)
+                    .send()
             ),
             cx.call_about(
                 "DescribeListeners",
                 Some(name),
-                client.describe_listeners().load_balancer_arn(arn).into_paginator().items().send().try_collect()
+                client
+                    .describe_listeners()
+                    .load_balancer_arn(arn)
+                    .into_paginator()
+                    .items()
+                    .send()
+                    .try_collect()
             ),
-            cx.call_about("DescribeTags", Some(name), client.describe_tags().resource_arns(arn).send()),
+            cx.call_about(
+                "DescribeTags",
+                Some(name),
+                client.describe_tags().resource_arns(arn).send()
+            ),
         );
         let attributes = match attributes {
-            Some(out) => json!(out
-                .attributes()
-                .iter()
-                .map(|a| json!({"Key": a.key(), "Value": a.value()}))
-                .collect::<Vec<_>>()),
+            Some(out) => json!(
+                out.attributes()
+                    .iter()
+                    .map(|a| json!({"Key": a.key(), "Value": a.value()}))
+                    .collect::<Vec<_>>()
+            ),
             None => unknown("DescribeLoadBalancerAttributes failed"),
         };
         let tags: Vec<(String, String)> = tags
             .iter()
             .flat_map(|t| t.tag_descriptions())
             .flat_map(|d| d.tags())
-            .filter_map(|t| Some((t.key()?.to_owned(), t.value().unwrap_or_default().to_owned())))
+            .filter_map(|t| {
+                Some((
+                    t.key()?.to_owned(),
+                    t.value().unwrap_or_default().to_owned(),
+                ))
+            })
             .collect();
         let p = json!({
             "Name": name,
@@ -331,7 +415,9 @@ pub async fn read_elbv2(cx: Cx) {
             "LoadBalancerAttributes": attributes,
         });
         for l in listeners.iter().flatten() {
-            let Some(listener_arn) = l.listener_arn() else { continue };
+            let Some(listener_arn) = l.listener_arn() else {
+                continue;
+            };
             let mut lp = json!({
                 "LoadBalancerArn": reference(name),
                 "Port": l.port(),

@@ -18,7 +18,13 @@ fn s3_client(cx: &Cx) -> aws_sdk_s3::Client {
 
 /// A "not configured" answer (`NoSuchBucketPolicy`) is `Ok(None)`; any other
 /// error is recorded and the property becomes unknown.
-fn optional<T>(cx: &Cx, op: &'static str, bucket: &str, absent: &[&str], r: Result<T, CallError>) -> Result<Option<T>, Json> {
+fn optional<T>(
+    cx: &Cx,
+    op: &'static str,
+    bucket: &str,
+    absent: &[&str],
+    r: Result<T, CallError>,
+) -> Result<Option<T>, Json> {
     match r {
         Ok(v) => Ok(Some(v)),
         Err(e) if absent.iter().any(|c| e.is(c)) => Ok(None),
@@ -33,14 +39,19 @@ fn optional<T>(cx: &Cx, op: &'static str, bucket: &str, absent: &[&str], r: Resu
 pub async fn read(cx: Cx) {
     let client = s3_client(&cx);
     let Some(pages) = cx
-        .call("ListBuckets", client.list_buckets().into_paginator().send().try_collect())
+        .call(
+            "ListBuckets",
+            client.list_buckets().into_paginator().send().try_collect(),
+        )
         .await
     else {
         return;
     };
     let mut tasks = tokio::task::JoinSet::new();
     for bucket in pages.iter().flat_map(|p| p.buckets()) {
-        let Some(name) = bucket.name().map(str::to_owned) else { continue };
+        let Some(name) = bucket.name().map(str::to_owned) else {
+            continue;
+        };
         let cx = cx.clone();
         tasks.spawn(async move { read_bucket(cx, name).await });
     }
@@ -50,7 +61,11 @@ pub async fn read(cx: Cx) {
 async fn read_bucket(home: Cx, name: String) {
     let client = s3_client(&home);
     let location = home
-        .call_about("GetBucketLocation", Some(&name), client.get_bucket_location().bucket(&name).send())
+        .call_about(
+            "GetBucketLocation",
+            Some(&name),
+            client.get_bucket_location().bucket(&name).send(),
+        )
         .await;
     let Some(location) = location else { return };
     let region = match location.location_constraint().map(|c| c.as_str()) {
@@ -64,21 +79,65 @@ async fn read_bucket(home: Cx, name: String) {
     let cx = home.in_region(&region);
     let client = s3_client(&cx);
     let b = name.as_str();
-    let (encryption, versioning, public_access, logging, ownership, policy, lock, replication, tagging, acl) = tokio::join!(
-        cx.try_call("GetBucketEncryption", client.get_bucket_encryption().bucket(b).send()),
-        cx.try_call("GetBucketVersioning", client.get_bucket_versioning().bucket(b).send()),
-        cx.try_call("GetPublicAccessBlock", client.get_public_access_block().bucket(b).send()),
-        cx.try_call("GetBucketLogging", client.get_bucket_logging().bucket(b).send()),
-        cx.try_call("GetBucketOwnershipControls", client.get_bucket_ownership_controls().bucket(b).send()),
-        cx.try_call("GetBucketPolicy", client.get_bucket_policy().bucket(b).send()),
-        cx.try_call("GetObjectLockConfiguration", client.get_object_lock_configuration().bucket(b).send()),
-        cx.try_call("GetBucketReplication", client.get_bucket_replication().bucket(b).send()),
-        cx.try_call("GetBucketTagging", client.get_bucket_tagging().bucket(b).send()),
+    let (
+        encryption,
+        versioning,
+        public_access,
+        logging,
+        ownership,
+        policy,
+        lock,
+        replication,
+        tagging,
+        acl,
+    ) = tokio::join!(
+        cx.try_call(
+            "GetBucketEncryption",
+            client.get_bucket_encryption().bucket(b).send()
+        ),
+        cx.try_call(
+            "GetBucketVersioning",
+            client.get_bucket_versioning().bucket(b).send()
+        ),
+        cx.try_call(
+            "GetPublicAccessBlock",
+            client.get_public_access_block().bucket(b).send()
+        ),
+        cx.try_call(
+            "GetBucketLogging",
+            client.get_bucket_logging().bucket(b).send()
+        ),
+        cx.try_call(
+            "GetBucketOwnershipControls",
+            client.get_bucket_ownership_controls().bucket(b).send()
+        ),
+        cx.try_call(
+            "GetBucketPolicy",
+            client.get_bucket_policy().bucket(b).send()
+        ),
+        cx.try_call(
+            "GetObjectLockConfiguration",
+            client.get_object_lock_configuration().bucket(b).send()
+        ),
+        cx.try_call(
+            "GetBucketReplication",
+            client.get_bucket_replication().bucket(b).send()
+        ),
+        cx.try_call(
+            "GetBucketTagging",
+            client.get_bucket_tagging().bucket(b).send()
+        ),
         cx.try_call("GetBucketAcl", client.get_bucket_acl().bucket(b).send()),
     );
     let mut p = Map::new();
     p.insert("BucketName".into(), json!(b));
-    match optional(&cx, "GetBucketEncryption", b, &["ServerSideEncryptionConfigurationNotFoundError"], encryption) {
+    match optional(
+        &cx,
+        "GetBucketEncryption",
+        b,
+        &["ServerSideEncryptionConfigurationNotFoundError"],
+        encryption,
+    ) {
         Ok(Some(out)) => {
             let rules: Vec<Json> = out
                 .server_side_encryption_configuration()
@@ -93,7 +152,10 @@ async fn read_bucket(home: Cx, name: String) {
                         if let Some(k) = text(d.kms_master_key_id()) {
                             by_default.insert("KMSMasterKeyID".into(), json!(k));
                         }
-                        rule.insert("ServerSideEncryptionByDefault".into(), Json::Object(by_default));
+                        rule.insert(
+                            "ServerSideEncryptionByDefault".into(),
+                            Json::Object(by_default),
+                        );
                     }
                     if let Some(k) = r.bucket_key_enabled() {
                         rule.insert("BucketKeyEnabled".into(), json!(k));
@@ -101,7 +163,10 @@ async fn read_bucket(home: Cx, name: String) {
                     Json::Object(rule)
                 })
                 .collect();
-            p.insert("BucketEncryption".into(), json!({"ServerSideEncryptionConfiguration": rules}));
+            p.insert(
+                "BucketEncryption".into(),
+                json!({"ServerSideEncryptionConfiguration": rules}),
+            );
         }
         Ok(None) => {}
         Err(u) => {
@@ -111,7 +176,10 @@ async fn read_bucket(home: Cx, name: String) {
     match optional(&cx, "GetBucketVersioning", b, &[], versioning) {
         Ok(Some(out)) => {
             if let Some(status) = out.status() {
-                p.insert("VersioningConfiguration".into(), json!({"Status": status.as_str()}));
+                p.insert(
+                    "VersioningConfiguration".into(),
+                    json!({"Status": status.as_str()}),
+                );
             }
         }
         Ok(None) => {}
@@ -119,7 +187,13 @@ async fn read_bucket(home: Cx, name: String) {
             p.insert("VersioningConfiguration".into(), u);
         }
     }
-    match optional(&cx, "GetPublicAccessBlock", b, &["NoSuchPublicAccessBlockConfiguration"], public_access) {
+    match optional(
+        &cx,
+        "GetPublicAccessBlock",
+        b,
+        &["NoSuchPublicAccessBlockConfiguration"],
+        public_access,
+    ) {
         Ok(Some(out)) => {
             if let Some(c) = out.public_access_block_configuration() {
                 p.insert(
@@ -165,7 +239,13 @@ async fn read_bucket(home: Cx, name: String) {
             p.insert("LoggingConfiguration".into(), u);
         }
     }
-    match optional(&cx, "GetBucketOwnershipControls", b, &["OwnershipControlsNotFoundError"], ownership) {
+    match optional(
+        &cx,
+        "GetBucketOwnershipControls",
+        b,
+        &["OwnershipControlsNotFoundError"],
+        ownership,
+    ) {
         Ok(Some(out)) => {
             let rules: Vec<Json> = out
                 .ownership_controls()
@@ -188,7 +268,13 @@ async fn read_bucket(home: Cx, name: String) {
             p.insert("OwnershipControls".into(), u);
         }
     }
-    match optional(&cx, "GetObjectLockConfiguration", b, &["ObjectLockConfigurationNotFoundError"], lock) {
+    match optional(
+        &cx,
+        "GetObjectLockConfiguration",
+        b,
+        &["ObjectLockConfigurationNotFoundError"],
+        lock,
+    ) {
         Ok(Some(out)) => {
             if let Some(c) = out.object_lock_configuration() {
                 let enabled = c.object_lock_enabled().map(|e| e.as_str().to_owned());
@@ -209,7 +295,10 @@ async fn read_bucket(home: Cx, name: String) {
                     }
                     conf.insert("Rule".into(), json!({"DefaultRetention": retention}));
                 }
-                p.insert("ObjectLockEnabled".into(), json!(enabled.as_deref() == Some("Enabled")));
+                p.insert(
+                    "ObjectLockEnabled".into(),
+                    json!(enabled.as_deref() == Some("Enabled")),
+                );
                 p.insert("ObjectLockConfiguration".into(), Json::Object(conf));
             }
         }
@@ -218,7 +307,13 @@ async fn read_bucket(home: Cx, name: String) {
             p.insert("ObjectLockConfiguration".into(), u);
         }
     }
-    match optional(&cx, "GetBucketReplication", b, &["ReplicationConfigurationNotFoundError"], replication) {
+    match optional(
+        &cx,
+        "GetBucketReplication",
+        b,
+        &["ReplicationConfigurationNotFoundError"],
+        replication,
+    ) {
         Ok(Some(out)) => {
             if let Some(c) = out.replication_configuration() {
                 let rules: Vec<Json> = c
@@ -241,7 +336,10 @@ async fn read_bucket(home: Cx, name: String) {
                         Json::Object(rule)
                     })
                     .collect();
-                p.insert("ReplicationConfiguration".into(), json!({"Role": c.role(), "Rules": rules}));
+                p.insert(
+                    "ReplicationConfiguration".into(),
+                    json!({"Role": c.role(), "Rules": rules}),
+                );
             }
         }
         Ok(None) => {}
@@ -258,14 +356,15 @@ async fn read_bucket(home: Cx, name: String) {
             p.insert("AccessControl".into(), u);
         }
     }
-    let tags: Vec<(String, String)> = match optional(&cx, "GetBucketTagging", b, &["NoSuchTagSet"], tagging) {
-        Ok(Some(out)) => out
-            .tag_set()
-            .iter()
-            .map(|t| (t.key().to_owned(), t.value().to_owned()))
-            .collect(),
-        _ => Vec::new(),
-    };
+    let tags: Vec<(String, String)> =
+        match optional(&cx, "GetBucketTagging", b, &["NoSuchTagSet"], tagging) {
+            Ok(Some(out)) => out
+                .tag_set()
+                .iter()
+                .map(|t| (t.key().to_owned(), t.value().to_owned()))
+                .collect(),
+            _ => Vec::new(),
+        };
     if !tags.is_empty() {
         p.insert("Tags".into(), tag_list(&tags));
     }
@@ -344,15 +443,18 @@ pub async fn read_account(cx: Cx) {
     let got = cx
         .try_call(
             "GetPublicAccessBlock",
-            client.get_public_access_block().account_id(cx.account()).send(),
+            client
+                .get_public_access_block()
+                .account_id(cx.account())
+                .send(),
         )
         .await;
     let properties = match got {
         Ok(out) => {
             let c = out.public_access_block_configuration();
-            let flag = |f: fn(&aws_sdk_s3control::types::PublicAccessBlockConfiguration) -> Option<bool>| {
-                c.and_then(f).unwrap_or(false)
-            };
+            let flag = |f: fn(
+                &aws_sdk_s3control::types::PublicAccessBlockConfiguration,
+            ) -> Option<bool>| { c.and_then(f).unwrap_or(false) };
             json!({
                 "block_public_acls": flag(|c| c.block_public_acls()),
                 "ignore_public_acls": flag(|c| c.ignore_public_acls()),
@@ -379,7 +481,11 @@ pub async fn read_account(cx: Cx) {
         }
     };
     cx.push(LiveResource {
-        arn: format!("arn:{}:s3::{}:account-public-access-block", cx.partition, cx.account()),
+        arn: format!(
+            "arn:{}:s3::{}:account-public-access-block",
+            cx.partition,
+            cx.account()
+        ),
         id: "account-public-access-block".into(),
         resource_type: "aws_s3_account_public_access_block",
         region: GLOBAL.into(),

@@ -11,7 +11,10 @@ use serde_json::{Value as Json, json};
 pub async fn read_cloudtrail(cx: Cx) {
     let client = crate::client!(aws_sdk_cloudtrail, cx);
     let Some(out) = cx
-        .call("DescribeTrails", client.describe_trails().include_shadow_trails(true).send())
+        .call(
+            "DescribeTrails",
+            client.describe_trails().include_shadow_trails(true).send(),
+        )
         .await
     else {
         cx.fact("MultiRegionTrails", unknown("DescribeTrails failed"));
@@ -19,15 +22,25 @@ pub async fn read_cloudtrail(cx: Cx) {
     };
     let mut covering = Vec::new();
     for t in out.trail_list() {
-        let (Some(name), Some(arn)) = (t.name(), t.trail_arn()) else { continue };
+        let (Some(name), Some(arn)) = (t.name(), t.trail_arn()) else {
+            continue;
+        };
         let home_region = t.home_region().unwrap_or(cx.region());
         let home = home_region == cx.region();
         // A multi-Region trail's status and selectors are asked of its home
         // Region (other Regions list a shadow of it).
-        let at_home = if home { cx.clone() } else { cx.in_region(home_region) };
+        let at_home = if home {
+            cx.clone()
+        } else {
+            cx.in_region(home_region)
+        };
         let home_client = crate::client!(aws_sdk_cloudtrail, at_home);
         let (status, selectors) = tokio::join!(
-            at_home.call_about("GetTrailStatus", Some(name), home_client.get_trail_status().name(arn).send()),
+            at_home.call_about(
+                "GetTrailStatus",
+                Some(name),
+                home_client.get_trail_status().name(arn).send()
+            ),
             at_home.call_about(
                 "GetEventSelectors",
                 Some(name),
@@ -68,7 +81,11 @@ pub async fn read_cloudtrail(cx: Cx) {
                 let management = management_events(&basic, &advanced);
                 (json!(basic), json!(advanced), management)
             }
-            None => (unknown("GetEventSelectors failed"), Json::Null, unknown("GetEventSelectors failed")),
+            None => (
+                unknown("GetEventSelectors failed"),
+                Json::Null,
+                unknown("GetEventSelectors failed"),
+            ),
         };
         if t.is_multi_region_trail().unwrap_or(false) {
             covering.push(json!({
@@ -96,7 +113,10 @@ pub async fn read_cloudtrail(cx: Cx) {
         }
         for (key, value) in [
             ("KMSKeyId", t.kms_key_id()),
-            ("CloudWatchLogsLogGroupArn", t.cloud_watch_logs_log_group_arn()),
+            (
+                "CloudWatchLogsLogGroupArn",
+                t.cloud_watch_logs_log_group_arn(),
+            ),
             ("CloudWatchLogsRoleArn", t.cloud_watch_logs_role_arn()),
             ("SnsTopicName", t.sns_topic_arn()),
         ] {
@@ -135,13 +155,20 @@ fn management_events(basic: &[Json], advanced: &[Json]) -> Json {
     for a in advanced {
         let fields = a["FieldSelectors"].as_array().cloned().unwrap_or_default();
         let management = fields.iter().any(|f| {
-            f["Field"] == json!("eventCategory") && f["Equals"].as_array().is_some_and(|e| e.contains(&json!("Management")))
+            f["Field"] == json!("eventCategory")
+                && f["Equals"]
+                    .as_array()
+                    .is_some_and(|e| e.contains(&json!("Management")))
         });
         if !management {
             continue;
         }
         let read_only = fields.iter().find(|f| f["Field"] == json!("readOnly"));
-        match read_only.and_then(|f| f["Equals"].as_array()).and_then(|e| e.first()).and_then(|v| v.as_str()) {
+        match read_only
+            .and_then(|f| f["Equals"].as_array())
+            .and_then(|e| e.first())
+            .and_then(|v| v.as_str())
+        {
             Some("true") => read = true,
             Some("false") => write = true,
             _ => (read, write) = (true, true),
@@ -158,7 +185,15 @@ fn management_events(basic: &[Json], advanced: &[Json]) -> Json {
 pub async fn read_guardduty(cx: Cx) {
     let client = crate::client!(aws_sdk_guardduty, cx);
     let Some(ids) = cx
-        .call("ListDetectors", client.list_detectors().into_paginator().items().send().try_collect())
+        .call(
+            "ListDetectors",
+            client
+                .list_detectors()
+                .into_paginator()
+                .items()
+                .send()
+                .try_collect(),
+        )
         .await
     else {
         cx.fact("GuardDuty", unknown("ListDetectors failed"));
@@ -167,7 +202,11 @@ pub async fn read_guardduty(cx: Cx) {
     let mut status = Json::Null;
     for id in &ids {
         let Some(d) = cx
-            .call_about("GetDetector", Some(id), client.get_detector().detector_id(id).send())
+            .call_about(
+                "GetDetector",
+                Some(id),
+                client.get_detector().detector_id(id).send(),
+            )
             .await
         else {
             status = unknown("GetDetector failed");
@@ -208,12 +247,24 @@ pub async fn read_guardduty(cx: Cx) {
 pub async fn read_config(cx: Cx) {
     let client = crate::client!(aws_sdk_config, cx);
     let (recorders, statuses, channels) = tokio::join!(
-        cx.call("DescribeConfigurationRecorders", client.describe_configuration_recorders().send()),
-        cx.call("DescribeConfigurationRecorderStatus", client.describe_configuration_recorder_status().send()),
-        cx.call("DescribeDeliveryChannels", client.describe_delivery_channels().send()),
+        cx.call(
+            "DescribeConfigurationRecorders",
+            client.describe_configuration_recorders().send()
+        ),
+        cx.call(
+            "DescribeConfigurationRecorderStatus",
+            client.describe_configuration_recorder_status().send()
+        ),
+        cx.call(
+            "DescribeDeliveryChannels",
+            client.describe_delivery_channels().send()
+        ),
     );
     let (Some(recorders), Some(statuses)) = (recorders, statuses) else {
-        cx.fact("ConfigRecorder", unknown("the configuration recorders could not be read"));
+        cx.fact(
+            "ConfigRecorder",
+            unknown("the configuration recorders could not be read"),
+        );
         return;
     };
     let mut fact = Json::Null;
@@ -223,7 +274,10 @@ pub async fn read_config(cx: Cx) {
         if r.service_principal().is_some() {
             continue;
         }
-        let status = statuses.configuration_recorders_status().iter().find(|s| s.name() == Some(name));
+        let status = statuses
+            .configuration_recorders_status()
+            .iter()
+            .find(|s| s.name() == Some(name));
         let recording = status.map(|s| s.recording()).unwrap_or(false);
         fact = json!({"Name": name, "Recording": recording});
         let mut p = json!({"Name": name, "Recording": recording});
@@ -238,7 +292,10 @@ pub async fn read_config(cx: Cx) {
             });
         }
         cx.push(LiveResource {
-            arn: r.arn().map(str::to_owned).unwrap_or_else(|| cx.arn("config", &format!("configuration-recorder/{name}"))),
+            arn: r
+                .arn()
+                .map(str::to_owned)
+                .unwrap_or_else(|| cx.arn("config", &format!("configuration-recorder/{name}"))),
             id: name.to_owned(),
             resource_type: "AWS::Config::ConfigurationRecorder",
             region: cx.region().to_owned(),
@@ -263,7 +320,15 @@ pub async fn read_config(cx: Cx) {
 pub async fn read_access_analyzer(cx: Cx) {
     let client = crate::client!(aws_sdk_accessanalyzer, cx);
     let Some(analyzers) = cx
-        .call("ListAnalyzers", client.list_analyzers().into_paginator().items().send().try_collect())
+        .call(
+            "ListAnalyzers",
+            client
+                .list_analyzers()
+                .into_paginator()
+                .items()
+                .send()
+                .try_collect(),
+        )
         .await
     else {
         cx.fact("AccessAnalyzers", unknown("ListAnalyzers failed"));
@@ -287,7 +352,10 @@ pub async fn read_access_analyzer(cx: Cx) {
 
 pub async fn read_securityhub(cx: Cx) {
     let client = crate::client!(aws_sdk_securityhub, cx);
-    let hub = match cx.try_call("DescribeHub", client.describe_hub().send()).await {
+    let hub = match cx
+        .try_call("DescribeHub", client.describe_hub().send())
+        .await
+    {
         Ok(hub) => hub,
         // Not subscribed: Security Hub is off in this Region.
         Err(e) if e.is("InvalidAccessException") || e.is("ResourceNotFoundException") => {
@@ -295,15 +363,29 @@ pub async fn read_securityhub(cx: Cx) {
             return;
         }
         Err(e) => {
-            cx.fact("SecurityHub", unknown(format!("DescribeHub failed: {}", e.message)));
+            cx.fact(
+                "SecurityHub",
+                unknown(format!("DescribeHub failed: {}", e.message)),
+            );
             cx.fail("DescribeHub", None, e);
             return;
         }
     };
     let standards = cx
-        .call("GetEnabledStandards", client.get_enabled_standards().into_paginator().items().send().try_collect())
+        .call(
+            "GetEnabledStandards",
+            client
+                .get_enabled_standards()
+                .into_paginator()
+                .items()
+                .send()
+                .try_collect(),
+        )
         .await;
-    let arn = hub.hub_arn().map(str::to_owned).unwrap_or_else(|| cx.arn("securityhub", "hub/default"));
+    let arn = hub
+        .hub_arn()
+        .map(str::to_owned)
+        .unwrap_or_else(|| cx.arn("securityhub", "hub/default"));
     let enabled: Vec<String> = standards
         .iter()
         .flatten()
@@ -320,7 +402,10 @@ pub async fn read_securityhub(cx: Cx) {
             tags: Vec::new(),
         });
     }
-    cx.fact("SecurityHub", json!({"Enabled": true, "Standards": enabled}));
+    cx.fact(
+        "SecurityHub",
+        json!({"Enabled": true, "Standards": enabled}),
+    );
     cx.push(LiveResource {
         arn,
         id: "hub".into(),
@@ -345,9 +430,16 @@ mod tests {
     fn management_events_from_basic_and_advanced_selectors() {
         // No selector at all: CloudTrail's default records all management events.
         assert_eq!(management_events(&[], &[]), json!("All"));
-        let basic = |rw: &str, mgmt: bool| json!({"ReadWriteType": rw, "IncludeManagementEvents": mgmt});
-        assert_eq!(management_events(&[basic("WriteOnly", true)], &[]), json!("WriteOnly"));
-        assert_eq!(management_events(&[basic("All", false)], &[]), json!("None"));
+        let basic =
+            |rw: &str, mgmt: bool| json!({"ReadWriteType": rw, "IncludeManagementEvents": mgmt});
+        assert_eq!(
+            management_events(&[basic("WriteOnly", true)], &[]),
+            json!("WriteOnly")
+        );
+        assert_eq!(
+            management_events(&[basic("All", false)], &[]),
+            json!("None")
+        );
         assert_eq!(
             management_events(&[basic("ReadOnly", true), basic("WriteOnly", true)], &[]),
             json!("All")
@@ -361,7 +453,10 @@ mod tests {
             json!({"Name": "mgmt", "FieldSelectors": fields})
         };
         assert_eq!(management_events(&[], &[advanced(None)]), json!("All"));
-        assert_eq!(management_events(&[], &[advanced(Some("true"))]), json!("ReadOnly"));
+        assert_eq!(
+            management_events(&[], &[advanced(Some("true"))]),
+            json!("ReadOnly")
+        );
         let data_only = json!({"Name": "s3", "FieldSelectors": [{"Field": "eventCategory", "Equals": ["Data"]}]});
         assert_eq!(management_events(&[], &[data_only]), json!("None"));
     }

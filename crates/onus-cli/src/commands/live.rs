@@ -82,10 +82,9 @@ pub fn read(args: &LiveArgs, quiet: bool) -> Result<LiveRead, Stop> {
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("reading the Terraform state {}", path.display()))?;
-            Some(
-                onus_aws::join::read_tf_state(&text)
-                    .map_err(|e| anyhow::anyhow!("reading the Terraform state {}: {e}", path.display()))?,
-            )
+            Some(onus_aws::join::read_tf_state(&text).map_err(|e| {
+                anyhow::anyhow!("reading the Terraform state {}: {e}", path.display())
+            })?)
         }
         None => None,
     };

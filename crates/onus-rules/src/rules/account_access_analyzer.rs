@@ -75,9 +75,11 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
                 matches!(text(a, "Type"), Some("ACCOUNT" | "ORGANIZATION"))
                     && text(a, "Status") == Some("ACTIVE")
             });
-            Judgement::from_bool(external, n, || {
-                "no active external access analyzer in this Region"
-            })
+            Judgement::from_bool(
+                external,
+                n,
+                || "no active external access analyzer in this Region",
+            )
         },
         "an external access analyzer is active",
     )
