@@ -266,6 +266,12 @@ fn a_deployed_template_shows_code_and_account_side_by_side_and_the_unmanaged() {
         .unwrap();
     assert_eq!(duty(sg, "network-exposure")["code"], "not-met");
     assert_eq!(duty(sg, "network-exposure")["account"], "not-met");
+    assert_eq!(duty(sg, "network-exposure")["drift"], false);
+    // Drift: the queue's encryption was switched off after the deploy.
+    let queue = joined.iter().find(|j| j["id"] == "OrdersQueue").unwrap();
+    assert_eq!(duty(queue, "encryption-at-rest")["code"], "met");
+    assert_eq!(duty(queue, "encryption-at-rest")["account"], "not-met");
+    assert_eq!(duty(queue, "encryption-at-rest")["drift"], true);
     let unmanaged = live["unmanaged"].as_array().unwrap();
     assert!(
         unmanaged
@@ -295,6 +301,46 @@ fn a_deployed_template_shows_code_and_account_side_by_side_and_the_unmanaged() {
         "{text}"
     );
     assert!(text.contains("Unmanaged:"), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.contains("encryption-at-rest") && l.contains("<- differs")),
+        "{text}"
+    );
+    // `onus matrix` (Markdown and HTML) and the HTML report show the join.
+    let args = [
+        "tests/live/orders.yaml",
+        "--aws",
+        "--endpoint-url",
+        url,
+        "--regions",
+        "us-east-1",
+    ];
+    let (_, markdown, _) = onus(&[&["matrix"][..], &args].concat());
+    assert!(markdown.contains("## Code and account"), "{markdown}");
+    assert!(
+        markdown.contains("| OrdersQueue ") && markdown.contains("**not-met**"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("arn:aws:s3:::onus-live-manual-uploads"),
+        "{markdown}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("matrix.html");
+    let page_arg = page.to_str().unwrap();
+    onus(&[&["matrix", "--format", "html", "-o", page_arg][..], &args].concat());
+    let report = dir.path().join("report.html");
+    let report_arg = format!("html={}", report.display());
+    onus(&[&["scan", "-q", "-o", &report_arg][..], &args].concat());
+    for html in [page, report] {
+        let html = std::fs::read_to_string(&html).unwrap();
+        assert!(html.contains("<h2>Code and account</h2>"), "{html}");
+        assert!(html.contains("<tr class=\"drift\">"), "{html}");
+        assert!(
+            html.contains("arn:aws:s3:::onus-live-manual-uploads"),
+            "{html}"
+        );
+    }
 }
 
 #[test]

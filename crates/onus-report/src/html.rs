@@ -58,6 +58,7 @@ td.not-met{background:var(--bad-bg);color:var(--bad);font-weight:700}
 td.unknown{background:var(--unk-bg);color:var(--unk)}
 td.attest{background:var(--att-bg);color:var(--att)}
 td.na{background:var(--na-bg);color:var(--na)}
+tr.drift td{border-bottom:2px solid var(--bad)}
 .scroll{overflow-x:auto}
 .finding{border:1px solid var(--line);border-left:6px solid var(--bad);border-radius:6px;padding:8px 12px;margin:10px 0}
 .finding.unknown{border-left-color:var(--unk)}

@@ -49,13 +49,21 @@ pub struct SideBySide {
     pub duty: Duty,
     pub code: DutyStatus,
     pub account: DutyStatus,
+    /// The two sides disagree on a duty both can judge (met in the code, not
+    /// met in the account, or the reverse).
+    pub drift: bool,
 }
 
 impl SideBySide {
-    /// The two sides disagree on a duty both can judge.
-    pub fn drift(&self) -> bool {
+    pub fn new(duty: Duty, code: DutyStatus, account: DutyStatus) -> Self {
         let judged = |s: DutyStatus| matches!(s, DutyStatus::Met | DutyStatus::NotMet);
-        judged(self.code) && judged(self.account) && self.code != self.account
+        let drift = judged(code) && judged(account) && code != account;
+        SideBySide {
+            duty,
+            code,
+            account,
+            drift,
+        }
     }
 }
 
@@ -101,14 +109,13 @@ pub fn side_by_side(
         let account: Vec<(Duty, DutyStatus)> = duties(engine, live);
         let rows = duties(engine, code)
             .into_iter()
-            .map(|(duty, code)| SideBySide {
-                duty,
-                code,
-                account: account
+            .map(|(duty, code)| {
+                let deployed = account
                     .iter()
                     .find(|(d, _)| *d == duty)
                     .map(|(_, s)| *s)
-                    .unwrap_or(DutyStatus::Inherited),
+                    .unwrap_or(DutyStatus::Inherited);
+                SideBySide::new(duty, code, deployed)
             })
             .collect();
         section.joined.push(Joined {
@@ -167,7 +174,7 @@ pub fn render_text(section: &LiveSection, out: &mut dyn Write) -> io::Result<()>
                 d.duty.slug(),
                 d.code.as_str(),
                 d.account.as_str(),
-                if d.drift() { "  <- differs" } else { "" }
+                if d.drift { "  <- differs" } else { "" }
             )?;
         }
     }
@@ -213,12 +220,14 @@ pub fn render_text(section: &LiveSection, out: &mut dyn Write) -> io::Result<()>
 pub fn html(section: &LiveSection) -> maud::Markup {
     use maud::html;
     let cell = |s: DutyStatus| {
+        // The matrix's cell classes (html.rs's stylesheet).
         let class = match s {
             DutyStatus::Met => "met",
-            DutyStatus::NotMet => "bad",
-            DutyStatus::Unknown => "unk",
-            DutyStatus::Attest => "att",
-            _ => "aws",
+            DutyStatus::NotMet => "not-met",
+            DutyStatus::Unknown => "unknown",
+            DutyStatus::Attest => "attest",
+            DutyStatus::NotApplicable => "na",
+            DutyStatus::Inherited => "aws",
         };
         html! { td class=(class) { (s.as_str()) } }
     };
@@ -233,10 +242,10 @@ pub fn html(section: &LiveSection) -> maud::Markup {
             @for (file, stack) in &section.stacks { p.loc { (file) " is deployed as stack " (stack) } }
             @if !section.joined.is_empty() {
                 table #joined {
-                    tr { th { "resource" } th { "duty" } th { "code" } th { "account" } }
+                    tr { th { "resource" } th { "duty" } th { "code" } th { "account" } th {} }
                     @for j in &section.joined {
                         @for (n, d) in j.duties.iter().filter(|d| !(d.code == DutyStatus::Inherited && d.account == DutyStatus::Inherited)).enumerate() {
-                            tr class=[d.drift().then_some("drift")] {
+                            tr class=[d.drift.then_some("drift")] {
                                 td {
                                     @if n == 0 {
                                         b { (j.id) } " " span.loc { (j.location) } br; span.loc { (j.arn) }
@@ -245,6 +254,7 @@ pub fn html(section: &LiveSection) -> maud::Markup {
                                 td { (d.duty.slug()) }
                                 (cell(d.code))
                                 (cell(d.account))
+                                td { @if d.drift { b { "differs" } } }
                             }
                         }
                     }
@@ -293,7 +303,7 @@ pub fn render_markdown(section: &LiveSection, out: &mut dyn Write) -> io::Result
             .iter()
             .filter(|d| !(d.code == DutyStatus::Inherited && d.account == DutyStatus::Inherited))
         {
-            let mark = |s: DutyStatus| match (s, d.drift()) {
+            let mark = |s: DutyStatus| match (s, d.drift) {
                 (_, true) => format!("**{}**", s.as_str()),
                 _ => s.as_str().to_owned(),
             };
