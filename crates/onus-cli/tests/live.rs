@@ -344,6 +344,61 @@ fn a_deployed_template_shows_code_and_account_side_by_side_and_the_unmanaged() {
 }
 
 #[test]
+fn terraform_joins_through_its_state_else_by_name() {
+    let Some(moto) = moto() else { return };
+    let p = proxy(moto, Faults::NONE);
+    let scan = |extra: &[&str]| {
+        let mut args = vec![
+            "scan",
+            "tests/live/terraform",
+            "--aws",
+            "--endpoint-url",
+            &p.url,
+            "--regions",
+            "eu-west-1",
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        let (report, log, _) = onus(&args);
+        let live = report["live"].clone();
+        assert!(live.is_object(), "{log}");
+        live
+    };
+    let joined_by = |live: &Value, id: &str| {
+        live["joined"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|j| j["id"] == id)
+            .map(|j| j["joined_by"].as_str().unwrap().to_owned())
+    };
+    let unmanaged = |live: &Value, arn: &str| {
+        live["unmanaged"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|u| u["arn"] == arn)
+    };
+    let queue = "arn:aws:sqs:eu-west-1:123456789012:onus-live-eu-plain";
+    // The queue's name depends on a variable: only the state joins it.
+    let with_state = scan(&["--tf-state", "tests/live/eu.tfstate"]);
+    assert_eq!(
+        joined_by(&with_state, "aws_sqs_queue.plain").as_deref(),
+        Some("Terraform state"),
+        "{with_state}"
+    );
+    assert!(!unmanaged(&with_state, queue));
+    let without = scan(&[]);
+    assert_eq!(joined_by(&without, "aws_sqs_queue.plain"), None);
+    assert!(unmanaged(&without, queue), "{without}");
+    assert_eq!(
+        joined_by(&without, "aws_dynamodb_table.sessions").as_deref(),
+        Some("name")
+    );
+}
+
+#[test]
 fn sarif_names_the_arn_as_a_logical_location() {
     let Some(moto) = moto() else { return };
     let p = proxy(moto, Faults::NONE);
