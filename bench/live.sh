@@ -37,5 +37,23 @@ print(f"concurrency {sys.argv[1]}: {len(r['resources'])} resources, {live['reque
 print("  ", dict(types.most_common(8)))
 s = r["summary"]
 print(f"   met {s['met']}, not met {s['not_met']}, unknown {s['unknown']}")
+# The seeded verdicts (seed.py --bulk: every fifth resource left non-compliant).
+expect = {"AWS::S3::Bucket": "s3.public-access-block", "AWS::SNS::Topic": "sns.encryption-at-rest",
+          "AWS::Logs::LogGroup": "logs.retention"}
+checked = wrong = 0
+for x in r["resources"]:
+    rule = expect.get(x["type"])
+    name = x["arn"].removesuffix(":*").rsplit(":", 1)[-1].rsplit("/", 1)[-1]
+    if not rule or not name.startswith("bulk-"):
+        continue
+    want = "not-met" if int(name.rsplit("-", 1)[1]) % 5 == 0 else "met"
+    got = [v["status"] for d in x["duties"] for v in d["verdicts"] if v["rule"] == rule]
+    checked += 1
+    if got != [want]:
+        wrong += 1
+        print("   wrong:", x["arn"], rule, got, "expected", want)
+print(f"   seeded verdicts checked: {checked}, wrong: {wrong}")
+if wrong or not checked:
+    sys.exit(1)
 PY
 done

@@ -221,6 +221,24 @@ fn tag<'a>(r: &'a Resource, key: &str) -> Option<&'a str> {
         .as_str()
 }
 
+/// What [`join`] reads of a unit of code, and no more: each resource's
+/// identity, file and literal name (the property trees, references and file
+/// texts dropped), so a scan can keep every unit's part until the join.
+pub fn keep_for_join(workload: &mut Workload) {
+    use onus_ingest::Value;
+    for r in &mut workload.resources {
+        if let Value::Map(entries) = &mut r.properties.value {
+            entries
+                .retain(|e| NAME_PROPERTIES.contains(&e.key.as_str()) && e.node.as_str().is_some());
+        }
+        r.references = Vec::new();
+        r.metadata = None;
+    }
+    for f in &mut workload.files {
+        f.lines = onus_ingest::LineIndex::new(std::sync::Arc::from(""));
+    }
+}
+
 /// Joins the workload's declared resources with its live ones.
 pub fn join(
     workload: &Workload,
@@ -426,6 +444,8 @@ Resources:
             &onus_ingest::Options::default(),
             &mut code,
         );
+        // What a streamed scan keeps of a unit of code is enough.
+        keep_for_join(&mut code);
         w.merge(code);
         w.merge(into_workload(
             "123456789012",

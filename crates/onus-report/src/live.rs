@@ -3,10 +3,11 @@
 //! in the code and in the account; and the deployed resources no scanned code
 //! declares (unmanaged), with their duties.
 
-use onus_ingest::Workload;
+use crate::report::ResourceView;
 use onus_model::{Duty, Owner};
-use onus_rules::{DutyStatus, Engine};
+use onus_rules::DutyStatus;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 /// What the live scan read, and how it joins the code.
@@ -79,66 +80,103 @@ pub struct Unmanaged {
     pub duties: Vec<(Duty, DutyStatus)>,
 }
 
-/// The customer's duties of resource `i` and their status.
-fn duties(engine: &Engine, i: usize) -> Vec<(Duty, DutyStatus)> {
-    engine
-        .evaluate(i)
-        .map(|row| {
-            row.duties
-                .into_iter()
-                .filter(|d| d.owner != Owner::Aws)
-                .map(|d| (d.duty, d.status))
-                .collect()
-        })
-        .unwrap_or_default()
+/// A resource as the reports name it: its file's display path (the ARN of a
+/// deployed resource) and its id.
+pub type Key = (String, String);
+
+/// What builds the section while a scan's reports are written: it sees each
+/// batch of resource views, then joins code and account once every unit is
+/// checked.
+pub trait LiveJoin {
+    fn see(&mut self, views: &[ResourceView<'_>]);
+    fn finish(&mut self) -> LiveSection;
 }
 
-/// Fills the joined and unmanaged lists: `pairs` are (declared, deployed)
-/// resource indices with what joined them.
-pub fn side_by_side(
-    workload: &Workload,
-    engine: &Engine,
-    pairs: &[(usize, usize, &'static str)],
-    unmanaged: &[usize],
-    section: &mut LiveSection,
-) {
-    let arn =
-        |i: usize| crate::report::display_path(&workload.file(workload.resources[i].file).path);
-    for &(code, live, how) in pairs {
-        let r = &workload.resources[code];
-        let account: Vec<(Duty, DutyStatus)> = duties(engine, live);
-        let rows = duties(engine, code)
-            .into_iter()
-            .map(|(duty, code)| {
-                let deployed = account
-                    .iter()
-                    .find(|(d, _)| *d == duty)
-                    .map(|(_, s)| *s)
-                    .unwrap_or(DutyStatus::Inherited);
-                SideBySide::new(duty, code, deployed)
-            })
-            .collect();
-        section.joined.push(Joined {
-            id: r.id.clone(),
-            resource_type: r.resource_type.clone(),
-            location: workload.location(r.file, r.name_span),
-            arn: arn(live),
-            joined_by: how,
-            duties: rows,
-        });
+/// The customer's duties of every resource the reports showed, kept (a few
+/// bytes a duty) until the join is known.
+#[derive(Debug, Default)]
+pub struct Seen {
+    resources: HashMap<Key, SeenResource>,
+}
+
+#[derive(Debug)]
+struct SeenResource {
+    location: String,
+    resource_type: String,
+    region: Option<String>,
+    duties: Vec<(Duty, DutyStatus)>,
+}
+
+impl Seen {
+    pub fn see(&mut self, views: &[ResourceView<'_>]) {
+        for v in views {
+            let duties = v
+                .duties
+                .iter()
+                .filter(|d| d.owner != Owner::Aws)
+                .map(|d| (d.duty, d.status))
+                .collect();
+            let l = &v.location;
+            self.resources.insert(
+                (l.file.to_string(), v.id.to_owned()),
+                SeenResource {
+                    location: format!("{}:{}:{}", l.file, l.line, l.column),
+                    resource_type: v.resource_type.to_owned(),
+                    region: v.region.map(str::to_owned),
+                    duties,
+                },
+            );
+        }
     }
-    for &i in unmanaged {
-        let r = &workload.resources[i];
-        section.unmanaged.push(Unmanaged {
-            arn: arn(i),
-            id: r.id.clone(),
-            resource_type: r.resource_type.clone(),
-            region: match &r.region {
-                onus_ingest::Region::Known(region) => Some(region.clone()),
-                onus_ingest::Region::Unknown(_) => None,
-            },
-            duties: duties(engine, i),
-        });
+
+    /// Fills the joined and unmanaged lists: `pairs` are (declared, deployed)
+    /// resources with what joined them. A resource no report showed (a data
+    /// source) is left out.
+    pub fn side_by_side(
+        &self,
+        pairs: &[(Key, Key, &'static str)],
+        unmanaged: &[Key],
+        section: &mut LiveSection,
+    ) {
+        for (code, live, how) in pairs {
+            let (Some(declared), Some(deployed)) =
+                (self.resources.get(code), self.resources.get(live))
+            else {
+                continue;
+            };
+            let duties = declared
+                .duties
+                .iter()
+                .map(|&(duty, status)| {
+                    let account = deployed
+                        .duties
+                        .iter()
+                        .find(|(d, _)| *d == duty)
+                        .map_or(DutyStatus::Inherited, |(_, s)| *s);
+                    SideBySide::new(duty, status, account)
+                })
+                .collect();
+            section.joined.push(Joined {
+                id: code.1.clone(),
+                resource_type: declared.resource_type.clone(),
+                location: declared.location.clone(),
+                arn: live.0.clone(),
+                joined_by: how,
+                duties,
+            });
+        }
+        for key in unmanaged {
+            let Some(deployed) = self.resources.get(key) else {
+                continue;
+            };
+            section.unmanaged.push(Unmanaged {
+                arn: key.0.clone(),
+                id: key.1.clone(),
+                resource_type: deployed.resource_type.clone(),
+                region: deployed.region.clone(),
+                duties: deployed.duties.clone(),
+            });
+        }
     }
 }
 

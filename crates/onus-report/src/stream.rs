@@ -168,7 +168,7 @@ pub fn write_with_live(
     threshold: Severity,
     outputs: &mut [Output<'_>],
     mut baseline: Option<&mut crate::suppress::Baseline>,
-    live: Option<crate::live::LiveSection>,
+    mut live: Option<&mut dyn crate::live::LiveJoin>,
 ) -> io::Result<Report<'static>> {
     let excerpts = outputs
         .iter()
@@ -230,10 +230,13 @@ pub fn write_with_live(
         if let Some(baseline) = baseline.as_deref_mut() {
             views.iter().for_each(|r| baseline.add(r));
         }
+        if let Some(live) = live.as_deref_mut() {
+            live.see(&views);
+        }
         current = next;
     }
     let mut report = batches.finish();
-    report.live = live;
+    report.live = live.map(|live| live.finish());
     for (w, o) in writers.into_iter().zip(outputs.iter_mut()) {
         w.tail(&report, threshold, &sarif_rules, o.out)?;
     }

@@ -114,42 +114,85 @@ pub fn read(args: &LiveArgs, quiet: bool) -> Result<LiveRead, Stop> {
     })
 }
 
-/// The side-by-side section of a live scan, once the engine can evaluate the
-/// merged workload.
+/// Builds the side-by-side section from the reports' views of the resources
+/// as they are written (`LiveJoin`).
 #[cfg(feature = "aws")]
-pub fn section(
-    live: &LiveRead,
-    workload: &onus_ingest::Workload,
-    engine: &onus_rules::Engine,
-) -> onus_report::live::LiveSection {
-    let join = onus_aws::join::join(workload, &live.scan.stacks, live.tf_state.as_ref());
-    let mut section = onus_report::live::LiveSection {
-        account: live.scan.account.clone(),
-        regions: live.scan.regions.clone(),
-        requests: live.scan.requests,
-        operations: live.scan.operations,
-        seconds: live.scan.elapsed.as_secs_f64(),
-        resources: live.scan.resources.len(),
-        failures: live.scan.failures.iter().map(|f| f.to_string()).collect(),
-        stacks: join.stacks.clone(),
-        ..Default::default()
-    };
-    let pairs: Vec<(usize, usize, &'static str)> = join
-        .pairs
-        .iter()
-        .map(|p| (p.code, p.live, p.how.as_str()))
-        .collect();
-    onus_report::live::side_by_side(workload, engine, &pairs, &join.unmanaged, &mut section);
-    section
+pub struct Joiner<'a> {
+    live: &'a LiveRead,
+    join: onus_aws::join::Join,
+    /// Each resource of the joined workload as the reports name it.
+    keys: Vec<onus_report::live::Key>,
+    seen: onus_report::live::Seen,
 }
 
 #[cfg(not(feature = "aws"))]
-pub fn section(
-    _live: &LiveRead,
-    _workload: &onus_ingest::Workload,
-    _engine: &onus_rules::Engine,
-) -> onus_report::live::LiveSection {
-    onus_report::live::LiveSection::default()
+pub struct Joiner<'a>(std::marker::PhantomData<&'a ()>);
+
+/// The join of the code's resources (in `workload`, with the account's
+/// merged in) with the account's.
+#[cfg(feature = "aws")]
+pub fn joiner<'a>(live: &'a LiveRead, workload: &onus_ingest::Workload) -> Joiner<'a> {
+    let join = onus_aws::join::join(workload, &live.scan.stacks, live.tf_state.as_ref());
+    let keys = workload
+        .resources
+        .iter()
+        .map(|r| {
+            let path = onus_report::report::display_path(&workload.file(r.file).path);
+            (path.to_string(), r.id.clone())
+        })
+        .collect();
+    Joiner {
+        live,
+        join,
+        keys,
+        seen: onus_report::live::Seen::default(),
+    }
+}
+
+#[cfg(not(feature = "aws"))]
+pub fn joiner<'a>(_live: &'a LiveRead, _workload: &onus_ingest::Workload) -> Joiner<'a> {
+    Joiner(std::marker::PhantomData)
+}
+
+#[cfg(feature = "aws")]
+impl onus_report::live::LiveJoin for Joiner<'_> {
+    fn see(&mut self, views: &[onus_report::report::ResourceView<'_>]) {
+        self.seen.see(views);
+    }
+
+    fn finish(&mut self) -> onus_report::live::LiveSection {
+        let scan = &self.live.scan;
+        let mut section = onus_report::live::LiveSection {
+            account: scan.account.clone(),
+            regions: scan.regions.clone(),
+            requests: scan.requests,
+            operations: scan.operations,
+            seconds: scan.elapsed.as_secs_f64(),
+            resources: scan.resources.len(),
+            failures: scan.failures.iter().map(|f| f.to_string()).collect(),
+            stacks: self.join.stacks.clone(),
+            ..Default::default()
+        };
+        let key = |i: usize| self.keys[i].clone();
+        let pairs: Vec<_> = self
+            .join
+            .pairs
+            .iter()
+            .map(|p| (key(p.code), key(p.live), p.how.as_str()))
+            .collect();
+        let unmanaged: Vec<_> = self.join.unmanaged.iter().map(|&i| key(i)).collect();
+        self.seen.side_by_side(&pairs, &unmanaged, &mut section);
+        section
+    }
+}
+
+#[cfg(not(feature = "aws"))]
+impl onus_report::live::LiveJoin for Joiner<'_> {
+    fn see(&mut self, _views: &[onus_report::report::ResourceView<'_>]) {}
+
+    fn finish(&mut self) -> onus_report::live::LiveSection {
+        onus_report::live::LiveSection::default()
+    }
 }
 
 /// Adds the account's resources to the code's.

@@ -255,17 +255,20 @@ pub fn run_scan(
         super::live::merge_into(account, &mut workload);
     }
     let rules = config.rules();
-    let section = account.as_ref().map(|account| {
-        let engine = onus_rules::Engine::new(&workload, &settings, &rules);
-        super::live::section(account, &workload, &engine)
-    });
+    let joiner = account
+        .as_ref()
+        .map(|account| super::live::joiner(account, &workload));
     let result = onus_rules::engine::scan_with(&workload, &settings, &rules);
     workload.release_rule_inputs();
     // The report borrows the resources' names from the workload, which lives
     // until the process exits (and is freed with it, not piece by piece).
     let workload: &'static onus_ingest::Workload = Box::leak(Box::new(workload));
     let mut report = onus_report::build_with_excerpts(workload, result, &options, false);
-    report.live = section;
+    report.live = joiner.map(|mut joiner| {
+        use onus_report::live::LiveJoin as _;
+        joiner.see(&report.resources);
+        joiner.finish()
+    });
     Ok((report, config))
 }
 
@@ -365,9 +368,9 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
         .unwrap_or(Severity::Low);
     let rules = prepared.config.rules();
     let engine = onus_rules::Engine::new(&prepared.workload, &prepared.settings, &rules);
-    let section = account
+    let mut joiner = account
         .as_ref()
-        .map(|account| live::section(account, &prepared.workload, &engine));
+        .map(|account| live::joiner(account, &prepared.workload));
     let mut files = Vec::new();
     for (format, path) in &args.outputs {
         let file =
@@ -410,7 +413,9 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
         fail_on,
         &mut outputs,
         baseline.as_mut(),
-        section,
+        joiner
+            .as_mut()
+            .map(|j| j as &mut dyn onus_report::live::LiveJoin),
     )?;
     drop(outputs);
     // The files' write errors already name them.
