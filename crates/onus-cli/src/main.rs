@@ -6,6 +6,12 @@ mod commands;
 use clap::{CommandFactory, Parser, Subcommand};
 use std::process::ExitCode;
 
+/// A scan frees each unit's parse trees and reports as it goes: glibc's
+/// allocator spent a fifth of the scan coalescing those freed chunks
+/// (`unlink_chunk`, `malloc_consolidate`); mimalloc reuses them in place.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Exit codes, as documented in README.md.
 pub mod exit {
     /// Nothing at or above the fail threshold.

@@ -7,7 +7,8 @@
 //! a TLS stack, none of which a loopback JSON exchange needs.
 //!
 //! Without Chromium the test fails when `CI=true` and otherwise skips loudly.
-//! `ONUS_UPDATE_SCREENSHOT=1` refreshes `docs/report-screenshot.png`.
+//! `ONUS_UPDATE_SCREENSHOT=1` (what `scripts/screenshot` sets) refreshes
+//! `docs/report-screenshot.png`.
 
 use serde_json::{Value, json};
 use std::io::{Read, Write};

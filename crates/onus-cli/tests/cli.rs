@@ -54,8 +54,8 @@ fn verdict<'a>(report: &'a Value, resource: &str, rule: &str) -> &'a Value {
         .unwrap()
         .iter()
         .filter(|r| r["id"] == resource)
-        .flat_map(|r| r["duties"].as_array().unwrap())
-        .flat_map(|d| d["verdicts"].as_array().unwrap())
+        .flat_map(|r| r["duties"].as_object().unwrap().values())
+        .flat_map(|d| d["verdicts"].as_array().into_iter().flatten())
         .find(|v| v["rule"] == rule)
         .unwrap_or_else(|| panic!("no {rule} verdict on {resource}"))
 }
@@ -168,6 +168,30 @@ fn checkov_and_cfn_nag_suppressions_map_to_same_rules_only() {
     }
     assert!(verdict(&report, "Ssh", "ec2.ssh-open-to-world")["suppression"].is_null());
     assert_eq!(code, 1, "the Related W2 suppression must not apply");
+}
+
+#[test]
+fn guard_suppressed_rules_map_to_same_rules_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let guard =
+        |rules: &str| format!("    Metadata:\n      guard:\n        SuppressedRules:\n{rules}");
+    // LAMBDA_NO_WILDCARD_PRINCIPALS is only Related to lambda.no-public-invoke.
+    let permission = format!(
+        "  Public:\n    Type: AWS::Lambda::Permission\n{}    Properties:\n      Action: lambda:InvokeFunction\n      FunctionName: app\n      Principal: \"*\"\n",
+        guard("          - LAMBDA_NO_WILDCARD_PRINCIPALS\n")
+    );
+    let body = format!(
+        "{}{}{permission}",
+        db("A", &guard("          - RDS_STORAGE_ENCRYPTED\n")),
+        db("B", ""),
+    );
+    template(dir.path(), &body);
+    let (_, report) = scan(dir.path(), &[]);
+    let s = &verdict(&report, "A", "rds.encryption-at-rest")["suppression"];
+    assert_eq!(s["kind"], "guard", "{s}");
+    assert_eq!(s["active"], true);
+    assert!(verdict(&report, "B", "rds.encryption-at-rest")["suppression"].is_null());
+    assert!(verdict(&report, "Public", "lambda.no-public-invoke")["suppression"].is_null());
 }
 
 #[test]
@@ -465,37 +489,50 @@ fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
         .collect()
 }
 
-#[test]
-fn sarif_of_examples_matches_the_schema() {
-    let dir = EXAMPLES;
-    let out = onus()
-        .current_dir(repo())
-        .args(["scan", "--format", "sarif", dir])
-        .output()
-        .unwrap();
-    let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let text = std::fs::read_to_string(repo().join("schemas/sarif-schema-2.1.0.json"))
+/// A validator for a schema of `schemas/`.
+fn schema(name: &str) -> jsonschema::Validator {
+    let text = std::fs::read_to_string(repo().join("schemas").join(name))
         .unwrap()
         .replace(r#"{2}]?$"#, r#"{2}\\]?$"#);
-    let schema: Value = serde_json::from_str(&text).unwrap();
-    let v = jsonschema::validator_for(&schema).unwrap();
-    let errors: Vec<String> = v.iter_errors(&sarif).map(|e| e.to_string()).collect();
-    assert!(errors.is_empty(), "{errors:?}");
-    assert!(!sarif["runs"][0]["results"].as_array().unwrap().is_empty());
-    // And the JSON report against ours.
-    let out = onus()
-        .current_dir(repo())
-        .args(["scan", "--format", "json", dir])
-        .output()
-        .unwrap();
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let schema: Value = serde_json::from_str(
-        &std::fs::read_to_string(repo().join("schemas/report.schema.json")).unwrap(),
-    )
-    .unwrap();
-    let v = jsonschema::validator_for(&schema).unwrap();
-    let errors: Vec<String> = v.iter_errors(&report).map(|e| e.to_string()).collect();
-    assert!(errors.is_empty(), "{errors:?}");
+    jsonschema::validator_for(&serde_json::from_str(&text).unwrap()).unwrap()
+}
+
+#[test]
+fn sarif_and_json_match_their_schemas() {
+    let (sarif_schema, report_schema) = (
+        schema("sarif-schema-2.1.0.json"),
+        schema("report.schema.json"),
+    );
+    // The examples, nested stacks (SARIF related locations, the JSON
+    // report's `stack`), a CDK cloud assembly and Terraform JSON.
+    for dir in [
+        EXAMPLES,
+        "crates/onus-cli/tests/fixtures/nested",
+        "crates/onus-cli/tests/fixtures/cdk",
+        "crates/onus-cli/tests/fixtures/tf_json/json",
+    ] {
+        let scan = |format: &str| -> Value {
+            let out = onus()
+                .current_dir(repo())
+                .args(["scan", "--format", format, dir])
+                .output()
+                .unwrap();
+            serde_json::from_slice(&out.stdout).unwrap()
+        };
+        let sarif = scan("sarif");
+        let errors: Vec<String> = sarif_schema
+            .iter_errors(&sarif)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{dir}: {errors:?}");
+        assert!(!sarif["runs"][0]["results"].as_array().unwrap().is_empty());
+        let report = scan("json");
+        let errors: Vec<String> = report_schema
+            .iter_errors(&report)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{dir}: {errors:?}");
+    }
 }
 
 #[test]
@@ -592,4 +629,71 @@ fn aws_without_the_feature_says_how_to_build_it() {
         );
         assert!(out.stdout.is_empty(), "{command}: nothing is reported");
     }
+}
+
+#[test]
+fn opt_in_rules_run_only_when_named() {
+    let dir = tempfile::tempdir().unwrap();
+    template(dir.path(), "  Data:\n    Type: AWS::S3::Bucket\n");
+    let has = |report: &Value, rule: &str| {
+        report["resources"][0]["duties"]
+            .as_object()
+            .unwrap()
+            .values()
+            .flat_map(|d| d["verdicts"].as_array().into_iter().flatten())
+            .any(|v| v["rule"] == rule)
+    };
+    let (_, default) = scan(dir.path(), &[]);
+    assert!(has(&default, "s3.versioning"));
+    assert!(!has(&default, "s3.replication"));
+    let (_, by_glob) = scan(dir.path(), &["--rule", "s3.*"]);
+    assert!(!has(&by_glob, "s3.replication"));
+    let (_, named) = scan(dir.path(), &["--rule", "*,s3.replication"]);
+    assert!(has(&named, "s3.replication") && has(&named, "s3.versioning"));
+    assert!(!has(&named, "s3.object-lock"));
+    std::fs::write(
+        dir.path().join("onus.toml"),
+        "enable = [\"*\", \"s3.object-lock\"]\n",
+    )
+    .unwrap();
+    let (_, configured) = scan(dir.path(), &[]);
+    assert!(has(&configured, "s3.object-lock") && !has(&configured, "s3.replication"));
+
+    let out = onus().args(["rules", "--service", "s3"]).output().unwrap();
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(table.contains("s3.replication (opt-in)"), "{table}");
+    assert!(table.contains("opt-in: they run only when"), "{table}");
+    assert!(!table.contains("s3.versioning (opt-in)"), "{table}");
+}
+
+/// `--json-v1` writes the layout of version 1 for one release, on stdout and
+/// in `-o json=FILE`; version 2 (the default) rebuilds into the same document.
+#[test]
+fn json_v1_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("v1.json");
+    let v1 = onus()
+        .current_dir(repo())
+        .args(["scan", "--format", "json", "--json-v1", EXAMPLES, "-o"])
+        .arg(format!("json={}", file.display()))
+        .output()
+        .unwrap();
+    let v2 = onus()
+        .current_dir(repo())
+        .args(["scan", "--format", "json", EXAMPLES])
+        .output()
+        .unwrap();
+    assert_eq!(std::fs::read(&file).unwrap(), v1.stdout);
+    let v1: Value = serde_json::from_slice(&v1.stdout).unwrap();
+    let v2: Value = serde_json::from_slice(&v2.stdout).unwrap();
+    assert_eq!(v1["schema_version"], 1);
+    assert_eq!(v2["schema_version"], 2);
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("schemas/report-v1.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let v = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = v.iter_errors(&v1).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    assert!(onus_report::json::v1_from_v2(&v2) == v1);
 }

@@ -96,11 +96,12 @@ fn verdict(report: &Value, arn: &str, rule: &str) -> String {
         .iter()
         .find(|r| r["arn"] == arn)
         .unwrap_or_else(|| panic!("no resource {arn}"));
+    // JSON version 2: duties by id, verdicts absent when none.
     resource["duties"]
-        .as_array()
+        .as_object()
         .unwrap()
-        .iter()
-        .flat_map(|d| d["verdicts"].as_array().unwrap().iter())
+        .values()
+        .flat_map(|d| d["verdicts"].as_array().into_iter().flatten())
         .find(|v| v["rule"] == rule)
         .map(|v| v["status"].as_str().unwrap().to_owned())
         .unwrap_or_else(|| panic!("no verdict of {rule} on {arn}"))

@@ -29,7 +29,7 @@ fn generated_corpus_scans_without_diagnostics() {
     // A mix of met and unmet duties: the generator is not all-good or all-bad.
     let statuses: Vec<&str> = resources
         .iter()
-        .flat_map(|r| r["duties"].as_array().unwrap())
+        .flat_map(|r| r["duties"].as_object().unwrap().values())
         .filter_map(|d| d["status"].as_str())
         .collect();
     assert!(statuses.contains(&"met") && statuses.contains(&"not-met"));

@@ -5,14 +5,18 @@
 //! trees are dropped as soon as resources are extracted.
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+#![warn(missing_docs)]
 
 pub mod cfn;
+pub mod deploy;
 pub mod discover;
 pub mod model;
 pub mod plan;
 pub mod terraform;
+pub mod units;
 
 pub use model::*;
+pub use units::{Source, UnitInfo, Units};
 
 use std::path::PathBuf;
 
@@ -95,28 +99,15 @@ pub fn read_limited(path: &std::path::Path, limits: &Limits) -> Result<Vec<u8>, 
 /// Reads every supported file under `paths` into one workload.
 ///
 /// Units (a template, a module directory, a plan) are read in parallel, each
-/// into its own workload, then merged in a fixed order.
+/// into its own workload, then merged in discovery order. A scan that checks
+/// and reports one unit at a time reads them through [`Units`] instead.
 pub fn ingest(paths: &[PathBuf], options: &Options) -> Workload {
     use rayon::prelude::*;
-    let found = discover::discover(paths, options);
-    let mut workload = Workload {
-        skipped_files: found.skipped,
-        ..Workload::default()
-    };
-    for (path, message) in found.errors {
-        let file = workload.add_file(path, None, "".into());
-        workload.error(file, None, message);
-    }
-    let modules = terraform::ModuleCache::default();
-    let parts: Vec<Workload> = found
-        .units
-        .par_iter()
-        .map(|unit| {
-            let mut part = read_unit(unit, options, &modules);
-            enforce_limits(&mut part, &options.limits);
-            part
-        })
-        .collect();
+    let units = Units::discover(paths, options, &[]);
+    let mut workload = units.preamble();
+    let mut in_order: Vec<&UnitInfo> = units.list.iter().collect();
+    in_order.sort_by_key(|u| u.number);
+    let parts: Vec<Workload> = in_order.par_iter().map(|u| units.read_unit(u)).collect();
     // Sized once: growing by doubling would copy the resources several times
     // and leave up to half the capacity unused.
     workload
@@ -133,15 +124,18 @@ pub fn ingest(paths: &[PathBuf], options: &Options) -> Workload {
 
 /// Reads one unit; a panic in a reader becomes an error diagnostic on the unit
 /// rather than ending the scan.
-fn read_unit(
+pub(crate) fn read_unit(
     unit: &discover::Unit,
     options: &Options,
     modules: &terraform::ModuleCache,
+    templates: &cfn::nested::Templates,
 ) -> Workload {
     let result = std::panic::catch_unwind(|| {
         let mut part = Workload::default();
         match unit {
-            discover::Unit::CloudFormation(path) => cfn::read_file(path, options, &mut part),
+            discover::Unit::CloudFormation(path) => {
+                cfn::read_file_with(path, options, templates, &mut part)
+            }
             discover::Unit::TerraformModule(dir) => {
                 terraform::read_module_with(dir, options, modules, &mut part)
             }
@@ -176,7 +170,7 @@ fn read_unit(
 
 /// Applies the limits that are checked on what a reader produced: resources
 /// per file and the length of single strings.
-fn enforce_limits(part: &mut Workload, limits: &Limits) {
+pub(crate) fn enforce_limits(part: &mut Workload, limits: &Limits) {
     let mut per_file: std::collections::HashMap<FileId, usize> = Default::default();
     let mut dropped: std::collections::BTreeMap<FileId, (usize, Span)> = Default::default();
     part.resources.retain(|r| {

@@ -11,11 +11,15 @@ use std::sync::Arc;
 /// A byte range in one source file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Serialize)]
 pub struct Span {
+    /// Offset of the first byte.
     pub start: u32,
+    /// Offset just past the last byte.
     pub end: u32,
 }
 
 impl Span {
+    /// The span `start..end`, offsets clamped to `u32::MAX` (files that large
+    /// are refused by [`crate::Limits`] anyway).
     pub fn new(start: usize, end: usize) -> Span {
         Span {
             start: start.min(u32::MAX as usize) as u32,
@@ -27,7 +31,9 @@ impl Span {
 /// 1-based line and column (column counted in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct LineCol {
+    /// Line number, from 1.
     pub line: u32,
+    /// Column number, from 1, in characters.
     pub column: u32,
 }
 
@@ -40,6 +46,7 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
+    /// Indexes the line starts of `text`.
     pub fn new(text: Arc<str>) -> LineIndex {
         let mut line_starts = vec![0u32];
         for (i, b) in text.bytes().enumerate() {
@@ -50,6 +57,8 @@ impl LineIndex {
         LineIndex { line_starts, text }
     }
 
+    /// The line and column of a byte offset (an offset inside a character counts
+    /// as that character).
     pub fn line_col(&self, offset: u32) -> LineCol {
         let line = match self.line_starts.binary_search(&offset) {
             Ok(i) => i,
@@ -68,8 +77,34 @@ impl LineIndex {
         }
     }
 
+    /// The file's text.
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// Number of lines, as `str::lines` counts them.
+    pub fn line_count(&self) -> usize {
+        match self.text.as_bytes().last() {
+            None => 0,
+            Some(b'\n') => self.line_starts.len() - 1,
+            Some(_) => self.line_starts.len(),
+        }
+    }
+
+    /// Line `i` (0-based) without its line ending, as `str::lines` gives it.
+    pub fn line(&self, i: usize) -> Option<&str> {
+        if i >= self.line_count() {
+            return None;
+        }
+        let start = self.line_starts[i] as usize;
+        let line = match self.line_starts.get(i + 1) {
+            Some(&next) => {
+                let line = self.text.get(start..next as usize - 1)?;
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => self.text.get(start..)?,
+        };
+        Some(line)
     }
 }
 
@@ -77,9 +112,14 @@ impl LineIndex {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Format {
+    /// A CloudFormation template (YAML or JSON).
     CloudFormation,
+    /// A SAM template (`Transform: AWS::Serverless-2016-10-31`), its resources
+    /// expanded to what the transform generates.
     Sam,
+    /// Terraform configuration (`.tf`, `.tf.json`).
     Terraform,
+    /// A Terraform plan in JSON (`terraform show -json`).
     TerraformPlan,
     /// Read from a live AWS account (`onus scan --aws`): the file is the
     /// resource's ARN and its text the deployed configuration, as onus read it,
@@ -88,6 +128,7 @@ pub enum Format {
 }
 
 impl Format {
+    /// True for Terraform configuration and plans (snake_case attribute names).
     pub fn is_terraform(self) -> bool {
         matches!(self, Format::Terraform | Format::TerraformPlan)
     }
@@ -103,11 +144,18 @@ impl Format {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", content = "value", rename_all = "kebab-case")]
 pub enum Value {
+    /// An explicit `null`, or the branch of a condition that leaves the value unset
+    /// (`AWS::NoValue`, a Terraform `null`).
     Null,
+    /// A boolean.
     Bool(bool),
+    /// A number.
     Number(f64),
+    /// A string.
     String(String),
+    /// A list.
     List(Vec<Node>),
+    /// A map, its entries in source order.
     Map(Vec<Entry>),
     /// Points at another resource in the same template or module
     /// (`!Ref Key`, `!GetAtt Key.Arn`, `aws_kms_key.main.arn`): set, and known
@@ -121,6 +169,7 @@ pub enum Value {
     Unknown(String),
 }
 
+/// A reference to another resource of the same scope, and the attribute read.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct ResourceRef {
     /// Logical id (CloudFormation) or address (`aws_kms_key.main`, Terraform)
@@ -133,19 +182,25 @@ pub struct ResourceRef {
 /// A value with the span of the source text that produced it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Node {
+    /// The value.
     pub value: Value,
+    /// The source text that produced it.
     pub span: Span,
 }
 
 /// One key of a map, with its own span.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Entry {
+    /// The key as written.
     pub key: String,
+    /// The span of the key.
     pub key_span: Span,
+    /// The value under the key.
     pub node: Node,
 }
 
 impl Node {
+    /// A node of `value` at `span`.
     pub fn new(value: Value, span: Span) -> Node {
         Node { value, span }
     }
@@ -281,6 +336,7 @@ impl Node {
         }
     }
 
+    /// The text of a string (not of numbers or booleans; see [`Node::scalar_text`]).
     pub fn as_str(&self) -> Option<&str> {
         match &self.value {
             Value::String(s) => Some(s),
@@ -307,12 +363,15 @@ impl Node {
         }
     }
 
+    /// Whole numbers, as [`Node::as_f64`] reads them, within the range an `f64`
+    /// holds exactly.
     pub fn as_i64(&self) -> Option<i64> {
         self.as_f64()
             .filter(|n| n.fract() == 0.0 && n.abs() < 9.0e15)
             .map(|n| n as i64)
     }
 
+    /// The elements of a list.
     pub fn as_list(&self) -> Option<&[Node]> {
         match &self.value {
             Value::List(items) => Some(items),
@@ -320,6 +379,7 @@ impl Node {
         }
     }
 
+    /// The entries of a map.
     pub fn as_map(&self) -> Option<&[Entry]> {
         match &self.value {
             Value::Map(entries) => Some(entries),
@@ -349,16 +409,20 @@ pub struct FileId(pub u32);
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", content = "value", rename_all = "kebab-case")]
 pub enum Region {
+    /// The Region's name, e.g. `eu-west-1`.
     Known(String),
+    /// Not resolvable statically; the text says why.
     Unknown(String),
 }
 
 /// How one resource refers to another (besides values in its properties).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Reference {
+    /// The referenced resource's logical id or address, in the same scope.
     pub target: String,
     /// Property path where the reference appears, `DependsOn`, or `depends_on`.
     pub path: String,
+    /// Where the reference is written.
     pub span: Span,
 }
 
@@ -372,6 +436,7 @@ pub struct Resource {
     pub resource_type: String,
     /// The type as written, when it differs from `resource_type` (SAM).
     pub source_type: Option<String>,
+    /// The reader that produced it.
     pub format: Format,
     /// Groups resources that can refer to each other: the template file, or the
     /// Terraform module instance (`module.db` / root), within `unit`.
@@ -383,16 +448,23 @@ pub struct Resource {
     pub unit: u32,
     /// Catalog service name, `None` when the type is not in the catalog.
     pub service: Option<String>,
+    /// The category of the service for this resource (some services vary by
+    /// properties), set by [`Resource::classify`].
     pub category: Option<CategoryDecision>,
     /// The resource's properties (CloudFormation `Properties`, Terraform
     /// attributes and blocks) as a map node.
     pub properties: Node,
+    /// The file it is declared in.
     pub file: FileId,
     /// The whole resource in its file.
     pub span: Span,
     /// The span of the resource's name (logical id key, Terraform block label).
     pub name_span: Span,
+    /// The Region it is deployed to, from `--region`, the provider or deployment
+    /// configuration.
     pub region: Region,
+    /// Every reference to another resource: in property values, `DependsOn` and
+    /// `depends_on`.
     pub references: Vec<Reference>,
     /// Terraform data sources are recorded, not checked.
     pub is_data: bool,
@@ -413,6 +485,21 @@ impl Resource {
     pub fn terraform_shaped(&self) -> bool {
         self.format.is_terraform()
             || (self.format == Format::Aws && !self.resource_type.starts_with("AWS::"))
+    }
+
+    /// True for AWS resource types (CloudFormation `AWS::`/`Alexa::`,
+    /// Terraform `aws_`/`awscc_`), the ones the Shared Responsibility Model
+    /// speaks of. Others (`null_resource`, `random_pet`, `Custom::…`,
+    /// third-party registry types) are read, so references to them resolve,
+    /// but carry no AWS duties.
+    pub fn is_aws(&self) -> bool {
+        const PREFIXES: [&str; 4] = ["AWS::", "Alexa::", "aws_", "awscc_"];
+        PREFIXES.iter().any(|p| self.resource_type.starts_with(p))
+    }
+
+    /// Judged and reported: an AWS resource, not a data source.
+    pub fn assessed(&self) -> bool {
+        !self.is_data && self.is_aws()
     }
 
     /// Readies a resource for rules, once its properties are built: pushes
@@ -457,12 +544,21 @@ fn probe_node(node: &Node) -> Probe {
     }
 }
 
+/// How a path is shown in reports: `/`-separated, without a leading `./`.
+/// Reports sort files by this text.
+pub fn display_path(path: &std::path::Path) -> String {
+    let text = path.display().to_string().replace('\\', "/");
+    text.strip_prefix("./").map(str::to_owned).unwrap_or(text)
+}
+
 /// One file that was read.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     /// As given or found, relative to the scan root when under it.
     pub path: PathBuf,
+    /// The reader that read it, `None` when it could not be read as any.
     pub format: Option<Format>,
+    /// Its text and line starts, for positions and excerpts.
     pub lines: LineIndex,
 }
 
@@ -479,18 +575,47 @@ pub enum DiagnosticLevel {
 /// A problem with an input file, with the position that caused it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diagnostic {
+    /// Error (the scan is incomplete) or warning.
     pub level: DiagnosticLevel,
+    /// The file at fault.
     pub file: FileId,
+    /// Where in it, when a position is known.
     pub span: Option<Span>,
+    /// What is wrong, for people.
     pub message: String,
+}
+
+/// A nested stack read through its parent's stack resource
+/// (`AWS::CloudFormation::Stack`, SAM `AWS::Serverless::Application`): the
+/// resources of its template have `scope` in `unit`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NestedStack {
+    /// The scope the nested template's resources are read in.
+    pub scope: String,
+    /// Set by [`Workload::merge`], as [`Resource::unit`].
+    #[serde(skip)]
+    pub unit: u32,
+    /// The parent's stack resource: its logical id, file and name.
+    pub parent: String,
+    /// The file of the parent's stack resource.
+    pub file: FileId,
+    /// The span of the parent's stack resource.
+    pub span: Span,
+    /// How the template was found (`TemplateURL is the local path …`).
+    pub found: String,
 }
 
 /// Everything read from the scanned paths.
 #[derive(Debug, Clone, Default)]
 pub struct Workload {
+    /// Every file read, indexed by [`FileId`].
     pub files: Vec<SourceFile>,
+    /// Every resource read, in a fixed order (by unit, then as read).
     pub resources: Vec<Resource>,
+    /// Problems with the input files.
     pub diagnostics: Vec<Diagnostic>,
+    /// The nested stacks read through their parents.
+    pub stacks: Vec<NestedStack>,
     /// Files looked at and skipped because they are not infrastructure code.
     pub skipped_files: usize,
     /// Path → id, so a file read through several module calls is listed once.
@@ -506,6 +631,7 @@ pub struct Workload {
 }
 
 impl Workload {
+    /// The file with this id.
     pub fn file(&self, id: FileId) -> &SourceFile {
         &self.files[id.0 as usize]
     }
@@ -515,13 +641,17 @@ impl Workload {
     /// hold the whole model. Ids, types, spans, metadata and file text stay.
     pub fn release_rule_inputs(&mut self) {
         use rayon::prelude::*;
-        self.resources.par_iter_mut().for_each(|r| {
-            r.properties = Node {
-                value: Value::Null,
-                span: r.properties.span,
-            };
-            r.references = Vec::new();
-        });
+        // In parallel for a large workload; one unit's is freed in place.
+        self.resources
+            .par_iter_mut()
+            .with_min_len(256)
+            .for_each(|r| {
+                r.properties = Node {
+                    value: Value::Null,
+                    span: r.properties.span,
+                };
+                r.references = Vec::new();
+            });
         self.file_ids = Default::default();
         self.seen_diagnostics = Default::default();
     }
@@ -592,6 +722,11 @@ impl Workload {
                 r.unit = unit;
                 r
             }));
+        self.stacks.extend(other.stacks.into_iter().map(|mut s| {
+            s.file = remap(s.file);
+            s.unit = unit;
+            s
+        }));
         for mut d in other.diagnostics {
             d.file = remap(d.file);
             if self

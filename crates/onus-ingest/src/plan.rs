@@ -85,6 +85,13 @@ pub fn read_file(path: &Path, options: &Options, workload: &mut Workload) {
         limits: &options.limits,
     };
     ctx.module(planned, "root", config, &base_dir, 0);
+    let json_files: Vec<_> = ctx
+        .sources
+        .values()
+        .flatten()
+        .filter_map(|f| Some((f.id, f.json.clone()?)))
+        .collect();
+    terraform::map_json_back(ctx.workload, &json_files);
 }
 
 struct Ctx<'w, 'p> {

@@ -15,11 +15,15 @@ const SERVICES_TSV: &str = include_str!("../data/services.tsv");
 /// A duty whose owner for this service differs from its category's default.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DutyOverride {
+    /// The duty whose owner changes.
     pub duty: Duty,
+    /// Who carries it for this service.
     pub owner: Owner,
+    /// Why this service departs from its category's default.
     pub reason: String,
 }
 
+/// An AWS service: one row of `data/services.tsv`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Service {
     /// Official name, e.g. `Amazon S3`.
@@ -32,6 +36,7 @@ pub struct Service {
     pub cfn_prefixes: Vec<String>,
     /// Terraform resource type prefixes, e.g. `aws_s3_`.
     pub tf_prefixes: Vec<String>,
+    /// Duties whose owner differs from the category's default for this service.
     pub overrides: Vec<DutyOverride>,
     /// Why the service is in its category.
     pub rationale: String,
@@ -89,6 +94,8 @@ impl Service {
     }
 }
 
+/// The AWS services onus knows, with a longest-prefix index from resource types
+/// to services. [`Catalog::get`] returns the embedded one.
 #[derive(Debug)]
 pub struct Catalog {
     services: Vec<Service>,
@@ -99,7 +106,9 @@ pub struct Catalog {
 /// A problem in the catalog data file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CatalogError {
+    /// The 1-based line of `services.tsv` at fault.
     pub line: usize,
+    /// What is wrong with it.
     pub message: String,
 }
 
@@ -220,6 +229,7 @@ impl Catalog {
         Ok(Catalog { services, prefixes })
     }
 
+    /// Every service, in file order.
     pub fn services(&self) -> &[Service] {
         &self.services
     }

@@ -10,18 +10,26 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Category {
+    /// AWS runs the hardware, global infrastructure and foundation services; the
+    /// customer runs the guest OS, the platform, the firewall and its data (Amazon EC2).
     Infrastructure,
+    /// AWS also runs the operating system and the application platform; the customer
+    /// owns its data, its encryption, network firewalls and backups (Amazon RDS).
     Container,
+    /// AWS also runs server-side encryption and data protection; the customer manages
+    /// its data, access and client-side encryption (Amazon S3).
     Abstracted,
 }
 
 impl Category {
+    /// Every category, from most to least customer-run.
     pub const ALL: [Category; 3] = [
         Category::Infrastructure,
         Category::Container,
         Category::Abstracted,
     ];
 
+    /// The lower-case name used in reports and on the command line.
     pub fn as_str(self) -> &'static str {
         match self {
             Category::Infrastructure => "infrastructure",
@@ -87,12 +95,17 @@ impl fmt::Display for Category {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Owner {
+    /// AWS carries it; the customer inherits it.
     Aws,
+    /// Both parties have a part (e.g. backups of container services: AWS provides the
+    /// tools, the customer configures backups and retention).
     Shared,
+    /// The customer carries it alone.
     Customer,
 }
 
 impl Owner {
+    /// The lower-case name used in machine-readable output (`aws`, `shared`, `customer`).
     pub fn as_str(self) -> &'static str {
         match self {
             Owner::Aws => "aws",
@@ -101,6 +114,7 @@ impl Owner {
         }
     }
 
+    /// The name shown to people (`AWS`, `shared`, `customer`).
     pub fn label(self) -> &'static str {
         match self {
             Owner::Aws => "AWS",
@@ -114,6 +128,7 @@ impl Owner {
         !matches!(self, Owner::Aws)
     }
 
+    /// Parses `aws`, `shared` or `customer` (any case).
     pub fn parse(text: &str) -> Option<Owner> {
         match text.trim().to_ascii_lowercase().as_str() {
             "aws" => Some(Owner::Aws),
@@ -134,21 +149,37 @@ impl fmt::Display for Owner {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Layer {
+    /// Regions, Availability Zones and edge locations.
     GlobalInfrastructure,
+    /// Data-center buildings, hardware and its disposal.
     HardwarePhysical,
+    /// The compute, storage, database and networking software the services run on.
     FoundationServices,
+    /// The host operating system and the hypervisor that isolates guests.
     HostOsVirtualization,
+    /// The guest operating system: patches and hardening.
     GuestOsPatching,
+    /// The runtime or engine on top of the OS (database engine, language runtime).
     ApplicationPlatform,
+    /// Network placement, security groups and other firewalls.
     NetworkFirewall,
+    /// Encryption of stored data and the keys behind it.
     ServerSideEncryption,
+    /// Backups, deletion protection and tolerance of failures.
     BackupsDurability,
+    /// Encryption, integrity and identity of traffic on the network (TLS).
     NetworkTrafficProtection,
+    /// Encryption and integrity checks done by the client before data reaches AWS.
     ClientSideEncryption,
+    /// Who may do what to which resource, and the secrets that prove it.
     IdentityAccess,
+    /// Audit, access and activity logs, and monitoring.
     LoggingMonitoring,
+    /// The Region data is kept in (data residency and sovereignty).
     RegionChoice,
+    /// The customer's own application code.
     ApplicationCode,
+    /// The customer's data: always the customer's.
     CustomerData,
 }
 
@@ -173,6 +204,7 @@ impl Layer {
         Layer::CustomerData,
     ];
 
+    /// The kebab-case id used in reports and schemas, e.g. `guest-os-patching`.
     pub fn slug(self) -> &'static str {
         match self {
             Layer::GlobalInfrastructure => "global-infrastructure",
@@ -194,6 +226,7 @@ impl Layer {
         }
     }
 
+    /// A human-readable title for tables and reports.
     pub fn title(self) -> &'static str {
         match self {
             Layer::GlobalInfrastructure => {
@@ -221,6 +254,7 @@ impl Layer {
         }
     }
 
+    /// The layer with this [`Layer::slug`], if any.
     pub fn from_slug(slug: &str) -> Option<Layer> {
         Layer::ALL.into_iter().find(|l| l.slug() == slug)
     }

@@ -24,6 +24,7 @@ pub enum Probe {
 /// resource's own format (`LaunchType` in CloudFormation, `launch_type` in
 /// Terraform); a list with one element is looked through.
 pub trait Properties {
+    /// What is set at `path` (property names, outermost first).
     fn probe(&self, path: &[&str]) -> Probe;
 
     /// The elements of the list at `path`, each readable through [`Properties`],
@@ -58,6 +59,7 @@ pub struct MapProperties {
 }
 
 impl MapProperties {
+    /// No values set: every path probes as [`Probe::Absent`].
     pub fn new() -> Self {
         Self::default()
     }
@@ -129,6 +131,7 @@ pub struct CategoryDecision {
 }
 
 impl CategoryDecision {
+    /// A decision for `category`, with its reason.
     pub fn fixed(category: Category, reason: impl Into<String>) -> Self {
         CategoryDecision {
             category: Some(category),
@@ -136,6 +139,7 @@ impl CategoryDecision {
         }
     }
 
+    /// No decision: the deciding value could not be resolved; the reason names it.
     pub fn unknown(reason: impl Into<String>) -> Self {
         CategoryDecision {
             category: None,

@@ -9,27 +9,55 @@ use crate::matrix::assignment;
 use serde::Serialize;
 use std::fmt;
 
+/// An obligation that follows from a [`Layer`] of the Shared Responsibility
+/// Model; [`Duty::owner`] says who carries it in each [`Category`].
+///
+/// Serialised by its kebab-case [`Duty::slug`] (`encryption-at-rest`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Duty {
+    /// Securing data centers physically and environmentally (security *of* the cloud).
     PhysicalSecurity,
+    /// Maintaining, replacing and disposing of hardware and storage media.
     HardwareLifecycle,
+    /// Running the software behind compute, storage, database and networking.
     FoundationServices,
+    /// Patching and isolating the host operating system and hypervisor.
     HostPatching,
+    /// Patching and hardening the guest OS: the customer's in infrastructure services
+    /// such as EC2, AWS's in container and abstracted services.
     OsPatching,
+    /// Keeping the runtime or engine on a supported, patched version.
     PlatformPatching,
+    /// Limiting who can reach a resource over the network (security groups, NACLs,
+    /// public access, private placement).
     NetworkExposure,
+    /// Encrypting stored data; met by the AWS default where AWS encrypts by default.
     EncryptionAtRest,
+    /// Choosing, controlling and rotating the encryption keys (a customer managed key).
     KeyManagement,
+    /// Backing up data and protecting it from deletion (retention, deletion protection).
     Backups,
+    /// Surviving the loss of an Availability Zone: Multi-AZ, replicas, failover.
     Resilience,
+    /// Protecting traffic with TLS: the customer's, shared where AWS serves HTTPS endpoints
+    /// and the customer only has to refuse plaintext.
     EncryptionInTransit,
+    /// Encrypting data in the client and checking its integrity: always the
+    /// customer's, and only attested (code cannot show it).
     ClientSideEncryption,
+    /// Granting least-privilege access through IAM and resource policies: always the
+    /// customer's.
     AccessControl,
+    /// Keeping passwords, keys and tokens out of code and plaintext configuration.
     SecretsHandling,
+    /// Recording and keeping audit and access logs, and monitoring them.
     Logging,
+    /// Choosing the Region data lives in (data sovereignty): always the customer's.
     DataResidency,
+    /// Securing the application code the customer runs (attested).
     ApplicationSecurity,
+    /// Classifying and managing the customer's data (attested).
     DataClassification,
 }
 
@@ -44,6 +72,7 @@ pub enum Verification {
 }
 
 impl Duty {
+    /// Every duty, in layer order (bottom to top).
     pub const ALL: [Duty; 19] = [
         Duty::PhysicalSecurity,
         Duty::HardwareLifecycle,
@@ -66,6 +95,7 @@ impl Duty {
         Duty::DataClassification,
     ];
 
+    /// The stable kebab-case id used in reports, rule ids and `onus.toml`.
     pub fn slug(self) -> &'static str {
         match self {
             Duty::PhysicalSecurity => "physical-security",
@@ -90,10 +120,12 @@ impl Duty {
         }
     }
 
+    /// The duty with this [`Duty::slug`], if any.
     pub fn from_slug(slug: &str) -> Option<Duty> {
         Duty::ALL.into_iter().find(|d| d.slug() == slug)
     }
 
+    /// The layer this duty follows from.
     pub fn layer(self) -> Layer {
         match self {
             Duty::PhysicalSecurity => Layer::GlobalInfrastructure,
@@ -115,6 +147,7 @@ impl Duty {
         }
     }
 
+    /// A one-line human-readable title.
     pub fn title(self) -> &'static str {
         match self {
             Duty::PhysicalSecurity => "Physical and environmental security of data centers",
@@ -147,6 +180,7 @@ impl Duty {
         }
     }
 
+    /// Whether rules can judge this duty from code or the user must attest it.
     pub fn verification(self) -> Verification {
         match self {
             Duty::PhysicalSecurity

@@ -7,6 +7,7 @@
 //! - [`Catalog`]: the AWS services, their categories and resource type prefixes.
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+#![warn(missing_docs)]
 
 pub mod catalog;
 pub mod category;

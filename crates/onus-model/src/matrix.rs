@@ -10,6 +10,7 @@ use serde::Serialize;
 /// One cell of the responsibility matrix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Assignment {
+    /// Who owns the layer.
     pub owner: Owner,
     /// One line: why this party owns the layer in this category.
     pub reason: &'static str,

@@ -2,21 +2,27 @@
 //! given with `--config`. Unknown keys are errors.
 
 use crate::suppress::ConfigSuppression;
+use onus_rules::select::Selector;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// The name of the project settings file looked for by [`discover`].
 pub const FILE_NAME: &str = "onus.toml";
 
+/// The settings of `onus.toml`, as written (command-line flags override them in
+/// the CLI).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     /// `critical`, `high`, `medium` or `low` (the `--fail-on` default).
     pub fail_on: Option<String>,
-    /// Only these rules (ids) or duties (slugs) run; empty: all.
+    /// Only these rules run (rule ids, duties, services, globs over rule
+    /// ids, peer check ids: [`onus_rules::select`]); empty: all but the
+    /// opt-in rules, which run only when named by id or peer check id.
     #[serde(default)]
     pub enable: Vec<String>,
-    /// These rules (ids) or duties (slugs) do not run.
+    /// These rules do not run (named as in `enable`).
     #[serde(default)]
     pub disable: Vec<String>,
     /// Regions data may live in.
@@ -28,6 +34,9 @@ pub struct Config {
     /// CloudFormation parameter values (`--param` overrides them).
     #[serde(default)]
     pub params: BTreeMap<String, String>,
+    /// Where the rule docs are published for your users (SARIF `helpUri`):
+    /// `{id}` is replaced by the rule id, else the id is appended.
+    pub rules_url: Option<String>,
     /// Accepted findings.
     #[serde(default)]
     pub suppress: Vec<ConfigSuppression>,
@@ -47,6 +56,7 @@ impl std::fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 impl Config {
+    /// Parses and validates the text of a config file; `path` names it in errors.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         let config: Config = toml::from_str(text)
             .map_err(|e| ConfigError(format!("{}: {}", path.display(), e.to_string().trim())))?;
@@ -54,6 +64,7 @@ impl Config {
         Ok(config)
     }
 
+    /// Reads, parses and validates the config file at `path`.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| ConfigError(format!("{}: {e}", path.display())))?;
@@ -69,30 +80,37 @@ impl Config {
                 "fail_on: expected critical, high, medium or low, got {f:?}"
             ));
         }
+        if let Some(url) = &self.rules_url
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            return err(format!(
+                "rules_url: expected an http:// or https:// URL, got {url:?}"
+            ));
+        }
         for (key, list) in [("enable", &self.enable), ("disable", &self.disable)] {
-            for name in list {
-                if onus_rules::rules::by_id(name).is_none()
-                    && onus_model::Duty::from_slug(name).is_none()
-                {
-                    return err(format!("{key}: {name:?} is neither a rule id nor a duty"));
-                }
+            if let Err(e) = Selector::parse_all(list) {
+                return err(format!("{key}: {e}"));
             }
         }
         Ok(())
     }
 
     /// The rules to run: `enable` (when given) minus `disable`.
-    pub fn rules(&self) -> Vec<&'static onus_rules::Rule> {
-        let named = |list: &[String], r: &onus_rules::Rule| {
-            list.iter()
-                .any(|n| n == r.id || n.as_str() == r.duty.slug())
-        };
-        onus_rules::rules::ALL
-            .iter()
-            .copied()
-            .filter(|r| self.enable.is_empty() || named(&self.enable, r))
-            .filter(|r| !named(&self.disable, r))
-            .collect()
+    pub fn rules(&self) -> Result<Vec<&'static onus_rules::Rule>, String> {
+        self.rules_with(None, None)
+    }
+
+    /// The rules to run, with the command line's `--rule` and `--skip-rule`
+    /// lists (when given) in place of `enable` and `disable`. An error names
+    /// a selector that names no rule.
+    pub fn rules_with(
+        &self,
+        enable: Option<&[String]>,
+        disable: Option<&[String]>,
+    ) -> Result<Vec<&'static onus_rules::Rule>, String> {
+        let enable = Selector::parse_all(enable.unwrap_or(&self.enable))?;
+        let disable = Selector::parse_all(disable.unwrap_or(&self.disable))?;
+        Ok(onus_rules::select::select(&enable, &disable))
     }
 }
 
@@ -123,11 +141,14 @@ pub const TEMPLATE: &str = r#"# onus configuration. onus finds this file by walk
 # (critical, high, medium, low). `--fail-on` overrides it.
 # fail_on = "low"
 
-# Run only these rules or duties (rule ids like "s3.encryption-at-rest", duty
-# slugs like "logging"). Empty: every rule.
+# Run only these rules: rule ids ("s3.encryption-at-rest"), duties ("logging"),
+# services ("s3"), globs over rule ids ("s3.*"), or peer check ids ("CKV_AWS_18").
+# Empty: every rule but the opt-in ones (`onus rules` marks them), which run
+# only when named by id: enable = ["*", "s3.replication"] adds one to the
+# default rules. `--rule` replaces this list.
 # enable = []
 
-# Never run these rules or duties.
+# Never run these rules (named as in enable). `--skip-rule` replaces this list.
 # disable = []
 
 # Regions your data may live in; resources elsewhere fail data-residency.
@@ -135,6 +156,11 @@ pub const TEMPLATE: &str = r#"# onus configuration. onus finds this file by walk
 
 # Paths to leave out (globs, like --exclude).
 # exclude = ["test/**"]
+
+# Where your copy of the rule docs lives (`onus rules ID` prints one): SARIF
+# rules link there (helpUri); `{id}` becomes the rule id, else it is appended.
+# Without it, SARIF carries each rule's full documentation and no link.
+# rules_url = "https://wiki.example.com/onus/rules/{id}"
 
 # CloudFormation parameter values (`--param KEY=VALUE` overrides them).
 # [params]
@@ -199,6 +225,7 @@ mod tests {
         let c = Config::parse("disable = [\"encryption-at-rest\"]", Path::new("c")).unwrap();
         assert!(
             c.rules()
+                .unwrap()
                 .iter()
                 .all(|r| r.duty != onus_model::Duty::EncryptionAtRest)
         );

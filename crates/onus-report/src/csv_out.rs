@@ -27,6 +27,7 @@ pub fn write_rows(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) ->
     w.flush()
 }
 
+/// The columns of `--format csv`: one row per verdict.
 pub const HEADER: [&str; 17] = [
     "file",
     "line",
@@ -47,6 +48,7 @@ pub const HEADER: [&str; 17] = [
     "fingerprint",
 ];
 
+/// Writes the report as CSV: [`HEADER`], then one row per verdict.
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(HEADER).map_err(io::Error::other)?;

@@ -26,6 +26,8 @@ pub fn property(text: &str) -> String {
     data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// Writes one workflow-command annotation per unsuppressed finding, then the
+/// input diagnostics.
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for f in report.findings() {
         write_finding(f, out)?;

@@ -77,6 +77,7 @@ pre.excerpt span.hit{background:#fff1b8}
 pre.excerpt i{font-style:normal;color:#8c959f;display:inline-block;width:4em}
 .loc{color:#57606a}
 .supp{color:#57606a;font-style:italic;margin-top:4px}
+.nested{color:#57606a;margin-top:4px}
 "#;
 
 /// A full page around `body`.
@@ -198,15 +199,8 @@ fn legend() -> Markup {
     }
 }
 
-/// The matrix as an HTML table (also used by `onus matrix --format html`).
-pub fn matrix_table(report: &Report, by: By) -> Markup {
-    let rows = matrix::rows(report, by);
-    let body = html! { @for r in &rows { (matrix_row(r, by)) } };
-    matrix_table_around(by, rows.len(), body)
-}
-
-/// The matrix table with `body` as its rows.
-fn matrix_table_around(by: By, rows: usize, body: Markup) -> Markup {
+/// The matrix table with `body` as its `rows` rows.
+pub(crate) fn matrix_table_around(by: By, rows: usize, body: Markup) -> Markup {
     html! {
         div.scroll {
             table #matrix data-rows=(rows) {
@@ -225,7 +219,7 @@ fn matrix_table_around(by: By, rows: usize, body: Markup) -> Markup {
     }
 }
 
-fn matrix_row(r: &matrix::Row, by: By) -> Markup {
+pub(crate) fn matrix_row(r: &matrix::Row, by: By) -> Markup {
     html! {
         tr.matrix-row {
             td { code { (r.id) } }
@@ -278,6 +272,13 @@ fn finding(f: &FindingRef<'_>) -> Markup {
                 span.loc { (v.location.file) ":" (v.location.line) ":" (v.location.column) }
             }
             div.message { (v.message) }
+            @if let Some(stack) = &f.resource.stack {
+                div.nested {
+                    "in nested stack " b { (stack.parent) } " ("
+                    (stack.location.file) ":" (stack.location.line) ":" (stack.location.column)
+                    "): " (stack.found)
+                }
+            }
             @if let Some(s) = &v.suppression { div.supp { (s.describe()) } }
             @if !v.excerpt.is_empty() {
                 pre.excerpt {
@@ -388,6 +389,7 @@ pub(crate) fn write_page(
     writeln!(out)
 }
 
+/// Writes the report as one self-contained HTML page.
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let (rows, findings, counts) = resource_parts(&report.resources);
     write_page(

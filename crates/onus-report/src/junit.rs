@@ -39,6 +39,7 @@ pub(crate) enum Outcome {
     Skipped(String),
 }
 
+/// Writes the report as a JUnit XML document.
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let mut suites: BTreeMap<&str, Vec<Case>> = BTreeMap::new();
     for r in &report.resources {

@@ -5,11 +5,13 @@
 //! diagnostics and a summary. Formats only decide how to print it.
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+#![warn(missing_docs)]
 
 pub mod config;
 pub mod csv_out;
 pub mod github;
 pub mod html;
+pub mod json;
 pub mod junit;
 pub mod live;
 pub mod markdown;

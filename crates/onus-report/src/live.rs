@@ -13,12 +13,15 @@ use std::io::{self, Write};
 /// What the live scan read, and how it joins the code.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct LiveSection {
+    /// The account id.
     pub account: String,
+    /// The Regions read.
     pub regions: Vec<String>,
     /// HTTP requests sent (retries included).
     pub requests: u64,
     /// API operations called (pages and retries of one call count once).
     pub operations: u64,
+    /// Time spent reading the account.
     pub seconds: f64,
     /// Deployed resources read (account resources and settings included).
     pub resources: usize,
@@ -26,29 +29,38 @@ pub struct LiveSection {
     pub failures: Vec<String>,
     /// Template file → stack it was matched with.
     pub stacks: Vec<(String, String)>,
+    /// Declared resources joined with their deployed counterparts.
     pub joined: Vec<Joined>,
+    /// Deployed resources no scanned code declares.
     pub unmanaged: Vec<Unmanaged>,
 }
 
 /// A declared resource and its deployed counterpart.
 #[derive(Debug, Clone, Serialize)]
 pub struct Joined {
+    /// The declared resource's logical id or address.
     pub id: String,
+    /// Its type as declared.
     #[serde(rename = "type")]
     pub resource_type: String,
     /// `file:line:column` of the declaration.
     pub location: String,
+    /// The deployed counterpart's ARN.
     pub arn: String,
     /// What joined them (stack resource list, tags, Terraform state, name).
     pub joined_by: &'static str,
+    /// The customer's duties, judged on both sides.
     pub duties: Vec<SideBySide>,
 }
 
 /// One customer duty, judged on both sides.
 #[derive(Debug, Clone, Serialize)]
 pub struct SideBySide {
+    /// The duty.
     pub duty: Duty,
+    /// Its status in the code.
     pub code: DutyStatus,
+    /// Its status in the account.
     pub account: DutyStatus,
     /// The two sides disagree on a duty both can judge (met in the code, not
     /// met in the account, or the reverse).
@@ -56,6 +68,7 @@ pub struct SideBySide {
 }
 
 impl SideBySide {
+    /// A duty's two statuses, and whether they drift.
     pub fn new(duty: Duty, code: DutyStatus, account: DutyStatus) -> Self {
         let judged = |s: DutyStatus| matches!(s, DutyStatus::Met | DutyStatus::NotMet);
         let drift = judged(code) && judged(account) && code != account;
@@ -71,10 +84,14 @@ impl SideBySide {
 /// A deployed resource no scanned code declares.
 #[derive(Debug, Clone, Serialize)]
 pub struct Unmanaged {
+    /// Its ARN.
     pub arn: String,
+    /// Its id (name, resource id).
     pub id: String,
+    /// Its CloudFormation type.
     #[serde(rename = "type")]
     pub resource_type: String,
+    /// Its Region (none for global resources).
     pub region: Option<String>,
     /// The customer's duties and their status.
     pub duties: Vec<(Duty, DutyStatus)>,
@@ -88,7 +105,9 @@ pub type Key = (String, String);
 /// batch of resource views, then joins code and account once every unit is
 /// checked.
 pub trait LiveJoin {
+    /// A batch of resource views, as the reports write them.
     fn see(&mut self, views: &[ResourceView<'_>]);
+    /// The section, once every unit is checked.
     fn finish(&mut self) -> LiveSection;
 }
 
@@ -108,6 +127,7 @@ struct SeenResource {
 }
 
 impl Seen {
+    /// Keeps the customer duties of each resource of `views`.
     pub fn see(&mut self, views: &[ResourceView<'_>]) {
         for v in views {
             let duties = v

@@ -29,6 +29,7 @@ pub fn md(text: &str) -> String {
     out
 }
 
+/// Writes the report as Markdown: the summary, then the findings.
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let findings: Vec<_> = report.findings().collect();
     write_head(report, !findings.is_empty(), out)?;

@@ -12,172 +12,274 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
+/// The `$schema` URI written at the top of the log.
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
-/// Where rule documentation lives (`<file>` is the rule's source file).
-pub const HELP_BASE: &str =
-    "https://github.com/onus-project/onus/blob/main/crates/onus-rules/src/rules/";
+/// In `rules_url`, replaced by the rule id.
+pub const RULE_ID_PLACEHOLDER: &str = "{id}";
 /// Key of the fingerprint in `partialFingerprints`.
 pub const FINGERPRINT_KEY: &str = "onusFingerprint/v1";
 
+/// The SARIF `sarifLog` object: the root of the file.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Log {
+    /// `$schema`: [`SCHEMA`].
     #[serde(rename = "$schema")]
     pub schema: &'static str,
+    /// `version`: always `2.1.0`.
     pub version: &'static str,
+    /// `runs`: onus writes exactly one.
     pub runs: Vec<Run>,
 }
 
+/// A SARIF `run` object: one invocation of onus and what it found.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Run {
+    /// `tool`: onus and its rules.
     pub tool: Tool,
+    /// `results`: one per not-met or unknown verdict.
     pub results: Vec<SarifResult>,
+    /// `invocations`: one, carrying the input diagnostics.
     pub invocations: Vec<Invocation>,
+    /// `columnKind`: `unicodeCodePoints`, the unit of our column numbers.
     pub column_kind: &'static str,
 }
 
+/// A SARIF `tool` object.
 #[derive(Serialize)]
 pub struct Tool {
+    /// `driver`: onus itself (no extensions).
     pub driver: Driver,
 }
 
+/// A SARIF `toolComponent` object describing onus as the run's `driver`.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Driver {
+    /// `name`: `onus`.
     pub name: &'static str,
+    /// `version`: the crate version.
     pub version: &'static str,
+    /// `semanticVersion`: the same version, which is SemVer.
     pub semantic_version: &'static str,
-    pub information_uri: &'static str,
+    /// `rules`: every rule, sorted by id (the order `ruleIndex` refers to).
     pub rules: Vec<ReportingDescriptor>,
 }
 
+/// A SARIF `reportingDescriptor` object: one onus rule.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReportingDescriptor {
+    /// `id`: the rule id, e.g. `s3.encryption-at-rest`.
     pub id: &'static str,
+    /// `name`: the id in PascalCase (`S3EncryptionAtRest`).
     pub name: String,
+    /// `shortDescription`: the rule title.
     pub short_description: Message,
+    /// `fullDescription`: the doc's "Why this is your duty" section on one line.
     pub full_description: Message,
+    /// The rule's full documentation is in `help`; a link only where the
+    /// user says where their copy of the docs lives (`rules_url`).
     pub help: Help,
-    pub help_uri: String,
+    /// `helpUri`: the rule's page under the configured `rules_url`, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help_uri: Option<String>,
+    /// `defaultConfiguration`: the level matching the rule's severity.
     pub default_configuration: Configuration,
+    /// `properties`: tags and GitHub's `security-severity`.
     pub properties: RuleProperties,
 }
 
+/// A SARIF `message` (or plain-text `multiformatMessageString`).
 #[derive(Serialize)]
 pub struct Message {
+    /// `text`: the plain-text message.
     pub text: String,
 }
 
+/// A SARIF `multiformatMessageString` holding a rule's documentation.
 #[derive(Serialize)]
 pub struct Help {
+    /// `text`: the rule's Markdown doc, also readable as plain text.
     pub text: String,
+    /// `markdown`: the rule's doc.
     pub markdown: String,
 }
 
+/// A SARIF `reportingConfiguration` object: a rule's default settings.
 #[derive(Serialize)]
 pub struct Configuration {
+    /// `level`: `error`, `warning` or `note`, from the rule's severity.
     pub level: &'static str,
 }
 
+/// The SARIF `propertyBag` of a `reportingDescriptor`.
 #[derive(Serialize)]
 pub struct RuleProperties {
+    /// `tags`: `security`, `duty:…`, `layer:…`, `service:…` and the FSBP and CIS
+    /// controls the rule maps to.
     pub tags: Vec<String>,
+    /// `security-severity`: the score GitHub code scanning sorts alerts by (see
+    /// [`security_severity`]).
     #[serde(rename = "security-severity")]
     pub security_severity: &'static str,
+    /// `precision`: how often a result is a true positive, as GitHub reads it.
     pub precision: &'static str,
 }
 
+/// A SARIF `result` object: one not-met or unknown verdict.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SarifResult {
+    /// `ruleId`: the rule that gave the verdict.
     pub rule_id: &'static str,
+    /// `ruleIndex`: the rule's position in `tool.driver.rules`.
     pub rule_index: usize,
+    /// `kind`: `fail` for not met, `review` for unknown.
     pub kind: &'static str,
+    /// `level`: from the severity when not met, `note` when unknown.
     pub level: &'static str,
+    /// `message`: resource, verdict message and rule title.
     pub message: Message,
+    /// `locations`: where the verdict points, with the resource as logical location.
     pub locations: Vec<SarifLocation>,
+    /// For a resource of a nested stack: the parent's stack resource.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related_locations: Vec<RelatedLocation>,
+    /// `partialFingerprints`: the verdict's stable fingerprint under
+    /// [`FINGERPRINT_KEY`], so viewers track a finding across commits.
     pub partial_fingerprints: BTreeMap<&'static str, String>,
+    /// `suppressions`: present when an active suppression (other than the baseline)
+    /// covers the finding.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub suppressions: Vec<Suppression>,
+    /// `properties`: onus's own fields.
     pub properties: ResultProperties,
 }
 
+/// The SARIF `propertyBag` of a `result`: what onus adds to it.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResultProperties {
+    /// The resource's logical id or Terraform address.
     pub resource: String,
+    /// The resource type, e.g. `AWS::S3::Bucket`.
     pub resource_type: String,
+    /// The slug of the duty the rule verifies.
     pub duty: &'static str,
+    /// The rule's severity.
     pub severity: Severity,
+    /// The property path the verdict is about, when there is one.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub path: String,
 }
 
+/// A SARIF `suppression` object.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Suppression {
+    /// `kind`: `inSource` for comments and template metadata, `external` for
+    /// `onus.toml`.
     pub kind: &'static str,
+    /// `status`: always `accepted` (only active suppressions are written).
     pub status: &'static str,
+    /// `justification`: where the suppression comes from and the reason given.
     pub justification: String,
 }
 
+/// A SARIF `location` object of a result or a notification.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SarifLocation {
-    /// None for a deployed resource: its logical location carries the ARN.
+    /// `physicalLocation`: file, line and column; none for a deployed
+    /// resource, whose logical location carries the ARN.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub physical_location: Option<PhysicalLocation>,
+    /// `logicalLocations`: the resource, as a `resource` logical location.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub logical_locations: Vec<LogicalLocation>,
 }
 
+/// A SARIF `location` object in a result's `relatedLocations`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RelatedLocation {
+    /// `id`: distinguishes it within the result.
+    pub id: u32,
+    /// `physicalLocation`: where the related item is declared.
+    pub physical_location: PhysicalLocation,
+    /// `message`: why it is related.
+    pub message: Message,
+}
+
+/// A SARIF `physicalLocation` object.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PhysicalLocation {
+    /// `artifactLocation`: the file.
     pub artifact_location: ArtifactLocation,
+    /// `region`: the position in it.
     pub region: Region,
 }
 
+/// A SARIF `artifactLocation` object: a file.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ArtifactLocation {
+    /// `uri`: a percent-encoded relative path, or a `file://` URI for absolute
+    /// paths.
     pub uri: String,
+    /// `uriBaseId`: `%SRCROOT%` for relative paths.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub uri_base_id: Option<&'static str>,
 }
 
+/// A SARIF `region` object: a start position (1-based).
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Region {
+    /// `startLine`, from 1.
     pub start_line: u32,
+    /// `startColumn`, from 1, in Unicode code points.
     pub start_column: u32,
 }
 
+/// A SARIF `logicalLocation` object.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogicalLocation {
+    /// `name`: the resource's id.
     pub name: String,
     /// The ARN of a deployed resource (`onus scan --aws`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fully_qualified_name: Option<String>,
+    /// `kind`: `resource`.
     pub kind: &'static str,
 }
 
+/// A SARIF `invocation` object: how the run went.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Invocation {
+    /// `executionSuccessful`: false when some input could not be read, so the
+    /// results are incomplete.
     pub execution_successful: bool,
+    /// `toolExecutionNotifications`: the input diagnostics (unreadable files,
+    /// parse errors).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tool_execution_notifications: Vec<Notification>,
 }
 
+/// A SARIF `notification` object: one input diagnostic.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Notification {
+    /// `level`: `error` or `warning`.
     pub level: &'static str,
+    /// `message`: the diagnostic.
     pub message: Message,
+    /// `locations`: the file and position it is about.
     pub locations: Vec<SarifLocation>,
 }
 
@@ -199,10 +301,14 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// The rule's documentation URL.
-pub fn help_uri(rule: &Rule) -> String {
-    let file = rule.file.rsplit(['/', '\\']).next().unwrap_or(rule.file);
-    format!("{HELP_BASE}{file}")
+/// The rule's documentation URL under `rules_url` (onus.toml): its
+/// `{id}` replaced by the rule id, or the id appended when it has none.
+pub fn help_uri(rule: &Rule, rules_url: &str) -> String {
+    if rules_url.contains(RULE_ID_PLACEHOLDER) {
+        rules_url.replace(RULE_ID_PLACEHOLDER, rule.id)
+    } else {
+        format!("{rules_url}{}", rule.id)
+    }
 }
 
 /// Percent-encodes a relative path for a URI reference (keeps `/`).
@@ -233,6 +339,17 @@ fn artifact(file: &str) -> ArtifactLocation {
     }
 }
 
+/// A file position as SARIF has it (1-based).
+fn physical(at: &crate::report::Location) -> PhysicalLocation {
+    PhysicalLocation {
+        artifact_location: artifact(&at.file),
+        region: Region {
+            start_line: at.line.max(1),
+            start_column: at.column.max(1),
+        },
+    }
+}
+
 /// The body of the doc's `## Why this is your duty` section, on one line.
 fn why(doc: &str) -> String {
     let Some(start) = doc.find("## Why this is your duty") else {
@@ -243,7 +360,7 @@ fn why(doc: &str) -> String {
     body[..end].split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn descriptor(rule: &'static Rule) -> ReportingDescriptor {
+fn descriptor(rule: &'static Rule, rules_url: Option<&str>) -> ReportingDescriptor {
     let doc = rule.doc();
     let full = why(doc);
     let mut tags = vec![
@@ -280,7 +397,7 @@ fn descriptor(rule: &'static Rule) -> ReportingDescriptor {
             text: doc.to_owned(),
             markdown: doc.to_owned(),
         },
-        help_uri: help_uri(rule),
+        help_uri: rules_url.map(|url| help_uri(rule, url)),
         default_configuration: Configuration {
             level: level(rule.severity),
         },
@@ -296,14 +413,26 @@ fn descriptor(rule: &'static Rule) -> ReportingDescriptor {
 pub struct RuleIndex {
     rules: Vec<&'static Rule>,
     index: BTreeMap<&'static str, usize>,
+    rules_url: Option<String>,
 }
 
 impl RuleIndex {
+    /// Rules without a `helpUri`.
     pub fn new() -> Self {
+        Self::with_rules_url(None)
+    }
+
+    /// Rules whose `helpUri` is under `rules_url` (see [`help_uri`]), when
+    /// given.
+    pub fn with_rules_url(rules_url: Option<&str>) -> Self {
         let mut rules: Vec<&'static Rule> = onus_rules::rules::ALL.to_vec();
         rules.sort_by_key(|r| r.id);
         let index = rules.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
-        RuleIndex { rules, index }
+        RuleIndex {
+            rules,
+            index,
+            rules_url: rules_url.map(str::to_owned),
+        }
     }
 }
 
@@ -347,19 +476,25 @@ pub fn result(f: FindingRef<'_>, rules: &RuleIndex) -> SarifResult {
         },
         message: Message { text },
         locations: vec![SarifLocation {
-            physical_location: f.resource.arn.is_none().then(|| PhysicalLocation {
-                artifact_location: artifact(&v.location.file),
-                region: Region {
-                    start_line: v.location.line.max(1),
-                    start_column: v.location.column.max(1),
-                },
-            }),
+            physical_location: f.resource.arn.is_none().then(|| physical(&v.location)),
             logical_locations: vec![LogicalLocation {
                 name: f.resource.id.to_owned(),
                 fully_qualified_name: f.resource.arn.as_deref().map(str::to_owned),
                 kind: "resource",
             }],
         }],
+        related_locations: f
+            .resource
+            .stack
+            .iter()
+            .map(|stack| RelatedLocation {
+                id: 1,
+                physical_location: physical(&stack.location),
+                message: Message {
+                    text: format!("in nested stack {}: {}", stack.parent, stack.found),
+                },
+            })
+            .collect(),
         partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, v.fingerprint.to_string())]),
         suppressions,
         properties: ResultProperties {
@@ -387,13 +522,7 @@ pub fn skeleton(report: &Report, rules: &RuleIndex) -> Log {
                 text: d.message.clone(),
             },
             locations: vec![SarifLocation {
-                physical_location: Some(PhysicalLocation {
-                    artifact_location: artifact(&d.location.file),
-                    region: Region {
-                        start_line: d.location.line.max(1),
-                        start_column: d.location.column.max(1),
-                    },
-                }),
+                physical_location: Some(physical(&d.location)),
                 logical_locations: Vec::new(),
             }],
         })
@@ -407,8 +536,11 @@ pub fn skeleton(report: &Report, rules: &RuleIndex) -> Log {
                     name: "onus",
                     version: report.version,
                     semantic_version: report.version,
-                    information_uri: "https://github.com/onus-project/onus",
-                    rules: rules.rules.iter().copied().map(descriptor).collect(),
+                    rules: rules
+                        .rules
+                        .iter()
+                        .map(|r| descriptor(r, rules.rules_url.as_deref()))
+                        .collect(),
                 },
             },
             results: Vec::new(),
@@ -429,6 +561,7 @@ pub fn log(report: &Report) -> Log {
     log
 }
 
+/// Writes the SARIF log of a report as pretty-printed JSON.
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &log(report))?;
     writeln!(out)

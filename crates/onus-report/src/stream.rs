@@ -1,130 +1,363 @@
-//! Reports written while the rules run, a batch of files at a time: a large
-//! scan never holds every resource's report, only the workload and one batch.
-//! Used by `onus scan` for every format, on stdout and in `-o` files (and to
-//! collect a `--write-baseline` file); the output is the same as rendering
-//! the whole [`Report`].
+//! The scan, unit by unit: each unit of a [`Source`] (a template, a
+//! Terraform root with its modules, a plan; or any other workload of the same
+//! model) is read, checked, turned into report views, rendered and dropped,
+//! units in parallel, while the reports are written in their usual order. A
+//! large scan holds only the units in flight and what each report keeps
+//! (counts, the spool files of the formats whose totals come first), never
+//! the whole workload or the whole report.
+//!
+//! Reports list files by display path. Units come in the order of their keys
+//! (a lower bound of the paths of the files each may put a resource in), so
+//! once the units before key `k` are checked, every file before `k` is
+//! complete: it is rendered while the next units are checked. A file read by
+//! several units (a Terraform module called by several roots) is reported
+//! once, with the resources of all of them. `onus scan` writes every format
+//! this way, `onus matrix` its rows; the output is the same as rendering the
+//! whole [`Report`] of the merged workload ([`crate::build_with`]).
 
-use crate::report::{Builder, DiagnosticView, Location, Report, ResourceView, Summary};
-use crate::suppress::SuppressOptions;
-use crate::terminal::{self, FILES_PER_BATCH};
-use onus_ingest::Workload;
-use onus_rules::{Engine, Severity};
+use crate::report::{
+    Builder, DiagnosticView, Location, NotAssessed, Report, ResourceView, Summary,
+};
+use crate::suppress::{CompiledConfig, SuppressOptions};
+use crate::terminal;
+use onus_ingest::{Source, Workload};
+use onus_rules::{Engine, ResourceReport, Severity};
 use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::HashSet;
 use std::io::{self, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
 
-/// Files per batch when a JSON report is written: its resources carry source
-/// excerpts and a batch's JSON is held until it is written.
-const JSON_FILES_PER_BATCH: usize = 128;
+/// Bytes of source checked per batch: enough units to keep every core busy,
+/// few enough that the units in flight stay small (at 10k realistic files,
+/// batches of 4 MB peaked at 182 MB, 2 MB at 113 MB, 1 MB at 102 MB, in the
+/// same time).
+const BATCH_BYTES: u64 = 1 << 20;
+/// Units per batch at most (many small units cost their bookkeeping).
+const BATCH_UNITS: usize = 1024;
 
-/// The resources of a scan in report order, evaluated a batch of files at a
-/// time as they are asked for, with the summary kept as they go.
-struct Batches<'a, 'w, 'e> {
-    workload: &'w Workload,
-    engine: &'a Engine<'e>,
-    builder: Builder<'w, 'w>,
-    /// Resource indices in report order: by location (file, line, column),
-    /// then id.
-    order: Vec<usize>,
-    /// Where each file's resources start in `order`, and where the last ends.
-    file_starts: Vec<usize>,
-    next_file: usize,
-    files_per_batch: usize,
-    summary: Summary,
-    extra_diagnostics: Vec<DiagnosticView>,
+/// One unit, checked, until all its files are reported: its workload (the
+/// property trees already freed) and its matrix rows.
+struct Checked {
+    number: u32,
+    workload: Workload,
+    rows: Vec<Option<ResourceReport>>,
+    /// Where each row's resource is, in report order.
+    order: Vec<(Location, usize)>,
+    /// Rows of `order` reported so far.
+    reported: usize,
+    /// Its diagnostics, located, and its files' paths (for the counts).
+    diagnostics: Vec<DiagnosticView>,
+    paths: Vec<PathBuf>,
+    /// Its resources of other providers, by type.
+    not_assessed: NotAssessed,
 }
 
-impl<'a, 'w, 'e> Batches<'a, 'w, 'e> {
-    fn new(
-        workload: &'w Workload,
-        engine: &'a Engine<'e>,
-        options: &'w SuppressOptions,
-        excerpts: bool,
-    ) -> Self {
-        let builder = Builder::new(workload, options, excerpts);
-        let mut keyed: Vec<(Location, &str, usize)> = workload
-            .resources
-            .par_iter()
-            .enumerate()
-            .filter(|(_, r)| !r.is_data)
-            .map(|(i, r)| {
-                let at = builder.file_lines.location(r.file, r.name_span);
-                (at, r.id.as_str(), i)
-            })
-            .collect();
-        keyed.par_sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)).then(a.2.cmp(&b.2)));
-        let mut file_starts: Vec<usize> = (0..keyed.len())
-            .filter(|&n| n == 0 || keyed[n - 1].0.file != keyed[n].0.file)
-            .collect();
-        file_starts.push(keyed.len());
-        Batches {
-            workload,
-            engine,
-            builder,
-            order: keyed.into_iter().map(|(_, _, i)| i).collect(),
-            file_starts,
-            next_file: 0,
-            files_per_batch: if excerpts {
-                JSON_FILES_PER_BATCH
-            } else {
-                FILES_PER_BATCH
-            },
-            summary: Summary::default(),
-            extra_diagnostics: Vec::new(),
+/// Reads and checks one unit.
+fn check(source: &dyn Source, engine: &Engine, i: usize) -> Checked {
+    let mut workload = source.read(i);
+    let number = workload.resources.first().map_or(0, |r| r.unit);
+    // Before the files of other units that verdicts may add.
+    let paths = workload.files.iter().map(|f| f.path.clone()).collect();
+    let rows = engine.evaluate(&mut workload);
+    workload.release_rule_inputs();
+    let mut not_assessed = NotAssessed::default();
+    not_assessed.add(&workload);
+    let lines = crate::report::FileLines::for_locations(&workload);
+    let mut order: Vec<(Location, usize)> = rows
+        .iter()
+        .enumerate()
+        .map(|(n, row)| {
+            let r = &workload.resources[row.resource];
+            (lines.location(r.file, r.name_span), n)
+        })
+        .collect();
+    order.sort_by(|a, b| {
+        let id = |n: usize| workload.resources[rows[n].resource].id.as_str();
+        a.0.cmp(&b.0)
+            .then_with(|| id(a.1).cmp(id(b.1)))
+            .then(rows[a.1].resource.cmp(&rows[b.1].resource))
+    });
+    let diagnostics = workload
+        .diagnostics
+        .iter()
+        .map(|d| DiagnosticView {
+            level: d.level,
+            location: lines.location(d.file, d.span.unwrap_or_default()),
+            message: d.message.clone(),
+        })
+        .collect();
+    drop(lines);
+    Checked {
+        number,
+        workload,
+        rows: rows.into_iter().map(Some).collect(),
+        order,
+        reported: 0,
+        diagnostics,
+        paths,
+        not_assessed,
+    }
+}
+
+/// What the scan keeps between batches.
+struct Pipeline<'a> {
+    source: &'a dyn Source,
+    options: &'a SuppressOptions,
+    config: CompiledConfig<'a>,
+    /// Units checked, with files not yet reported.
+    pending: Vec<Checked>,
+    /// The last file reported.
+    last_file: Option<Arc<str>>,
+    /// Files whose resources came after files sorting after them had been
+    /// written (a unit read a file its key did not foresee).
+    late_files: usize,
+    summary: Summary,
+    diagnostics: Vec<DiagnosticView>,
+    /// Diagnostics already deduplicated (the rest came since).
+    diagnostics_sorted: usize,
+    /// Every file read, once (a module read by several roots too).
+    files: HashSet<PathBuf>,
+    skipped_files: usize,
+    incomplete: bool,
+    not_assessed: NotAssessed,
+}
+
+impl<'a> Pipeline<'a> {
+    /// The units of the next batch, from `start`.
+    fn batch(&self, start: usize) -> std::ops::Range<usize> {
+        let cap = BATCH_BYTES;
+        let (mut end, mut bytes) = (start, 0u64);
+        while end < self.source.len() && (end == start || bytes < cap) && end - start < BATCH_UNITS
+        {
+            bytes += self.source.weight(end).max(1);
+            end += 1;
+        }
+        start..end
+    }
+
+    fn admit(&mut self, checked: Vec<Checked>) {
+        for mut c in checked {
+            self.skipped_files += c.workload.skipped_files;
+            self.incomplete |= c.workload.incomplete();
+            self.not_assessed.merge(std::mem::take(&mut c.not_assessed));
+            self.files.extend(std::mem::take(&mut c.paths));
+            self.diagnostics.append(&mut c.diagnostics);
+            self.pending.push(c);
+        }
+        // A module read by many roots repeats its warnings: drop the repeats
+        // as they pile up.
+        if self.diagnostics.len() > 2 * self.diagnostics_sorted.max(512) {
+            crate::report::sort_diagnostics(&mut self.diagnostics);
+            self.diagnostics_sorted = self.diagnostics.len();
         }
     }
 
-    /// The views of the next files (whole files only), or `None` when done.
-    fn next_batch(&mut self) -> Option<Vec<ResourceView<'w>>> {
-        let files = self.file_starts.len().saturating_sub(1);
-        if self.next_file >= files {
-            return None;
+    /// The rows of every file before `limit` (all when `None`) not yet
+    /// reported, in report order, with the unit each belongs to.
+    fn take_ready(&mut self, limit: Option<&str>) -> Vec<(usize, ResourceReport)> {
+        let mut ready: Vec<(usize, usize)> = Vec::new();
+        for (slot, unit) in self.pending.iter_mut().enumerate() {
+            let start = unit.reported;
+            while unit.reported < unit.order.len()
+                && limit.is_none_or(|l| &*unit.order[unit.reported].0.file < l)
+            {
+                unit.reported += 1;
+            }
+            ready.extend((start..unit.reported).map(|n| (slot, n)));
         }
-        let last_file = (self.next_file + self.files_per_batch).min(files);
-        let range = self.file_starts[self.next_file]..self.file_starts[last_file];
-        self.next_file = last_file;
-        let (engine, builder) = (self.engine, &self.builder);
-        let built: Vec<(ResourceView, Vec<DiagnosticView>)> = self.order[range]
-            .par_iter()
-            .filter_map(|&i| {
-                let row = engine.evaluate(i)?;
-                let mut diagnostics = Vec::new();
-                let view = builder.view(row, &mut diagnostics);
-                Some((view, diagnostics))
+        let pending = &self.pending;
+        let key = |&(slot, n): &(usize, usize)| {
+            let unit = &pending[slot];
+            let (location, row) = &unit.order[n];
+            let resource = unit.rows[*row].as_ref().map_or(0, |r| r.resource);
+            (
+                location,
+                unit.workload.resources[resource].id.as_str(),
+                unit.number,
+                resource,
+            )
+        };
+        ready.sort_by(|a, b| key(a).cmp(&key(b)));
+        let mut previous: Option<&str> = None;
+        for entry in &ready {
+            let file = &*key(entry).0.file;
+            if previous != Some(file) {
+                if self.last_file.as_deref().is_some_and(|last| file <= last) {
+                    self.late_files += 1;
+                }
+                previous = Some(file);
+            }
+        }
+        if let Some(last) = ready.last() {
+            let file = key(last).0.file.clone();
+            if self.last_file.as_ref().is_none_or(|l| file > *l) {
+                self.last_file = Some(file);
+            }
+        }
+        ready
+            .into_iter()
+            .filter_map(|(slot, n)| {
+                let unit = &mut self.pending[slot];
+                let row = unit.order[n].1;
+                Some((slot, unit.rows[row].take()?))
             })
-            .collect();
-        let mut views = Vec::with_capacity(built.len());
-        for (view, mut diagnostics) in built {
-            self.summary.count(&view);
-            self.extra_diagnostics.append(&mut diagnostics);
-            views.push(view);
-        }
-        Some(views)
+            .collect()
     }
 
-    /// The report without its resources, once every batch has been taken.
-    fn finish(&mut self) -> Report<'static> {
-        let mut report = self
-            .builder
-            .finish(Vec::new(), std::mem::take(&mut self.extra_diagnostics));
-        let mut summary = std::mem::take(&mut self.summary);
+    /// Drops the units whose every file is reported.
+    fn prune(&mut self) {
+        self.pending.retain(|u| u.reported < u.order.len());
+    }
+
+    /// The report without its resources, once every unit is reported.
+    fn finish(mut self) -> Report<'static> {
+        let preamble = self.source.preamble();
+        let lines = crate::report::FileLines::for_locations(&preamble);
+        for f in &preamble.files {
+            self.files.insert(f.path.clone());
+        }
+        self.diagnostics
+            .extend(preamble.diagnostics.iter().map(|d| DiagnosticView {
+                level: d.level,
+                location: lines.location(d.file, d.span.unwrap_or_default()),
+                message: d.message.clone(),
+            }));
+        self.diagnostics
+            .extend(crate::suppress::check_config(self.options));
+        let mut notes = Vec::new();
+        if self.late_files > 0 {
+            notes.push(format!(
+                "the resources of {} files read through modules or stacks onus did not foresee are listed out of file order",
+                self.late_files
+            ));
+        }
+        let mut report = crate::report::finish(
+            Vec::new(),
+            self.diagnostics,
+            self.options,
+            self.incomplete || preamble.incomplete(),
+            &self.not_assessed,
+            notes,
+        );
+        let mut summary = self.summary;
         summary.close(
             &report.diagnostics,
-            self.workload.files.len(),
-            self.workload.skipped_files,
+            self.files.len(),
+            self.skipped_files + preamble.skipped_files,
         );
         report.summary = summary;
         report
     }
 }
 
+/// Checks every unit of `source` with `engine` and hands the views of the
+/// resources, in report order and whole files at a time, to `render` (run
+/// while the next units are checked) and then to `write`, with `state`.
+/// `excerpts`: fill the findings' source excerpts. Returns the report
+/// without its resources (summary, diagnostics, notes).
+pub fn run<S: Sync, R: Send>(
+    source: &dyn Source,
+    engine: &Engine,
+    options: &SuppressOptions,
+    excerpts: bool,
+    state: &mut S,
+    render: impl Fn(&S, &[ResourceView]) -> io::Result<R> + Sync,
+    mut write: impl FnMut(&mut S, R, &[ResourceView]) -> io::Result<()>,
+) -> io::Result<Report<'static>> {
+    let mut pipeline = Pipeline {
+        source,
+        options,
+        config: CompiledConfig::new(options),
+        pending: Vec::new(),
+        last_file: None,
+        late_files: 0,
+        summary: Summary::default(),
+        diagnostics: Vec::new(),
+        diagnostics_sorted: 0,
+        files: HashSet::new(),
+        skipped_files: 0,
+        incomplete: false,
+        not_assessed: NotAssessed::default(),
+    };
+    let check_all = |range: std::ops::Range<usize>| -> Vec<Checked> {
+        range
+            .into_par_iter()
+            .map(|i| check(source, engine, i))
+            .collect()
+    };
+    let mut range = pipeline.batch(0);
+    let mut current = check_all(range.clone());
+    loop {
+        pipeline.admit(current);
+        let next_range = (range.end < source.len()).then(|| pipeline.batch(range.end));
+        let limit = next_range.as_ref().map(|r| source.key(r.start));
+        let ready = pipeline.take_ready(limit);
+        let views = {
+            let pending = &pipeline.pending;
+            let mut slots: Vec<usize> = ready.iter().map(|(slot, _)| *slot).collect();
+            slots.sort_unstable();
+            slots.dedup();
+            let builders: Vec<Option<Builder>> = (0..pending.len())
+                .into_par_iter()
+                .map(|slot| {
+                    slots.binary_search(&slot).ok().map(|_| {
+                        Builder::new(&pending[slot].workload, &pipeline.config, options, excerpts)
+                    })
+                })
+                .collect();
+            let built: Vec<(ResourceView, Vec<DiagnosticView>)> = ready
+                .into_par_iter()
+                .filter_map(|(slot, row)| {
+                    let builder = builders[slot].as_ref()?;
+                    let mut diagnostics = Vec::new();
+                    let view = builder.view(row, &mut diagnostics);
+                    Some((view, diagnostics))
+                })
+                .collect();
+            let mut views = Vec::with_capacity(built.len());
+            for (view, mut diagnostics) in built {
+                pipeline.summary.count(&view);
+                pipeline.diagnostics.append(&mut diagnostics);
+                views.push(view);
+            }
+            // Render these while the next units are checked.
+            let (rendered, next) = rayon::join(
+                || render(state, &views),
+                || next_range.clone().map(check_all),
+            );
+            write(state, rendered?, &views)?;
+            next
+        };
+        pipeline.prune();
+        match (views, next_range) {
+            (Some(next), Some(r)) => {
+                current = next;
+                range = r;
+            }
+            _ => break,
+        }
+    }
+    Ok(pipeline.finish())
+}
+
 /// A report format that can be written a batch of resources at a time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
+    /// The text report of what needs action ([`terminal::Show::Actionable`]).
     Text,
+    /// The text report of every duty ([`terminal::Show::All`]).
+    TextAll,
+    /// Version 2 ([`crate::json`]).
     Json,
+    /// The version 1 layout (`--json-v1`), kept for one release.
+    JsonV1,
+    /// SARIF 2.1.0, the results written as they come.
     Sarif,
+    /// GitHub workflow commands.
     Github,
+    /// CSV, a row per verdict.
     Csv,
     /// Totals first: the test suites are spooled to a temporary file.
     Junit,
@@ -137,33 +370,34 @@ pub enum Format {
 
 /// One report to write: its format, whether text gets colour, and where.
 pub struct Output<'o> {
+    /// The format to write.
     pub format: Format,
+    /// Whether the text formats use colour.
     pub color: bool,
+    /// Where to write.
     pub out: &'o mut dyn Write,
 }
 
-/// Evaluates the workload with `engine` and writes every output as rendering
-/// the whole [`Report`] in its format would, a batch of files at a time.
-/// `threshold` is the `--fail-on` severity named by the text report. With
-/// `baseline`, the findings are added to it as they go. Returns the report
-/// without its resources (summary, diagnostics, notes) for the exit code.
+/// Checks every unit of `source` with `engine` and writes every output as
+/// rendering the whole [`Report`] in its format would. `threshold` is the
+/// `--fail-on` severity named by the text report. With `baseline`, the
+/// findings are added to it as they go. Returns the report without its
+/// resources (summary, diagnostics, notes) for the exit code.
 pub fn write(
-    workload: &Workload,
-    engine: &Engine<'_>,
+    source: &dyn Source,
+    engine: &Engine,
     options: &SuppressOptions,
     threshold: Severity,
     outputs: &mut [Output<'_>],
     baseline: Option<&mut crate::suppress::Baseline>,
 ) -> io::Result<Report<'static>> {
-    write_with_live(
-        workload, engine, options, threshold, outputs, baseline, None,
-    )
+    write_with_live(source, engine, options, threshold, outputs, baseline, None)
 }
 
 /// [`write`], with the live account's section (`--aws`) after the resources.
 pub fn write_with_live(
-    workload: &Workload,
-    engine: &Engine<'_>,
+    source: &dyn Source,
+    engine: &Engine,
     options: &SuppressOptions,
     threshold: Severity,
     outputs: &mut [Output<'_>],
@@ -172,10 +406,10 @@ pub fn write_with_live(
 ) -> io::Result<Report<'static>> {
     let excerpts = outputs
         .iter()
-        .any(|o| matches!(o.format, Format::Json | Format::Html));
+        .any(|o| matches!(o.format, Format::Json | Format::JsonV1 | Format::Html));
     // Cheap: the rules sorted by id.
-    let sarif_rules = crate::sarif::RuleIndex::new();
-    let mut batches = Batches::new(workload, engine, options, excerpts);
+    let sarif_rules = crate::sarif::RuleIndex::with_rules_url(options.rules_url.as_deref());
+    let rules: Vec<&'static onus_rules::Rule> = engine.rules().collect();
     let mut writers: Vec<Writer> = outputs
         .iter()
         .map(|o| {
@@ -192,50 +426,54 @@ pub fn write_with_live(
                 second_spool: (spools >= 2).then(spool).transpose()?,
                 cases: crate::junit::Totals::default(),
                 page: crate::html::PageCounts::default(),
+                reasons: crate::json::Reasons::default(),
             })
         })
         .collect::<io::Result<_>>()?;
     for (w, o) in writers.iter().zip(outputs.iter_mut()) {
-        w.head(&sarif_rules, o.out)?;
+        w.head(&sarif_rules, &rules, o.out)?;
     }
-    let mut current = batches.next_batch();
-    while let Some(views) = current {
-        // Render this batch while the next one is evaluated.
-        let (chunks, next) = rayon::join(
-            || {
-                writers
-                    .iter()
-                    .map(|w| w.resources(&views, &sarif_rules))
-                    .collect::<io::Result<Vec<Batch>>>()
-            },
-            || batches.next_batch(),
-        );
-        for ((w, o), batch) in writers.iter_mut().zip(outputs.iter_mut()).zip(chunks?) {
-            w.cases.merge(batch.cases);
-            w.page.merge(batch.page);
-            if let Some(second) = &mut w.second_spool {
-                for piece in batch.second {
-                    second.write_all(&piece)?;
+    let report = run(
+        source,
+        engine,
+        options,
+        excerpts,
+        &mut writers,
+        |writers, views| {
+            writers
+                .iter()
+                .map(|w| w.resources(views, &sarif_rules))
+                .collect::<io::Result<Vec<Batch>>>()
+        },
+        |writers, chunks, views| {
+            for ((w, o), batch) in writers.iter_mut().zip(outputs.iter_mut()).zip(chunks) {
+                w.cases.merge(batch.cases);
+                w.page.merge(batch.page);
+                w.reasons.merge(batch.reasons);
+                if let Some(second) = &mut w.second_spool {
+                    for piece in batch.second {
+                        second.write_all(&piece)?;
+                    }
+                }
+                let out: &mut dyn Write = match &mut w.spool {
+                    Some(spool) => spool,
+                    None => &mut *o.out,
+                };
+                for piece in batch.pieces {
+                    w.at_start &= piece.is_empty();
+                    out.write_all(&piece)?;
                 }
             }
-            let out: &mut dyn Write = match &mut w.spool {
-                Some(spool) => spool,
-                None => &mut *o.out,
-            };
-            for piece in batch.pieces {
-                w.at_start &= piece.is_empty();
-                out.write_all(&piece)?;
+            if let Some(baseline) = baseline.as_deref_mut() {
+                views.iter().for_each(|r| baseline.add(r));
             }
-        }
-        if let Some(baseline) = baseline.as_deref_mut() {
-            views.iter().for_each(|r| baseline.add(r));
-        }
-        if let Some(live) = live.as_deref_mut() {
-            live.see(&views);
-        }
-        current = next;
-    }
-    let mut report = batches.finish();
+            if let Some(live) = live.as_deref_mut() {
+                live.see(views);
+            }
+            Ok(())
+        },
+    )?;
+    let mut report = report;
     report.live = live.map(|live| live.finish());
     for (w, o) in writers.into_iter().zip(outputs.iter_mut()) {
         w.tail(&report, threshold, &sarif_rules, o.out)?;
@@ -261,10 +499,12 @@ struct Writer {
     cases: crate::junit::Totals,
     /// HTML: what the page says before the rows and findings.
     page: crate::html::PageCounts,
+    /// JSON: the owner reasons the resources name.
+    reasons: crate::json::Reasons,
 }
 
 /// A temporary file to hold part of a report until its head is written.
-fn spool() -> io::Result<io::BufWriter<std::fs::File>> {
+pub(crate) fn spool() -> io::Result<io::BufWriter<std::fs::File>> {
     let file = tempfile::tempfile()
         .map_err(|e| io::Error::new(e.kind(), format!("creating a temporary file: {e}")))?;
     Ok(io::BufWriter::new(file))
@@ -279,6 +519,7 @@ struct Batch {
     second: Vec<Vec<u8>>,
     cases: crate::junit::Totals,
     page: crate::html::PageCounts,
+    reasons: crate::json::Reasons,
 }
 
 impl From<Vec<Vec<u8>>> for Batch {
@@ -291,12 +532,29 @@ impl From<Vec<Vec<u8>>> for Batch {
 }
 
 impl Writer {
-    fn head(&self, sarif: &crate::sarif::RuleIndex, out: &mut dyn Write) -> io::Result<()> {
+    fn show(&self) -> terminal::Show {
+        if self.format == Format::TextAll {
+            terminal::Show::All
+        } else {
+            terminal::Show::Actionable
+        }
+    }
+
+    fn head(
+        &self,
+        sarif: &crate::sarif::RuleIndex,
+        rules: &[&'static onus_rules::Rule],
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         match self.format {
-            Format::Text | Format::Github | Format::Junit | Format::Markdown | Format::Html => {
-                Ok(())
-            }
-            Format::Json => {
+            Format::Text
+            | Format::TextAll
+            | Format::Github
+            | Format::Junit
+            | Format::Markdown
+            | Format::Html => Ok(()),
+            Format::Json => out.write_all(crate::json::head(rules)?.as_bytes()),
+            Format::JsonV1 => {
                 // What comes before the resources does not depend on them.
                 let (before, _) = split_pretty(&empty_report(), JSON_RESOURCES.0)?;
                 out.write_all(before.as_bytes())?;
@@ -333,12 +591,25 @@ impl Writer {
         };
         let mut text = Vec::new();
         match self.format {
-            Format::Text => {
+            Format::Text | Format::TextAll => {
                 // A batch holds whole files.
                 let files = crate::report::by_file(views);
-                return terminal::render_files(&files, self.at_start, self.color).map(Batch::from);
+                return terminal::render_files(&files, self.at_start, self.show(), self.color)
+                    .map(Batch::from);
             }
             Format::Json => {
+                let pieces = views
+                    .par_iter()
+                    .enumerate()
+                    .map(|(i, v)| crate::json::line(v, separator(i)))
+                    .collect::<io::Result<Vec<_>>>()?;
+                return Ok(Batch {
+                    pieces,
+                    reasons: crate::json::Reasons::of(views),
+                    ..Batch::default()
+                });
+            }
+            Format::JsonV1 => {
                 return views
                     .par_iter()
                     .enumerate()
@@ -432,11 +703,11 @@ impl Writer {
         out: &mut dyn Write,
     ) -> io::Result<()> {
         let (after, indent) = match self.format {
-            Format::Text => {
+            Format::Text | Format::TextAll => {
                 if let Some(live) = &report.live {
                     crate::live::render_text(live, out)?;
                 }
-                return terminal::render_tail(report, threshold, self.color, out);
+                return terminal::render_tail(report, threshold, self.show(), self.color, out);
             }
             Format::Github => return crate::github::write_diagnostics(report, out),
             Format::Csv => return Ok(()),
@@ -460,7 +731,10 @@ impl Writer {
                     |o| copy_spool(findings, o),
                 );
             }
-            Format::Json => (split_pretty(report, JSON_RESOURCES.0)?.1, JSON_RESOURCES.1),
+            Format::Json => {
+                return crate::json::tail(report, &self.reasons, !self.at_start, out);
+            }
+            Format::JsonV1 => (split_pretty(report, JSON_RESOURCES.0)?.1, JSON_RESOURCES.1),
             Format::Sarif => {
                 let log = crate::sarif::skeleton(report, sarif);
                 (split_pretty(&log, SARIF_RESULTS.0)?.1, SARIF_RESULTS.1)
@@ -478,7 +752,10 @@ impl Writer {
 }
 
 /// Writes what was spooled to a temporary file to `out`.
-fn copy_spool(spool: Option<io::BufWriter<std::fs::File>>, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn copy_spool(
+    spool: Option<io::BufWriter<std::fs::File>>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     use std::io::Seek;
     let Some(spool) = spool else {
         return Ok(());
@@ -491,7 +768,7 @@ fn copy_spool(spool: Option<io::BufWriter<std::fs::File>>, out: &mut dyn Write) 
 
 /// A report with no resources, diagnostics or notes: what the JSON report
 /// and the SARIF log hold before their resources does not depend on those.
-fn empty_report() -> Report<'static> {
+pub(crate) fn empty_report() -> Report<'static> {
     Report {
         schema_version: crate::report::SCHEMA_VERSION,
         tool: "onus",

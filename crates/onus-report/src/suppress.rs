@@ -7,9 +7,11 @@
 //!   (YAML `#`, HCL `#` and `//`);
 //! - CloudFormation `Metadata: { onus: { ignore: [{ rule, reason, until }] } }`;
 //! - `[[suppress]]` entries of `onus.toml` (rule, path glob, resource id);
-//! - Checkov (`# checkov:skip=CKV_AWS_nn:reason`, `Metadata: checkov: skip`)
-//!   and cfn_nag (`Metadata: cfn_nag: rules_to_suppress`) suppressions, for rules
-//!   that name that peer check as the same check (`Relation::Same`);
+//! - Checkov (`# checkov:skip=CKV_AWS_nn:reason`, `Metadata: checkov: skip`),
+//!   cfn_nag (`Metadata: cfn_nag: rules_to_suppress`) and cfn-guard
+//!   (`Metadata: guard: SuppressedRules`, the AWS Guard rules registry's rule
+//!   names) suppressions, for rules that name that peer check as the same
+//!   check (`Relation::Same`);
 //! - the baseline file (`--baseline`): findings already known, not reported.
 //!
 //! A suppression without a reason, or with an unreadable date, is rejected with
@@ -23,6 +25,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+/// Where a suppression was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SuppressionKind {
@@ -36,11 +39,15 @@ pub enum SuppressionKind {
     Checkov,
     /// A cfn_nag suppression of a check that is the same as the rule.
     CfnNag,
+    /// A cfn-guard `SuppressedRules` entry naming a Guard rules registry rule
+    /// that is the same as the rule.
+    Guard,
     /// Listed in the `--baseline` file.
     Baseline,
 }
 
 impl SuppressionKind {
+    /// The kebab-case name shown in reports (`inline`, `cfn-nag`...).
     pub fn as_str(self) -> &'static str {
         match self {
             SuppressionKind::Inline => "inline",
@@ -48,6 +55,7 @@ impl SuppressionKind {
             SuppressionKind::Config => "config",
             SuppressionKind::Checkov => "checkov",
             SuppressionKind::CfnNag => "cfn-nag",
+            SuppressionKind::Guard => "guard",
             SuppressionKind::Baseline => "baseline",
         }
     }
@@ -61,8 +69,11 @@ impl SuppressionKind {
 /// The suppression that applies to a verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SuppressionView {
+    /// Where it was written.
     pub kind: SuppressionKind,
+    /// The reason given for accepting the finding.
     pub reason: String,
+    /// `YYYY-MM-DD` after which the suppression expires, if set.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub until: Option<String>,
     /// False once `until` has passed: the finding counts again.
@@ -107,7 +118,9 @@ pub struct ConfigSuppression {
     pub path: Option<String>,
     /// Resource id (CloudFormation logical id or Terraform address).
     pub resource: Option<String>,
+    /// Why the finding is accepted.
     pub reason: Option<String>,
+    /// `YYYY-MM-DD` after which the suppression expires.
     pub until: Option<String>,
 }
 
@@ -116,14 +129,19 @@ pub struct ConfigSuppression {
 pub struct SuppressOptions {
     /// Honour suppressions written in scanned files (comments and Metadata).
     pub inline: bool,
+    /// The `[[suppress]]` entries of onus.toml.
     pub config: Vec<ConfigSuppression>,
     /// The config file the entries came from, as shown in messages.
     pub config_file: String,
     /// `YYYY-MM-DD`; suppressions with an earlier `until` have expired.
     pub today: String,
+    /// The `--baseline` file's entries, when one is given.
     pub baseline: Option<Baseline>,
     /// The baseline file, as shown in messages.
     pub baseline_file: String,
+    /// Where the user's copy of the rule docs lives (onus.toml `rules_url`):
+    /// SARIF rules link there.
+    pub rules_url: Option<String>,
 }
 
 impl Default for SuppressOptions {
@@ -135,6 +153,7 @@ impl Default for SuppressOptions {
             today: today(),
             baseline: None,
             baseline_file: String::new(),
+            rules_url: None,
         }
     }
 }
@@ -331,7 +350,7 @@ fn comments(
     // 1-based line numbers of the lines directly above: the comment block.
     let mut above = Vec::new();
     let mut n = first_line.saturating_sub(1);
-    while n >= 1 && lines.get(n - 1).is_some_and(|l| is_comment(l)) {
+    while n >= 1 && lines.get(n - 1).is_some_and(is_comment) {
         above.push(n);
         n -= 1;
     }
@@ -408,6 +427,21 @@ fn text_of(node: &Node, key: &str) -> Option<String> {
 }
 
 fn metadata(workload: &Workload, resource: &Resource, meta: &Node, found: &mut Vec<Found<'_>>) {
+    // cfn-guard lists bare rule names, with no place for a reason.
+    for item in meta
+        .path(["guard", "SuppressedRules"])
+        .and_then(Node::as_list)
+        .unwrap_or(&[])
+    {
+        found.push(Found {
+            kind: SuppressionKind::Guard,
+            target: Target::Peer(Tool::Guard, item.scalar_text().unwrap_or_default()),
+            reason: Some("suppressed for cfn-guard in Metadata guard SuppressedRules".into()),
+            until: None,
+            location: location(workload, resource.file, item.span),
+            what: "Metadata guard SuppressedRules",
+        });
+    }
     let lists: [(&[&str], SuppressionKind, &str, &str, &str); 3] = [
         (
             &["onus", "ignore"],
@@ -598,15 +632,21 @@ pub(crate) fn find(
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Baseline {
+    /// The baseline file format's version (1).
     pub schema_version: u32,
+    /// The known findings, sorted.
     pub findings: BTreeSet<BaselineEntry>,
 }
 
+/// One known finding of a [`Baseline`].
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BaselineEntry {
+    /// The rule id.
     pub rule: String,
+    /// The resource's id (logical id or Terraform address).
     pub resource: String,
+    /// The file the resource is declared in, as reported.
     pub file: String,
 }
 
@@ -645,7 +685,7 @@ impl Baseline {
         self.findings.extend(findings);
     }
 
-    pub fn contains(&self, rule: &str, resource: &str, file: &str) -> bool {
+    pub(crate) fn contains(&self, rule: &str, resource: &str, file: &str) -> bool {
         self.findings.contains(&BaselineEntry {
             rule: rule.to_owned(),
             resource: resource.to_owned(),

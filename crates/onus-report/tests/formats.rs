@@ -13,9 +13,36 @@ fn text(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     onus_report::terminal::render(report, Severity::Low, out)
 }
 
-fn json(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+fn text_findings(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    use onus_report::terminal::Show;
+    onus_report::terminal::render_view(report, Severity::Low, Show::Actionable, true, out)
+}
+
+fn json_v1(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, report)?;
     writeln!(out)
+}
+
+/// The rules a report's verdicts name: its `rules` dictionary, so adding
+/// rules elsewhere does not change the snapshots.
+fn rules_of(report: &Report) -> Vec<&'static onus_rules::Rule> {
+    report
+        .resources
+        .iter()
+        .flat_map(|r| &r.duties)
+        .flat_map(|d| d.verdicts.iter())
+        .filter_map(|v| onus_rules::rules::by_id(v.rule))
+        .collect()
+}
+
+fn json(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    onus_report::json::render(report, &rules_of(report), out)
+}
+
+fn json_value(report: &Report) -> serde_json::Value {
+    let mut out = Vec::new();
+    json(report, &mut out).unwrap();
+    serde_json::from_slice(&out).unwrap()
 }
 
 fn matrix_md(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
@@ -32,7 +59,9 @@ fn matrix_by_service(report: &Report, out: &mut dyn std::io::Write) -> std::io::
 
 const FORMATS: &[(&str, Render)] = &[
     ("text", text),
+    ("text-findings", text_findings),
     ("json", json),
+    ("json-v1", json_v1),
     ("sarif", onus_report::sarif::render),
     ("junit", onus_report::junit::render),
     ("markdown", onus_report::markdown::render),
@@ -172,13 +201,8 @@ fn sarif_rule_metadata() {
         assert_eq!(r["shortDescription"]["text"], rule.title);
         assert_eq!(r["help"]["markdown"], rule.doc());
         assert!(!r["fullDescription"]["text"].as_str().unwrap().is_empty());
-        let file = rule.file.rsplit('/').next().unwrap();
-        assert_eq!(
-            r["helpUri"],
-            format!(
-                "https://github.com/onus-project/onus/blob/main/crates/onus-rules/src/rules/{file}"
-            )
-        );
+        // No link unless the user says where the docs are.
+        assert!(r.get("helpUri").is_none(), "{}", r["helpUri"]);
         assert!(
             r["properties"]["tags"]
                 .as_array()
@@ -212,14 +236,33 @@ fn assert_valid(v: &jsonschema::Validator, instance: &serde_json::Value) {
 
 #[test]
 fn json_matches_its_schema() {
-    let v = validator("report.schema.json");
+    let v2 = validator("report.schema.json");
+    let v1 = validator("report-v1.schema.json");
     for report in [common::sample(), common::empty(), common::parse_error()] {
-        assert_valid(&v, &serde_json::to_value(&report).unwrap());
+        assert_valid(&v2, &json_value(&report));
+        assert_valid(&v1, &serde_json::to_value(&report).unwrap());
     }
-    // The schema is strict: an unknown field is refused.
+    // The schemas are strict: an unknown field is refused.
+    let mut value = json_value(&common::sample());
+    value["surprise"] = serde_json::json!(1);
+    assert!(!v2.is_valid(&value));
+    let mut value = json_value(&common::sample());
+    value["resources"][0]["duties"]["backups"]["title"] = serde_json::json!("x");
+    assert!(!v2.is_valid(&value));
     let mut value = serde_json::to_value(common::sample()).unwrap();
     value["surprise"] = serde_json::json!(1);
-    assert!(!v.is_valid(&value));
+    assert!(!v1.is_valid(&value));
+}
+
+/// Version 2 loses nothing of version 1: the version 1 document rebuilt
+/// from it is the one `--json-v1` writes (suppressions, excerpts, unknown
+/// values, notes and undetermined categories included).
+#[test]
+fn json_v1_rebuilds_from_v2() {
+    for report in [common::sample(), common::empty(), common::parse_error()] {
+        let rebuilt = onus_report::json::v1_from_v2(&json_value(&report));
+        assert_eq!(rebuilt, serde_json::to_value(&report).unwrap());
+    }
 }
 
 #[test]
@@ -270,7 +313,6 @@ fn sarif_results_are_stable_and_relative() {
         let index = r["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[index]["id"], r["ruleId"]);
         assert!(rules[index]["properties"]["security-severity"].is_string());
-        assert!(rules[index]["helpUri"].as_str().unwrap().ends_with(".rs"));
     }
     // Suppressed results say so; the expired one does not.
     let suppressed: Vec<&str> = results
@@ -380,4 +422,35 @@ fn clean_replaces_every_control_character() {
     assert_eq!(clean("a\u{1b}[31mb"), "a\u{fffd}[31mb");
     assert_eq!(clean("c1\u{85}next\u{9b}"), "c1\u{fffd}next\u{fffd}");
     assert_eq!(clean("del\u{7f}nul\0"), "del\u{fffd}nul\u{fffd}");
+}
+
+#[test]
+fn sarif_rules_link_to_the_configured_docs_only() {
+    use onus_report::sarif::{RuleIndex, skeleton};
+    let report = common::sample();
+    for (url, expected) in [
+        (
+            "https://wiki.example.com/onus/{id}.html",
+            "https://wiki.example.com/onus/s3.tls-only.html",
+        ),
+        (
+            "https://docs.example.com/rules#",
+            "https://docs.example.com/rules#s3.tls-only",
+        ),
+    ] {
+        let log =
+            serde_json::to_value(skeleton(&report, &RuleIndex::with_rules_url(Some(url)))).unwrap();
+        let rules = log["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap();
+        let rule = rules.iter().find(|r| r["id"] == "s3.tls-only").unwrap();
+        assert_eq!(rule["helpUri"], expected);
+        // The full documentation stays embedded.
+        assert!(
+            rule["help"]["markdown"]
+                .as_str()
+                .unwrap()
+                .contains("## Why this is your duty")
+        );
+    }
 }

@@ -72,13 +72,19 @@ pub fn get<'a>(resource: &'a Resource, path: &str) -> Option<&'a Node> {
     get_in(&resource.properties, path)
 }
 
-/// Like [`get`], from any node.
+/// Like [`get`], from any node. A path through an unknown value (a map
+/// from an unresolved variable, a `dynamic` block whose `for_each` is not
+/// static) ends at that value: what lies under it is unknown, not absent.
 pub fn get_in<'a>(node: &'a Node, path: &str) -> Option<&'a Node> {
-    if path.is_empty() {
-        return Some(node);
+    let mut here = node;
+    for key in path.split('.').filter(|k| !k.is_empty()) {
+        let one = here.single();
+        if matches!(one.value, Value::Unknown(_)) {
+            return Some(one);
+        }
+        here = one.get(key)?;
     }
-    node.path(path.split('.'))
-        .filter(|n| !matches!(n.value, Value::Null))
+    Some(here).filter(|n| !matches!(n.value, Value::Null))
 }
 
 /// The property at the format's spelling of the path, with that spelling.
@@ -285,7 +291,9 @@ pub fn all_of(verdicts: Vec<Verdict>) -> Option<Verdict> {
 /// The items of a list-valued property, for rules that judge each item: a
 /// list's elements, a single map as one item, and every non-null branch of
 /// an `Either` (a conditional list, a conditional item, a Terraform `dynamic`
-/// block whose `for_each` is unresolved), since each possible item must pass.
+/// block whose `for_each` is conditional), since each possible item must
+/// pass. An unknown item (a `dynamic` block whose `for_each` is not static)
+/// is an item: whatever is read from it is unknown.
 pub fn items(node: Option<&Node>) -> Vec<&Node> {
     items_cond(node).into_iter().map(|(n, _)| n).collect()
 }
@@ -413,6 +421,224 @@ pub fn embedded_json(resource: &Resource, node: &Node, path: &str) -> Result<Nod
     }
 }
 
+/// A string setting that must not be one of `forbidden` (compared ignoring
+/// case), e.g. a PID mode that must not be `host`; `why` says what such a
+/// value means. Absent (or left unset by a condition) means AWS's default,
+/// which `what_default` describes and which is acceptable.
+pub fn require_none_of(
+    resource: &Resource,
+    cfn: &str,
+    tf: &str,
+    forbidden: &[&str],
+    why: &str,
+    what_default: &str,
+) -> Verdict {
+    require_not_in(resource, cfn, tf, forbidden, why, |path| {
+        Verdict::met_by_default(resource, path, format!("{path} is not set: {what_default}"))
+    })
+}
+
+/// Like [`require_none_of`], with the verdict for an absent setting given
+/// by `absent` (e.g. not met when AWS's default is itself forbidden). A
+/// reference to another resource names no literal value and passes.
+pub fn require_not_in(
+    resource: &Resource,
+    cfn: &str,
+    tf: &str,
+    forbidden: &[&str],
+    why: &str,
+    absent: impl FnOnce(&str) -> Verdict,
+) -> Verdict {
+    let (node, path) = prop(resource, cfn, tf);
+    let bad = |s: &str| forbidden.iter().any(|f| f.eq_ignore_ascii_case(s.trim()));
+    let Some(node) = node else {
+        return absent(path);
+    };
+    let j = judge(node, &mut |n| match n.scalar_text() {
+        Some(s) => Judgement::from_bool(!bad(&s), n, || format!("{path} is {s:?}: {why}")),
+        None if is_null(n) || matches!(n.value, Value::Ref(_)) => Judgement::Yes,
+        None => Judgement::no(n, format!("{path} is not a plain value")),
+    });
+    verdict_of(
+        resource,
+        node,
+        path,
+        j,
+        format!("{path} is not {}", forbidden.join(" or ")),
+    )
+}
+
+/// True for a key id, ARN or alias that names an AWS managed key
+/// (`alias/aws/s3`, `arn:aws:kms:...:alias/aws/s3`).
+pub fn is_aws_managed_key(key: &str) -> bool {
+    let key = key.trim();
+    key.starts_with("alias/aws/") || key.contains(":alias/aws/")
+}
+
+/// Judges a key setting that is present: not empty and not an AWS managed
+/// key alias, on every branch (a reference to a key resource passes).
+pub fn judge_customer_managed_key(node: &Node, path: &str, absent: &str) -> Judgement {
+    judge(node, &mut |n| {
+        if is_empty(n) {
+            return Judgement::no(n, format!("{path} is empty: {absent} is used"));
+        }
+        match n.as_str() {
+            Some(k) if is_aws_managed_key(k) => Judgement::no(
+                n,
+                format!("{path} is the AWS managed key {k}, not a key you manage"),
+            ),
+            _ => Judgement::Yes,
+        }
+    })
+}
+
+/// A KMS key setting that must name a customer managed key: set, not empty,
+/// and not an AWS managed key alias. `absent` says which key AWS uses when
+/// the setting is absent (e.g. "an AWS owned key").
+pub fn require_customer_managed_key(
+    resource: &Resource,
+    cfn: &str,
+    tf: &str,
+    absent: &str,
+) -> Verdict {
+    let (node, path) = prop(resource, cfn, tf);
+    let Some(node) = node else {
+        return Verdict::missing(
+            resource,
+            path,
+            format!("{path} is not set: {absent} is used, not a key you manage"),
+        );
+    };
+    let j = judge_customer_managed_key(node, path, absent);
+    verdict_of(
+        resource,
+        node,
+        path,
+        j,
+        format!("{path} names a customer managed KMS key"),
+    )
+}
+
+/// The item of a list of named settings (`[{Name: x, Value: y}]`, Terraform
+/// `setting { name = x }` blocks) whose `name_key` is `name` (ignoring case),
+/// with `true` when it exists only under a condition. An item or a name that
+/// is not static makes the answer unknown: it might be the one.
+pub fn find_named<'a>(
+    list: Option<&'a Node>,
+    name_key: &str,
+    name: &str,
+) -> Result<Option<(&'a Node, bool)>, (Span, String)> {
+    let mut unresolved = None;
+    for (item, conditional) in items_cond(list) {
+        let key = match &item.value {
+            Value::Unknown(what) => {
+                unresolved.get_or_insert((item.span, what.clone()));
+                continue;
+            }
+            _ => item.get(name_key),
+        };
+        match key {
+            Some(k)
+                if k.scalar_text()
+                    .is_some_and(|s| s.eq_ignore_ascii_case(name)) =>
+            {
+                return Ok(Some((item, conditional)));
+            }
+            Some(k) if k.scalar_text().is_none() && !is_null(k) => {
+                let what = match &k.value {
+                    Value::Unknown(what) => what.clone(),
+                    _ => format!("a setting name that is not a plain value ({name_key})"),
+                };
+                unresolved.get_or_insert((k.span, what));
+            }
+            _ => {}
+        }
+    }
+    match unresolved {
+        Some(u) => Err(u),
+        None => Ok(None),
+    }
+}
+
+/// Judges every item of a list property (volumes, variants, targets) with
+/// `judge_one`, which returns `None` for an item the rule is not about. The
+/// first item that fails decides, then the first unknown; met (`met`) when
+/// every concerned item passes, not applicable (`none`) when no item is
+/// concerned or the list is absent. An unresolved list is unknown.
+pub fn every_item(
+    resource: &Resource,
+    cfn: &str,
+    tf: &str,
+    judge_one: &mut dyn FnMut(&Node) -> Option<Judgement>,
+    met: &str,
+    none: &'static str,
+) -> Verdict {
+    let (list, path) = prop(resource, cfn, tf);
+    let Some(list) = list else {
+        return Verdict::not_applicable(resource, none);
+    };
+    if let Value::Unknown(what) = &list.value {
+        return Verdict::unknown(resource, list.span, path, what.clone());
+    }
+    let mut concerned = false;
+    let mut every = Every::default();
+    for (i, (item, _)) in items_cond(Some(list)).into_iter().enumerate() {
+        let judgement = match &item.value {
+            Value::Unknown(what) => Judgement::Unknown(item.span, what.clone()),
+            _ => match judge_one(item) {
+                Some(j) => j,
+                None => continue,
+            },
+        };
+        concerned = true;
+        if let Some(not_met) = every.add(resource, &format!("{path}[{i}]"), judgement) {
+            return not_met;
+        }
+    }
+    if !concerned {
+        return Verdict::not_applicable(resource, none);
+    }
+    every.finish(|| Verdict::met(resource, list.span, path, met.to_owned()))
+}
+
+/// Judges a value that must be one of `allowed` (ignoring case), on every
+/// branch; `label` names it in the reason (`EFSVolumeConfiguration.TransitEncryption`).
+pub fn judge_one_of(node: &Node, allowed: &[&str], label: &str) -> Judgement {
+    judge(node, &mut |n| match n.scalar_text() {
+        Some(s) => Judgement::from_bool(
+            allowed.iter().any(|a| a.eq_ignore_ascii_case(s.trim())),
+            n,
+            || format!("{label} is {s:?}, not {}", allowed.join(" or ")),
+        ),
+        None if is_null(n) => Judgement::no(n, format!("{label} is left unset by a condition")),
+        None => Judgement::no(n, format!("{label} is not a plain value")),
+    })
+}
+
+/// Judges a boolean that must be `want` on every branch; `label` names it.
+#[allow(dead_code, reason = "a rule helper no rule uses today")]
+pub fn judge_bool(node: &Node, want: bool, label: &str) -> Judgement {
+    judge(node, &mut |n| match n.as_bool() {
+        Some(b) => Judgement::from_bool(b == want, n, || format!("{label} is {b}")),
+        None if is_null(n) => Judgement::no(n, format!("{label} is left unset by a condition")),
+        None => Judgement::no(n, format!("{label} is not a boolean")),
+    })
+}
+
+/// Two verdicts that must both be met: the first not met wins, then the
+/// first unknown; a not-applicable one gives way to the other.
+pub fn both(a: Verdict, b: Verdict) -> Verdict {
+    use crate::verdict::Status::*;
+    match (a.status, b.status) {
+        (NotMet, _) => a,
+        (_, NotMet) => b,
+        (Unknown, _) => a,
+        (_, Unknown) => b,
+        (NotApplicable, _) => b,
+        _ => a,
+    }
+}
+
 /// A boolean at `node` (found by the caller, e.g. inside one item of a
 /// list) that must be true; absent is false.
 pub fn require_true(resource: &Resource, node: Option<&Node>, path: &str, what: &str) -> Verdict {
@@ -468,4 +694,340 @@ impl Every {
     pub fn finish(self, met: impl FnOnce() -> Verdict) -> Verdict {
         self.unknown.unwrap_or_else(met)
     }
+}
+
+/// A customer managed key chosen in two settings: `choice` (the verdict on a
+/// type or flag that must select a key you manage, e.g. `Type:
+/// CUSTOMER_MANAGED_KMS_KEY` or `UseAwsOwnedKey: false`) decides unless met,
+/// then the key setting must name a customer managed key.
+pub fn require_chosen_key(
+    resource: &Resource,
+    choice: Verdict,
+    cfn: &str,
+    tf: &str,
+    absent: &str,
+) -> Verdict {
+    if choice.status != crate::verdict::Status::Met {
+        return choice;
+    }
+    require_customer_managed_key(resource, cfn, tf, absent)
+}
+
+/// A plain string setting read to decide what applies (an engine, a kind):
+/// `Ok(None)` when absent, `Err` with an unknown verdict naming the value
+/// when it is not a static string.
+pub fn static_text<'a>(
+    resource: &'a Resource,
+    cfn: &str,
+    tf: &str,
+) -> Result<Option<&'a str>, Verdict> {
+    let (node, path) = prop(resource, cfn, tf);
+    let Some(node) = node else { return Ok(None) };
+    match (&node.value, node.as_str()) {
+        (_, Some(s)) => Ok(Some(s)),
+        (Value::Unknown(u), _) => Err(Verdict::unknown(resource, node.span, path, u.clone())),
+        _ => Err(Verdict::unknown(
+            resource,
+            node.span,
+            path,
+            format!("{path}, which is not a static value"),
+        )),
+    }
+}
+
+/// A number that must satisfy `ok`, among the values AWS accepts (`valid`):
+/// a value outside them is not met and is said to be invalid. `default`
+/// applies when absent.
+pub fn require_valid_number(
+    resource: &Resource,
+    cfn: &str,
+    tf: &str,
+    default: Option<f64>,
+    valid: fn(f64) -> bool,
+    ok: fn(f64) -> bool,
+    what: &str,
+) -> Verdict {
+    invalid_number(resource, cfn, tf, &valid, &|| {
+        "AWS does not accept it".into()
+    })
+    .unwrap_or_else(|| require_number(resource, cfn, tf, default, ok, what))
+}
+
+/// Like [`require_valid_number`], for a setting AWS accepts only within
+/// `valid` (inclusive ranges; `(7.0, 7.0)` is the single value 7), which the
+/// invalid verdict lists.
+pub fn require_number_in(
+    resource: &Resource,
+    cfn: &str,
+    tf: &str,
+    valid: &[(f64, f64)],
+    default: Option<f64>,
+    ok: fn(f64) -> bool,
+    what: &str,
+) -> Verdict {
+    let in_range = |v: f64| valid.iter().any(|(lo, hi)| (*lo..=*hi).contains(&v));
+    let accepted = || {
+        let ranges: Vec<String> = valid
+            .iter()
+            .map(|(lo, hi)| match lo == hi {
+                true => format!("{lo}"),
+                false => format!("{lo} to {hi}"),
+            })
+            .collect();
+        format!("AWS accepts {}", ranges.join(", "))
+    };
+    invalid_number(resource, cfn, tf, &in_range, &accepted)
+        .unwrap_or_else(|| require_number(resource, cfn, tf, default, ok, what))
+}
+
+/// The not-met verdict of a number AWS rejects (`valid` is false on some
+/// branch), saying it is invalid and `accepted`; `None` otherwise.
+fn invalid_number(
+    resource: &Resource,
+    cfn: &str,
+    tf: &str,
+    valid: &dyn Fn(f64) -> bool,
+    accepted: &dyn Fn() -> String,
+) -> Option<Verdict> {
+    let (node, path) = prop(resource, cfn, tf);
+    let j = judge(node?, &mut |n| match n.as_f64() {
+        Some(v) => Judgement::from_bool(valid(v), n, || {
+            format!("{path} is {v}, which is invalid: {}", accepted())
+        }),
+        None => Judgement::Yes,
+    });
+    match j {
+        Judgement::No(span, why) => Some(Verdict::not_met(resource, span, path, why)),
+        _ => None,
+    }
+}
+
+/// Administrator names that consoles and tutorials default to, the first an
+/// attacker tries: `admin` (RDS MySQL, MariaDB, Oracle, SQL Server and
+/// Redshift Serverless), `postgres` (RDS PostgreSQL), `awsuser` (Redshift),
+/// and the engines' own superuser names.
+pub const DEFAULT_ADMIN_NAMES: &[&str] = &[
+    "admin",
+    "administrator",
+    "awsuser",
+    "master",
+    "postgres",
+    "root",
+    "sa",
+];
+
+/// A customer managed key for encrypted storage (a database, a file
+/// system, a domain) whose key setting (`key`,
+/// CloudFormation then Terraform) is absent: not applicable when one of
+/// `inherits` is set (a replica or restore keeps its source's key) or when
+/// the storage flag `encrypted` is absent or false (nothing is encrypted:
+/// the encryption rule judges that); unknown when the flag is unresolved;
+/// else the key must name a customer managed key (`absent`: what AWS uses
+/// without one).
+pub fn require_storage_key(
+    resource: &Resource,
+    key: (&str, &str),
+    inherits: &[(&str, &str)],
+    encrypted: (&str, &str),
+    absent: &str,
+) -> Verdict {
+    encrypted_without_key(resource, key, inherits, encrypted)
+        .unwrap_or_else(|| require_customer_managed_key(resource, key.0, key.1, absent))
+}
+
+/// The first half of [`require_storage_key`]: `Some` verdict when the key
+/// setting is absent and needs no judging.
+pub fn encrypted_without_key(
+    resource: &Resource,
+    key: (&str, &str),
+    inherits: &[(&str, &str)],
+    encrypted: (&str, &str),
+) -> Option<Verdict> {
+    if get(resource, spelling(resource, key.0, key.1)).is_some() {
+        return None;
+    }
+    if let Some(from) = inherits
+        .iter()
+        .map(|(c, t)| spelling(resource, c, t))
+        .find(|p| !p.is_empty() && get(resource, p).is_some())
+    {
+        return Some(Verdict::not_applicable(
+            resource,
+            format!("{from} is set and no key is named: the source's key applies"),
+        ));
+    }
+    let (flag, path) = prop(resource, encrypted.0, encrypted.1);
+    match flag.map(|n| (n, n.as_bool())) {
+        None | Some((_, Some(false))) => Some(Verdict::not_applicable(
+            resource,
+            format!("{path} is not true: the storage is not encrypted at all"),
+        )),
+        Some((n, None)) => match &n.value {
+            Value::Unknown(u) => Some(Verdict::unknown(resource, n.span, path, u.clone())),
+            _ => None,
+        },
+        Some(_) => None,
+    }
+}
+
+/// A global database cluster (Aurora, DocumentDB) must be encrypted unless it
+/// is created from an existing cluster, whose encryption it takes.
+pub fn global_cluster_encryption(resource: &Resource) -> Verdict {
+    let source = spelling(
+        resource,
+        "SourceDBClusterIdentifier",
+        "source_db_cluster_identifier",
+    );
+    if get(resource, source).is_some() {
+        return Verdict::not_applicable(
+            resource,
+            format!("{source} is set: the global cluster takes that cluster's encryption"),
+        );
+    }
+    require_bool(
+        resource,
+        "StorageEncrypted",
+        "storage_encrypted",
+        true,
+        false,
+        "storage encryption",
+    )
+}
+
+/// For ElastiCache rules that concern Redis OSS and Valkey only: not
+/// applicable for Memcached, and for a Terraform cache cluster that joins a
+/// replication group (`replication_group_id`: the group is judged).
+/// Replication groups default to `redis`.
+pub fn redis_only(resource: &Resource) -> Option<Verdict> {
+    if resource.resource_type == "aws_elasticache_cluster"
+        && get(resource, "replication_group_id").is_some()
+    {
+        return Some(Verdict::not_applicable(
+            resource,
+            "a member of a replication group, which is judged instead",
+        ));
+    }
+    match static_text(resource, "Engine", "engine") {
+        Err(unknown) => Some(unknown),
+        Ok(Some(e)) if e.eq_ignore_ascii_case("memcached") => Some(Verdict::not_applicable(
+            resource,
+            "a Memcached cluster: it has no snapshots or AUTH",
+        )),
+        Ok(_) => None,
+    }
+}
+
+/// For DMS endpoint rules about one kind of database: not applicable unless
+/// `EngineName` / `engine_name` is one of `engines`; unknown if unresolved.
+pub fn dms_engine_is(resource: &Resource, engines: &[&str]) -> Option<Verdict> {
+    match static_text(resource, "EngineName", "engine_name") {
+        Err(unknown) => Some(unknown),
+        Ok(Some(e)) if engines.iter().any(|x| x.eq_ignore_ascii_case(e)) => None,
+        Ok(e) => Some(Verdict::not_applicable(
+            resource,
+            format!(
+                "a {} endpoint, not {}",
+                e.unwrap_or("(no engine)"),
+                engines.join(" or ")
+            ),
+        )),
+    }
+}
+
+/// A JSON settings document given as a map or as a JSON string (see
+/// [`embedded_json`]), with the span of the property. Absent: not met with
+/// `absent`.
+pub fn json_document<'p>(
+    resource: &Resource,
+    cfn: &'p str,
+    tf: &'p str,
+    absent: &str,
+) -> Result<(Node, &'p str), Verdict> {
+    let (node, path) = prop(resource, cfn, tf);
+    let Some(node) = node else {
+        return Err(Verdict::missing(
+            resource,
+            path,
+            format!("{path} is not set: {absent}"),
+        ));
+    };
+    embedded_json(resource, node, path).map(|doc| (doc, path))
+}
+
+/// Combines verdicts where one met suffices: the first met wins, then the
+/// first unknown, else the first not met.
+pub fn any_of(verdicts: Vec<Verdict>) -> Option<Verdict> {
+    use crate::verdict::Status;
+    verdicts
+        .iter()
+        .find(|v| v.status == Status::Met)
+        .or_else(|| verdicts.iter().find(|v| v.status == Status::Unknown))
+        .or_else(|| verdicts.first())
+        .cloned()
+}
+
+/// A cluster's automated backup retention (`BackupRetentionPeriod`,
+/// `backup_retention_period`) is at least 7 days, Security Hub's default for
+/// its cluster retention controls. AWS accepts 1 to 35 days and sets 1 when
+/// the value is absent.
+pub fn require_week_of_backups(resource: &Resource) -> Verdict {
+    require_number_in(
+        resource,
+        "BackupRetentionPeriod",
+        "backup_retention_period",
+        &[(1.0, 35.0)],
+        Some(1.0),
+        |days| days >= 7.0,
+        "backups must be kept at least 7 days",
+    )
+}
+
+/// The verdict for a setting that is absent when AWS documents no default
+/// for it (or documents one we could not confirm): unknown, naming the
+/// setting, rather than a guess either way. `what` says what it decides.
+pub fn undocumented_default(resource: &Resource, path: &str, what: &str) -> Verdict {
+    Verdict::unknown(
+        resource,
+        resource.name_span,
+        path,
+        format!("{path}, which is not set and whose default AWS does not document: {what}"),
+    )
+}
+
+/// Like [`require_bool`] for a flag whose default is documented only in
+/// some cases (`documented`, e.g. a Terraform provider default that applies
+/// inside a block): absent otherwise, the verdict is unknown.
+pub fn require_bool_where_documented(
+    resource: &Resource,
+    (cfn, tf): (&str, &str),
+    want: bool,
+    default: bool,
+    documented: bool,
+    what: &str,
+) -> Verdict {
+    let path = spelling(resource, cfn, tf);
+    if !documented && get(resource, path).is_none() {
+        return undocumented_default(resource, path, what);
+    }
+    require_bool(resource, cfn, tf, want, default, what)
+}
+
+/// Days since 1970-01-01 of a civil date (proleptic Gregorian), for rules
+/// that compare a published date (a deprecation, an end of support) with
+/// the day of the scan.
+pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The day of the scan, in days since 1970-01-01 (UTC).
+pub fn days_today() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| (d.as_secs() / 86_400) as i64)
 }

@@ -16,6 +16,7 @@ pub struct Container {
     /// The container's name, for messages.
     pub name: String,
     /// The container exists only under a condition.
+    #[allow(dead_code, reason = "no rule treats conditional containers apart yet")]
     pub conditional: bool,
 }
 
@@ -138,3 +139,30 @@ pub fn every_container(
 /// The task definition's CloudFormation types and Terraform types.
 pub const TASK_CFN: &[&str] = &["AWS::ECS::TaskDefinition"];
 pub const TASK_TF: &[&str] = &["aws_ecs_task_definition"];
+
+/// The operating system a task definition runs.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Os {
+    Linux,
+    Windows,
+    /// `RuntimePlatform.OperatingSystemFamily` is not static.
+    NotStatic,
+}
+
+/// The task definition's operating system family: Windows when
+/// `RuntimePlatform.OperatingSystemFamily` (`runtime_platform {
+/// operating_system_family }`) names a Windows Server family, Linux when it
+/// is absent or names Linux.
+pub fn os(task: &Resource) -> Os {
+    let key = spelling(
+        task,
+        "RuntimePlatform.OperatingSystemFamily",
+        "runtime_platform.operating_system_family",
+    );
+    match get(task, key).map(Node::scalar_text) {
+        None => Os::Linux,
+        Some(Some(f)) if f.to_ascii_uppercase().starts_with("WINDOWS") => Os::Windows,
+        Some(Some(_)) => Os::Linux,
+        Some(None) => Os::NotStatic,
+    }
+}

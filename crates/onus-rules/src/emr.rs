@@ -2,41 +2,19 @@
 //! in CloudFormation and a JSON string in Terraform (`configuration`); both are
 //! read as one node tree.
 
-use crate::check::{Judgement, get_in, judge, spelling, verdict_of};
-use crate::policy::json_to_node;
+use crate::check::{Judgement, get_in, json_document, judge, verdict_of};
 use crate::verdict::Verdict;
-use onus_ingest::{Node, Resource, Value};
+use onus_ingest::{Node, Resource};
 
 /// The security configuration document, or the verdict to give when it is
 /// absent or unreadable.
 pub fn document(resource: &Resource) -> Result<(Node, &'static str), Verdict> {
-    let path = spelling(resource, "SecurityConfiguration", "configuration");
-    let Some(node) = resource.properties.get(path) else {
-        return Err(Verdict::missing(
-            resource,
-            path,
-            format!("{path} is not set: no encryption is configured"),
-        ));
-    };
-    match &node.value {
-        Value::Map(_) => Ok((node.clone(), path)),
-        Value::String(text) => match serde_json::from_str::<serde_json::Value>(text) {
-            Ok(json) => Ok((json_to_node(&json, node.span), path)),
-            Err(e) => Err(Verdict::not_met(
-                resource,
-                node.span,
-                path,
-                format!("{path} is not valid JSON: {e}"),
-            )),
-        },
-        Value::Unknown(u) => Err(Verdict::unknown(resource, node.span, path, u.clone())),
-        _ => Err(Verdict::unknown(
-            resource,
-            node.span,
-            path,
-            format!("{path}, which is not a static document"),
-        )),
-    }
+    json_document(
+        resource,
+        "SecurityConfiguration",
+        "configuration",
+        "no encryption is configured",
+    )
 }
 
 /// An `EncryptionConfiguration` flag of the document that must be true

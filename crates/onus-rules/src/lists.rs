@@ -121,3 +121,88 @@ pub fn companion<'w>(
         None => Ok(Vec::new()),
     }
 }
+
+/// The resource of `types` that `n` names: by reference, or by its literal
+/// name (`name`: the property holding it, CloudFormation then Terraform)
+/// among the resources in scope. Named but not in the code is unknown.
+pub fn named<'w>(
+    resource: &Resource,
+    cx: &Context<'w>,
+    n: &Node,
+    types: &[&str],
+    name: (&str, &str),
+) -> Result<&'w Resource, crate::check::Judgement> {
+    use crate::check::{Judgement, get, spelling};
+    match &n.value {
+        Value::Ref(r) => cx
+            .resolve(resource, n)
+            .filter(|t| types.contains(&t.resource_type.as_str()))
+            .ok_or_else(|| Judgement::Unknown(n.span, format!("{} is not in the code", r.target))),
+        Value::String(literal) => cx
+            .in_scope(resource, types)
+            .find(|t| {
+                get(t, spelling(t, name.0, name.1))
+                    .and_then(Node::as_str)
+                    .is_some_and(|s| s == literal)
+            })
+            .ok_or_else(|| Judgement::Unknown(n.span, format!("{literal:?} is not in the code"))),
+        _ => Err(Judgement::no(n, "not a resource name")),
+    }
+}
+
+/// The verdict a dependent resource inherits from the one it names through
+/// `attr` (a snapshot from its database): the rule `rule_id` judges the
+/// source, and the verdict is restated on `resource`.
+pub fn inherit(
+    resource: &Resource,
+    cx: &Context,
+    attr: (&str, &str),
+    types: &[&str],
+    name: (&str, &str),
+    rule_id: &str,
+) -> Verdict {
+    use crate::check::{Judgement, judge, prop, verdict_of};
+    use crate::verdict::Status;
+    let (node, path) = prop(resource, attr.0, attr.1);
+    let Some(node) = node else {
+        return Verdict::missing(resource, path, format!("{path} is not set"));
+    };
+    let Some(rule) = crate::rules::by_id(rule_id) else {
+        return Verdict::not_applicable(resource, format!("no rule {rule_id}"));
+    };
+    let mut message = String::new();
+    let j = judge(node, &mut |n| {
+        let source = match named(resource, cx, n, types, name) {
+            Ok(s) => s,
+            Err(j) => return j,
+        };
+        let v = (rule.check)(source, cx);
+        let said = format!("{} ({rule_id}): {}", source.id, v.message);
+        match v.status {
+            Status::NotMet => Judgement::no(n, format!("inherited from {said}")),
+            Status::Unknown => Judgement::Unknown(n.span, format!("the source {said}")),
+            _ => {
+                message = format!("inherited from {said}");
+                Judgement::Yes
+            }
+        }
+    });
+    verdict_of(resource, node, path, j, message)
+}
+
+/// The subnet named by `attr` (CloudFormation then Terraform), judged by
+/// `vpc.subnet-no-auto-public-ip`: for resources that sit in a subnet.
+pub fn subnet_assigns_no_public_ip(
+    resource: &Resource,
+    cx: &Context,
+    attr: (&str, &str),
+) -> Verdict {
+    inherit(
+        resource,
+        cx,
+        attr,
+        &["AWS::EC2::Subnet", "aws_subnet", "aws_default_subnet"],
+        ("", "id"),
+        "vpc.subnet-no-auto-public-ip",
+    )
+}

@@ -74,6 +74,7 @@ const TF_CIDRS: [&str; 2] = ["cidr_blocks", "ipv6_cidr_blocks"];
 
 /// The ingress rules of a resource (none for an egress
 /// `aws_security_group_rule`). An `Err` is an unknown `type`.
+#[allow(dead_code, reason = "rules call sg_rules with a direction today")]
 pub fn ingress_rules(resource: &Resource) -> Result<Vec<SgRule<'_>>, Verdict> {
     sg_rules(resource, Direction::Ingress)
 }
@@ -140,7 +141,28 @@ fn list<'a>(node: &'a Node, key: &str) -> Vec<&'a Node> {
 
 /// The world: any IPv4 or IPv6 address.
 pub fn is_world(cidr: &str) -> bool {
-    matches!(cidr.trim(), "0.0.0.0/0" | "::/0")
+    world_family(cidr).is_some()
+}
+
+/// `Some("IPv4")` or `Some("IPv6")` when `cidr` is a whole address family:
+/// a valid address with a prefix length of 0, however it is spelled
+/// (`0.0.0.0/0`, `10.0.0.0/0`, `::/0`, `::0/0`, `0:0:0:0:0:0:0:0/0`).
+/// The CIDR is parsed, never compared as text.
+pub fn world_family(cidr: &str) -> Option<&'static str> {
+    let (addr, prefix) = cidr.trim().split_once('/')?;
+    if prefix.trim().parse::<u8>().ok()? != 0 {
+        return None;
+    }
+    let addr = addr.trim();
+    let octets: Vec<&str> = addr.split('.').collect();
+    if octets.len() == 4
+        && octets
+            .iter()
+            .all(|o| !o.is_empty() && o.parse::<u8>().is_ok())
+    {
+        return Some("IPv4");
+    }
+    addr.parse::<std::net::Ipv6Addr>().ok().map(|_| "IPv6")
 }
 
 /// `Yes` = reachable from the world; `No` = not; `Unknown` = cannot tell.
@@ -505,7 +527,7 @@ struct AclFacts {
     allow: bool,
     /// Inclusive TCP port range the entry matches (`None`: not TCP).
     tcp: Option<(i64, i64)>,
-    /// World sources: IPv4 `0.0.0.0/0`, IPv6 `::/0`, with their spans.
+    /// World sources (prefix length 0) by family, with their spans.
     world: Vec<(&'static str, Span)>,
 }
 
@@ -547,11 +569,8 @@ fn acl_facts(entry: &AclEntry) -> Result<AclFacts, (Span, String)> {
         None
     };
     let mut world = Vec::new();
-    for (node, family, any) in [
-        (entry.ipv4, "IPv4", "0.0.0.0/0"),
-        (entry.ipv6, "IPv6", "::/0"),
-    ] {
-        if text_of(node)?.is_some_and(|cidr| cidr.trim() == any) {
+    for node in [entry.ipv4, entry.ipv6] {
+        if let Some(family) = text_of(node)?.as_deref().and_then(world_family) {
             world.push((family, node.map(|n| n.span).unwrap_or(entry.node.span)));
         }
     }

@@ -7,16 +7,24 @@ use onus_model::Duty;
 use serde::Serialize;
 use std::fmt;
 
+/// How urgent an unmet duty is, set per rule; `--fail-on` fails the scan at a
+/// severity and above. Ordered from low to critical.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// The least urgent (SARIF `note`).
     Low,
+    /// SARIF `warning`; the level of most rules.
     Medium,
+    /// Urgent (SARIF `error`).
     High,
+    /// SARIF `error`, the most urgent: resources open to anyone (public policies,
+    /// all ports open to the world), admin access for all, credentials in code.
     Critical,
 }
 
 impl Severity {
+    /// Every severity, most severe first.
     pub const ALL: [Severity; 4] = [
         Severity::Critical,
         Severity::High,
@@ -24,6 +32,7 @@ impl Severity {
         Severity::Low,
     ];
 
+    /// The lower-case name used in reports and on the command line.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Low => "low",
@@ -33,6 +42,7 @@ impl Severity {
         }
     }
 
+    /// Parses `low`, `medium`, `high` or `critical` (any case).
     pub fn parse(text: &str) -> Option<Severity> {
         Severity::ALL
             .into_iter()
@@ -42,7 +52,7 @@ impl Severity {
 
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
@@ -50,8 +60,11 @@ impl fmt::Display for Severity {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Tool {
+    /// Checkov (`CKV_AWS_*`, `CKV2_AWS_*`).
     Checkov,
+    /// cfn_nag (`W*`, `F*` rule ids).
     CfnNag,
+    /// Trivy's misconfiguration checks (`AVD-AWS-*`).
     Trivy,
     /// The AWS Guard rules registry (`aws-guard-rules-registry`): its rule
     /// names, which are AWS Config managed-rule identifiers where one exists.
@@ -68,11 +81,15 @@ pub enum Relation {
     Related,
 }
 
+/// A check of a peer tool that corresponds to a rule, so users find the rule
+/// by the id they know and their existing suppressions carry over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct Peer {
+    /// The peer tool.
     pub tool: Tool,
     /// `CKV_AWS_19`, `W41`, `AVD-AWS-0088`.
     pub id: &'static str,
+    /// Whether it checks the same thing or only overlaps.
     pub relation: Relation,
 }
 
@@ -120,6 +137,7 @@ pub struct Controls {
 }
 
 impl Controls {
+    /// No mapped controls.
     pub const NONE: Controls = Controls {
         fsbp: &[],
         config: &[],
@@ -136,8 +154,11 @@ pub type CheckFn = fn(&Resource, &Context) -> Verdict;
 pub struct Rule {
     /// `service.duty-slug`, e.g. `s3.encryption-at-rest`. Stable.
     pub id: &'static str,
+    /// One line saying what the rule checks, shown with every verdict.
     pub title: &'static str,
+    /// The customer duty the rule verifies.
     pub duty: Duty,
+    /// How much a not-met verdict matters.
     pub severity: Severity,
     /// CloudFormation types evaluated (`"*"` = every resource).
     pub cfn_types: &'static [&'static str],
@@ -145,8 +166,11 @@ pub struct Rule {
     pub tf_types: &'static [&'static str],
     /// Other types the rule reads across (split S3 resources, ingress rules...).
     pub reads: &'static [&'static str],
+    /// The compliance controls the rule implements.
     pub controls: Controls,
+    /// The peer tools' checks that correspond to the rule.
     pub peers: &'static [Peer],
+    /// Judges one resource of a type the rule evaluates.
     #[serde(skip)]
     pub check: CheckFn,
     /// The rule's source file name, e.g. `s3_encryption_at_rest.rs`: finds its doc.
@@ -168,6 +192,11 @@ impl Rule {
     /// The user documentation (Markdown), from the rule file's `//!` comment.
     pub fn doc(&self) -> &'static str {
         crate::docs::doc_for(self.file).unwrap_or("")
+    }
+
+    /// Runs only when named (see [`crate::rules::OPT_IN`]).
+    pub fn opt_in(&self) -> bool {
+        crate::rules::OPT_IN.contains(&self.id)
     }
 
     /// The service part of the id (`s3` in `s3.encryption-at-rest`).

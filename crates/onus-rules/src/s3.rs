@@ -81,12 +81,14 @@ pub fn require_lifecycle(resource: &Resource, cx: &Context, name_attr: &str) -> 
             Some(name_attr),
         );
         if let Some(config) = configs.first() {
-            return judge_items(config, "", "rule", &mut status_is_enabled, met).unwrap_or_else(
-                || Verdict::missing(config, "rule", "the lifecycle configuration has no rule"),
-            );
+            return lifecycle_rules(config);
         }
         let inline = judge_items(resource, "", "lifecycle_rule", &mut inline_enabled, met);
         return inline.unwrap_or_else(|| {
+            let types = ["aws_s3_bucket_lifecycle_configuration"];
+            if let Some(v) = cx.unresolved_link(resource, &types, "bucket", Some(name_attr)) {
+                return v;
+            }
             Verdict::missing(
                 resource,
                 "aws_s3_bucket_lifecycle_configuration",
@@ -108,6 +110,18 @@ pub fn require_lifecycle(resource: &Resource, cx: &Context, name_attr: &str) -> 
             "LifecycleConfiguration has no rule: objects and old versions are kept until someone deletes them",
         )
     })
+}
+
+/// An `aws_s3_bucket_lifecycle_configuration`: one of its rules is enabled.
+pub fn lifecycle_rules(config: &Resource) -> Verdict {
+    judge_items(
+        config,
+        "",
+        "rule",
+        &mut status_is_enabled,
+        "an enabled lifecycle rule",
+    )
+    .unwrap_or_else(|| Verdict::missing(config, "rule", "the lifecycle configuration has no rule"))
 }
 
 /// A lifecycle or replication rule whose `Status` / `status` is `Enabled`.

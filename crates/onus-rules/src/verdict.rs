@@ -5,10 +5,13 @@ use serde::Serialize;
 use std::borrow::Cow;
 use std::fmt;
 
+/// What a rule concluded about the duty it verifies, for one resource.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
+    /// The resource fulfils the duty (including through an AWS default).
     Met,
+    /// The resource does not fulfil the duty, or a value is invalid.
     NotMet,
     /// A value the verdict depends on could not be resolved statically.
     Unknown,
@@ -18,6 +21,7 @@ pub enum Status {
 }
 
 impl Status {
+    /// The kebab-case name used in reports (`not-met`).
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Met => "met",
@@ -27,6 +31,7 @@ impl Status {
         }
     }
 
+    /// Parses a [`Status::as_str`] name.
     pub fn parse(text: &str) -> Option<Status> {
         [
             Status::Met,
@@ -48,6 +53,7 @@ impl fmt::Display for Status {
 /// One rule's verdict on one resource.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Verdict {
+    /// What the rule concluded.
     pub status: Status,
     /// Plain sentence for the user: what was found (or missing).
     /// Fixed sentences are borrowed, not copied: most verdicts have one.
@@ -57,6 +63,7 @@ pub struct Verdict {
     pub path: String,
     /// Where: the deciding property, or the resource's name when a property is missing.
     pub file: FileId,
+    /// The byte range in `file` the verdict points at.
     pub span: Span,
     /// The unresolved value, when `status` is unknown.
     pub unknown: Option<String>,
@@ -80,6 +87,7 @@ impl Verdict {
         }
     }
 
+    /// Met, decided by the property at `span` (`path`).
     pub fn met(
         resource: &Resource,
         span: Span,
@@ -89,6 +97,7 @@ impl Verdict {
         Verdict::at(Status::Met, resource, span, path, message.into())
     }
 
+    /// Not met, decided by the property at `span` (`path`).
     pub fn not_met(
         resource: &Resource,
         span: Span,
@@ -128,6 +137,8 @@ impl Verdict {
         )
     }
 
+    /// Unknown: the value at `span` (`path`) could not be resolved statically;
+    /// `unresolved` names it and the message says so.
     pub fn unknown(
         resource: &Resource,
         span: Span,
@@ -146,6 +157,7 @@ impl Verdict {
         v
     }
 
+    /// Not applicable to this resource; points at the resource's name.
     pub fn not_applicable(resource: &Resource, message: impl Into<Cow<'static, str>>) -> Verdict {
         Verdict::at(
             Status::NotApplicable,
@@ -154,5 +166,18 @@ impl Verdict {
             "",
             message.into(),
         )
+    }
+}
+
+impl Verdict {
+    /// The same judgement, reported on `resource` (whose duty it is) when it
+    /// was read from a companion resource (a backup policy, a logging
+    /// configuration) that names it.
+    pub fn restated_on(mut self, resource: &Resource) -> Verdict {
+        if self.file != resource.file {
+            self.file = resource.file;
+            self.span = resource.name_span;
+        }
+        self
     }
 }

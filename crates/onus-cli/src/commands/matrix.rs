@@ -1,7 +1,7 @@
 //! `onus matrix`: the workload's Customer Responsibility Matrix.
 
 use super::input::InputArgs;
-use super::scan::{ProjectArgs, run_scan};
+use super::scan::{ProjectArgs, prepare};
 use crate::exit;
 use anyhow::Context as _;
 use clap::{Args, ValueEnum};
@@ -52,32 +52,72 @@ pub struct MatrixArgs {
 }
 
 pub fn run(args: MatrixArgs) -> anyhow::Result<u8> {
-    let (report, _) = run_scan(
-        &args.input,
-        &args.project,
-        &args.allowed_regions,
-        &args.live,
-    )?;
+    use super::live::{self, Stop};
+    let mut account = if args.live.aws {
+        match live::read(&args.live, false) {
+            Ok(read) => Some(read),
+            Err(Stop::Error(e)) => return Err(e),
+            Err(Stop::Interrupted) => {
+                eprintln!("onus: interrupted: the account was not read");
+                return Ok(exit::INTERRUPTED);
+            }
+        }
+    } else {
+        None
+    };
+    let read_code = !(args.live.aws && args.input.paths.is_empty());
+    let prepared = prepare(&args.input, &args.project, &args.allowed_regions, None)?;
+    let units = read_code.then(|| prepared.units());
+    let scanned = live::Scanned::new(units.as_ref(), account.as_mut());
+    let engine = prepared.engine(scanned.source());
+    let mut joiner = scanned.joiner();
     let by = match args.by {
         MatrixBy::Resource => By::Resource,
         MatrixBy::Service => By::Service,
     };
-    let mut buf = Vec::new();
-    match args.format {
-        MatrixFormat::Markdown => matrix::render_markdown(&report, by, &mut buf)?,
-        MatrixFormat::Csv => matrix::render_csv(&report, by, &mut buf)?,
-        MatrixFormat::Html => matrix::render_html(&report, by, &mut buf)?,
-    }
-    match &args.output {
+    let format = match args.format {
+        MatrixFormat::Markdown => matrix::Format::Markdown,
+        MatrixFormat::Csv => matrix::Format::Csv,
+        MatrixFormat::Html => matrix::Format::Html,
+    };
+    let report = match &args.output {
         Some(path) => {
-            std::fs::write(path, buf).with_context(|| format!("writing {}", path.display()))?
+            let file = std::fs::File::create(path)
+                .with_context(|| format!("writing {}", path.display()))?;
+            let mut out = std::io::BufWriter::new(file);
+            let report = matrix::write_with_live(
+                scanned.source(),
+                &engine,
+                &prepared.options,
+                by,
+                format,
+                &mut out,
+                joiner
+                    .as_mut()
+                    .map(|j| j as &mut dyn onus_report::live::LiveJoin),
+            )
+            .with_context(|| format!("writing {}", path.display()))?;
+            out.flush()
+                .with_context(|| format!("writing {}", path.display()))?;
+            report
         }
         None => {
-            let mut out = anstream::stdout().lock();
-            out.write_all(&buf)?;
+            let mut out = std::io::BufWriter::new(anstream::stdout().lock());
+            let report = matrix::write_with_live(
+                scanned.source(),
+                &engine,
+                &prepared.options,
+                by,
+                format,
+                &mut out,
+                joiner
+                    .as_mut()
+                    .map(|j| j as &mut dyn onus_report::live::LiveJoin),
+            )?;
             out.flush()?;
+            report
         }
-    }
+    };
     Ok(if report.incomplete {
         exit::ERROR
     } else {

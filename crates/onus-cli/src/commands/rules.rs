@@ -13,6 +13,8 @@ use std::io::Write;
 pub enum RulesFormat {
     Table,
     Json,
+    /// Markdown: with `--coverage`, the text of docs/COVERAGE.md.
+    Markdown,
 }
 
 #[derive(Debug, Args)]
@@ -38,7 +40,10 @@ pub struct RulesArgs {
     pub control: Option<ControlFilter>,
 
     /// Print, per duty and category, how many rules verify it, which duties
-    /// rest on attestation only, and which customer duties have no rule.
+    /// rest on attestation only, and which customer duties have no rule;
+    /// with `--format markdown` or `json`, also every Security Hub FSBP
+    /// control and Checkov AWS check with its rules or the reason it is left
+    /// out (`--format markdown` writes docs/COVERAGE.md).
     #[arg(long, conflicts_with = "id")]
     pub coverage: bool,
 
@@ -118,7 +123,7 @@ pub fn run(args: RulesArgs) -> anyhow::Result<u8> {
         };
         match args.format {
             RulesFormat::Json => serde_json::to_writer_pretty(&mut out, &RuleJson::from(rule))?,
-            RulesFormat::Table => write!(out, "{}", rule.doc())?,
+            RulesFormat::Table | RulesFormat::Markdown => write!(out, "{}", rule.doc())?,
         }
         writeln!(out)?;
         return Ok(exit::CLEAN);
@@ -143,13 +148,13 @@ pub fn run(args: RulesArgs) -> anyhow::Result<u8> {
         .filter(|r| args.control.as_ref().is_none_or(|c| c.matches(r)))
         .collect();
     if args.coverage {
-        let c = coverage(&rules);
         match args.format {
             RulesFormat::Json => {
-                serde_json::to_writer_pretty(&mut out, &c)?;
+                serde_json::to_writer_pretty(&mut out, &coverage(&rules))?;
                 writeln!(out)?;
             }
-            RulesFormat::Table => write_coverage(&mut out, &c)?,
+            RulesFormat::Table => write_coverage(&mut out, &coverage(&rules))?,
+            RulesFormat::Markdown => write!(out, "{}", onus_rules::coverage::markdown(&rules))?,
         }
         return Ok(exit::CLEAN);
     }
@@ -159,18 +164,44 @@ pub fn run(args: RulesArgs) -> anyhow::Result<u8> {
             serde_json::to_writer_pretty(&mut out, &rules)?;
             writeln!(out)?;
         }
-        RulesFormat::Table => {
+        RulesFormat::Markdown => {
+            writeln!(out, "| Rule | Duty | Severity | Title |")?;
+            writeln!(out, "|---|---|---|---|")?;
             for r in &rules {
                 writeln!(
                     out,
-                    "{:<40} {:<24} {:<9} {}",
+                    "| `{}`{} | {} | {} | {} |",
                     r.id,
+                    if r.opt_in() { " (opt-in)" } else { "" },
                     r.duty.slug(),
                     r.severity,
                     r.title
                 )?;
             }
+        }
+        RulesFormat::Table => {
+            for r in &rules {
+                let id = if r.opt_in() {
+                    format!("{} (opt-in)", r.id)
+                } else {
+                    r.id.to_owned()
+                };
+                writeln!(
+                    out,
+                    "{id:<40} {:<24} {:<9} {}",
+                    r.duty.slug(),
+                    r.severity,
+                    r.title
+                )?;
+            }
+            let opt_in = rules.iter().filter(|r| r.opt_in()).count();
             writeln!(out, "{} rules", rules.len())?;
+            if opt_in > 0 {
+                writeln!(
+                    out,
+                    "{opt_in} of them opt-in: they run only when onus.toml's `enable` or `--rule` names them (e.g. enable = [\"*\", \"s3.replication\"])"
+                )?;
+            }
         }
     }
     Ok(exit::CLEAN)
@@ -182,6 +213,8 @@ struct RuleJson {
     #[serde(flatten)]
     rule: &'static Rule,
     service: &'static str,
+    /// Runs only when `enable` or `--rule` names it.
+    opt_in: bool,
     doc: &'static str,
 }
 
@@ -190,6 +223,7 @@ impl From<&'static Rule> for RuleJson {
         RuleJson {
             rule,
             service: rule.service(),
+            opt_in: rule.opt_in(),
             doc: rule.doc(),
         }
     }
@@ -261,6 +295,10 @@ struct Coverage {
     categories: Vec<CategoryTotal>,
     attest_only: Vec<Duty>,
     gaps: Vec<Gap>,
+    /// Every Security Hub FSBP control: its rules, or why it is left out.
+    fsbp: Vec<onus_rules::coverage::Entry>,
+    /// Every Checkov AWS check: its rules, or why it is left out.
+    checkov: Vec<onus_rules::coverage::Entry>,
 }
 
 #[derive(Debug, Serialize)]
@@ -346,6 +384,8 @@ fn coverage(rules: &[&'static Rule]) -> Coverage {
             .filter(|d| d.verification() == Verification::Attest)
             .collect(),
         gaps,
+        fsbp: onus_rules::coverage::fsbp(rules),
+        checkov: onus_rules::coverage::checkov(rules),
     }
 }
 

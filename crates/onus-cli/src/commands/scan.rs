@@ -5,7 +5,6 @@ use super::input::InputArgs;
 use crate::exit;
 use anyhow::{Context as _, bail};
 use clap::{Args, ValueEnum};
-use onus_report::Report;
 use onus_report::config::{self, Config};
 use onus_report::suppress::{Baseline, SuppressOptions};
 use onus_rules::{Settings, Severity};
@@ -16,7 +15,7 @@ use std::path::{Path, PathBuf};
 pub enum ScanFormat {
     /// Grouped by file and resource, for people.
     Text,
-    /// The full result, for programs (stable layout, `schema_version`,
+    /// The full result, for programs (stable layout, `schema_version` 2,
     /// schemas/report.schema.json).
     Json,
     /// SARIF 2.1.0, for GitHub code scanning and IDEs.
@@ -33,6 +32,15 @@ pub enum ScanFormat {
     Html,
 }
 
+/// What the text report lists of each resource.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Show {
+    /// Resources with something to do, a line per finding; then the summary.
+    Findings,
+    /// Every duty of every resource: what AWS carries, met, to attest.
+    All,
+}
+
 #[derive(Debug, Args)]
 pub struct ScanArgs {
     #[command(flatten)]
@@ -41,6 +49,12 @@ pub struct ScanArgs {
     /// Format printed on standard output.
     #[arg(long, value_enum, default_value_t = ScanFormat::Text)]
     pub format: ScanFormat,
+
+    /// Write `--format json` and `-o json=FILE` in the layout of version 1
+    /// (schemas/report-v1.schema.json), for consumers not yet moved to
+    /// version 2. Kept for one release.
+    #[arg(long)]
+    pub json_v1: bool,
 
     /// Also write FORMAT to FILE (repeatable), e.g. `--output sarif=onus.sarif`.
     #[arg(long = "output", short = 'o', value_name = "FORMAT=FILE", value_parser = parse_output)]
@@ -75,6 +89,15 @@ pub struct ScanArgs {
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
 
+    /// What the text report lists: the findings to act on (not met, unknown,
+    /// expired suppressions), or every duty of every resource.
+    #[arg(long, value_enum, default_value_t = Show::Findings)]
+    pub show: Show,
+
+    /// The same as `--show all`.
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+
     /// Print nothing on standard output (files from --output are still written).
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -97,6 +120,30 @@ pub struct ProjectArgs {
     /// `checkov:skip` comments, template Metadata); onus.toml entries still apply.
     #[arg(long)]
     pub no_inline_ignores: bool,
+
+    /// Run only these rules (repeatable or comma-separated): rule ids, duties
+    /// (`logging`), services (`s3`), globs (`s3.*`) or peer check ids
+    /// (`CKV_AWS_18`). Replaces onus.toml's `enable`.
+    #[arg(long = "rule", value_name = "RULE", value_delimiter = ',')]
+    pub rules: Vec<String>,
+
+    /// Don't run these rules (named as for --rule). Replaces onus.toml's
+    /// `disable`.
+    #[arg(long = "skip-rule", value_name = "RULE", value_delimiter = ',')]
+    pub skip_rules: Vec<String>,
+}
+
+impl ProjectArgs {
+    /// The rules to run: the config's `enable`/`disable`, each replaced by
+    /// `--rule`/`--skip-rule` when given.
+    pub fn rules(&self, config: &Config) -> anyhow::Result<Vec<&'static onus_rules::Rule>> {
+        fn given(list: &[String]) -> Option<&[String]> {
+            (!list.is_empty()).then_some(list)
+        }
+        config
+            .rules_with(given(&self.rules), given(&self.skip_rules))
+            .map_err(anyhow::Error::msg)
+    }
 }
 
 pub fn parse_severity(text: &str) -> Result<Severity, String> {
@@ -139,26 +186,44 @@ pub fn load_config(project: &ProjectArgs, input: &InputArgs) -> anyhow::Result<(
     }
 }
 
-/// Reads, checks and builds the report, with the config's settings applied.
-/// Everything a scan needs before the rules run.
+/// Everything a scan needs before the rules run, with the config's settings
+/// applied.
 pub struct Prepared {
     pub config: Config,
+    pub rules: Vec<&'static onus_rules::Rule>,
     pub settings: Settings,
-    pub workload: onus_ingest::Workload,
+    /// The inputs, with the config's excludes and parameters added.
+    pub input: InputArgs,
     pub options: SuppressOptions,
 }
 
-/// Reads the configuration, the baseline and the files; without
-/// `read_code`, no file is read (`onus scan --aws` with no path reads the
-/// account alone).
-pub fn prepare_code(
+impl Prepared {
+    /// The units to scan, found (not read yet).
+    pub fn units(&self) -> onus_ingest::Units {
+        onus_ingest::Units::discover(
+            &self.input.paths(),
+            &self.input.options(),
+            onus_rules::ACCOUNT_WIDE,
+        )
+    }
+
+    /// The configured rules, seeing the account-wide resources of `units`
+    /// (read now, from the units that mention such types).
+    pub fn engine(&self, units: &dyn onus_ingest::Source) -> onus_rules::Engine {
+        onus_rules::Engine::new(&self.settings, &self.rules)
+            .with_account_wide(onus_rules::AccountWide::collect(units))
+    }
+}
+
+/// Reads the configuration and the baseline.
+pub fn prepare(
     input: &InputArgs,
     project: &ProjectArgs,
     cli_regions: &[String],
     baseline: Option<&Path>,
-    read_code: bool,
 ) -> anyhow::Result<Prepared> {
     let (config, config_file) = load_config(project, input)?;
+    let rules = project.rules(&config)?;
     let mut input = input.clone();
     input.excludes.extend(config.exclude.iter().cloned());
     let mut params: Vec<(String, String)> = config
@@ -210,87 +275,33 @@ pub fn prepare_code(
         },
         baseline,
         baseline_file: baseline_file.unwrap_or_default(),
+        rules_url: config.rules_url.clone(),
         ..SuppressOptions::default()
-    };
-    let workload = if read_code {
-        input.ingest()
-    } else {
-        onus_ingest::Workload::default()
     };
     Ok(Prepared {
         config,
+        rules,
         settings,
-        workload,
+        input,
         options,
     })
 }
 
-/// Runs the scan and builds the whole report, without a baseline or source
-/// excerpts (`onus matrix`; `onus scan` streams its reports instead). With
-/// `--aws`, the account's resources join the code's.
-pub fn run_scan(
-    input: &InputArgs,
-    project: &ProjectArgs,
-    cli_regions: &[String],
-    live: &super::live::LiveArgs,
-) -> anyhow::Result<(Report<'static>, Config)> {
-    use super::live::Stop;
-    let mut account = if live.aws {
-        match super::live::read(live, false) {
-            Ok(read) => Some(read),
-            Err(Stop::Error(e)) => return Err(e),
-            Err(Stop::Interrupted) => anyhow::bail!("interrupted: the account was not read"),
-        }
-    } else {
-        None
-    };
-    let read_code = !(live.aws && input.paths.is_empty());
-    let Prepared {
-        config,
-        settings,
-        mut workload,
-        options,
-    } = prepare_code(input, project, cli_regions, None, read_code)?;
-    if let Some(account) = &mut account {
-        super::live::merge_into(account, &mut workload);
-    }
-    let rules = config.rules();
-    let joiner = account
-        .as_ref()
-        .map(|account| super::live::joiner(account, &workload));
-    let result = onus_rules::engine::scan_with(&workload, &settings, &rules);
-    workload.release_rule_inputs();
-    // The report borrows the resources' names from the workload, which lives
-    // until the process exits (and is freed with it, not piece by piece).
-    let workload: &'static onus_ingest::Workload = Box::leak(Box::new(workload));
-    let mut report = onus_report::build_with_excerpts(workload, result, &options, false);
-    report.live = joiner.map(|mut joiner| {
-        use onus_report::live::LiveJoin as _;
-        joiner.see(&report.resources);
-        joiner.finish()
-    });
-    Ok((report, config))
-}
-
 pub fn run(args: ScanArgs) -> anyhow::Result<u8> {
     if args.parse_only {
-        let workload = args.input.ingest();
+        let units = onus_ingest::Units::discover(&args.input.paths(), &args.input.options(), &[]);
+        let parsed = onus_ingest::units::parse_only(&units);
         let mut out = std::io::stdout().lock();
         writeln!(
             out,
             "parsed {} files, {} resources, {} diagnostics",
-            workload.files.len(),
-            workload.resources.len(),
-            workload.diagnostics.len()
+            parsed.files, parsed.resources, parsed.diagnostics
         )?;
-        let code = if workload.incomplete() {
+        return Ok(if parsed.incomplete {
             exit::ERROR
         } else {
             exit::CLEAN
-        };
-        // As for the full scan: the system frees it at exit.
-        std::mem::forget(workload);
-        return Ok(code);
+        });
     }
     // Reports are written while the rules run, so the resources' reports are
     // never all in memory at once.
@@ -320,10 +331,12 @@ impl Write for NamedWriter<'_> {
 }
 
 /// The streamed writer of a format.
-fn stream_format(format: ScanFormat) -> onus_report::stream::Format {
+fn stream_format(format: ScanFormat, show: Show, json_v1: bool) -> onus_report::stream::Format {
     use onus_report::stream::Format;
     match format {
+        ScanFormat::Text if show == Show::All => Format::TextAll,
         ScanFormat::Text => Format::Text,
+        ScanFormat::Json if json_v1 => Format::JsonV1,
         ScanFormat::Json => Format::Json,
         ScanFormat::Sarif => Format::Sarif,
         ScanFormat::Github => Format::Github,
@@ -352,25 +365,20 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
     };
     // `onus scan --aws` alone reads the account, not the current directory.
     let read_code = !(args.live.aws && args.input.paths.is_empty());
-    let mut prepared = prepare_code(
+    let prepared = prepare(
         &args.input,
         &args.project,
         &args.allowed_regions,
         args.baseline.as_deref(),
-        read_code,
     )?;
-    if let Some(account) = &mut account {
-        live::merge_into(account, &mut prepared.workload);
-    }
     let fail_on = args
         .fail_on
         .or_else(|| prepared.config.fail_on.as_deref().and_then(Severity::parse))
         .unwrap_or(Severity::Low);
-    let rules = prepared.config.rules();
-    let engine = onus_rules::Engine::new(&prepared.workload, &prepared.settings, &rules);
-    let mut joiner = account
-        .as_ref()
-        .map(|account| live::joiner(account, &prepared.workload));
+    let units = read_code.then(|| prepared.units());
+    let scanned = live::Scanned::new(units.as_ref(), account.as_mut());
+    let engine = prepared.engine(scanned.source());
+    let mut joiner = scanned.joiner();
     let mut files = Vec::new();
     for (format, path) in &args.outputs {
         let file =
@@ -389,10 +397,11 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
     } else {
         Box::new(std::io::BufWriter::with_capacity(1 << 16, stdout.lock()))
     };
+    let show = if args.verbose { Show::All } else { args.show };
     let mut outputs: Vec<onus_report::stream::Output> = Vec::new();
     if !args.quiet {
         outputs.push(onus_report::stream::Output {
-            format: stream_format(args.format),
+            format: stream_format(args.format, show, args.json_v1),
             color,
             out: &mut *screen,
         });
@@ -400,14 +409,14 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
     for (format, file) in &mut files {
         // Files get no colour.
         outputs.push(onus_report::stream::Output {
-            format: stream_format(*format),
+            format: stream_format(*format, show, args.json_v1),
             color: false,
             out: file,
         });
     }
     let mut baseline = args.write_baseline.as_ref().map(|_| Baseline::new());
     let report = onus_report::stream::write_with_live(
-        &prepared.workload,
+        scanned.source(),
         &engine,
         &prepared.options,
         fail_on,
@@ -447,8 +456,5 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
     } else {
         exit::CLEAN
     };
-    // Freed with the process, not piece by piece.
-    std::mem::forget(engine);
-    std::mem::forget(prepared);
     Ok(code)
 }

@@ -7,7 +7,7 @@ use jsonc_parser::ast;
 use jsonc_parser::{CollectOptions, CommentCollectionStrategy, ParseOptions};
 use std::collections::HashMap;
 
-pub fn strict_options() -> ParseOptions {
+pub(crate) fn strict_options() -> ParseOptions {
     ParseOptions {
         allow_comments: false,
         allow_loose_object_property_names: false,

@@ -27,34 +27,97 @@
 //!   lists. `AWS::Partition`/`AWS::URLSuffix` follow `--region`
 //!   (commercial partition when none is given).
 
-pub mod eval;
-pub mod foreach;
+pub(crate) mod eval;
+pub(crate) mod foreach;
 pub mod json;
-pub mod sam;
+pub mod nested;
+pub(crate) mod sam;
 pub mod yaml;
 
-use crate::model::{Format, Node, Reference, Region, Resource, Span, Value};
+use crate::model::{Format, NestedStack, Node, Reference, Region, Resource, Span, Value};
 use crate::{Options, Workload};
 use eval::{Evaluator, Param};
-use std::path::Path;
+use nested::Templates;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// A loaded file: the root node (when the text could be read), and the
 /// problems found, each with its byte span.
 #[derive(Debug, Default)]
 pub struct Loaded {
+    /// The document, when the text could be parsed at all.
     pub root: Option<Node>,
+    /// Problems that leave the file or part of it unread (syntax errors, unknown
+    /// tags, limits hit).
     pub errors: Vec<(Span, String)>,
+    /// Problems worth knowing that lose nothing (a YAML alias, which
+    /// CloudFormation itself rejects).
     pub warnings: Vec<(Span, String)>,
 }
 
 /// The SAM transform.
 pub const SAM_TRANSFORM: &str = "AWS::Serverless-2016-10-31";
 
-/// Reads one template into `workload`.
+/// Reads one template into `workload`, and the nested stacks whose
+/// templates are local paths.
 pub fn read_file(path: &Path, options: &Options, workload: &mut Workload) {
+    read_file_with(path, options, &Templates::default(), workload);
+}
+
+/// [`read_file`], finding the templates of nested stacks among `templates`
+/// (the scan's) when their `TemplateURL` is an S3 URL.
+pub fn read_file_with(
+    path: &Path,
+    options: &Options,
+    templates: &Templates,
+    workload: &mut Workload,
+) {
+    read_path(path, options, &mut Stack::root(templates), workload);
+}
+
+/// The templates of the nested stacks of the template at `path` (one level):
+/// what [`read_file_with`] would read through it.
+pub fn nested_templates(path: &Path, options: &Options, templates: &Templates) -> Vec<PathBuf> {
+    let mut stack = Stack::root(templates);
+    stack.collect_only = true;
+    read_path(path, options, &mut stack, &mut Workload::default());
+    stack.found
+}
+
+/// How a template is read: on its own, or as a nested stack of a parent.
+struct Stack<'t> {
+    templates: &'t Templates,
+    /// The templates being read, outermost first (canonical paths).
+    chain: Vec<PathBuf>,
+    /// Set for a nested stack.
+    nested: Option<Nesting>,
+    /// Only record the nested templates found, in `found`.
+    collect_only: bool,
+    found: Vec<PathBuf>,
+}
+
+/// What a parent gives its nested stack.
+struct Nesting {
+    params: Vec<(String, Param)>,
+    region: Region,
+    scope: String,
+}
+
+impl<'t> Stack<'t> {
+    fn root(templates: &'t Templates) -> Self {
+        Stack {
+            templates,
+            chain: Vec::new(),
+            nested: None,
+            collect_only: false,
+            found: Vec::new(),
+        }
+    }
+}
+
+fn read_path(path: &Path, options: &Options, stack: &mut Stack, workload: &mut Workload) {
     match crate::read_limited(path, &options.limits) {
-        Ok(bytes) => read_bytes(path, &bytes, options, workload),
+        Ok(bytes) => read_template(path, &bytes, options, stack, workload),
         Err(e) => {
             let file =
                 workload.add_file(path.to_path_buf(), Some(Format::CloudFormation), "".into());
@@ -65,6 +128,22 @@ pub fn read_file(path: &Path, options: &Options, workload: &mut Workload) {
 
 /// Reads one template from its bytes (`path` names it in the workload).
 pub fn read_bytes(path: &Path, bytes: &[u8], options: &Options, workload: &mut Workload) {
+    read_template(
+        path,
+        bytes,
+        options,
+        &mut Stack::root(&Templates::default()),
+        workload,
+    );
+}
+
+fn read_template(
+    path: &Path,
+    bytes: &[u8],
+    options: &Options,
+    stack: &mut Stack,
+    workload: &mut Workload,
+) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text: Arc<str> = match std::str::from_utf8(bytes) {
         Ok(t) => t.into(),
@@ -119,11 +198,30 @@ pub fn read_bytes(path: &Path, bytes: &[u8], options: &Options, workload: &mut W
         }
         return;
     }
-    let scope = path.display().to_string();
+    let (scope, region) = match &stack.nested {
+        Some(n) => (n.scope.clone(), n.region.clone()),
+        None => (
+            path.display().to_string(),
+            match (&options.region, stack.templates.region(path)) {
+                (Some(r), _) => Region::Known(r.clone()),
+                // cdk.out's manifest, samconfig.toml.
+                (None, Some(r)) => Region::Known(r.to_owned()),
+                (None, None) => Region::Unknown(
+                    "no --region given: the stack's Region is chosen at deploy time".into(),
+                ),
+            },
+        ),
+    };
+    stack
+        .chain
+        .push(path.canonicalize().unwrap_or_else(|_| path.to_path_buf()));
     let mut template = Template {
         file,
+        path,
         scope,
+        region,
         options,
+        stack,
         workload,
     };
     template.read(&root);
@@ -147,14 +245,28 @@ fn is_template(root: &Node) -> bool {
         })
 }
 
-struct Template<'w> {
+struct Template<'w, 't> {
     file: crate::model::FileId,
+    path: &'w Path,
     scope: String,
+    region: Region,
     options: &'w Options,
+    stack: &'w mut Stack<'t>,
     workload: &'w mut Workload,
 }
 
-impl Template<'_> {
+/// A stack resource of the template, to read its nested template after the
+/// template's own resources.
+struct StackResource {
+    id: String,
+    name_span: Span,
+    url: Option<Result<(String, Span), String>>,
+    /// A CDK app's nested stack: where its template was synthesised.
+    asset_path: Option<String>,
+    parameters: Option<Node>,
+}
+
+impl Template<'_, '_> {
     fn read(&mut self, root: &Node) {
         let file = self.file;
         if !matches!(root.value, Value::Map(_)) {
@@ -231,12 +343,8 @@ impl Template<'_> {
         } else {
             Format::CloudFormation
         };
-        let region = match &self.options.region {
-            Some(r) => Region::Known(r.clone()),
-            None => Region::Unknown(
-                "no --region given: the stack's Region is chosen at deploy time".into(),
-            ),
-        };
+        let region = self.region.clone();
+        let mut stacks: Vec<StackResource> = Vec::new();
         for e in entries {
             let id = &e.key;
             let node = &e.node;
@@ -344,6 +452,19 @@ impl Template<'_> {
                 vec![base]
             };
             for mut resource in produced {
+                if resource.resource_type == "AWS::CloudFormation::Stack" {
+                    // SAM's `Location` becomes `TemplateURL`.
+                    let written =
+                        raw_props.and_then(|p| p.get("TemplateURL").or_else(|| p.get("Location")));
+                    stacks.push(StackResource {
+                        id: resource.id.clone(),
+                        name_span: resource.name_span,
+                        url: nested::url_text(resource.properties.get("TemplateURL"), written),
+                        parameters: resource.properties.get("Parameters").cloned(),
+                        asset_path: nested::cdk_asset_path(resource.metadata.as_ref())
+                            .map(str::to_owned),
+                    });
+                }
                 resource.classify();
                 self.workload.resources.push(resource);
             }
@@ -399,20 +520,120 @@ impl Template<'_> {
         for (span, message) in std::mem::take(&mut ev.diags.warnings) {
             self.workload.warning(file, Some(span), message);
         }
+        for s in stacks {
+            self.nested_stack(s);
+        }
     }
 
-    /// Parameter values: `--param`, then parameter files, then defaults.
+    /// Reads the template of a nested stack, when it can be found, with the
+    /// parameters the stack passes, in a scope of its own.
+    fn nested_stack(&mut self, stack: StackResource) {
+        let file = self.file;
+        let (url, url_span) = match stack.url {
+            None => return,
+            Some(Ok(url)) => url,
+            Some(Err(why)) => {
+                self.workload.warning(
+                    file,
+                    Some(stack.name_span),
+                    format!("nested stack {} not read: {why}", stack.id),
+                );
+                return;
+            }
+        };
+        let found = match &stack.asset_path {
+            Some(asset) => self.stack.templates.local(self.path, asset).map(|path| {
+                let how = format!("the CDK asset path of its Metadata, {asset}");
+                (path, how)
+            }),
+            None => self.stack.templates.resolve(self.path, &url),
+        };
+        let (child, found) = match found {
+            Ok(found) => found,
+            Err(why) => {
+                self.workload.warning(
+                    file,
+                    Some(url_span),
+                    format!("nested stack {} not read: {why}", stack.id),
+                );
+                return;
+            }
+        };
+        if self.stack.collect_only {
+            self.stack.found.push(child);
+            return;
+        }
+        let canonical = child.canonicalize().unwrap_or_else(|_| child.clone());
+        if self.stack.chain.contains(&canonical) {
+            self.workload.error(
+                file,
+                Some(url_span),
+                format!(
+                    "nested stack {} uses {}, which includes this template: not read again",
+                    stack.id,
+                    child.display()
+                ),
+            );
+            return;
+        }
+        if self.stack.chain.len() > nested::MAX_DEPTH {
+            self.workload.error(
+                file,
+                Some(url_span),
+                format!(
+                    "nested stack {} is more than {} levels deep: not read",
+                    stack.id,
+                    nested::MAX_DEPTH
+                ),
+            );
+            return;
+        }
+        let scope = format!("{}#{}", self.scope, stack.id);
+        self.workload.stacks.push(NestedStack {
+            scope: scope.clone(),
+            unit: 0,
+            parent: stack.id.clone(),
+            file,
+            span: stack.name_span,
+            found,
+        });
+        let mut child_stack = Stack {
+            templates: self.stack.templates,
+            chain: self.stack.chain.clone(),
+            nested: Some(Nesting {
+                params: passed_parameters(stack.parameters.as_ref(), &stack.id),
+                region: self.region.clone(),
+                scope,
+            }),
+            collect_only: false,
+            found: Vec::new(),
+        };
+        read_path(&child, self.options, &mut child_stack, self.workload);
+    }
+
+    /// Parameter values: `--param`, then parameter files, then defaults; for
+    /// a nested stack, what its parent passes, then defaults.
     fn parameters(&mut self, root: &Node, ev: &mut Evaluator<'_>) {
         let mut given: Vec<(String, String)> = Vec::new();
-        for path in &self.options.param_files {
-            given.extend(read_param_file(path, self.workload));
+        let mut passed: Vec<(String, Param)> = Vec::new();
+        match &mut self.stack.nested {
+            Some(nesting) => passed = std::mem::take(&mut nesting.params),
+            None => {
+                for path in &self.options.param_files {
+                    given.extend(read_param_file(path, self.workload));
+                }
+                given.extend(self.options.params.iter().cloned());
+            }
         }
-        given.extend(self.options.params.iter().cloned());
         let Some(params) = root.get("Parameters").and_then(Node::as_map) else {
             return;
         };
         for p in params {
             let name = &p.key;
+            if let Some((_, param)) = passed.iter().find(|(k, _)| k == name) {
+                ev.params.insert(name.clone(), param.clone());
+                continue;
+            }
             let ptype = p
                 .node
                 .get("Type")
@@ -425,6 +646,9 @@ impl Template<'_> {
                 .map(|(_, v)| v.clone())
                 .or_else(|| p.node.get("Default").and_then(default_text));
             let param = match value {
+                None if self.stack.nested.is_some() => Param::Unknown(format!(
+                    "parameter {name} has no default and the parent stack passes none"
+                )),
                 None => Param::Unknown(format!("parameter {name} has no default")),
                 Some(v) if ptype.starts_with("AWS::SSM::Parameter::Value<") => Param::Unknown(
                     format!("parameter {name} is read from SSM parameter {v} at deploy time"),
@@ -441,6 +665,38 @@ impl Template<'_> {
             ev.params.insert(name.clone(), param);
         }
     }
+}
+
+/// The parameters a stack resource passes to its nested stack, as the
+/// nested template sees them: static values as they are, references to the
+/// parent's resources unknown (they belong to another stack).
+fn passed_parameters(parameters: Option<&Node>, stack: &str) -> Vec<(String, Param)> {
+    let Some(entries) = parameters.and_then(Node::as_map) else {
+        return Vec::new();
+    };
+    entries
+        .iter()
+        .filter(|e| e.node.value != Value::Null)
+        .map(|e| {
+            let name = &e.key;
+            let param = match &e.node.value {
+                Value::String(_) | Value::List(_) | Value::Either(_) => {
+                    Param::Value(e.node.value.clone())
+                }
+                Value::Unknown(why) => Param::Unknown(format!(
+                    "parameter {name}, passed by the parent stack {stack}: {why}"
+                )),
+                _ => match e.node.scalar_text() {
+                    Some(text) => Param::Value(Value::String(text)),
+                    None => Param::Unknown(format!(
+                        "parameter {name}: the parent stack {stack} passes {}, a value of another stack",
+                        eval::describe(&e.node)
+                    )),
+                },
+            };
+            (name.clone(), param)
+        })
+        .collect()
 }
 
 /// A parameter default as text (`Default: 22` is "22"; a list default is

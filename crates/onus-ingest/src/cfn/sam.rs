@@ -7,7 +7,7 @@
 //!
 //! | SAM type | main resource (same id) | extra resources |
 //! | --- | --- | --- |
-//! | `Function` | `AWS::Lambda::Function` | `<Id>Url` (`AWS::Lambda::Url`) with `FunctionUrlConfig` |
+//! | `Function` | `AWS::Lambda::Function` | `<Id>Url` (`AWS::Lambda::Url`) with `FunctionUrlConfig`; `<Id>EventInvokeConfig` (`AWS::Lambda::EventInvokeConfig`) with `EventInvokeConfig`; `<Id><Event>Permission` (`AWS::Lambda::Permission`) for each asynchronous event source (`S3`, `SNS`, `EventBridgeRule`, `CloudWatchEvent`, `Schedule`, `CloudWatchLogs`, `IoTRule`) |
 //! | `Api` | `AWS::ApiGateway::RestApi` (EndpointConfiguration, Body, `Auth` kept as written) | `<Id><StageName>Stage` (`AWS::ApiGateway::Stage`) |
 //! | `HttpApi` | `AWS::ApiGatewayV2::Api` (`Auth` kept as written) | `<Id>ApiGatewayDefaultStage` or `<Id><StageName>Stage` (`AWS::ApiGatewayV2::Stage`) |
 //! | `SimpleTable` | `AWS::DynamoDB::Table` (no SSESpecification → `SSEEnabled: false`) | |
@@ -18,7 +18,9 @@
 //! A function without `Role` also gets `<Id>Role` (`AWS::IAM::Role`), and
 //! function events of type `Api`/`HttpApi` that name no API get SAM's
 //! implicit `ServerlessRestApi` / `ServerlessHttpApi` (see `implicit_apis`).
-//! Not generated: other event sources, aliases, deployments, permissions.
+//! Not generated: the event sources themselves (rules, subscriptions,
+//! event source mappings), the permissions of synchronous sources (`Api`...),
+//! aliases, deployments.
 //! Other SAM types are kept with their SAM type and a warning.
 
 use crate::model::{Entry, Node, Reference, Resource, ResourceRef, Span, Value};
@@ -146,6 +148,16 @@ pub fn generated_ids(id: &str, node: &Node) -> Vec<String> {
             let mut ids = vec![format!("{id}Role")];
             if props.and_then(|p| p.get("FunctionUrlConfig")).is_some() {
                 ids.push(format!("{id}Url"));
+            }
+            if props.and_then(|p| p.get("EventInvokeConfig")).is_some() {
+                ids.push(format!("{id}EventInvokeConfig"));
+            }
+            let events = props.and_then(|p| p.get("Events")).and_then(Node::as_map);
+            for event in events.unwrap_or(&[]) {
+                let kind = event.node.get("Type").and_then(Node::as_str);
+                if kind.and_then(async_event_principal).is_some() {
+                    ids.push(format!("{id}{}Permission", event.key));
+                }
             }
             ids
         }
@@ -438,6 +450,133 @@ fn function_role(id: &str, p: &Node, span: Span) -> Built {
     r.build(span)
 }
 
+/// The principal of the permission SAM adds for a function event source
+/// that invokes the function asynchronously (S3, SNS, EventBridge, CloudWatch
+/// Logs, IoT), and how SAM restricts it.
+fn async_event_principal(event_type: &str) -> Option<(&'static str, Restriction)> {
+    Some(match event_type {
+        "S3" => ("s3.amazonaws.com", Restriction::Account),
+        "SNS" => ("sns.amazonaws.com", Restriction::Property("Topic")),
+        "EventBridgeRule" | "CloudWatchEvent" | "Schedule" => {
+            ("events.amazonaws.com", Restriction::GeneratedRule)
+        }
+        "CloudWatchLogs" => ("logs.amazonaws.com", Restriction::LogGroup),
+        "IoTRule" => ("iot.amazonaws.com", Restriction::GeneratedRule),
+        _ => return None,
+    })
+}
+
+/// The `SourceArn` / `SourceAccount` SAM puts on an event's permission.
+enum Restriction {
+    /// `SourceAccount: !Ref AWS::AccountId`.
+    Account,
+    /// `SourceArn` is the event property (the topic).
+    Property(&'static str),
+    /// `SourceArn` is the rule SAM generates for the event (`<Fn><Event>`).
+    GeneratedRule,
+    /// `SourceArn` is the log group's ARN, built with `Fn::Sub`.
+    LogGroup,
+}
+
+/// `<Fn><Event>Permission` for each asynchronous event source of a function
+/// (the synchronous and polled sources, `Api`, `SQS`, `Kinesis`..., are not
+/// generated).
+fn async_event_permissions(id: &str, p: &Node, name_span: Span) -> Vec<(String, Built)> {
+    let Some(events) = p.get("Events").and_then(Node::as_map) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for event in events {
+        let Some((principal, restriction)) = event
+            .node
+            .get("Type")
+            .and_then(Node::as_str)
+            .and_then(async_event_principal)
+        else {
+            continue;
+        };
+        let props = event.node.get("Properties");
+        let empty = Node::new(Value::Map(Vec::new()), event.node.span);
+        let mut perm = Props::under(
+            props.unwrap_or(&empty),
+            &format!("Properties.Events.{}.Properties", event.key),
+        );
+        let span = event.node.span;
+        perm.set("Action", string("lambda:InvokeFunction", span));
+        perm.set("FunctionName", reference(id, None, name_span));
+        perm.set("Principal", string(principal, span));
+        match restriction {
+            Restriction::Account => perm.set(
+                "SourceAccount",
+                Node::new(
+                    Value::Unknown(
+                        "AWS::AccountId: the account is known only at deploy time".into(),
+                    ),
+                    span,
+                ),
+            ),
+            Restriction::Property(key) => perm.rename(key, "SourceArn"),
+            Restriction::GeneratedRule => perm.set(
+                "SourceArn",
+                reference(&format!("{id}{}", event.key), Some("Arn"), span),
+            ),
+            Restriction::LogGroup => perm.set(
+                "SourceArn",
+                Node::new(
+                    Value::Unknown(format!(
+                        "the ARN of the log group of event {} (known at deploy time)",
+                        event.key
+                    )),
+                    span,
+                ),
+            ),
+        }
+        out.push((format!("{id}{}Permission", event.key), perm.build(span)));
+    }
+    out
+}
+
+/// SAM's `EventInvokeConfig.DestinationConfig` (`OnFailure: {Type,
+/// Destination}`) as CloudFormation's (`OnFailure: {Destination}`). An `SQS`
+/// or `SNS` destination without `Destination` is a queue or topic SAM
+/// creates (`<Fn>EventInvokeConfigOnFailureQueue`).
+fn event_destinations(id: &str, node: &Node) -> Node {
+    let Some(entries) = node.as_map() else {
+        return node.clone();
+    };
+    let destination = |e: &Entry| {
+        if let Some(d) = e.node.get("Destination") {
+            return Some(d.clone());
+        }
+        let created = match e.node.get("Type").and_then(Node::as_str)? {
+            "SQS" => "Queue",
+            "SNS" => "Topic",
+            _ => return None,
+        };
+        Some(reference(
+            &format!("{id}EventInvokeConfig{}{created}", e.key),
+            Some("Arn"),
+            e.node.span,
+        ))
+    };
+    Node::new(
+        Value::Map(
+            entries
+                .iter()
+                .map(|e| Entry {
+                    key: e.key.clone(),
+                    key_span: e.key_span,
+                    node: match destination(e) {
+                        Some(d) => map_node(e.node.span, vec![("Destination", d)]),
+                        None => map_node(e.node.span, Vec::new()),
+                    },
+                })
+                .collect(),
+        ),
+        node.span,
+    )
+}
+
 /// Expands one SAM resource (properties already evaluated).
 pub fn expand(base: Resource) -> (Vec<Resource>, Vec<(Span, String)>) {
     let source_type = base.resource_type.clone();
@@ -535,6 +674,17 @@ pub fn expand(base: Resource) -> (Vec<Resource>, Vec<(Span, String)>) {
                 );
                 Some(function_role(&base.id, p, name_span))
             };
+            let invoke_config = p.get("EventInvokeConfig").map(|config| {
+                let mut c = Props::under(config, "Properties.EventInvokeConfig");
+                c.copy(&["MaximumEventAgeInSeconds", "MaximumRetryAttempts"]);
+                c.map("DestinationConfig", "DestinationConfig", |n| {
+                    Some(event_destinations(&base.id, n))
+                });
+                c.set("FunctionName", reference(&base.id, None, name_span));
+                c.set("Qualifier", string("$LATEST", config.span));
+                c.build(config.span)
+            });
+            let permissions = async_event_permissions(&base.id, p, name_span);
             let url = p.get("FunctionUrlConfig").map(|config| {
                 let mut u = Props::under(config, "Properties.FunctionUrlConfig");
                 u.copy(&["AuthType", "Cors", "InvokeMode"]);
@@ -548,6 +698,16 @@ pub fn expand(base: Resource) -> (Vec<Resource>, Vec<(Span, String)>) {
             ));
             if let Some(url) = url {
                 out.push(make(format!("{}Url", base.id), "AWS::Lambda::Url", url));
+            }
+            if let Some(config) = invoke_config {
+                out.push(make(
+                    format!("{}EventInvokeConfig", base.id),
+                    "AWS::Lambda::EventInvokeConfig",
+                    config,
+                ));
+            }
+            for (id, permission) in permissions {
+                out.push(make(id, "AWS::Lambda::Permission", permission));
             }
             if let Some(role) = role {
                 out.push(make(format!("{}Role", base.id), "AWS::IAM::Role", role));

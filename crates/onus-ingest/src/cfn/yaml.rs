@@ -632,7 +632,7 @@ fn count_nodes(node: &Node) -> usize {
     }
 }
 
-pub fn line_of(text: &str, offset: usize) -> usize {
+pub(crate) fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
     text.as_bytes()[..end]
         .iter()

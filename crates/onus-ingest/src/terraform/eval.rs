@@ -106,6 +106,33 @@ pub fn is_static(node: &Node) -> bool {
 }
 
 /// The first unresolved thing in a node, to name it in an Unknown.
+/// The (key, value) pairs a `for` expression or a `for_each` iterates: a
+/// list's indices and items, a map's keys and values; `None` for anything
+/// else.
+pub fn key_value_pairs(coll: &Node) -> Option<Vec<(Node, Node)>> {
+    match &coll.value {
+        Value::List(items) => Some(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (Node::new(Value::Number(i as f64), n.span), n.clone()))
+                .collect(),
+        ),
+        Value::Map(entries) => Some(
+            entries
+                .iter()
+                .map(|e| {
+                    (
+                        Node::new(Value::String(e.key.clone()), e.key_span),
+                        e.node.clone(),
+                    )
+                })
+                .collect(),
+        ),
+        _ => None,
+    }
+}
+
 pub fn first_unknown(node: &Node) -> Option<String> {
     match &node.value {
         Value::Unknown(why) => Some(why.clone()),
@@ -426,22 +453,8 @@ impl<'s, 'a> Eval<'s, 'a> {
 
     fn for_expr(&self, f: &hcl_edit::expr::ForExpr, span: Span) -> Node {
         let coll = self.eval(&f.intro.collection_expr);
-        let items: Vec<(Node, Node)> = match &coll.value {
-            Value::List(items) => items
-                .iter()
-                .enumerate()
-                .map(|(i, n)| (Node::new(Value::Number(i as f64), n.span), n.clone()))
-                .collect(),
-            Value::Map(entries) => entries
-                .iter()
-                .map(|e| {
-                    (
-                        Node::new(Value::String(e.key.clone()), e.key_span),
-                        e.node.clone(),
-                    )
-                })
-                .collect(),
-            _ => return self.not_static("for expression over", &coll, span),
+        let Some(items) = key_value_pairs(&coll) else {
+            return self.not_static("for expression over", &coll, span);
         };
         let key_var = f.intro.key_var.as_ref().map(|k| k.as_str().to_string());
         let value_var = f.intro.value_var.as_str().to_string();

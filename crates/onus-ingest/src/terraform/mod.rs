@@ -17,10 +17,13 @@
 
 mod eval;
 mod funcs;
+mod json;
+
+pub(crate) use json::map_back as map_json_back;
 
 use crate::model::{Entry, FileId, Format, Node, Reference, Region, Resource, Span, Value};
 use crate::{Options, Workload};
-use eval::{Eval, Scope, from_json, respan, span_of, unknown};
+use eval::{Eval, Scope, respan, span_of, unknown};
 use hcl_edit::Span as _;
 use hcl_edit::expr::Expression;
 use hcl_edit::structure::{Block, Body};
@@ -50,6 +53,7 @@ pub fn read_module_with(
         cache,
         workload,
         modules_json: read_modules_json(dir),
+        json_files: Vec::new(),
     };
     let vars = reader.root_vars(dir);
     let ctx = Call {
@@ -62,6 +66,8 @@ pub fn read_module_with(
         stack: Vec::new(),
     };
     reader.read(ctx);
+    let json_files = std::mem::take(&mut reader.json_files);
+    json::map_back(workload, &json_files);
 }
 
 /// Module directories parsed during one scan, shared by the units read in
@@ -108,21 +114,32 @@ impl ModuleCache {
 /// One module directory read and parsed, before anything is recorded in a
 /// workload.
 struct ParsedDir {
-    /// `.tf.json` files: not read, but named in a warning.
-    json: Vec<(PathBuf, Arc<str>)>,
-    tf: Vec<SourceRead>,
+    files: Vec<SourceRead>,
     bytes: usize,
 }
 
 struct SourceRead {
     path: PathBuf,
     text: Arc<str>,
-    outcome: Result<Arc<Body>, (Option<Span>, String)>,
+    outcome: Parsed,
+    /// For `.tf.json`: how the native text read maps back to the JSON.
+    json: Option<Arc<json::JsonFile>>,
+}
+
+/// `.tf` and `.tf.json`: the files Terraform reads as a module.
+fn is_module_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "tf") || is_json_module_file(path)
+}
+
+fn is_json_module_file(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.ends_with(".tf.json"))
 }
 
 impl ParsedDir {
     fn read(dir: &Path, limits: &crate::Limits) -> ParsedDir {
-        let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        let mut paths: Vec<PathBuf> = match std::fs::read_dir(dir) {
             Ok(rd) => rd
                 .filter_map(|e| e.ok())
                 // Not `Path::is_file`, which follows symlinks: a symlinked `.tf`
@@ -130,32 +147,12 @@ impl ParsedDir {
                 // directory walk does not follow links).
                 .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
                 .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "tf"))
+                .filter(|p| is_module_file(p))
                 .collect(),
             Err(_) => Vec::new(),
         };
-        files.sort();
-        // Terraform's JSON syntax is not read: say so rather than skip silently.
-        let mut json: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map(|rd| {
-                rd.filter_map(|e| e.ok())
-                    .map(|e| e.path())
-                    .filter(|p| p.is_file() && p.to_str().is_some_and(|s| s.ends_with(".tf.json")))
-                    .collect()
-            })
-            .unwrap_or_default();
-        json.sort();
-        let json: Vec<(PathBuf, Arc<str>)> = json
-            .into_iter()
-            .map(|path| {
-                let text = crate::read_limited(&path, limits)
-                    .map(|b| String::from_utf8_lossy(&b).into_owned())
-                    .unwrap_or_default()
-                    .into();
-                (path, text)
-            })
-            .collect();
-        let tf: Vec<SourceRead> = files
+        paths.sort();
+        let files: Vec<SourceRead> = paths
             .into_iter()
             .map(|path| {
                 let text: Arc<str> = match crate::read_limited(&path, limits) {
@@ -165,54 +162,62 @@ impl ParsedDir {
                             path,
                             text: "".into(),
                             outcome: Err((None, e.to_string())),
+                            json: None,
                         };
                     }
                 };
-                let outcome = match hcl_edit::parser::parse_body(&text) {
-                    Ok(body) => Ok(Arc::new(body)),
-                    Err(e) => {
-                        let off = e.location().offset().min(text.len());
-                        Err((
-                            Some(Span::new(off, off)),
-                            format!("invalid HCL: {}", e.message()),
-                        ))
-                    }
-                };
+                if is_json_module_file(&path) {
+                    let (outcome, json) = json::parse(&text);
+                    return SourceRead {
+                        path,
+                        text,
+                        outcome,
+                        json,
+                    };
+                }
+                let outcome = parse_native(&text).map(Arc::new);
                 SourceRead {
                     path,
                     text,
                     outcome,
+                    json: None,
                 }
             })
             .collect();
-        let bytes = json.iter().map(|(_, t)| t.len()).sum::<usize>()
-            + tf.iter().map(|f| f.text.len()).sum::<usize>();
-        ParsedDir { json, tf, bytes }
+        let bytes = files.iter().map(|f| f.text.len()).sum::<usize>();
+        ParsedDir { files, bytes }
     }
 
     /// Records the files in `workload` and returns the parsed ones.
     fn record(&self, workload: &mut Workload) -> Vec<ParsedFile> {
-        for (path, text) in &self.json {
-            let id = workload.add_file(path.clone(), Some(Format::Terraform), text.clone());
-            workload.warning(
-                id,
-                Some(Span::default()),
-                "Terraform JSON syntax (.tf.json) is not read: its resources are not checked",
-            );
-        }
         let mut out = Vec::new();
-        for f in &self.tf {
+        for f in &self.files {
             let id = workload.add_file(f.path.clone(), Some(Format::Terraform), f.text.clone());
             match &f.outcome {
                 Ok(body) => out.push(ParsedFile {
                     id,
                     body: body.clone(),
+                    json: f.json.clone(),
                 }),
                 Err((span, message)) => workload.error(id, *span, message.clone()),
             }
         }
         out
     }
+}
+
+/// A file's syntax tree, or why it could not be parsed (and where).
+pub(crate) type Parsed = Result<Arc<Body>, (Option<Span>, String)>;
+
+/// Parses native syntax; an error carries its offset.
+pub(crate) fn parse_native(text: &str) -> Result<Body, (Option<Span>, String)> {
+    hcl_edit::parser::parse_body(text).map_err(|e| {
+        let off = e.location().offset().min(text.len());
+        (
+            Some(Span::new(off, off)),
+            format!("invalid HCL: {}", e.message()),
+        )
+    })
 }
 
 /// Parses one module dir's `*.tf` files (no evaluation); also used by the
@@ -232,6 +237,8 @@ pub(crate) fn parse_dir(
 pub(crate) struct ParsedFile {
     pub id: FileId,
     pub body: Arc<Body>,
+    /// For `.tf.json`: the spans read from `body` are mapped back with it.
+    pub json: Option<Arc<json::JsonFile>>,
 }
 
 struct Reader<'w> {
@@ -241,6 +248,8 @@ struct Reader<'w> {
     workload: &'w mut Workload,
     /// `.terraform/modules/modules.json`: module key → directory.
     modules_json: HashMap<String, PathBuf>,
+    /// The `.tf.json` files read, whose spans are mapped back at the end.
+    json_files: Vec<(FileId, Arc<json::JsonFile>)>,
 }
 
 /// One module instance to read.
@@ -257,6 +266,11 @@ struct Call {
     provider_map: HashMap<String, Region>,
     /// Canonical directories of the calling modules (cycle detection).
     stack: Vec<PathBuf>,
+}
+
+/// The module directories `.terraform/modules/modules.json` lists for a root.
+pub(crate) fn modules_json_dirs(dir: &Path) -> Vec<PathBuf> {
+    read_modules_json(dir).into_values().collect()
 }
 
 fn read_modules_json(dir: &Path) -> HashMap<String, PathBuf> {
@@ -361,16 +375,25 @@ impl Reader<'_> {
             .workload
             .add_file(path.to_path_buf(), None, text.clone());
         if path.extension().is_some_and(|e| e == "json") {
-            match serde_json::from_str::<serde_json::Value>(&text) {
-                Ok(serde_json::Value::Object(m)) => {
-                    for (k, v) in m {
-                        vars.insert(k, from_json(&v, Span::default()));
+            // Values are literal (no templates), with their spans.
+            let loaded = crate::cfn::json::load(&text);
+            for (span, message) in loaded.errors {
+                self.workload.error(id, Some(span), message);
+            }
+            match loaded.root {
+                Some(Node {
+                    value: Value::Map(entries),
+                    ..
+                }) => {
+                    for e in entries {
+                        vars.insert(e.key, e.node);
                     }
                 }
-                Ok(_) => self
-                    .workload
-                    .error(id, None, "variable file is not a JSON object"),
-                Err(e) => self.workload.error(id, None, format!("invalid JSON: {e}")),
+                Some(root) => {
+                    self.workload
+                        .error(id, Some(root.span), "variable file is not a JSON object")
+                }
+                None => {}
             }
             return;
         }
@@ -402,6 +425,8 @@ impl Reader<'_> {
             Some(self.cache),
             self.workload,
         );
+        self.json_files
+            .extend(files.iter().filter_map(|f| Some((f.id, f.json.clone()?))));
         let path_module = normalize(&call.dir)
             .strip_prefix(normalize(&self.root_dir))
             .map(|p| {
@@ -978,7 +1003,12 @@ fn body_node(ev: &Eval, body: &Body, span: Span, top: bool) -> Node {
             let Some(name) = label(block, 0) else {
                 continue;
             };
-            (name.to_string(), dynamic_blocks(ev, block, name))
+            let nodes = dynamic_blocks(ev, block, name);
+            // An empty `for_each` makes no block: the key stays absent.
+            if nodes.is_empty() {
+                continue;
+            }
+            (name.to_string(), nodes)
         } else {
             (
                 ident.to_string(),
@@ -1022,79 +1052,102 @@ fn dynamic_blocks(ev: &Eval, block: &Block, name: &str) -> Vec<Node> {
             )];
         }
     };
-    let items: Vec<(Node, Node)> = match &coll.value {
-        Value::List(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (Node::new(Value::Number(i as f64), n.span), n.clone()))
-            .collect(),
-        Value::Map(es) => es
-            .iter()
-            .map(|e| {
-                (
-                    Node::new(Value::String(e.key.clone()), e.key_span),
-                    e.node.clone(),
-                )
-            })
-            .collect(),
-        _ => {
-            // Not static: one block whose iterator is unknown.
-            let why = eval::first_unknown(&coll).unwrap_or_default();
+    let dynamic = Dynamic {
+        ev,
+        content,
+        iterator,
+        name,
+        span,
+    };
+    dynamic.expand(&coll)
+}
+
+/// One `dynamic` block being expanded.
+struct Dynamic<'a, 's, 'e> {
+    ev: &'a Eval<'s, 'e>,
+    content: &'a Block,
+    iterator: String,
+    name: &'a str,
+    span: Span,
+}
+
+impl Dynamic<'_, '_, '_> {
+    /// The blocks `for_each = coll` makes.
+    fn expand(&self, coll: &Node) -> Vec<Node> {
+        let items: Vec<(Node, Node)> = match &coll.value {
+            Value::List(_) | Value::Map(_) => eval::key_value_pairs(coll).unwrap_or_default(),
+            // `null` and an empty collection make no block.
+            Value::Null => Vec::new(),
+            // A choice between collections (a conditional on an unset
+            // variable): the blocks each branch makes, position by position,
+            // as conditional items ("this block, or none"), like any other
+            // condition.
+            Value::Either(branches) => {
+                let per_branch: Vec<Vec<Node>> = branches.iter().map(|b| self.expand(b)).collect();
+                let most = per_branch.iter().map(Vec::len).max().unwrap_or(0);
+                return (0..most)
+                    .map(|i| {
+                        let mut options: Vec<Node> = per_branch
+                            .iter()
+                            .map(|b| {
+                                b.get(i)
+                                    .cloned()
+                                    .unwrap_or_else(|| Node::new(Value::Null, coll.span))
+                            })
+                            .collect();
+                        options.dedup_by(|a, b| a.value == b.value);
+                        if options.len() == 1 {
+                            options.remove(0)
+                        } else {
+                            Node::new(Value::Either(options), self.span)
+                        }
+                    })
+                    .collect();
+            }
+            _ => {
+                // Not static: whether there is a block, and what it holds,
+                // is unknown. The block stands as one unknown value, so a
+                // property read through it is unknown rather than absent.
+                let why = eval::first_unknown(coll).unwrap_or_default();
+                return vec![unknown(
+                    format!(
+                        "dynamic block {}: its for_each is not known statically ({why})",
+                        self.name
+                    ),
+                    self.span,
+                )];
+            }
+        };
+        let mut out = Vec::new();
+        for (k, v) in items {
             let it = Node::new(
                 Value::Map(vec![
                     Entry {
                         key: "key".into(),
-                        key_span: coll.span,
-                        node: unknown(format!("{iterator}.key ({why})"), coll.span),
+                        key_span: k.span,
+                        node: k,
                     },
                     Entry {
                         key: "value".into(),
-                        key_span: coll.span,
-                        node: unknown(format!("{iterator}.value ({why})"), coll.span),
+                        key_span: v.span,
+                        node: v,
                     },
                 ]),
-                coll.span,
+                self.span,
             );
-            let mut b = ev.bindings.clone();
-            b.push((iterator.clone(), it));
-            let inner = Eval::with_bindings(ev.scope, b);
-            let n = body_node(&inner, &content.body, span_of(content.span()), false);
-            ev.refs.borrow_mut().extend(inner.refs.take());
-            return vec![Node::new(
-                Value::Either(vec![n, Node::new(Value::Null, coll.span)]),
-                span,
-            )];
+            let mut b = self.ev.bindings.clone();
+            b.push((self.iterator.clone(), it));
+            let inner = Eval::with_bindings(self.ev.scope, b);
+            out.push(body_node(
+                &inner,
+                &self.content.body,
+                span_of(self.content.span()),
+                false,
+            ));
+            self.ev.refs.borrow_mut().extend(inner.refs.take());
         }
-    };
-    let mut out = Vec::new();
-    for (k, v) in items {
-        let it = Node::new(
-            Value::Map(vec![
-                Entry {
-                    key: "key".into(),
-                    key_span: k.span,
-                    node: k,
-                },
-                Entry {
-                    key: "value".into(),
-                    key_span: v.span,
-                    node: v,
-                },
-            ]),
-            span,
-        );
-        let mut b = ev.bindings.clone();
-        b.push((iterator.clone(), it));
-        let inner = Eval::with_bindings(ev.scope, b);
-        out.push(body_node(
-            &inner,
-            &content.body,
-            span_of(content.span()),
-            false,
-        ));
-        ev.refs.borrow_mut().extend(inner.refs.take());
+        out
     }
-    out
 }
 
 /// Fills the attributes a variable's `object({...})` type declares

@@ -142,6 +142,7 @@ pub static RULE: Rule = Rule {
         cfn_nag("W46", Same),
         cfn_nag("W69", Same),
         trivy("AVD-AWS-0001", Same),
+        guard("API_GWV2_ACCESS_LOGS_ENABLED", Related),
         guard("API_GW_STAGE_ACCESS_LOGGING_RULE", Same),
     ],
     check,

@@ -8,9 +8,13 @@
 //! downgrade clients that allow them.
 //!
 //! ## What AWS already does
-//! Offers the legacy `TLS_1_0` and `TLS_1_2` policies (since June 2019) and
-//! enhanced `SecurityPolicy_*` policies; a custom domain that names none
-//! gets `TLS_1_0`. HTTP and WebSocket API domains support `TLS_1_2` only.
+//! Offers the legacy `TLS_1_0` and `TLS_1_2` policies and the enhanced
+//! `SecurityPolicy_*` policies, all of which require TLS 1.2 or later
+//! (the API's `SecurityPolicy` values). The developer guide states the
+//! policy of an API's default endpoint (`TLS_1_0` for edge-optimized and
+//! Regional APIs, `TLS_1_2` for private ones), but not what a custom domain
+//! that names no policy gets. HTTP and WebSocket API domains support
+//! `TLS_1_2` only.
 //!
 //! ## Verdicts
 //! Reads `AWS::ApiGateway::DomainName` `SecurityPolicy` and Terraform
@@ -18,8 +22,9 @@
 //! - met: `TLS_1_2`, or an enhanced policy with a TLS 1.2 or 1.3 minimum
 //!   (`SecurityPolicy_TLS13_1_2_…`, `SecurityPolicy_TLS13_1_3_…`,
 //!   `SecurityPolicy_TLS12_…`);
-//! - not met: `TLS_1_0`, absent, or another policy;
-//! - unknown: a value onus cannot resolve.
+//! - not met: `TLS_1_0`, or a value API Gateway does not accept (invalid);
+//! - unknown: absent (the default is undocumented), or a value onus cannot
+//!   resolve.
 //!
 //! ## Examples
 //! ```yaml pass
@@ -34,6 +39,17 @@
 //!       SecurityPolicy: TLS_1_2
 //! ```
 //! ```yaml fail
+//! Resources:
+//!   Domain:
+//!     Type: AWS::ApiGateway::DomainName
+//!     Properties:
+//!       DomainName: api.example.com
+//!       RegionalCertificateArn: arn:aws:acm:eu-west-1:111122223333:certificate/abc
+//!       EndpointConfiguration:
+//!         Types: [REGIONAL]
+//!       SecurityPolicy: TLS_1_0
+//! ```
+//! ```yaml unknown
 //! Resources:
 //!   Domain:
 //!     Type: AWS::ApiGateway::DomainName
@@ -63,8 +79,15 @@
 //!   }
 //! }
 //! ```
+//! ```hcl fail
+//! resource "aws_api_gateway_domain_name" "api" {
+//!   domain_name              = "api.example.com"
+//!   regional_certificate_arn = "arn:aws:acm:eu-west-1:111122223333:certificate/abc"
+//!   security_policy          = "TLS_1_3"
+//! }
+//! ```
 
-use crate::check::{Judgement, judge, prop, verdict_of};
+use crate::check::{Judgement, judge, prop, undocumented_default, verdict_of};
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::Verdict;
@@ -93,26 +116,36 @@ pub static RULE: Rule = Rule {
 };
 
 /// `TLS_1_2` and the enhanced policies whose minimum is TLS 1.2 or 1.3.
-fn tls12_minimum(policy: &str) -> bool {
-    let p = policy.trim();
-    p == "TLS_1_2"
-        || p.starts_with("SecurityPolicy_TLS12")
-        || p.starts_with("SecurityPolicy_TLS13_1_2")
-        || p.starts_with("SecurityPolicy_TLS13_1_3")
-}
+/// Every security policy API Gateway accepts for a REST API domain
+/// (`SecurityPolicy` enum of the API reference); all but `TLS_1_0` require
+/// TLS 1.2 or later.
+const POLICIES: &[&str] = &[
+    "TLS_1_0",
+    "TLS_1_2",
+    "SecurityPolicy_TLS12_2018_EDGE",
+    "SecurityPolicy_TLS12_PFS_2025_EDGE",
+    "SecurityPolicy_TLS13_1_2_2021_06",
+    "SecurityPolicy_TLS13_1_2_FIPS_PFS_PQ_2025_09",
+    "SecurityPolicy_TLS13_1_2_FIPS_PQ_2025_09",
+    "SecurityPolicy_TLS13_1_2_PFS_PQ_2025_09",
+    "SecurityPolicy_TLS13_1_2_PQ_2025_09",
+    "SecurityPolicy_TLS13_1_3_2025_09",
+    "SecurityPolicy_TLS13_1_3_FIPS_2025_09",
+    "SecurityPolicy_TLS13_2025_EDGE",
+];
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
     let (node, path) = prop(resource, "SecurityPolicy", "security_policy");
     let Some(node) = node else {
-        return Verdict::missing(
-            resource,
-            path,
-            format!("{path} is not set: the domain gets TLS_1_0, which accepts TLS 1.0 and 1.1"),
-        );
+        return undocumented_default(resource, path, "the domain's minimum TLS version");
     };
-    let j = judge(node, &mut |n| match n.as_str() {
-        Some(p) => Judgement::from_bool(tls12_minimum(p), n, || {
-            format!("{path} is {p}: clients can connect below TLS 1.2")
+    let j = judge(node, &mut |n| match n.as_str().map(str::trim) {
+        Some(p) if !POLICIES.contains(&p) => Judgement::no(
+            n,
+            format!("{path} is {p}, which is invalid: API Gateway has no such security policy"),
+        ),
+        Some(p) => Judgement::from_bool(p != "TLS_1_0", n, || {
+            format!("{path} is {p}: clients can connect with TLS 1.0 and 1.1")
         }),
         None => Judgement::no(n, format!("{path} is not a string")),
     });

@@ -74,7 +74,7 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["AppSync.2"],
-        config: &[],
+        config: &["APPSYNC_LOGGING_ENABLED"],
         cis: &[],
     },
     peers: &[

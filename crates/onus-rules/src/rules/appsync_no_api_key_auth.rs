@@ -69,7 +69,7 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["AppSync.5"],
-        config: &[],
+        config: &["APPSYNC_AUTHORIZATION_CHECK"],
         cis: &[],
     },
     peers: &[],

@@ -11,8 +11,10 @@
 //! Replicates the storage within an Availability Zone (EBS) or across zones
 //! (RDS Multi-AZ, EFS, DynamoDB). Some services keep their own backups when
 //! you turn them on (RDS automated backups, DynamoDB point-in-time recovery,
-//! EFS automatic backups, which themselves use a default AWS Backup plan);
-//! AWS Backup selects nothing unless you create a selection.
+//! EFS automatic backups, which themselves use a default AWS Backup plan; the
+//! EFS console turns them on for a new file system, the API, CloudFormation
+//! and Terraform do not); AWS Backup selects nothing unless you create a
+//! selection.
 //!
 //! ## Verdicts
 //! Judged on `AWS::RDS::DBInstance`, `AWS::RDS::DBCluster`,
@@ -22,7 +24,11 @@
 //! `AWS::Backup::BackupSelection` (`BackupSelection.Resources`,
 //! `NotResources`, `ListOfTags`) and `aws_backup_selection` (`resources`,
 //! `not_resources`, `selection_tag`) in the scanned code:
-//! - met: a selection lists the resource: a reference to it (`!GetAtt
+//! - met: an EFS file system with automatic backups on (CloudFormation
+//!   `BackupPolicy: {Status: ENABLED}`, Terraform an `aws_efs_backup_policy`
+//!   with `backup_policy { status = "ENABLED" }`): EFS puts it in AWS
+//!   Backup's default plan (daily, kept 35 days); or a selection lists the
+//!   resource: a reference to it (`!GetAtt
 //!   Table.Arn`, `!Ref`, a `!Sub` ARN built from it, `aws_x.y.arn`), its
 //!   literal ARN (by its literal name), `*`, or an ARN pattern whose wildcards
 //!   match its service and type (`arn:aws:dynamodb:*:*:table/*`); or a tag
@@ -218,6 +224,26 @@
 //!             - ConditionKey: aws:ResourceTag/env
 //!               ConditionValue: prod
 //! ```
+//! ```yaml Files=met
+//! Resources:
+//!   Files:
+//!     Type: AWS::EFS::FileSystem
+//!     Properties:
+//!       Encrypted: true
+//!       BackupPolicy:
+//!         Status: ENABLED
+//! ```
+//! ```hcl aws_efs_file_system.files=met
+//! resource "aws_efs_file_system" "files" {
+//!   encrypted = true
+//! }
+//! resource "aws_efs_backup_policy" "files" {
+//!   file_system_id = aws_efs_file_system.files.id
+//!   backup_policy {
+//!     status = "ENABLED"
+//!   }
+//! }
+//! ```
 //! ```hcl aws_dynamodb_table.tagged=met aws_dynamodb_table.other=unknown
 //! resource "aws_dynamodb_table" "tagged" {
 //!   name     = "orders"
@@ -253,7 +279,7 @@
 use crate::check::{get, get_in, items, items_cond};
 use crate::context::{Context, local_id};
 use crate::policy::at;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource, Span, Value};
 use onus_model::Duty;
@@ -277,18 +303,38 @@ pub static RULE: Rule = Rule {
         "aws_efs_file_system",
         "aws_rds_cluster",
     ],
-    reads: &["AWS::Backup::BackupSelection", "aws_backup_selection"],
+    reads: &[
+        "AWS::Backup::BackupSelection",
+        "aws_backup_selection",
+        "aws_efs_backup_policy",
+    ],
     controls: Controls {
-        fsbp: &["RDS.26", "EC2.28", "EFS.2", "DynamoDB.4"],
+        fsbp: &["EFS.2"],
         config: &[
             "RDS_RESOURCES_PROTECTED_BY_BACKUP_PLAN",
             "EBS_RESOURCES_PROTECTED_BY_BACKUP_PLAN",
             "EFS_RESOURCES_PROTECTED_BY_BACKUP_PLAN",
             "DYNAMODB_RESOURCES_PROTECTED_BY_BACKUP_PLAN",
+            "EFS_IN_BACKUP_PLAN",
+            "RDS_IN_BACKUP_PLAN",
+            "DYNAMODB_IN_BACKUP_PLAN",
+            "EBS_IN_BACKUP_PLAN",
         ],
         cis: &[],
     },
-    peers: &[checkov("CKV2_AWS_8", Same), checkov("CKV2_AWS_9", Same)],
+    peers: &[
+        checkov("CKV2_AWS_8", Same),
+        checkov("CKV2_AWS_9", Same),
+        checkov("CKV2_AWS_18", Same),
+        guard("RDS_RESOURCES_PROTECTED_BY_BACKUP_PLAN", Same),
+        guard("EBS_RESOURCES_PROTECTED_BY_BACKUP_PLAN", Same),
+        guard("EFS_RESOURCES_PROTECTED_BY_BACKUP_PLAN", Same),
+        guard("DYNAMODB_RESOURCES_PROTECTED_BY_BACKUP_PLAN", Same),
+        guard("RDS_IN_BACKUP_PLAN", Same),
+        guard("EBS_IN_BACKUP_PLAN", Same),
+        guard("EFS_IN_BACKUP_PLAN", Same),
+        guard("DYNAMODB_IN_BACKUP_PLAN", Same),
+    ],
     check,
     file: file!(),
 };
@@ -477,10 +523,38 @@ fn tags_of(resource: &Resource) -> Result<Vec<(String, String)>, String> {
     Ok(out)
 }
 
+/// An EFS file system whose backup policy is `ENABLED` (CloudFormation
+/// `BackupPolicy.Status`, Terraform `aws_efs_backup_policy`): AWS Backup's
+/// default plan backs it up. `None` when no enabled policy is found.
+fn efs_automatic_backups(resource: &Resource, cx: &Context) -> Option<Verdict> {
+    let enabled = |r: &Resource, path: &str| {
+        let v =
+            crate::check::require_one_of(r, path, path, &["ENABLED"], None, "automatic backups");
+        (v.status != crate::verdict::Status::NotMet).then(|| {
+            let mut v = v;
+            if v.status == crate::verdict::Status::Met {
+                v.message = "the backup policy is ENABLED: AWS Backup's default EFS plan backs the file system up daily".into();
+            }
+            v
+        })
+    };
+    match resource.resource_type.as_str() {
+        "AWS::EFS::FileSystem" => enabled(resource, "BackupPolicy.Status"),
+        "aws_efs_file_system" => cx
+            .linked(resource, &["aws_efs_backup_policy"], "file_system_id", None)
+            .into_iter()
+            .find_map(|p| enabled(p, "backup_policy.status")),
+        _ => None,
+    }
+}
+
 fn check(resource: &Resource, cx: &Context) -> Verdict {
     let Some(shape) = arn_shape(&resource.resource_type) else {
         return Verdict::not_applicable(resource, "not a resource type AWS Backup selects here");
     };
+    if let Some(v) = efs_automatic_backups(resource, cx) {
+        return v;
+    }
     let mut unknown: Option<Verdict> = None;
     for sel in cx.of_type(&["AWS::Backup::BackupSelection", "aws_backup_selection"]) {
         let tf = match sel.resource_type.as_str() {

@@ -64,7 +64,7 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_backup_vault"],
     reads: &[],
     controls: Controls::NONE,
-    peers: &[checkov("CKV_AWS_165", Same)],
+    peers: &[checkov("CKV_AWS_166", Same)],
     check,
     file: file!(),
 };

@@ -72,7 +72,7 @@
 use crate::check::{Judgement, get, get_in, is_null, judge, spelling, verdict_of};
 use crate::context::Context;
 use crate::policy::json_to_node;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::{Resource, Value};
 use onus_model::Duty;
@@ -86,7 +86,7 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_batch_job_definition"],
     reads: &[],
     controls: Controls::NONE,
-    peers: &[],
+    peers: &[checkov("CKV_AWS_210", Same)],
     check,
     file: file!(),
 };

@@ -121,7 +121,7 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         &format!("{tf}.access_control_max_age_sec"),
         None,
         |v| v >= YEAR,
-        "a max-age under a year lets browsers forget to insist on HTTPS",
+        "a max-age of a year or more keeps browsers insisting on HTTPS",
     );
     let overrides = require_bool(
         resource,

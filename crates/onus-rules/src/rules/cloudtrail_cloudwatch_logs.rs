@@ -69,7 +69,7 @@
 
 use crate::check::{all_of, prop, require_set};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::{Resource, Value};
 use onus_model::Duty;
@@ -87,7 +87,11 @@ pub static RULE: Rule = Rule {
         config: &["CLOUD_TRAIL_CLOUD_WATCH_LOGS_ENABLED"],
         cis: &["3.4"],
     },
-    peers: &[checkov("CKV2_AWS_10", Same), trivy("AVD-AWS-0162", Same)],
+    peers: &[
+        checkov("CKV2_AWS_10", Same),
+        trivy("AVD-AWS-0162", Same),
+        guard("CLOUD_TRAIL_CLOUD_WATCH_LOGS_ENABLED", Same),
+    ],
     check,
     file: file!(),
 };

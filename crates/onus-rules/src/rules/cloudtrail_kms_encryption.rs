@@ -53,7 +53,7 @@
 
 use crate::check::require_set;
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -71,7 +71,11 @@ pub static RULE: Rule = Rule {
         config: &["CLOUD_TRAIL_ENCRYPTION_ENABLED"],
         cis: &["3.7"],
     },
-    peers: &[checkov("CKV_AWS_35", Same), trivy("AVD-AWS-0015", Same)],
+    peers: &[
+        checkov("CKV_AWS_35", Same),
+        trivy("AVD-AWS-0015", Same),
+        guard("CLOUD_TRAIL_ENCRYPTION_ENABLED", Same),
+    ],
     check,
     file: file!(),
 };

@@ -50,7 +50,7 @@
 
 use crate::check::require_bool;
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -68,7 +68,11 @@ pub static RULE: Rule = Rule {
         config: &["CLOUD_TRAIL_LOG_FILE_VALIDATION_ENABLED"],
         cis: &["3.2"],
     },
-    peers: &[checkov("CKV_AWS_36", Same), trivy("AVD-AWS-0016", Same)],
+    peers: &[
+        checkov("CKV_AWS_36", Same),
+        trivy("AVD-AWS-0016", Same),
+        guard("CLOUD_TRAIL_LOG_FILE_VALIDATION_ENABLED", Same),
+    ],
     check,
     file: file!(),
 };

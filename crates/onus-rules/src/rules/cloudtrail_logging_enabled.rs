@@ -49,7 +49,7 @@
 
 use crate::check::require_bool;
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -67,7 +67,10 @@ pub static RULE: Rule = Rule {
         config: &["CLOUD_TRAIL_ENABLED"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_251", Same)],
+    peers: &[
+        checkov("CKV_AWS_251", Same),
+        guard("CLOUD_TRAIL_ENABLED", Same),
+    ],
     check,
     file: file!(),
 };

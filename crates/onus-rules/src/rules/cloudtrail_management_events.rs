@@ -73,7 +73,7 @@
 
 use crate::check::{Judgement, is_text, items, judge, judge_items, prop};
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, guard};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource};
 use onus_model::Duty;
@@ -91,7 +91,7 @@ pub static RULE: Rule = Rule {
         config: &["MULTI_REGION_CLOUD_TRAIL_ENABLED"],
         cis: &["3.1"],
     },
-    peers: &[],
+    peers: &[guard("MULTI_REGION_CLOUD_TRAIL_ENABLED", Related)],
     check,
     file: file!(),
 };

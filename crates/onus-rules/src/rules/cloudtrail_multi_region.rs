@@ -54,7 +54,7 @@
 
 use crate::check::require_bool;
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -72,7 +72,11 @@ pub static RULE: Rule = Rule {
         config: &["MULTI_REGION_CLOUD_TRAIL_ENABLED"],
         cis: &["3.1"],
     },
-    peers: &[checkov("CKV_AWS_67", Same), trivy("AVD-AWS-0014", Same)],
+    peers: &[
+        checkov("CKV_AWS_67", Same),
+        trivy("AVD-AWS-0014", Same),
+        guard("MULTI_REGION_CLOUD_TRAIL_ENABLED", Same),
+    ],
     check,
     file: file!(),
 };

@@ -109,7 +109,7 @@
 
 use crate::check::require_set;
 use crate::context::{Context, local_id};
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, guard};
 use crate::verdict::{Status, Verdict};
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -135,7 +135,7 @@ pub static RULE: Rule = Rule {
         config: &["CLOUDWATCH_ALARM_ACTION_CHECK"],
         cis: &[],
     },
-    peers: &[],
+    peers: &[guard("CLOUDWATCH_ALARM_ACTION_CHECK", Same)],
     check,
     file: file!(),
 };

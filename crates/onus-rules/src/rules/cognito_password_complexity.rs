@@ -26,6 +26,9 @@
 //!   temporary passwords valid for more than 7 days;
 //! - unknown: a value onus cannot resolve.
 //!
+//! A value AWS rejects (a temporary password validity outside 0 to 365 days) is
+//! not met and said to be invalid.
+//!
 //! ## Examples
 //! ```yaml pass
 //! Resources:
@@ -71,7 +74,7 @@
 //! }
 //! ```
 
-use crate::check::{all_of, get, require_bool, require_number, spelling};
+use crate::check::{all_of, get, require_bool, require_number_in, spelling};
 use crate::context::Context;
 use crate::rule::{Controls, Rule, Severity};
 use crate::verdict::Verdict;
@@ -126,10 +129,11 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
             )
         })
         .collect();
-    verdicts.push(require_number(
+    verdicts.push(require_number_in(
         resource,
         &format!("{cfn}.TemporaryPasswordValidityDays"),
         &format!("{tf}.temporary_password_validity_days"),
+        &[(0.0, 365.0)],
         Some(7.0),
         |days| days <= 7.0,
         "temporary passwords expire within 7 days",

@@ -13,7 +13,8 @@
 //! - met: `Policies.PasswordPolicy.MinimumLength`
 //!   (`password_policy { minimum_length }`) is 8 or more, or absent (the
 //!   default is 8);
-//! - not met: below 8;
+//! - not met: below 8; outside 6 to 99, which Cognito rejects (said to be
+//!   invalid);
 //! - unknown: a value onus cannot resolve.
 //!
 //! ## Examples
@@ -51,7 +52,7 @@
 //! }
 //! ```
 
-use crate::check::require_number;
+use crate::check::require_number_in;
 use crate::context::Context;
 use crate::rule::{Controls, Rule, Severity};
 use crate::verdict::Verdict;
@@ -77,10 +78,11 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    require_number(
+    require_number_in(
         resource,
         "Policies.PasswordPolicy.MinimumLength",
         "password_policy.minimum_length",
+        &[(6.0, 99.0)],
         Some(8.0),
         |n| n >= 8.0,
         "passwords must be at least 8 characters",

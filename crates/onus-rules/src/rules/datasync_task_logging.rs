@@ -9,8 +9,10 @@
 //! ## What AWS already does
 //! Basic-mode tasks publish no logs unless `CloudWatchLogGroupArn` /
 //! `cloudwatch_log_group_arn` names a log group and `Options.LogLevel`
-//! (`options { log_level }`) is `BASIC` or `TRANSFER` (the default is
-//! `OFF`). Enhanced-mode tasks (`TaskMode: ENHANCED`) always log to
+//! (`options { log_level }`) is `BASIC` or `TRANSFER`. The Terraform
+//! provider defaults `log_level` to `OFF`; the DataSync API and
+//! CloudFormation references list `OFF`, `BASIC` and `TRANSFER` but state
+//! no default. Enhanced-mode tasks (`TaskMode: ENHANCED`) always log to
 //! `/aws/datasync`.
 //!
 //! ## Verdicts
@@ -18,8 +20,10 @@
 //! DataSync.1).
 //! - met: an Enhanced-mode task, or a log group with `LogLevel` `BASIC` or
 //!   `TRANSFER`;
-//! - not met: no log group, or `LogLevel` `OFF` or absent;
-//! - unknown: a value onus cannot resolve.
+//! - not met: no log group, or `LogLevel` `OFF`, or `log_level` absent in
+//!   Terraform;
+//! - unknown: a log group with no `LogLevel` in CloudFormation (the default
+//!   is undocumented), or a value onus cannot resolve.
 //!
 //! ## Examples
 //! ```yaml pass
@@ -34,6 +38,17 @@
 //!         LogLevel: TRANSFER
 //! ```
 //! ```yaml fail
+//! Resources:
+//!   Copy:
+//!     Type: AWS::DataSync::Task
+//!     Properties:
+//!       SourceLocationArn: arn:aws:datasync:eu-west-1:123456789012:location/loc-1111111111111111a
+//!       DestinationLocationArn: arn:aws:datasync:eu-west-1:123456789012:location/loc-2222222222222222b
+//!       CloudWatchLogGroupArn: arn:aws:logs:eu-west-1:123456789012:log-group:/datasync
+//!       Options:
+//!         LogLevel: "OFF"
+//! ```
+//! ```yaml unknown
 //! Resources:
 //!   Copy:
 //!     Type: AWS::DataSync::Task
@@ -56,7 +71,7 @@
 //! }
 //! ```
 
-use crate::check::{all_of, prop, require_one_of, require_set};
+use crate::check::{all_of, get, prop, require_one_of, require_set, undocumented_default};
 use crate::context::Context;
 use crate::rule::{Controls, Rule, Severity};
 use crate::verdict::{Status, Verdict};
@@ -105,14 +120,24 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
             "cloudwatch_log_group_arn",
             "the task publishes no logs",
         ),
-        require_one_of(
-            resource,
-            "Options.LogLevel",
-            "options.log_level",
-            &["BASIC", "TRANSFER"],
-            Some("OFF"),
-            "publishing logs",
-        ),
+        level(resource),
     ])
     .unwrap_or_else(|| Verdict::missing(resource, "", "no logging"))
+}
+
+/// The log level: `OFF` when absent in Terraform (the provider's default),
+/// unknown when absent in CloudFormation (no documented default).
+fn level(resource: &Resource) -> Verdict {
+    let terraform = resource.format.is_terraform();
+    if !terraform && get(resource, "Options.LogLevel").is_none() {
+        return undocumented_default(resource, "Options.LogLevel", "publishing logs");
+    }
+    require_one_of(
+        resource,
+        "Options.LogLevel",
+        "options.log_level",
+        &["BASIC", "TRANSFER"],
+        Some("OFF"),
+        "publishing logs",
+    )
 }

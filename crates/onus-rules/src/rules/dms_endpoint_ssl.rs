@@ -78,7 +78,7 @@
 
 use crate::check::{get, require_one_of, spelling};
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::{Resource, Value};
 use onus_model::Duty;
@@ -96,7 +96,7 @@ pub static RULE: Rule = Rule {
         config: &["DMS_ENDPOINT_SSL_CONFIGURED"],
         cis: &[],
     },
-    peers: &[],
+    peers: &[checkov("CKV2_AWS_49", Same)],
     check,
     file: file!(),
 };

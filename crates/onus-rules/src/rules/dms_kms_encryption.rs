@@ -11,8 +11,9 @@
 //! when no key is given.
 //!
 //! ## Verdicts
-//! - met: `KmsKeyId` (`kms_key_arn`) is set, literally or by reference;
-//! - not met: absent;
+//! - met: `KmsKeyId` (`kms_key_arn`) names a key that is not an AWS managed
+//!   alias, literally or by reference;
+//! - not met: absent, or `alias/aws/dms`;
 //! - unknown: a value onus cannot resolve.
 //!
 //! ## Examples
@@ -35,6 +36,15 @@
 //!       ReplicationInstanceClass: dms.t3.medium
 //!       PubliclyAccessible: false
 //! ```
+//! ```yaml fail
+//! Resources:
+//!   Replication:
+//!     Type: AWS::DMS::ReplicationInstance
+//!     Properties:
+//!       ReplicationInstanceClass: dms.t3.medium
+//!       PubliclyAccessible: false
+//!       KmsKeyId: alias/aws/dms
+//! ```
 //! ```hcl pass
 //! resource "aws_kms_key" "dms" {}
 //! resource "aws_dms_replication_instance" "replication" {
@@ -50,9 +60,9 @@
 //! }
 //! ```
 
-use crate::check::require_set;
+use crate::check::require_customer_managed_key;
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -66,16 +76,16 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_dms_replication_instance"],
     reads: &[],
     controls: Controls::NONE,
-    peers: &[],
+    peers: &[checkov("CKV_AWS_212", Same)],
     check,
     file: file!(),
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    require_set(
+    require_customer_managed_key(
         resource,
         "KmsKeyId",
         "kms_key_arn",
-        "replication storage is encrypted with the AWS managed key aws/dms",
+        "the AWS managed key aws/dms",
     )
 }

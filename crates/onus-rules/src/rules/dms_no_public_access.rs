@@ -50,7 +50,7 @@
 
 use crate::check::require_bool;
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -68,7 +68,10 @@ pub static RULE: Rule = Rule {
         config: &["DMS_REPLICATION_NOT_PUBLIC"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_89", Same)],
+    peers: &[
+        checkov("CKV_AWS_89", Same),
+        guard("DMS_REPLICATION_NOT_PUBLIC", Same),
+    ],
     check,
     file: file!(),
 };

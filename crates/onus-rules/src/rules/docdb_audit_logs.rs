@@ -74,10 +74,13 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["DocumentDB.4"],
-        config: &[],
+        config: &["DOCDB_CLUSTER_AUDIT_LOGGING_ENABLED"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_104", Related)],
+    peers: &[
+        checkov("CKV_AWS_104", Related),
+        checkov("CKV_AWS_85", Related),
+    ],
     check,
     file: file!(),
 };

@@ -12,7 +12,8 @@
 //!
 //! ## Verdicts
 //! - met: `BackupRetentionPeriod` (`backup_retention_period`) is 7 or more;
-//! - not met: below 7, or absent (the default of 1 day);
+//! - not met: below 7, or absent (the default of 1 day); outside 1 to 35
+//!   days, which AWS rejects (said to be invalid);
 //! - unknown: the value comes from a parameter or variable onus cannot resolve.
 //!
 //! Seven days is Security Hub's default for this control.
@@ -45,7 +46,7 @@
 //! }
 //! ```
 
-use crate::check::require_number;
+use crate::check::require_week_of_backups;
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
@@ -62,21 +63,14 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["DocumentDB.2"],
-        config: &[],
+        config: &["DOCDB_CLUSTER_BACKUP_RETENTION_CHECK"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_356", Same)],
+    peers: &[checkov("CKV_AWS_360", Same)],
     check,
     file: file!(),
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    require_number(
-        resource,
-        "BackupRetentionPeriod",
-        "backup_retention_period",
-        Some(1.0),
-        |days| days >= 7.0,
-        "backups must be kept at least 7 days",
-    )
+    require_week_of_backups(resource)
 }

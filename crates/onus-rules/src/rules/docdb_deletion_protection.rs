@@ -58,7 +58,7 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["DocumentDB.5"],
-        config: &[],
+        config: &["DOCDB_CLUSTER_DELETION_PROTECTION_ENABLED"],
         cis: &[],
     },
     peers: &[],

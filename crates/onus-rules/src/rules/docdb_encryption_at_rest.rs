@@ -74,7 +74,7 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["DocumentDB.1"],
-        config: &[],
+        config: &["DOCDB_CLUSTER_ENCRYPTED"],
         cis: &[],
     },
     peers: &[checkov("CKV_AWS_74", Same)],

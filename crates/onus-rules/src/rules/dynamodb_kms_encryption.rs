@@ -81,7 +81,7 @@
 
 use crate::check::{all_of, require_bool, require_one_of};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::{Status, Verdict};
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -103,6 +103,7 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_119", Same),
         cfn_nag("W74", Same),
         trivy("AVD-AWS-0025", Related),
+        guard("DYNAMODB_TABLE_ENCRYPTED_KMS", Same),
     ],
     check,
     file: file!(),

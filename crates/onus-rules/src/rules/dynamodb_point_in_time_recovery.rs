@@ -16,6 +16,10 @@
 //! - not met: false or absent (the default is off);
 //! - unknown: the flag comes from a value onus cannot resolve.
 //!
+//! A global table (`AWS::DynamoDB::GlobalTable`) is met only when every
+//! replica in `Replicas` turns it on; a Terraform `aws_dynamodb_table_replica`
+//! carries its own `point_in_time_recovery` flag (default false).
+//!
 //! Fix: turn point-in-time recovery on.
 //!
 //! ## Examples
@@ -47,6 +51,25 @@
 //!         - AttributeName: id
 //!           KeyType: HASH
 //! ```
+//! Every replica of a global table needs it:
+//! ```yaml fail
+//! Resources:
+//!   Orders:
+//!     Type: AWS::DynamoDB::GlobalTable
+//!     Properties:
+//!       BillingMode: PAY_PER_REQUEST
+//!       AttributeDefinitions:
+//!         - AttributeName: id
+//!           AttributeType: S
+//!       KeySchema:
+//!         - AttributeName: id
+//!           KeyType: HASH
+//!       Replicas:
+//!         - Region: us-east-1
+//!           PointInTimeRecoverySpecification:
+//!             PointInTimeRecoveryEnabled: true
+//!         - Region: eu-west-1
+//! ```
 //! ```hcl pass
 //! resource "aws_dynamodb_table" "orders" {
 //!   name         = "orders"
@@ -76,11 +99,11 @@
 //! }
 //! ```
 
-use crate::check::require_bool;
+use crate::check::{Judgement, get_in, items, judge, prop, require_bool, verdict_of};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
-use onus_ingest::Resource;
+use onus_ingest::{Node, Resource};
 use onus_model::Duty;
 
 pub static RULE: Rule = Rule {
@@ -88,8 +111,8 @@ pub static RULE: Rule = Rule {
     title: "DynamoDB tables have point-in-time recovery enabled",
     duty: Duty::Backups,
     severity: Severity::Medium,
-    cfn_types: &["AWS::DynamoDB::Table"],
-    tf_types: &["aws_dynamodb_table"],
+    cfn_types: &["AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable"],
+    tf_types: &["aws_dynamodb_table", "aws_dynamodb_table_replica"],
     reads: &[],
     controls: Controls {
         fsbp: &["DynamoDB.2"],
@@ -98,14 +121,30 @@ pub static RULE: Rule = Rule {
     },
     peers: &[
         checkov("CKV_AWS_28", Same),
+        checkov("CKV_AWS_165", Same),
         cfn_nag("W78", Same),
         trivy("AVD-AWS-0024", Same),
+        guard("DYNAMODB_PITR_ENABLED", Same),
     ],
     check,
     file: file!(),
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
+    match resource.resource_type.as_str() {
+        "AWS::DynamoDB::GlobalTable" => return every_replica(resource),
+        "aws_dynamodb_table_replica" => {
+            return require_bool(
+                resource,
+                "",
+                "point_in_time_recovery",
+                true,
+                false,
+                "point-in-time recovery",
+            );
+        }
+        _ => {}
+    }
     require_bool(
         resource,
         "PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled",
@@ -113,5 +152,44 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         true,
         false,
         "point-in-time recovery",
+    )
+}
+
+/// A global table's replicas each carry their own setting: every one must
+/// have point-in-time recovery.
+fn every_replica(resource: &Resource) -> Verdict {
+    let (node, path) = prop(resource, "Replicas", "");
+    let Some(node) = node else {
+        return Verdict::missing(resource, path, "Replicas is not set");
+    };
+    let flag = "PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled";
+    let j = judge(node, &mut |list| {
+        for replica in items(Some(list)) {
+            let region = get_in(replica, "Region")
+                .and_then(Node::as_str)
+                .unwrap_or("a replica");
+            let Some(enabled) = get_in(replica, flag) else {
+                return Judgement::no(
+                    replica,
+                    format!("{region} has no point-in-time recovery (default off)"),
+                );
+            };
+            let j = judge(enabled, &mut |n| {
+                Judgement::from_bool(n.as_bool() == Some(true), n, || {
+                    format!("{region} has point-in-time recovery off")
+                })
+            });
+            if j != Judgement::Yes {
+                return j;
+            }
+        }
+        Judgement::Yes
+    });
+    verdict_of(
+        resource,
+        node,
+        path,
+        j,
+        "every replica has point-in-time recovery",
     )
 }

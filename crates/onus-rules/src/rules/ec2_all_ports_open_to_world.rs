@@ -18,7 +18,9 @@
 //! range from 0 or 1 to 65535 (or `-1`), and its source is `0.0.0.0/0` or
 //! `::/0`.
 //! - not met: such a rule exists (the finding points at the CIDR);
-//! - unknown: a port, protocol or CIDR onus cannot resolve;
+//! - unknown: a port, protocol or CIDR onus cannot resolve, or a
+//!   Terraform `dynamic "ingress"` block whose `for_each` is not static
+//!   (whether any such rule exists is unknown);
 //! - met: otherwise (narrower world-open ports are checked by
 //!   `ec2.ssh-open-to-world`, `ec2.rdp-open-to-world`).
 //!
@@ -87,7 +89,7 @@
 //!   }
 //! }
 //! ```
-//! ```hcl fail
+//! ```hcl unknown
 //! variable "open_ports" {
 //!   type = list(number)
 //! }
@@ -135,6 +137,8 @@ pub static RULE: Rule = Rule {
         cfn_nag("W2", Related),
         cfn_nag("W42", Related),
         trivy("AVD-AWS-0107", Related),
+        guard("VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS", Related),
+        guard("RESTRICTED_INCOMING_TRAFFIC", Related),
         guard("SECURITY_GROUP_INGRESS_ALL_PROTOCOLS_RULE", Related),
     ],
     check,

@@ -11,7 +11,7 @@
 //! Sets the hop limit to 1 when the launch does not choose one, except for
 //! instances launched from an AMI registered with `ImdsSupport: v2.0` (such
 //! as Amazon Linux 2023), which get 2. An account-level default
-//! (`aws_ec2_instance_metadata_defaults`, 2024) can change both.
+//! (`aws_ec2_instance_metadata_defaults`) can change both.
 //!
 //! ## Verdicts
 //! Reads the metadata options of `AWS::EC2::LaunchTemplate`
@@ -29,6 +29,9 @@
 //!
 //! Set the hop limit to 1 explicitly; give containers their own roles (ECS
 //! task roles, EKS Pod Identity or IRSA).
+//!
+//! A value AWS rejects (a hop limit outside 1 to 64) is not met and said to be
+//! invalid.
 //!
 //! ## Examples
 //! ```yaml pass
@@ -78,7 +81,7 @@
 //! }
 //! ```
 
-use crate::check::{get_in, require_number, spelling};
+use crate::check::{get_in, require_number_in, spelling};
 use crate::context::Context;
 use crate::instance::{LAUNCH_TF, data_prefix, from_template, image_of, launch_data, same_region};
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
@@ -130,13 +133,14 @@ fn own(resource: &Resource) -> Option<Verdict> {
     }
     get_in(options, limit)?;
     let path = format!("{prefix}.{limit}");
-    Some(require_number(
+    Some(require_number_in(
         resource,
         &path,
         &path,
+        &[(1.0, 64.0)],
         None,
         |n| n <= 1.0,
-        "a hop limit above 1 lets containers on the host fetch the instance role's credentials",
+        "a hop limit of 1 keeps containers on the host from fetching the instance role's credentials",
     ))
 }
 

@@ -9,9 +9,11 @@
 //!
 //! ## What AWS already does
 //! Runs the metadata service and supports IMDSv2 on every current instance.
-//! Whether v1 stays allowed is your launch setting: `HttpTokens` defaults to
-//! `optional`, unless the AMI is registered with `ImdsSupport: v2.0` or the
-//! account's Region-level instance metadata defaults say otherwise.
+//! Whether v1 stays allowed is your launch setting. When the launch sets no
+//! `HttpTokens`, the `RunInstances` reference gives `required` for an AMI
+//! registered with `ImdsSupport: v2.0` (such as Amazon Linux 2023) and the
+//! account's Region-level default otherwise, `optional` when neither says
+//! anything.
 //!
 //! ## Verdicts
 //! Reads `MetadataOptions.HttpTokens` of `AWS::EC2::LaunchTemplate`
@@ -26,11 +28,11 @@
 //!   metadata service at all), or a Terraform
 //!   `aws_ec2_instance_metadata_defaults` with `http_tokens = "required"` for
 //!   the same Region;
-//! - not met: `optional`, or not set (the default is `optional`; an AMI
-//!   registered with `ImdsSupport: v2.0` would default to `required`, but the
-//!   AMI is not in the code: set it explicitly), or a CloudFormation instance
-//!   without a launch template;
-//! - unknown: the value, or the instance's launch template, is unresolved.
+//! - not met: `optional`;
+//! - unknown: not set (or a CloudFormation instance without a launch
+//!   template): the default depends on the AMI's `ImdsSupport`, which is not
+//!   in the code; or the value, or the instance's launch template, is
+//!   unresolved. Set `required` explicitly.
 //!
 //! ## Examples
 //! ```yaml pass
@@ -49,7 +51,7 @@
 //!         LaunchTemplateId: !Ref Template
 //!         Version: !GetAtt Template.LatestVersionNumber
 //! ```
-//! ```yaml fail
+//! ```yaml unknown
 //! Resources:
 //!   Web:
 //!     Type: AWS::EC2::Instance
@@ -88,10 +90,19 @@
 //!   }
 //! }
 //! ```
+//! ```hcl unknown
+//! resource "aws_instance" "web" {
+//!   ami           = "ami-0123456789abcdef0"
+//!   instance_type = "t3.micro"
+//! }
+//! ```
 //! ```hcl fail
 //! resource "aws_instance" "web" {
 //!   ami           = "ami-0123456789abcdef0"
 //!   instance_type = "t3.micro"
+//!   metadata_options {
+//!     http_tokens = "optional"
+//!   }
 //! }
 //! ```
 //! ```hcl aws_launch_template.web=met aws_instance.web=met
@@ -137,7 +148,10 @@ pub static RULE: Rule = Rule {
     reads: &["aws_ec2_instance_metadata_defaults"],
     controls: Controls {
         fsbp: &["EC2.8", "EC2.170", "AutoScaling.3"],
-        config: &["EC2_IMDSV2_CHECK"],
+        config: &[
+            "EC2_IMDSV2_CHECK",
+            "AUTOSCALING_LAUNCHCONFIG_REQUIRES_IMDSV2",
+        ],
         cis: &[],
     },
     peers: &[
@@ -220,10 +234,11 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
         );
     }
     if resource.resource_type == "AWS::EC2::Instance" {
-        return Verdict::missing(
+        return Verdict::unknown(
             resource,
+            resource.name_span,
             "LaunchTemplate",
-            "AWS::EC2::Instance cannot set metadata options in CloudFormation and names no launch template: HttpTokens defaults to optional",
+            "HttpTokens, which AWS::EC2::Instance cannot set in CloudFormation without a launch template: the default depends on the AMI's ImdsSupport",
         );
     }
     let (block, key) = if resource.format.is_terraform() {
@@ -232,9 +247,12 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
         ("MetadataOptions", "HttpTokens")
     };
     let path = format!("{}{block}.{key}", data_prefix(resource));
-    Verdict::missing(
+    Verdict::unknown(
         resource,
+        resource.name_span,
         &path,
-        format!("{path} is not set and defaults to optional: IMDSv1 stays available"),
+        format!(
+            "{path}, which is not set: the default is required for an AMI with ImdsSupport v2.0, optional otherwise"
+        ),
     )
 }

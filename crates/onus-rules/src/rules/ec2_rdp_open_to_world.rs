@@ -94,7 +94,7 @@
 
 use crate::context::Context;
 use crate::net::{Exposure, INGRESS_CFN, INGRESS_TF, check_exposure};
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -108,7 +108,7 @@ pub static RULE: Rule = Rule {
     tf_types: INGRESS_TF,
     reads: &[],
     controls: Controls {
-        fsbp: &["EC2.14", "EC2.19"],
+        fsbp: &["EC2.19"],
         config: &["RESTRICTED_INCOMING_TRAFFIC"],
         cis: &["5.2"],
     },
@@ -116,6 +116,7 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_25", Same),
         cfn_nag("W2", Related),
         trivy("AVD-AWS-0107", Related),
+        guard("RESTRICTED_INCOMING_TRAFFIC", Related),
     ],
     check,
     file: file!(),

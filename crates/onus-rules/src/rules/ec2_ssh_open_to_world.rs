@@ -84,7 +84,7 @@ pub static RULE: Rule = Rule {
     tf_types: INGRESS_TF,
     reads: &[],
     controls: Controls {
-        fsbp: &["EC2.13", "EC2.19"],
+        fsbp: &["EC2.19"],
         config: &["INCOMING_SSH_DISABLED"],
         cis: &["5.2"],
     },
@@ -94,6 +94,7 @@ pub static RULE: Rule = Rule {
         cfn_nag("W2", Related),
         cfn_nag("W9", Related),
         trivy("AVD-AWS-0107", Related),
+        guard("INCOMING_SSH_DISABLED", Same),
     ],
     check,
     file: file!(),

@@ -155,7 +155,7 @@ use crate::instance::{
     LAUNCH_CFN, LAUNCH_TF, TemplateRef, block_devices, encrypted_by_default, is_root,
     judge_devices, launch_template,
 };
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -178,6 +178,7 @@ pub static RULE: Rule = Rule {
         cfn_nag("W37", Related),
         trivy("AVD-AWS-0131", Same),
         trivy("AVD-AWS-0008", Same),
+        guard("ENCRYPTED_VOLUMES", Related),
     ],
     check,
     file: file!(),

@@ -47,7 +47,7 @@
 
 use crate::check::require_one_of;
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -60,8 +60,12 @@ pub static RULE: Rule = Rule {
     cfn_types: &["AWS::ECR::Repository"],
     tf_types: &["aws_ecr_repository"],
     reads: &[],
-    controls: Controls::NONE,
-    peers: &[],
+    controls: Controls {
+        fsbp: &["ECR.2"],
+        config: &["ECR_PRIVATE_TAG_IMMUTABILITY_ENABLED"],
+        cis: &[],
+    },
+    peers: &[checkov("CKV_AWS_51", Same)],
     check,
     file: file!(),
 };

@@ -1,4 +1,4 @@
-//! # ecs.no-public-ip: ECS services do not assign public IP addresses
+//! # ecs.no-public-ip: ECS services and task sets do not assign public IP addresses
 //!
 //! ## Why this is your duty
 //! ECS is a container service: AWS places the tasks, but where they sit on
@@ -11,8 +11,9 @@
 //!
 //! ## Verdicts
 //! Reads `NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp` of
-//! `AWS::ECS::Service` and `network_configuration { assign_public_ip }` of
-//! `aws_ecs_service`.
+//! `AWS::ECS::Service` (`NetworkConfiguration.AwsVpcConfiguration.AssignPublicIp`
+//! of `AWS::ECS::TaskSet`) and `network_configuration { assign_public_ip }` of
+//! `aws_ecs_service` and `aws_ecs_task_set`.
 //! - met: absent (default DISABLED / false), `DISABLED`, `false`;
 //! - not met: `ENABLED` / `true`;
 //! - unknown: the value is not static.
@@ -59,28 +60,51 @@
 //!   }
 //! }
 //! ```
+//! ```yaml fail
+//! Resources:
+//!   Canary:
+//!     Type: AWS::ECS::TaskSet
+//!     Properties:
+//!       Cluster: apps
+//!       Service: web
+//!       TaskDefinition: arn:aws:ecs:eu-west-1:111122223333:task-definition/web:3
+//!       NetworkConfiguration:
+//!         AwsVpcConfiguration:
+//!           AssignPublicIp: ENABLED
+//!           Subnets: [subnet-0123456789abcdef0]
+//! ```
+//! ```hcl pass
+//! resource "aws_ecs_task_set" "canary" {
+//!   service         = "web"
+//!   cluster         = "apps"
+//!   task_definition = "web:3"
+//!   network_configuration {
+//!     subnets = ["subnet-0123456789abcdef0"]
+//!   }
+//! }
+//! ```
 
 use crate::check::{require_bool, require_one_of};
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
 
 pub static RULE: Rule = Rule {
     id: "ecs.no-public-ip",
-    title: "ECS services do not assign public IP addresses to tasks",
+    title: "ECS services and task sets do not assign public IP addresses to tasks",
     duty: Duty::NetworkExposure,
     severity: Severity::High,
-    cfn_types: &["AWS::ECS::Service"],
-    tf_types: &["aws_ecs_service"],
+    cfn_types: &["AWS::ECS::Service", "AWS::ECS::TaskSet"],
+    tf_types: &["aws_ecs_service", "aws_ecs_task_set"],
     reads: &[],
     controls: Controls {
-        fsbp: &["ECS.2"],
+        fsbp: &["ECS.2", "ECS.16"],
         config: &[],
         cis: &[],
     },
-    peers: &[],
+    peers: &[checkov("CKV_AWS_333", Same)],
     check,
     file: file!(),
 };
@@ -97,12 +121,10 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
             what,
         );
     }
-    require_one_of(
-        resource,
-        "NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp",
-        "",
-        &["DISABLED"],
-        Some("DISABLED"),
-        what,
-    )
+    let path = if resource.resource_type == "AWS::ECS::TaskSet" {
+        "NetworkConfiguration.AwsVpcConfiguration.AssignPublicIp"
+    } else {
+        "NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp"
+    };
+    require_one_of(resource, path, "", &["DISABLED"], Some("DISABLED"), what)
 }

@@ -61,7 +61,7 @@
 use crate::check::{Judgement, get_in, is_null, judge};
 use crate::context::Context;
 use crate::ecs::{TASK_CFN, TASK_TF, every_container, field};
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -79,7 +79,7 @@ pub static RULE: Rule = Rule {
         config: &["ECS_CONTAINERS_READONLY_ACCESS"],
         cis: &[],
     },
-    peers: &[],
+    peers: &[checkov("CKV_AWS_336", Same)],
     check,
     file: file!(),
 };

@@ -13,12 +13,15 @@
 //! the task definition.
 //!
 //! ## Verdicts
-//! An environment variable looks like a secret when its name contains
-//! `PASSWORD`, `PASSWD`, `SECRET`, `TOKEN`, `API_KEY`, `ACCESS_KEY`,
-//! `PRIVATE_KEY` or ends in `_KEY` (ignoring case).
+//! An environment variable looks like a secret when its name says so
+//! (`PASSWORD`, `PASSWD`, `PASSPHRASE`, `SECRET`, `TOKEN`, `API_KEY`,
+//! `ACCESS_KEY`, `PRIVATE_KEY`, `CREDENTIAL`, or ending in `_KEY`, ignoring
+//! case, and not a pointer such as `DB_PASSWORD_ARN` or `SECRET_NAME`), or
+//! when its value is in a known key format (an AWS access key id, a private
+//! key, a GitHub or Slack token...; the message shows a masked prefix only).
 //! - met: no container has such a variable in `Environment` / `environment`
 //!   (values belong in `Secrets` / `secrets`);
-//! - not met: a container sets one with a literal value;
+//! - not met: a container sets one;
 //! - unknown: a name or Terraform's `container_definitions` is not static;
 //! - not applicable: no container definitions.
 //!
@@ -53,6 +56,18 @@
 //!             - Name: DB_PASSWORD
 //!               Value: hunter2
 //! ```
+//! ```yaml fail
+//! Resources:
+//!   Task:
+//!     Type: AWS::ECS::TaskDefinition
+//!     Properties:
+//!       ContainerDefinitions:
+//!         - Name: app
+//!           Image: public.ecr.aws/nginx/nginx:1.27
+//!           Environment:
+//!             - Name: DEPLOY_CONFIG
+//!               Value: "-----BEGIN RSA PRIVATE KEY-----"
+//! ```
 //! ```hcl pass
 //! resource "aws_ecs_task_definition" "task" {
 //!   family = "app"
@@ -79,6 +94,7 @@ use crate::check::{Judgement, get_in, items};
 use crate::context::Context;
 use crate::ecs::{TASK_CFN, TASK_TF, every_container, field};
 use crate::rule::{Controls, Rule, Severity};
+use crate::secrets::{known_formats, mask, secret_variable};
 use crate::verdict::Verdict;
 use onus_ingest::{Resource, Value};
 use onus_model::Duty;
@@ -101,35 +117,32 @@ pub static RULE: Rule = Rule {
     file: file!(),
 };
 
-/// True when a variable name looks like it holds a secret.
-pub fn looks_secret(name: &str) -> bool {
-    let n = name.to_ascii_uppercase();
-    [
-        "PASSWORD",
-        "PASSWD",
-        "SECRET",
-        "TOKEN",
-        "API_KEY",
-        "APIKEY",
-        "ACCESS_KEY",
-        "PRIVATE_KEY",
-    ]
-    .iter()
-    .any(|w| n.contains(w))
-        || n.ends_with("_KEY")
-        || n == "KEY"
-}
-
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
     let env = field(resource, "Environment");
     let name_key = field(resource, "Name");
+    let value_key = field(resource, "Value");
     every_container(
         resource,
         &mut |c| {
             let mut unknown = None;
             for var in items(get_in(&c.node, &env)) {
+                let value = get_in(var, &value_key).and_then(|v| v.as_str().map(|s| (v, s)));
+                if let Some((v, hit)) = value.and_then(|(v, s)| {
+                    known_formats(s)
+                        .into_iter()
+                        .next()
+                        .map(|h| (v, mask(&s[h.start..h.end])))
+                }) {
+                    return Judgement::No(
+                        v.span,
+                        format!(
+                            "{env} holds a value in a known key format ({hit}): use {} instead",
+                            field(resource, "Secrets")
+                        ),
+                    );
+                }
                 match get_in(var, &name_key).map(|n| (n, &n.value)) {
-                    Some((_, Value::String(name))) if looks_secret(name) => {
+                    Some((_, Value::String(name))) if secret_variable(name) => {
                         return Judgement::No(
                             var.span,
                             format!(
@@ -148,26 +161,4 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         },
         "no environment variable looks like a secret",
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::looks_secret;
-
-    #[test]
-    fn secret_looking_names() {
-        for name in [
-            "DB_PASSWORD",
-            "api_key",
-            "GITHUB_TOKEN",
-            "CLIENT_SECRET",
-            "STRIPE_KEY",
-            "AWS_SECRET_ACCESS_KEY",
-        ] {
-            assert!(looks_secret(name), "{name}");
-        }
-        for name in ["LOG_LEVEL", "PORT", "KEYCLOAK_URL", "MONKEY"] {
-            assert!(!looks_secret(name), "{name}");
-        }
-    }
 }

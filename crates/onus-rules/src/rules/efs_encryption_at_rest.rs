@@ -7,7 +7,9 @@
 //!
 //! ## What AWS already does
 //! Offers AES-256 encryption with a KMS key (the AWS-managed `aws/elasticfilesystem` key or yours) and
-//! encrypts data in transit when clients mount with TLS.
+//! encrypts data in transit when clients mount with TLS. Absent, `Encrypted`
+//! is false through the API, CloudFormation and Terraform (only the console
+//! defaults to encrypted).
 //!
 //! ## Verdicts
 //! - met: `Encrypted: true` / `encrypted = true`;
@@ -42,7 +44,7 @@
 
 use crate::check::require_bool;
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -56,14 +58,15 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_efs_file_system"],
     reads: &[],
     controls: Controls {
-        fsbp: &["EFS.1"],
-        config: &["EFS_ENCRYPTED_CHECK"],
+        fsbp: &["EFS.1", "EFS.8"],
+        config: &["EFS_ENCRYPTED_CHECK", "EFS_FILESYSTEM_CT_ENCRYPTED"],
         cis: &[],
     },
     peers: &[
         checkov("CKV_AWS_42", Same),
         cfn_nag("F32", Same),
         trivy("AVD-AWS-0037", Same),
+        guard("EFS_ENCRYPTED_CHECK", Same),
     ],
     check,
     file: file!(),

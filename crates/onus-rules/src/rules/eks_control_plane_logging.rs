@@ -72,7 +72,7 @@
 
 use crate::check::{get, get_in, items_cond};
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::{Resource, Value};
 use onus_model::Duty;
@@ -87,10 +87,10 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["EKS.8"],
-        config: &["EKS_CLUSTER_LOGGING_ENABLED"],
+        config: &["EKS_CLUSTER_LOGGING_ENABLED", "EKS_CLUSTER_LOG_ENABLED"],
         cis: &[],
     },
-    peers: &[],
+    peers: &[checkov("CKV_AWS_37", Related)],
     check,
     file: file!(),
 };

@@ -59,7 +59,7 @@
 
 use crate::check::{get, get_in, is_empty, spelling};
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::{Resource, Value};
 use onus_model::Duty;
@@ -73,7 +73,7 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_eks_node_group"],
     reads: &[],
     controls: Controls::NONE,
-    peers: &[],
+    peers: &[checkov("CKV_AWS_100", Same)],
     check,
     file: file!(),
 };

@@ -62,7 +62,7 @@
 
 use crate::check::{Judgement, judge, prop, require_bool, verdict_of};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::{Status, Verdict};
 use onus_ingest::{Node, Resource, Value};
 use onus_model::Duty;
@@ -84,6 +84,8 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_39", Related),
         cfn_nag("W82", Related),
         trivy("AVD-AWS-0040", Related),
+        guard("EKS_ENDPOINT_NO_PUBLIC_ACCESS", Same),
+        checkov("CKV_AWS_38", Related),
     ],
     check,
     file: file!(),
@@ -127,7 +129,7 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         }
         for item in items {
             match &item.value {
-                Value::String(s) if s.trim() == "0.0.0.0/0" => {
+                Value::String(s) if crate::net::is_world(s) => {
                     return Judgement::no(item, "the API endpoint is public and open to 0.0.0.0/0");
                 }
                 Value::Unknown(w) => return Judgement::Unknown(item.span, w.clone()),

@@ -80,7 +80,7 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["EKS.3"],
-        config: &["EKS_SECRETS_ENCRYPTED"],
+        config: &["EKS_SECRETS_ENCRYPTED", "EKS_CLUSTER_SECRETS_ENCRYPTED"],
         cis: &[],
     },
     peers: &[

@@ -14,12 +14,25 @@
 //! A cluster created without a version gets the current default version.
 //!
 //! ## Verdicts
-//! Versions as of November 2026 (the EKS release calendar): 1.34 (standard
-//! support to 2 Dec 2026), 1.35 and newer are in standard support; 1.32 and
-//! 1.33 are in extended support only; 1.31 and older are past it.
-//! - met: `Version` / `version` is 1.34 or newer, or absent on a cluster (the
-//!   default version); a node group without a version follows its cluster's;
-//! - not met: an older version;
+//! Compared with the day of the scan, on the EKS release calendar (EKS
+//! User Guide, "Understand the Kubernetes version lifecycle on EKS", as of
+//! October 2026):
+//!
+//! | Version | End of standard support | End of extended support |
+//! |---|---|---|
+//! | 1.31 | 2025-11-26 | 2026-11-26 |
+//! | 1.32 | 2026-03-23 | 2027-03-23 |
+//! | 1.33 | 2026-07-29 | 2027-07-29 |
+//! | 1.34 | 2026-12-02 | 2027-12-02 |
+//! | 1.35 | 2027-03-27 | 2028-03-27 |
+//! | 1.36 | 2027-08-02 | 2028-08-02 |
+//!
+//! Versions before 1.31 are past extended support; versions after 1.36 are
+//! newer than the calendar and in standard support.
+//! - met: `Version` / `version` is in standard support, or absent on a
+//!   cluster (the default version); a node group without a version follows
+//!   its cluster's;
+//! - not met: a version in extended support only, or past it;
 //! - unknown: the version (or the cluster of a node group without a version)
 //!   is not resolvable.
 //!
@@ -93,9 +106,11 @@
 //! }
 //! ```
 
-use crate::check::{Judgement, get, is_null, judge, spelling, verdict_of};
+use crate::check::{
+    Judgement, days_from_civil, days_today, get, is_null, judge, spelling, verdict_of,
+};
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource};
 use onus_model::Duty;
@@ -109,19 +124,51 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_eks_cluster", "aws_eks_node_group"],
     reads: &[],
     controls: Controls {
-        fsbp: &["EKS.2"],
-        config: &["EKS_CLUSTER_SUPPORTED_VERSION"],
+        fsbp: &["EKS.2", "EKS.9"],
+        config: &[
+            "EKS_CLUSTER_SUPPORTED_VERSION",
+            "EKS_NODEGROUP_SUPPORTED_VERSION_CHECK",
+        ],
         cis: &[],
     },
-    peers: &[],
+    peers: &[checkov("CKV_AWS_339", Same)],
     check,
     file: file!(),
 };
 
-/// The oldest minor version (1.x) in standard support, November 2026.
-const OLDEST_STANDARD: u32 = 34;
-/// The oldest minor version in extended support, November 2026.
-const OLDEST_EXTENDED: u32 = 32;
+/// (minor version 1.x, end of standard support, end of extended support),
+/// see the doc table.
+/// A civil date (year, month, day).
+type Date = (i64, i64, i64);
+
+const CALENDAR: &[(u32, Date, Date)] = &[
+    (31, (2025, 11, 26), (2026, 11, 26)),
+    (32, (2026, 3, 23), (2027, 3, 23)),
+    (33, (2026, 7, 29), (2027, 7, 29)),
+    (34, (2026, 12, 2), (2027, 12, 2)),
+    (35, (2027, 3, 27), (2028, 3, 27)),
+    (36, (2027, 8, 2), (2028, 8, 2)),
+];
+
+/// Where minor version 1.`m` stands on `today` (days since 1970).
+enum Support {
+    Standard,
+    Extended,
+    Past,
+}
+
+fn support(m: u32, today: i64) -> Support {
+    let newest = CALENDAR[CALENDAR.len() - 1].0;
+    let day = |(y, mo, d): Date| days_from_civil(y, mo, d);
+    match CALENDAR.iter().find(|(v, _, _)| *v == m) {
+        Some((_, standard, _)) if today < day(*standard) => Support::Standard,
+        Some((_, _, extended)) if today < day(*extended) => Support::Extended,
+        Some(_) => Support::Past,
+        // Newer than the calendar: just released. Older: long past.
+        None if m > newest => Support::Standard,
+        None => Support::Past,
+    }
+}
 
 fn minor(text: &str) -> Option<u32> {
     let mut parts = text.trim().split('.');
@@ -133,15 +180,15 @@ fn minor(text: &str) -> Option<u32> {
 
 fn judge_version(resource: &Resource, node: &Node, path: &str, whose: &str) -> Verdict {
     let j = judge(node, &mut |n| match n.scalar_text() {
-        Some(v) => match minor(&v) {
-            Some(m) if m >= OLDEST_STANDARD => Judgement::Yes,
-            Some(m) if m >= OLDEST_EXTENDED => Judgement::no(
+        Some(v) => match minor(&v).map(|m| support(m, days_today())) {
+            Some(Support::Standard) => Judgement::Yes,
+            Some(Support::Extended) => Judgement::no(
                 n,
                 format!(
-                    "{whose}Kubernetes {v} is in extended support only: upgrade to 1.{OLDEST_STANDARD} or newer"
+                    "{whose}Kubernetes {v} is in extended support only: upgrade to a version in standard support"
                 ),
             ),
-            Some(_) => Judgement::no(
+            Some(Support::Past) => Judgement::no(
                 n,
                 format!("{whose}Kubernetes {v} is past the end of EKS support"),
             ),

@@ -82,7 +82,7 @@
 
 use crate::check::{Judgement, get, is_null, judge, spelling, verdict_of};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::{Resource, Value};
 use onus_model::Duty;
@@ -103,13 +103,14 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["ElastiCache.4"],
-        config: &["ELASTICACHE_REPLICATION_GROUP_ENCRYPTION_AT_REST"],
+        config: &["ELASTICACHE_REPL_GRP_ENCRYPTED_AT_REST"],
         cis: &[],
     },
     peers: &[
         checkov("CKV_AWS_29", Same),
         cfn_nag("F25", Same),
         trivy("AVD-AWS-0045", Same),
+        guard("ELASTICACHE_REPLICATION_GROUP_ENCRYPTION_AT_REST", Same),
     ],
     check,
     file: file!(),

@@ -76,7 +76,7 @@
 
 use crate::check::{all_of, require_bool, require_one_of};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::{Status, Verdict};
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -97,13 +97,15 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["ElastiCache.5"],
-        config: &["ELASTICACHE_REPLICATION_GROUP_ENCRYPTION_IN_TRANSIT"],
+        config: &["ELASTICACHE_REPL_GRP_ENCRYPTED_IN_TRANSIT"],
         cis: &[],
     },
     peers: &[
         checkov("CKV_AWS_30", Same),
         cfn_nag("F33", Same),
         trivy("AVD-AWS-0051", Same),
+        guard("ELASTICACHE_REPLICATION_GROUP_ENCRYPTION_IN_TRANSIT", Same),
+        checkov("CKV_AWS_31", Related),
     ],
     check,
     file: file!(),

@@ -63,7 +63,7 @@
 
 use crate::beanstalk::{EB_CFN, EB_TF, require_option};
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -81,7 +81,10 @@ pub static RULE: Rule = Rule {
         config: &["BEANSTALK_ENHANCED_HEALTH_REPORTING_ENABLED"],
         cis: &[],
     },
-    peers: &[],
+    peers: &[
+        checkov("CKV_AWS_312", Same),
+        guard("BEANSTALK_ENHANCED_HEALTH_REPORTING_ENABLED", Same),
+    ],
     check,
     file: file!(),
 };

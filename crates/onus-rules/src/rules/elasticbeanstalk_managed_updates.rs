@@ -82,7 +82,7 @@
 
 use crate::beanstalk::{EB_CFN, EB_TF, require_option};
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -100,7 +100,10 @@ pub static RULE: Rule = Rule {
         config: &["ELASTIC_BEANSTALK_MANAGED_UPDATES_ENABLED"],
         cis: &[],
     },
-    peers: &[],
+    peers: &[
+        checkov("CKV_AWS_340", Same),
+        guard("ELASTIC_BEANSTALK_MANAGED_UPDATES_ENABLED", Same),
+    ],
     check,
     file: file!(),
 };

@@ -108,6 +108,7 @@ pub static RULE: Rule = Rule {
     peers: &[
         checkov("CKV_AWS_91", Same),
         cfn_nag("W52", Same),
+        guard("ELB_LOGGING_ENABLED", Same),
         guard("ELBV2_ACCESS_LOGGING_RULE", Same),
     ],
     check,

@@ -81,7 +81,7 @@
 
 use crate::context::Context;
 use crate::emr::flag;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -96,10 +96,14 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["EMR.3"],
-        config: &[],
+        config: &["EMR_SECURITY_CONFIGURATION_ENCRYPTION_REST"],
         cis: &[],
     },
-    peers: &[],
+    peers: &[
+        checkov("CKV_AWS_349", Related),
+        checkov("CKV_AWS_350", Related),
+        checkov("CKV_AWS_171", Related),
+    ],
     check,
     file: file!(),
 };

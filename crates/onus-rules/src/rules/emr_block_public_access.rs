@@ -35,7 +35,7 @@
 
 use crate::check::require_bool;
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -50,10 +50,10 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["EMR.2"],
-        config: &[],
+        config: &["EMR_BLOCK_PUBLIC_ACCESS"],
         cis: &[],
     },
-    peers: &[],
+    peers: &[checkov("CKV_AWS_390", Same)],
     check,
     file: file!(),
 };

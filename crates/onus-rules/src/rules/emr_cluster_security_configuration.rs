@@ -77,7 +77,7 @@
 
 use crate::check::require_set;
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -91,7 +91,7 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_emr_cluster"],
     reads: &[],
     controls: Controls::NONE,
-    peers: &[],
+    peers: &[checkov("CKV2_AWS_55", Same)],
     check,
     file: file!(),
 };

@@ -82,7 +82,7 @@
 
 use crate::context::Context;
 use crate::emr::flag;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -97,10 +97,10 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["EMR.4"],
-        config: &[],
+        config: &["EMR_SECURITY_CONFIGURATION_ENCRYPTION_TRANSIT"],
         cis: &[],
     },
-    peers: &[],
+    peers: &[checkov("CKV_AWS_351", Same)],
     check,
     file: file!(),
 };

@@ -99,7 +99,7 @@
 
 use crate::check::{get, require_bool, require_one_of};
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::{Resource, Value};
 use onus_model::Duty;
@@ -112,8 +112,12 @@ pub static RULE: Rule = Rule {
     cfn_types: &["AWS::KinesisFirehose::DeliveryStream"],
     tf_types: &["aws_kinesis_firehose_delivery_stream"],
     reads: &[],
-    controls: Controls::NONE,
-    peers: &[],
+    controls: Controls {
+        fsbp: &["DataFirehose.1"],
+        config: &["KINESIS_FIREHOSE_DELIVERY_STREAM_ENCRYPTED"],
+        cis: &[],
+    },
+    peers: &[checkov("CKV_AWS_240", Same)],
     check,
     file: file!(),
 };

@@ -88,7 +88,7 @@
 use crate::check::{get, require_set, spelling};
 use crate::context::Context;
 use crate::fsx::{Kind, kind};
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::{Resource, Value};
 use onus_model::Duty;
@@ -107,7 +107,12 @@ pub static RULE: Rule = Rule {
     ],
     reads: &[],
     controls: Controls::NONE,
-    peers: &[],
+    peers: &[
+        checkov("CKV_AWS_178", Same),
+        checkov("CKV_AWS_179", Same),
+        checkov("CKV_AWS_190", Same),
+        checkov("CKV_AWS_203", Same),
+    ],
     check,
     file: file!(),
 };

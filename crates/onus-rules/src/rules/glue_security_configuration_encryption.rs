@@ -8,20 +8,22 @@
 //! for data your code produces is the customer's duty.
 //!
 //! ## What AWS already does
-//! S3 buckets apply their default encryption (SSE-S3 at least) and CloudWatch
-//! Logs encrypts log data with service keys even when a mode is `DISABLED`;
-//! job bookmarks are encrypted client-side with KMS only with `CSE-KMS`.
+//! S3 buckets encrypt every new object with at least SSE-S3 since January
+//! 2023, and CloudWatch Logs has always encrypted log data with service
+//! keys, so both are encrypted at rest even when a mode is `DISABLED` (the
+//! default when absent); `SSE-KMS` adds your own key, which is key
+//! management. Job bookmarks are encrypted client-side with KMS only with
+//! `CSE-KMS`.
 //!
 //! ## Verdicts
 //! Reads `EncryptionConfiguration` (`encryption_configuration { ... }`):
-//! - met: `S3Encryptions.S3EncryptionMode` is `SSE-KMS` or `SSE-S3`,
-//!   `CloudWatchEncryption.CloudWatchEncryptionMode` is `SSE-KMS` and
-//!   `JobBookmarksEncryption.JobBookmarksEncryptionMode` is `CSE-KMS`
-//!   (Terraform `s3_encryption.s3_encryption_mode`,
-//!   `cloudwatch_encryption.cloudwatch_encryption_mode`,
-//!   `job_bookmarks_encryption.job_bookmarks_encryption_mode`);
-//! - not met: any of the three is `DISABLED` or absent (absent means
-//!   `DISABLED`);
+//! - met: `JobBookmarksEncryption.JobBookmarksEncryptionMode` is `CSE-KMS`
+//!   (Terraform `job_bookmarks_encryption.job_bookmarks_encryption_mode`),
+//!   and the S3 and CloudWatch modes are valid (`SSE-KMS`, `SSE-S3` or
+//!   `DISABLED` for S3; `SSE-KMS` or `DISABLED` for CloudWatch Logs) or
+//!   absent;
+//! - not met: job bookmarks `DISABLED` or absent (absent means `DISABLED`),
+//!   or a mode Glue does not accept;
 //! - unknown: a mode onus cannot resolve.
 //!
 //! ## Examples
@@ -90,6 +92,19 @@
 //!   }
 //! }
 //! ```
+//! ```yaml pass
+//! Resources:
+//!   Security:
+//!     Type: AWS::Glue::SecurityConfiguration
+//!     Properties:
+//!       Name: etl
+//!       EncryptionConfiguration:
+//!         S3Encryptions:
+//!           - S3EncryptionMode: DISABLED
+//!         JobBookmarksEncryption:
+//!           JobBookmarksEncryptionMode: CSE-KMS
+//!           KmsKeyArn: arn:aws:kms:eu-west-1:111122223333:key/abc
+//! ```
 
 use crate::check::{all_of, require_one_of};
 use crate::context::Context;
@@ -107,7 +122,7 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_glue_security_configuration"],
     reads: &[],
     controls: Controls::NONE,
-    peers: &[checkov("CKV_AWS_99", Same)],
+    peers: &[checkov("CKV_AWS_99", Related)],
     check,
     file: file!(),
 };
@@ -118,7 +133,8 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
             resource,
             "EncryptionConfiguration.S3Encryptions.S3EncryptionMode",
             "encryption_configuration.s3_encryption.s3_encryption_mode",
-            &["SSE-KMS", "SSE-S3"],
+            // DISABLED leaves objects to the bucket's default encryption.
+            &["SSE-KMS", "SSE-S3", "DISABLED"],
             Some("DISABLED"),
             "S3 encryption",
         ),
@@ -126,7 +142,8 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
             resource,
             "EncryptionConfiguration.CloudWatchEncryption.CloudWatchEncryptionMode",
             "encryption_configuration.cloudwatch_encryption.cloudwatch_encryption_mode",
-            &["SSE-KMS"],
+            // CloudWatch Logs encrypts with service keys either way.
+            &["SSE-KMS", "DISABLED"],
             Some("DISABLED"),
             "CloudWatch Logs encryption",
         ),

@@ -11,8 +11,8 @@
 //! ## What AWS already does
 //! Enables EKS Audit Log Monitoring on a detector whose request does not
 //! mention it: `CreateDetector` turns on every optional protection plan except
-//! Runtime Monitoring (the plan exists since January 2022; older detectors kept
-//! it off until enabled).
+//! Runtime Monitoring
+//! (detectors created before the plan existed kept it off until enabled).
 //!
 //! ## Verdicts
 //! Follows Security Hub GuardDuty.5. Judged on each detector the code declares

@@ -10,8 +10,8 @@
 //! ## What AWS already does
 //! Enables RDS Protection on a detector whose request does not mention it:
 //! `CreateDetector` turns on every optional protection plan except Runtime
-//! Monitoring (the plan exists since March 2023; older detectors kept it off
-//! until enabled).
+//! Monitoring
+//! (detectors created before the plan existed kept it off until enabled).
 //!
 //! ## Verdicts
 //! Follows Security Hub GuardDuty.9. Judged on each detector the code declares

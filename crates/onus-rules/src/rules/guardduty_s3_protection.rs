@@ -11,8 +11,8 @@
 //! ## What AWS already does
 //! Enables S3 Protection on a detector whose request does not mention it:
 //! `CreateDetector` turns on every optional protection plan except Runtime
-//! Monitoring (S3 Protection exists since July 2020; detectors created before
-//! then kept it off until enabled).
+//! Monitoring (a detector created before
+//! the plan existed kept it off until enabled).
 //!
 //! ## Verdicts
 //! Follows Security Hub GuardDuty.10. Judged on each detector the code declares

@@ -11,27 +11,56 @@
 //! attach a policy.
 //!
 //! ## Verdicts
-//! Policies read: CloudFormation `AWS::IAM::Policy` and
-//! `AWS::IAM::ManagedPolicy` (`PolicyDocument`), and the inline `Policies` and
-//! `ManagedPolicyArns` of `AWS::IAM::Role`, `User` and `Group`; Terraform
+//! Policies read (the shared IAM policy analysis, the same for every IAM
+//! rule): CloudFormation `AWS::IAM::Policy`, `ManagedPolicy`, `RolePolicy`,
+//! `UserPolicy`, `GroupPolicy` (`PolicyDocument`), the inline `Policies` and
+//! `ManagedPolicyArns` of `AWS::IAM::Role`, `User` and `Group`, and
+//! `AWS::SSO::PermissionSet` (`InlinePolicy`, `ManagedPolicies`); Terraform
 //! `aws_iam_policy`, `aws_iam_role_policy`, `aws_iam_user_policy`,
-//! `aws_iam_group_policy` (`policy`), and the `inline_policy` blocks and
-//! `managed_policy_arns` of `aws_iam_role`. A Terraform role is also judged by
-//! the `aws_iam_role_policy` and `aws_iam_role_policy_attachment` resources
-//! whose `role` refers to it, so it gets the verdict a CloudFormation role
-//! with the same inline policy gets.
+//! `aws_iam_group_policy` (`policy`, also through a
+//! `data.aws_iam_policy_document`), the `inline_policy` blocks and
+//! `managed_policy_arns` of `aws_iam_role`,
+//! `aws_ssoadmin_permission_set_inline_policy`, and the policy attachments
+//! (`aws_iam_role_policy_attachment`, `aws_iam_user_policy_attachment`,
+//! `aws_iam_group_policy_attachment`, `aws_iam_policy_attachment`,
+//! `aws_ssoadmin_managed_policy_attachment`). A Terraform role is also judged
+//! by the `aws_iam_role_policy` and `aws_iam_role_policy_attachment`
+//! resources whose `role` refers to it, so it gets the verdict a
+//! CloudFormation role with the same inline policy gets. The AWS managed
+//! policies `AdministratorAccess`, `IAMFullAccess` and `PowerUserAccess`, and
+//! the common service policies in `crates/onus-rules/data/aws-managed-policies.tsv`
+//! (each with the version and date of the document onus holds), are
+//! read as their documents, also when the ARN's partition is not static or
+//! comes from a `data "aws_iam_policy"` lookup by name or ARN; an attachment
+//! of any other policy is judged where that policy is declared (not
+//! applicable on the attachment); an attachment whose policy ARN is a value
+//! onus cannot resolve (a variable, a loop over one) is unknown.
 //! - met: no `Allow` statement has `Action` `*` (or `*:*`) together with
-//!   `Resource` `*`; a role, user or group without inline policies;
+//!   `Resource` `*` (or a `NotResource`, which applies to every other
+//!   resource); a role, user or group without inline policies;
 //! - not met: such a statement (conditions do not change this), or the AWS
-//!   managed `AdministratorAccess` policy in `ManagedPolicyArns`;
+//!   managed `AdministratorAccess` policy attached;
 //! - unknown: a policy, action or resource is a value onus cannot resolve.
 //!
-//! `NotAction` statements and service-wide wildcards (`s3:*`) are not flagged
-//! by this rule. User and group attachment resources in Terraform
-//! (`aws_iam_user_policy_attachment`, `aws_iam_group_policy_attachment`) are
-//! not followed yet.
+//! `NotAction` statements and service-wide wildcards (`s3:*`) are judged by
+//! `iam.no-wildcard-actions`.
 //!
 //! ## Examples
+//! ```hcl aws_iam_role_policy_attachment.extra=unknown
+//! resource "aws_iam_role_policy_attachment" "extra" {
+//!   role       = "deploy"
+//!   policy_arn = var.extra_policy_arn
+//! }
+//! ```
+//! ```hcl aws_iam_role_policy_attachment.deploy=not-met
+//! data "aws_iam_policy" "admin" {
+//!   name = "AdministratorAccess"
+//! }
+//! resource "aws_iam_role_policy_attachment" "deploy" {
+//!   role       = "deploy"
+//!   policy_arn = data.aws_iam_policy.admin.arn
+//! }
+//! ```
 //! ```yaml fail
 //! Resources:
 //!   Admin:
@@ -144,6 +173,29 @@
 //!   }
 //! }
 //! ```
+//! ```hcl aws_iam_user_policy_attachment.admin=not-met aws_iam_group_policy_attachment.ro=not-applicable
+//! resource "aws_iam_user_policy_attachment" "admin" {
+//!   user       = "alice"
+//!   policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+//! }
+//! resource "aws_iam_group_policy_attachment" "ro" {
+//!   group      = "readers"
+//!   policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+//! }
+//! ```
+//! ```yaml fail
+//! Resources:
+//!   Everything:
+//!     Type: AWS::IAM::RolePolicy
+//!     Properties:
+//!       RoleName: ops
+//!       PolicyName: everything
+//!       PolicyDocument:
+//!         Statement:
+//!           - Effect: Allow
+//!             Action: "*"
+//!             NotResource: arn:aws:s3:::audit-logs/*
+//! ```
 //! ```yaml unknown
 //! Parameters:
 //!   Actions:
@@ -159,12 +211,12 @@
 //!             Resource: "*"
 //! ```
 
-use crate::check::{all_of, get};
 use crate::context::Context;
-use crate::policy::{Document, Effect, Tri, any_is, at};
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
-use crate::verdict::{Status, Verdict};
-use onus_ingest::{Node, Resource, Value};
+use crate::policy::identity::{self, Found, Held};
+use crate::policy::{Effect, Item, Tri, any_is};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
+use crate::verdict::Verdict;
+use onus_ingest::Resource;
 use onus_model::Duty;
 
 pub static RULE: Rule = Rule {
@@ -172,21 +224,9 @@ pub static RULE: Rule = Rule {
     title: "IAM policy does not grant full administrator access",
     duty: Duty::AccessControl,
     severity: Severity::Critical,
-    cfn_types: &[
-        "AWS::IAM::Group",
-        "AWS::IAM::ManagedPolicy",
-        "AWS::IAM::Policy",
-        "AWS::IAM::Role",
-        "AWS::IAM::User",
-    ],
-    tf_types: &[
-        "aws_iam_group_policy",
-        "aws_iam_policy",
-        "aws_iam_role",
-        "aws_iam_role_policy",
-        "aws_iam_user_policy",
-    ],
-    reads: &["aws_iam_policy_document", "aws_iam_role_policy_attachment"],
+    cfn_types: identity::CFN_TYPES,
+    tf_types: identity::TF_TYPES,
+    reads: identity::READS,
     controls: Controls {
         fsbp: &["IAM.1"],
         config: &["IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS"],
@@ -194,6 +234,9 @@ pub static RULE: Rule = Rule {
     },
     peers: &[
         checkov("CKV_AWS_62", Same),
+        checkov("CKV_AWS_1", Same),
+        checkov("CKV_AWS_274", Same),
+        checkov("CKV_AWS_275", Related),
         checkov("CKV_AWS_63", Related),
         checkov("CKV_AWS_355", Related),
         checkov("CKV_AWS_49", Related),
@@ -202,174 +245,89 @@ pub static RULE: Rule = Rule {
         cfn_nag("F4", Related),
         cfn_nag("F5", Related),
         trivy("AVD-AWS-0057", Related),
+        guard("IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS", Same),
+        guard("IAM_ROLE_ADMINISTRATOR_ACCESS_POLICY_RULE", Related),
     ],
     check,
     file: file!(),
 };
 
-const ADMIN_ARN: &str = "arn:aws:iam::aws:policy/AdministratorAccess";
-
-/// Every policy document of the resource, with its path.
-fn documents(resource: &Resource) -> Vec<(&Node, String)> {
-    let mut out = Vec::new();
-    let t = resource.resource_type.as_str();
-    match t {
-        "AWS::IAM::Policy" | "AWS::IAM::ManagedPolicy" => {
-            if let Some(d) = get(resource, "PolicyDocument") {
-                out.push((d, "PolicyDocument".to_owned()));
-            }
-        }
-        "AWS::IAM::Role" | "AWS::IAM::User" | "AWS::IAM::Group" => {
-            if let Some(list) = get(resource, "Policies") {
-                for (i, p) in list
-                    .as_list()
-                    .unwrap_or(std::slice::from_ref(list))
-                    .iter()
-                    .enumerate()
-                {
-                    match p.get("PolicyDocument") {
-                        Some(d) => out.push((d, format!("Policies[{i}].PolicyDocument"))),
-                        None => out.push((p, format!("Policies[{i}]"))),
-                    }
-                }
-            }
-        }
-        "aws_iam_role" => {
-            if let Some(list) = get(resource, "inline_policy") {
-                for (i, p) in list
-                    .as_list()
-                    .unwrap_or(std::slice::from_ref(list))
-                    .iter()
-                    .enumerate()
-                {
-                    if let Some(d) = p.get("policy") {
-                        out.push((d, format!("inline_policy[{i}].policy")));
-                    }
-                }
-            }
-        }
-        _ => {
-            if let Some(d) = get(resource, "policy") {
-                out.push((d, "policy".to_owned()));
-            }
-        }
+/// Does the statement allow every action on every resource?
+fn full_admin<'h>(h: &'h Held<'h>) -> Found<'h> {
+    let st = &h.statement;
+    let effect = match &st.effect {
+        Effect::Allow => Tri::Yes,
+        Effect::Deny => Tri::No,
+        Effect::Unknown(w) => Tri::Unknown(w.clone(), st.effect_span),
+    };
+    let action = st
+        .action
+        .as_deref()
+        .map_or(Tri::No, |a| any_is(a, &["*", "*:*"]));
+    let resource = if st.not_resource.is_some() {
+        Tri::Yes
+    } else {
+        st.resource
+            .as_deref()
+            .map_or(Tri::No, |r| any_is(r, &["*"]))
+    };
+    let parts = [effect, action, resource];
+    if parts.iter().all(|p| *p == Tri::Yes) {
+        let span = st
+            .action
+            .iter()
+            .flatten()
+            .find(|i| matches!(i, Item::Text(t, _) if t.trim().starts_with('*')))
+            .map_or(st.span, Item::span);
+        return Found::Yes(h, span, String::new());
     }
-    out
+    match parts.into_iter().find(|p| matches!(p, Tri::Unknown(..))) {
+        Some(Tri::Unknown(w, s)) if !parts_has_no(h) => Found::Unknown(h.unknown(s, w)),
+        _ => Found::No,
+    }
+}
+
+/// True when some part of the statement is definitely not admin.
+fn parts_has_no(h: &Held) -> bool {
+    let st = &h.statement;
+    st.effect == Effect::Deny
+        || st
+            .action
+            .as_deref()
+            .is_none_or(|a| any_is(a, &["*", "*:*"]) == Tri::No)
+        || (st.not_resource.is_none()
+            && st
+                .resource
+                .as_deref()
+                .is_none_or(|r| any_is(r, &["*"]) == Tri::No))
 }
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
-    let own = judge_own(resource, cx);
-    if resource.resource_type != "aws_iam_role" {
-        return own;
-    }
-    // The role's separate Terraform policies, so that a role gets the same
-    // verdict as a CloudFormation role with the same inline policy.
-    let mut verdicts = vec![own];
-    for r in cx.linked(
-        resource,
-        &["aws_iam_role_policy", "aws_iam_role_policy_attachment"],
-        "role",
-        Some("name"),
-    ) {
-        verdicts.push(judge_own(r, cx));
-    }
-    let met = verdicts[0].clone();
-    match all_of(verdicts) {
-        Some(v) if v.status != Status::Met => v,
-        _ => met,
-    }
-}
-
-fn judge_own(resource: &Resource, cx: &Context) -> Verdict {
-    let (arns, arns_path) = match resource.resource_type.as_str() {
-        "aws_iam_role_policy_attachment" => (get(resource, "policy_arn"), "policy_arn"),
-        _ if resource.format.is_terraform() => {
-            (get(resource, "managed_policy_arns"), "managed_policy_arns")
-        }
-        _ => (get(resource, "ManagedPolicyArns"), "ManagedPolicyArns"),
-    };
-    if let Some(arns) = arns {
-        for item in crate::policy::items(arns) {
-            if let crate::policy::Item::Text(a, span) = item
-                && a.eq_ignore_ascii_case(ADMIN_ARN)
-            {
-                return Verdict::not_met(
-                    resource,
-                    span,
-                    arns_path,
-                    "the AWS managed AdministratorAccess policy is attached",
-                );
-            }
-        }
-    }
-    let docs = documents(resource);
+    let g = identity::grants(resource, cx);
     let mut unknown = None;
-    for (node, path) in &docs {
-        if matches!(node.value, Value::Map(_))
-            && node.get("PolicyDocument").is_none()
-            && path.ends_with(']')
-        {
-            unknown.get_or_insert_with(|| {
-                Verdict::unknown(resource, node.span, path, "policy without PolicyDocument")
-            });
-            continue;
-        }
-        let stmts = match Document::read(node, resource, cx) {
-            Document::Statements(s) => s,
-            Document::Unknown(w, s) | Document::Invalid(w, s) => {
-                unknown.get_or_insert_with(|| Verdict::unknown(resource, s, path, w));
-                continue;
-            }
-        };
-        for st in &stmts {
-            let effect = match &st.effect {
-                Effect::Allow => Tri::Yes,
-                Effect::Deny => Tri::No,
-                Effect::Unknown(w) => Tri::Unknown(w.clone(), st.effect_span),
-            };
-            let action = st
-                .action
-                .as_deref()
-                .map_or(Tri::No, |a| any_is(a, &["*", "*:*"]));
-            let res = st
-                .resource
-                .as_deref()
-                .map_or(Tri::No, |r| any_is(r, &["*"]));
-            let parts = [effect, action, res];
-            if parts.iter().all(|p| *p == Tri::Yes) {
-                return at(
-                    Verdict::not_met(
-                        resource,
-                        st.span,
-                        path,
-                        "a statement allows every action (*) on every resource (*): full administrator access",
+    for h in &g.statements {
+        match full_admin(h) {
+            Found::Yes(h, span, _) => {
+                let why = match h.managed {
+                    Some(name) => format!(
+                        "the AWS managed {name} policy is attached: every action on every resource, full administrator access"
                     ),
-                    st.file,
-                );
+                    None => "a statement allows every action (*) on every resource: full administrator access".to_owned(),
+                };
+                return h.verdict(span, why);
             }
-            if !parts.contains(&Tri::No)
-                && let Some(Tri::Unknown(w, s)) =
-                    parts.into_iter().find(|p| matches!(p, Tri::Unknown(..)))
-            {
-                unknown.get_or_insert_with(|| at(Verdict::unknown(resource, s, path, w), st.file));
+            Found::Unknown(v) => {
+                unknown.get_or_insert(v);
             }
+            Found::No => {}
         }
     }
     if let Some(u) = unknown {
         return u;
     }
-    match docs.first() {
-        Some((node, path)) => Verdict::met(
-            resource,
-            node.span,
-            path,
-            "no statement allows every action on every resource",
-        ),
-        None => Verdict::met(
-            resource,
-            resource.name_span,
-            "",
-            "no inline policy and no AdministratorAccess attachment",
-        ),
-    }
+    identity::finish(
+        resource,
+        g,
+        "no statement allows every action on every resource".to_owned(),
+    )
 }

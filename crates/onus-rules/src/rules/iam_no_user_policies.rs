@@ -103,7 +103,7 @@
 
 use crate::check::{get, is_empty};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::{Resource, Value};
 use onus_model::Duty;
@@ -136,6 +136,7 @@ pub static RULE: Rule = Rule {
         cfn_nag("F11", Related),
         cfn_nag("F12", Related),
         trivy("AVD-AWS-0143", Same),
+        guard("IAM_USER_NO_POLICIES_CHECK", Same),
     ],
     check,
     file: file!(),

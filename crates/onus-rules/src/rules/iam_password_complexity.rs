@@ -44,7 +44,7 @@
 
 use crate::check::{all_of, require_bool};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -67,6 +67,7 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_12", Related),
         checkov("CKV_AWS_14", Related),
         checkov("CKV_AWS_15", Related),
+        guard("IAM_PASSWORD_POLICY", Related),
     ],
     check,
     file: file!(),

@@ -20,6 +20,9 @@
 //! - not met: longer, or not set (passwords never expire);
 //! - unknown: the value is not static.
 //!
+//! A value AWS rejects (a maximum age outside 1 to 1095 days) is not met and
+//! said to be invalid.
+//!
 //! ## Examples
 //! ```hcl pass
 //! resource "aws_iam_account_password_policy" "strict" {
@@ -33,9 +36,9 @@
 //! }
 //! ```
 
-use crate::check::require_number;
+use crate::check::require_number_in;
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -53,16 +56,20 @@ pub static RULE: Rule = Rule {
         config: &["IAM_PASSWORD_POLICY"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_9", Same)],
+    peers: &[
+        checkov("CKV_AWS_9", Same),
+        guard("IAM_PASSWORD_POLICY", Related),
+    ],
     check,
     file: file!(),
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    require_number(
+    require_number_in(
         resource,
         "",
         "max_password_age",
+        &[(1.0, 1095.0)],
         None,
         |days| (1.0..=90.0).contains(&days),
         "passwords expire within 90 days (absent: never)",

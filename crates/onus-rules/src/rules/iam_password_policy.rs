@@ -15,7 +15,8 @@
 //! policy. Follows CIS AWS Foundations 1.8 and 1.9.
 //! - met: `minimum_password_length` ≥ 14 and `password_reuse_prevention` ≥ 24;
 //! - not met: a shorter minimum (absent: the provider's default of 6) or
-//!   reuse prevention below 24 or not set;
+//!   reuse prevention below 24 or not set; a length outside 6 to 128 or a
+//!   reuse prevention outside 1 to 24, which IAM rejects (said to be invalid);
 //! - unknown: a value is not static.
 //!
 //! ## Examples
@@ -37,9 +38,9 @@
 //! }
 //! ```
 
-use crate::check::{all_of, require_number};
+use crate::check::{all_of, require_number_in};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -53,31 +54,34 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_iam_account_password_policy"],
     reads: &[],
     controls: Controls {
-        fsbp: &["IAM.15", "IAM.16"],
+        fsbp: &[],
         config: &["IAM_PASSWORD_POLICY"],
         cis: &["1.8", "1.9"],
     },
     peers: &[
         checkov("CKV_AWS_10", Related),
         checkov("CKV_AWS_13", Related),
+        guard("IAM_PASSWORD_POLICY", Related),
     ],
     check,
     file: file!(),
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    let length = require_number(
+    let length = require_number_in(
         resource,
         "",
         "minimum_password_length",
+        &[(6.0, 128.0)],
         Some(6.0),
         |n| n >= 14.0,
         "passwords of at least 14 characters",
     );
-    let reuse = require_number(
+    let reuse = require_number_in(
         resource,
         "",
         "password_reuse_prevention",
+        &[(1.0, 24.0)],
         None,
         |n| n >= 24.0,
         "the last 24 passwords may not be reused",

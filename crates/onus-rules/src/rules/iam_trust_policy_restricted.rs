@@ -14,10 +14,12 @@
 //! ## Verdicts
 //! - met: no `Allow` statement in `AssumeRolePolicyDocument`
 //!   (`assume_role_policy`) trusts everyone;
-//! - not met: an `Allow` statement with `Principal` `"*"` or `AWS: "*"` and no
-//!   restricting `Condition` (any condition key except `aws:SecureTransport`
-//!   alone counts, e.g. `sts:ExternalId`, `aws:PrincipalOrgID`,
-//!   `aws:SourceAccount`);
+//! - not met: an `Allow` statement with `Principal` `"*"` or `AWS: "*"` (or
+//!   with `NotPrincipal`) and no condition limiting the caller to fixed
+//!   values (`aws:PrincipalOrgID`, `aws:PrincipalAccount`,
+//!   `aws:PrincipalArn`, `aws:SourceAccount`... with `StringEquals` or a
+//!   wildcard-free `StringLike`); `sts:ExternalId` is not a secret and does
+//!   not limit who may assume the role;
 //! - unknown: the trust policy or a statement is a value onus cannot resolve
 //!   (including a trust policy that is not declared).
 //!
@@ -62,6 +64,21 @@
 //!             Condition:
 //!               StringEquals:
 //!                 aws:PrincipalOrgID: o-abc123
+//! ```
+//! ```yaml fail
+//! Resources:
+//!   Partner:
+//!     Type: AWS::IAM::Role
+//!     Properties:
+//!       AssumeRolePolicyDocument:
+//!         Statement:
+//!           - Effect: Allow
+//!             Principal:
+//!               AWS: "*"
+//!             Action: sts:AssumeRole
+//!             Condition:
+//!               StringEquals:
+//!                 sts:ExternalId: partner-1234
 //! ```
 //! ```hcl pass
 //! resource "aws_iam_role" "worker" {
@@ -108,7 +125,7 @@
 use crate::check::prop;
 use crate::context::Context;
 use crate::policy::{Document, Public, at, find_public};
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -127,6 +144,7 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_61", Related),
         cfn_nag("F2", Related),
         cfn_nag("F6", Related),
+        guard("IAM_ROLE_NO_ALLOW_PLUS_NOT_PRINCIPAL", Related),
     ],
     check,
     file: file!(),
@@ -143,12 +161,14 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
         );
     };
     match find_public(&Document::read(node, resource, cx)) {
-        Public::Yes(span, file) => at(
+        Public::Yes(span, file, whom) => at(
             Verdict::not_met(
                 resource,
                 span,
                 path,
-                "the trust policy lets everyone (Principal *) assume the role, with no restricting condition",
+                format!(
+                    "the trust policy lets {whom} assume the role, with no condition limiting the caller's account or organization"
+                ),
             ),
             file,
         ),

@@ -72,7 +72,7 @@
 
 use crate::check::{prop, require_bool};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::{Resource, Value};
 use onus_model::Duty;
@@ -86,7 +86,7 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_kms_key"],
     reads: &[],
     controls: Controls {
-        fsbp: &["KMS.4"],
+        fsbp: &[],
         config: &["CMK_BACKING_KEY_ROTATION_ENABLED"],
         cis: &["3.8"],
     },
@@ -94,6 +94,7 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_7", Same),
         cfn_nag("F19", Same),
         trivy("AVD-AWS-0065", Same),
+        guard("CMK_BACKING_KEY_ROTATION_ENABLED", Same),
     ],
     check,
     file: file!(),

@@ -14,12 +14,22 @@
 //! ## Verdicts
 //! - met: no key policy (the default allows only the account), or no `Allow`
 //!   statement to everyone;
-//! - not met: an `Allow` statement with `Principal` `"*"` or `AWS: "*"` and no
-//!   restricting `Condition` (any key but `aws:SecureTransport` alone counts,
-//!   e.g. `kms:CallerAccount`, `kms:ViaService`, `aws:PrincipalOrgID`), in
-//!   CloudFormation `KeyPolicy`, Terraform `policy` on `aws_kms_key` or an
-//!   `aws_kms_key_policy` for the key;
+//! - not met: an `Allow` statement with `Principal` `"*"` or `AWS: "*"` (or
+//!   with `NotPrincipal`) and no condition limiting the caller to fixed
+//!   values (`kms:CallerAccount`, `aws:PrincipalOrgID`,
+//!   `aws:PrincipalAccount`, `aws:SourceVpce`... with `StringEquals` or a
+//!   wildcard-free `StringLike`; `kms:ViaService` alone still lets every
+//!   account in through that service), in CloudFormation `KeyPolicy`,
+//!   Terraform `policy` on `aws_kms_key` or an `aws_kms_key_policy` for the
+//!   key;
 //! - unknown: the policy or a statement is a value onus cannot resolve.
+//! - the same for keys with imported material and multi-Region replica keys
+//!   (`AWS::KMS::ReplicaKey`, `aws_kms_external_key`, `aws_kms_replica_key`,
+//!   `aws_kms_replica_external_key`), which get the default policy too when
+//!   none is given;
+//! - judged with the key: an `aws_kms_key_policy` for a key in the scanned code;
+//!   one whose key is declared elsewhere (another module or stack) is judged on
+//!   its own, and the verdict says the key is not in the scanned code.
 //!
 //! ## Examples
 //! ```yaml pass
@@ -99,13 +109,48 @@
 //!   })
 //! }
 //! ```
+//! ```hcl fail
+//! resource "aws_kms_key_policy" "shared" {
+//!   key_id = "1234abcd-12ab-34cd-56ef-1234567890ab"
+//!   policy = jsonencode({
+//!     Version = "2012-10-17"
+//!     Statement = [{
+//!       Effect    = "Allow"
+//!       Principal = "*"
+//!       Action    = "kms:Decrypt"
+//!       Resource  = "*"
+//!     }]
+//!   })
+//! }
+//! ```
+//! ```hcl fail
+//! resource "aws_kms_replica_key" "eu" {
+//!   primary_key_arn = "arn:aws:kms:us-east-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab"
+//!   policy = jsonencode({
+//!     Statement = [{ Effect = "Allow", Principal = { AWS = "*" }, Action = "kms:Decrypt", Resource = "*" }]
+//!   })
+//! }
+//! ```
+//! ```yaml pass
+//! Resources:
+//!   Replica:
+//!     Type: AWS::KMS::ReplicaKey
+//!     Properties:
+//!       PrimaryKeyArn: arn:aws:kms:us-east-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab
+//!       KeyPolicy:
+//!         Statement:
+//!           - Effect: Allow
+//!             Principal: {AWS: arn:aws:iam::111122223333:root}
+//!             Action: kms:*
+//!             Resource: "*"
+//! ```
 
-use crate::check::get;
 use crate::context::Context;
-use crate::policy::no_public_grant;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov};
+use crate::parent::KMS_KEY;
+use crate::policy::{Link, public_policy_verdict};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard};
 use crate::verdict::Verdict;
-use onus_ingest::{Node, Resource};
+use onus_ingest::Resource;
 use onus_model::Duty;
 
 pub static RULE: Rule = Rule {
@@ -113,38 +158,54 @@ pub static RULE: Rule = Rule {
     title: "KMS key policy does not allow everyone",
     duty: Duty::AccessControl,
     severity: Severity::Critical,
-    cfn_types: &["AWS::KMS::Key"],
-    tf_types: &["aws_kms_key"],
+    cfn_types: &["AWS::KMS::Key", "AWS::KMS::ReplicaKey"],
+    tf_types: &[
+        "aws_kms_key",
+        "aws_kms_key_policy",
+        "aws_kms_external_key",
+        "aws_kms_replica_key",
+        "aws_kms_replica_external_key",
+    ],
     reads: &["aws_kms_key_policy"],
     controls: Controls {
         fsbp: &["KMS.5"],
-        config: &[],
+        config: &["KMS_KEY_POLICY_NO_PUBLIC_ACCESS"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_33", Same), cfn_nag("F76", Same)],
+    peers: &[
+        checkov("CKV_AWS_33", Same),
+        cfn_nag("F76", Same),
+        guard("KMS_NO_WILDCARD_PRINCIPAL", Related),
+    ],
     check,
     file: file!(),
 };
 
+const LINKS: &[Link] = &[Link {
+    types: &["aws_kms_key_policy"],
+    attr: "key_id",
+    name_attr: None,
+    policy: "policy",
+}];
+
+/// Keys with imported material and replica keys: their own key policy only.
+const OTHER_KEYS: &[&str] = &[
+    "AWS::KMS::ReplicaKey",
+    "aws_kms_external_key",
+    "aws_kms_replica_key",
+    "aws_kms_replica_external_key",
+];
+
 fn check(resource: &Resource, cx: &Context) -> Verdict {
-    let mut policies: Vec<(&Resource, &Node, &str)> = Vec::new();
-    if resource.format.is_terraform() {
-        if let Some(p) = get(resource, "policy") {
-            policies.push((resource, p, "policy"));
-        }
-        for r in cx.linked(resource, &["aws_kms_key_policy"], "key_id", None) {
-            if let Some(p) = get(r, "policy") {
-                policies.push((r, p, "policy"));
-            }
-        }
-    } else if let Some(p) = get(resource, "KeyPolicy") {
-        policies.push((resource, p, "KeyPolicy"));
+    const NONE: &str = "no key policy: the default policy allows only this account";
+    if OTHER_KEYS.contains(&resource.resource_type.as_str()) {
+        return public_policy_verdict(resource, cx, ("KeyPolicy", "policy"), &[], "key", NONE);
     }
-    no_public_grant(
-        resource,
-        &policies,
-        cx,
-        "key",
-        "no key policy: the default policy allows only this account",
-    )
+    let alone = |r: &Resource| {
+        public_policy_verdict(r, cx, ("", "policy"), &[], "key", "the key policy is empty")
+    };
+    if let Some(v) = KMS_KEY.judge_alone(resource, cx, alone) {
+        return v;
+    }
+    public_policy_verdict(resource, cx, ("KeyPolicy", "policy"), LINKS, "key", NONE)
 }

@@ -49,7 +49,7 @@
 
 use crate::check::require_one_of;
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -63,7 +63,7 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_lambda_function_url"],
     reads: &[],
     controls: Controls::NONE,
-    peers: &[],
+    peers: &[checkov("CKV_AWS_258", Same)],
     check,
     file: file!(),
 };

@@ -107,7 +107,7 @@
 
 use crate::check::require_set;
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -121,11 +121,15 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_lambda_function"],
     reads: &[],
     controls: Controls {
-        fsbp: &["Lambda.3"],
+        fsbp: &[],
         config: &["LAMBDA_INSIDE_VPC"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_117", Same), cfn_nag("W89", Same)],
+    peers: &[
+        checkov("CKV_AWS_117", Same),
+        cfn_nag("W89", Same),
+        guard("LAMBDA_INSIDE_VPC", Same),
+    ],
     check,
     file: file!(),
 };

@@ -17,17 +17,26 @@
 //! ## Verdicts
 //! Judged on each `AWS::Lambda::Permission` / `aws_lambda_permission`:
 //! - met: the principal is an account, an IAM ARN or another named
-//!   principal; a service principal (`s3.amazonaws.com`,
-//!   `sns.amazonaws.com`, ...) with `SourceArn` / `source_arn` or
-//!   `SourceAccount` / `source_account`; the principal `*` restricted by
-//!   `SourceArn`, `SourceAccount` or `PrincipalOrgID` / `principal_org_id`;
+//!   principal; a service principal (`sns.amazonaws.com`,
+//!   `events.amazonaws.com`, ...) with `SourceArn` / `source_arn` or
+//!   `SourceAccount` / `source_account`; `s3.amazonaws.com` with
+//!   `SourceAccount`; the principal `*` restricted by `SourceArn`,
+//!   `SourceAccount` or `PrincipalOrgID` / `principal_org_id`; a service
+//!   principal with `PrincipalOrgID` (a service's requests carry no
+//!   `aws:PrincipalOrgID`, so the permission lets no one invoke);
 //! - not met: the principal `*` with none of those (anyone may invoke); a
 //!   service principal with neither `SourceArn` nor `SourceAccount` (any
 //!   resource of that service, in any account, may invoke);
+//!   `s3.amazonaws.com` without `SourceAccount`, whatever `SourceArn` says (a
+//!   bucket ARN names no account: a bucket of that name in another account,
+//!   e.g. after you delete yours, may invoke);
 //! - unknown: the principal, or the restricting value, is not static.
 //!
 //! A restriction that a condition leaves unset on one branch counts as
-//! unset. Fix: name the account, or add `SourceArn` (the bucket, topic or
+//! unset, and so does one whose value names no one (`*`, or an ARN pattern
+//! such as `arn:aws:s3:::*` with neither a fixed account nor a fixed
+//! resource name), judged as the shared policy analysis judges an
+//! `aws:SourceArn` / `aws:SourceAccount` / `aws:PrincipalOrgID` condition. Fix: name the account, or add `SourceArn` (the bucket, topic or
 //! rule that invokes the function) and `SourceAccount`.
 //!
 //! ## Examples
@@ -99,6 +108,14 @@
 //!       SourceArn: !If [HasTopic, !Ref TopicArn, !Ref AWS::NoValue]
 //! ```
 //! ```hcl fail
+//! resource "aws_lambda_permission" "any_bucket" {
+//!   action        = "lambda:InvokeFunction"
+//!   function_name = "app"
+//!   principal     = "s3.amazonaws.com"
+//!   source_arn    = "arn:aws:s3:::*"
+//! }
+//! ```
+//! ```hcl fail
 //! resource "aws_lambda_permission" "public" {
 //!   action        = "lambda:InvokeFunction"
 //!   function_name = "app"
@@ -131,6 +148,24 @@
 //!   source_account = "111122223333"
 //! }
 //! ```
+//! ```hcl fail
+//! resource "aws_lambda_permission" "from_bucket_arn" {
+//!   action        = "lambda:InvokeFunction"
+//!   function_name = "app"
+//!   principal     = "s3.amazonaws.com"
+//!   source_arn    = "arn:aws:s3:::uploads"
+//! }
+//! ```
+//! ```yaml pass
+//! Resources:
+//!   OrgOnly:
+//!     Type: AWS::Lambda::Permission
+//!     Properties:
+//!       Action: lambda:InvokeFunction
+//!       FunctionName: app
+//!       Principal: events.amazonaws.com
+//!       PrincipalOrgID: o-abc123
+//! ```
 //! ```hcl pass
 //! resource "aws_lambda_permission" "org" {
 //!   action           = "lambda:InvokeFunction"
@@ -142,7 +177,8 @@
 
 use crate::check::{Judgement, is_empty, judge, prop};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::policy::{Test, Tri, items};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource};
 use onus_model::Duty;
@@ -157,10 +193,7 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["Lambda.1"],
-        config: &[
-            "LAMBDA_FUNCTION_PUBLIC_ACCESS_PROHIBITED",
-            "LAMBDA_NO_WILDCARD_PRINCIPALS",
-        ],
+        config: &["LAMBDA_FUNCTION_PUBLIC_ACCESS_PROHIBITED"],
         cis: &[],
     },
     peers: &[
@@ -168,6 +201,8 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_364", Related),
         cfn_nag("F13", Related),
         trivy("AVD-AWS-0067", Related),
+        guard("LAMBDA_FUNCTION_PUBLIC_ACCESS_PROHIBITED", Same),
+        guard("LAMBDA_NO_WILDCARD_PRINCIPALS", Related),
     ],
     check,
     file: file!(),
@@ -175,7 +210,12 @@ pub static RULE: Rule = Rule {
 
 /// A restriction property: Yes when set on every branch, No (with the
 /// branch) when absent or unset on some branch, Unknown when unresolved.
-fn restriction(resource: &Resource, cfn: &str, tf: &str) -> (Judgement, String, Option<Node>) {
+fn restriction(
+    resource: &Resource,
+    cfn: &str,
+    tf: &str,
+    key: &str,
+) -> (Judgement, String, Option<Node>) {
     let (node, path) = prop(resource, cfn, tf);
     match node {
         None => (
@@ -185,7 +225,25 @@ fn restriction(resource: &Resource, cfn: &str, tf: &str) -> (Judgement, String, 
         ),
         Some(n) => (
             judge(n, &mut |b| {
-                Judgement::from_bool(!is_empty(b), b, || format!("{path} is unset on a branch"))
+                if is_empty(b) {
+                    return Judgement::no(b, format!("{path} is unset on a branch"));
+                }
+                // The shared condition analysis: a value that names no one
+                // (`*`, `arn:aws:s3:::*`) does not restrict.
+                let test = Test {
+                    operator: if cfn == "SourceArn" {
+                        "ArnLike"
+                    } else {
+                        "StringEquals"
+                    }
+                    .into(),
+                    key: key.into(),
+                    values: items(b),
+                    span: b.span,
+                };
+                Judgement::from_bool(test.restricts() != Tri::No, b, || {
+                    format!("{path} is a pattern that matches any caller")
+                })
             }),
             path.to_owned(),
             Some(n.clone()),
@@ -201,6 +259,7 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
     // Classify every possible principal value.
     let mut wildcard = false;
     let mut service = false;
+    let mut s3 = false;
     let j = judge(principal, &mut |n| match n.scalar_text() {
         Some(p) if p.trim() == "*" => {
             wildcard = true;
@@ -210,6 +269,7 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
             if p.trim().ends_with(".amazonaws.com") || p.trim().ends_with(".amazonaws.com.cn") =>
         {
             service = true;
+            s3 |= p.trim().starts_with("s3.");
             Judgement::Yes
         }
         Some(_) => Judgement::Yes,
@@ -231,12 +291,44 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
             "the permission names a specific principal",
         );
     }
-    let mut checks = vec![
-        restriction(resource, "SourceArn", "source_arn"),
-        restriction(resource, "SourceAccount", "source_account"),
-    ];
+    let org = restriction(
+        resource,
+        "PrincipalOrgID",
+        "principal_org_id",
+        "aws:PrincipalOrgID",
+    );
+    let source_account = || {
+        restriction(
+            resource,
+            "SourceAccount",
+            "source_account",
+            "aws:SourceAccount",
+        )
+    };
+    // A bucket ARN names no account: only SourceAccount ties S3 to yours.
+    let mut checks = if s3 && !wildcard {
+        vec![source_account()]
+    } else {
+        vec![
+            restriction(resource, "SourceArn", "source_arn", "aws:SourceArn"),
+            source_account(),
+        ]
+    };
+    if service && !wildcard && org.0 == Judgement::Yes {
+        // Service callers carry no aws:PrincipalOrgID: nobody matches.
+        let span = org.2.as_ref().map_or(resource.name_span, |n| n.span);
+        return Verdict::met(
+            resource,
+            span,
+            &org.1,
+            format!(
+                "{} with an AWS service principal lets no one invoke: a service's requests carry no aws:PrincipalOrgID",
+                org.1
+            ),
+        );
+    }
     if wildcard && !service {
-        checks.push(restriction(resource, "PrincipalOrgID", "principal_org_id"));
+        checks.push(org);
     }
     if let Some((_, path, node)) = checks.iter().find(|(j, ..)| *j == Judgement::Yes) {
         let span = node.as_ref().map_or(resource.name_span, |n| n.span);
@@ -272,10 +364,17 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
             names.join(", ")
         )
     } else {
-        format!(
-            "{ppath} is an AWS service with no {}: any resource of that service, in any account, may invoke the function (confused deputy)",
-            names.join(" or ")
-        )
+        if s3 {
+            format!(
+                "{ppath} is s3.amazonaws.com with no {}: a bucket ARN names no account, so a bucket of that name in any account may invoke the function, whatever SourceArn says (confused deputy)",
+                names.join(" or ")
+            )
+        } else {
+            format!(
+                "{ppath} is an AWS service with no {}: any resource of that service, in any account, may invoke the function (confused deputy)",
+                names.join(" or ")
+            )
+        }
     };
     Verdict::not_met(resource, principal.span, ppath, why)
 }

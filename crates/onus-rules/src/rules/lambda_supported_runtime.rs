@@ -18,7 +18,9 @@
 //! ## Verdicts
 //! - met: the runtime is not on the deprecation table below, or its
 //!   deprecation date is after the date of the scan;
-//! - not met: the runtime's deprecation date has passed;
+//! - not met: the runtime's deprecation date has passed; a name that is no
+//!   Lambda runtime family (`nodejs`, `python`, `java`, `dotnet`, `ruby`,
+//!   `provided`, `go1.x`), said to be invalid;
 //! - unknown: the runtime is not static; or no `Runtime` / `runtime` is set
 //!   on a `.zip` function (AWS requires one, so the deployment would fail:
 //!   onus cannot tell which runtime is meant);
@@ -26,11 +28,12 @@
 //!   `package_type = "Image"`): patch the base image yourself.
 //!
 //! Deprecation dates (AWS Lambda developer guide, "Lambda runtimes",
-//! deprecated and supported tables, as of late 2025, cross-checked with the
-//! tflint-ruleset-aws deprecated-runtime list of November 2025; `ruby2.7` is
-//! the date of AWS's 2023 deprecation announcement, which that list gives as
-//! 2023-11-27). A runtime is deprecated from the start of its date (UTC),
-//! compared with the date of the scan:
+//! deprecated and supported tables, as transcribed in two public tools in
+//! 2026 that agree on every date; earlier onus releases used `dotnet6`'s
+//! first date, 2024-11-12, since extended to 2024-12-20, and left out the
+//! Amazon Linux 2 runtimes, which now have dates). A runtime is deprecated
+//! from the start of its date (UTC), compared with the date of the scan; a
+//! runtime newer than the table (a later version of a known family) passes:
 //!
 //! | Runtime | Deprecated |
 //! |---|---|
@@ -44,32 +47,42 @@
 //! | `nodejs16.x` | 2024-06-12 |
 //! | `nodejs18.x` | 2025-09-01 |
 //! | `nodejs20.x` | 2026-04-30 |
+//! | `nodejs22.x` | 2027-04-30 |
+//! | `nodejs24.x` | 2028-04-30 |
 //! | `python2.7` | 2021-07-15 |
 //! | `python3.6` | 2022-07-18 |
 //! | `python3.7` | 2023-12-04 |
 //! | `python3.8` | 2024-10-14 |
 //! | `python3.9` | 2025-12-15 |
+//! | `python3.10` | 2026-10-31 |
+//! | `python3.11` | 2027-06-30 |
+//! | `python3.12` | 2028-10-31 |
+//! | `python3.13` | 2029-06-30 |
+//! | `python3.14` | 2029-06-30 |
 //! | `ruby2.5` | 2021-07-30 |
 //! | `ruby2.7` | 2023-12-07 |
 //! | `ruby3.2` | 2026-03-31 |
+//! | `ruby3.3` | 2027-03-31 |
+//! | `ruby3.4` | 2028-03-31 |
 //! | `java8` (Amazon Linux 1) | 2024-01-08 |
+//! | `java8.al2` | 2027-06-30 |
+//! | `java11` | 2027-06-30 |
+//! | `java17` | 2027-06-30 |
+//! | `java21` | 2029-06-30 |
 //! | `go1.x` | 2024-01-08 |
 //! | `provided` (Amazon Linux 1) | 2024-01-08 |
+//! | `provided.al2` | 2026-07-31 |
+//! | `provided.al2023` | 2029-06-30 |
 //! | `dotnetcore1.0` | 2019-07-27 |
 //! | `dotnetcore2.0` | 2019-05-30 |
 //! | `dotnetcore2.1` | 2022-01-05 |
 //! | `dotnetcore3.1` | 2023-04-03 |
 //! | `dotnet5.0` | 2022-05-10 |
-//! | `dotnet6` | 2024-11-12 |
+//! | `dotnet6` | 2024-12-20 |
 //! | `dotnet7` | 2024-05-14 |
 //! | `dotnet8` | 2026-11-10 |
-//!
-//! Not in the table: the Amazon Linux 2 runtimes (`java8.al2`, `java11`,
-//! `java17`, `python3.10`, `python3.11`, `provided.al2`). They were scheduled
-//! for 2026-06-30 with Amazon Linux 2's end of life, but AWS announced that
-//! they keep receiving critical and selected important patches past it; onus
-//! does not flag them until AWS publishes a firm date. Plan the move to the
-//! Amazon Linux 2023 runtimes anyway.
+//! | `dotnet9` | 2026-11-10 |
+//! | `dotnet10` | 2028-11-14 |
 //!
 //! Fix: change `Runtime` to a supported version of the language (test your
 //! code first: major versions are not backward compatible).
@@ -168,13 +181,12 @@
 //! }
 //! ```
 
-use crate::check::{Judgement, is_null, judge, prop, verdict_of};
+use crate::check::{Judgement, days_from_civil, days_today, is_null, judge, prop, verdict_of};
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 pub static RULE: Rule = Rule {
     id: "lambda.supported-runtime",
@@ -186,7 +198,7 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["Lambda.2"],
-        config: &[],
+        config: &["LAMBDA_FUNCTION_SETTINGS_CHECK"],
         cis: &[],
     },
     peers: &[checkov("CKV_AWS_363", Same)],
@@ -207,43 +219,48 @@ const DEPRECATED: &[(&str, (i64, i64, i64))] = &[
     ("nodejs16.x", (2024, 6, 12)),
     ("nodejs18.x", (2025, 9, 1)),
     ("nodejs20.x", (2026, 4, 30)),
+    ("nodejs22.x", (2027, 4, 30)),
+    ("nodejs24.x", (2028, 4, 30)),
     ("python2.7", (2021, 7, 15)),
     ("python3.6", (2022, 7, 18)),
     ("python3.7", (2023, 12, 4)),
     ("python3.8", (2024, 10, 14)),
     ("python3.9", (2025, 12, 15)),
+    ("python3.10", (2026, 10, 31)),
+    ("python3.11", (2027, 6, 30)),
+    ("python3.12", (2028, 10, 31)),
+    ("python3.13", (2029, 6, 30)),
+    ("python3.14", (2029, 6, 30)),
     ("ruby2.5", (2021, 7, 30)),
     ("ruby2.7", (2023, 12, 7)),
     ("ruby3.2", (2026, 3, 31)),
+    ("ruby3.3", (2027, 3, 31)),
+    ("ruby3.4", (2028, 3, 31)),
     ("java8", (2024, 1, 8)),
+    ("java8.al2", (2027, 6, 30)),
+    ("java11", (2027, 6, 30)),
+    ("java17", (2027, 6, 30)),
+    ("java21", (2029, 6, 30)),
     ("go1.x", (2024, 1, 8)),
     ("provided", (2024, 1, 8)),
+    ("provided.al2", (2026, 7, 31)),
+    ("provided.al2023", (2029, 6, 30)),
     ("dotnetcore1.0", (2019, 7, 27)),
     ("dotnetcore2.0", (2019, 5, 30)),
     ("dotnetcore2.1", (2022, 1, 5)),
     ("dotnetcore3.1", (2023, 4, 3)),
     ("dotnet5.0", (2022, 5, 10)),
-    ("dotnet6", (2024, 11, 12)),
+    ("dotnet6", (2024, 12, 20)),
     ("dotnet7", (2024, 5, 14)),
     ("dotnet8", (2026, 11, 10)),
+    ("dotnet9", (2026, 11, 10)),
+    ("dotnet10", (2028, 11, 14)),
 ];
 
-/// Days since 1970-01-01 of a civil date (proleptic Gregorian).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn today() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| (d.as_secs() / 86_400) as i64)
-}
+/// The prefixes of every Lambda runtime identifier, past and present.
+const FAMILIES: &[&str] = &[
+    "nodejs", "python", "java", "dotnet", "ruby", "provided", "go1.",
+];
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
     let (package, package_path) = prop(resource, "PackageType", "package_type");
@@ -277,11 +294,15 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
             ),
         );
     };
-    let now = today();
+    let now = days_today();
     let j = judge(runtime, &mut |n| match n.scalar_text() {
         Some(r) => {
             let r = r.trim().to_ascii_lowercase();
             match DEPRECATED.iter().find(|(id, _)| *id == r) {
+                None if !FAMILIES.iter().any(|f| r.starts_with(f)) => Judgement::no(
+                    n,
+                    format!("{path} is {r:?}, which is invalid: no Lambda runtime has that name"),
+                ),
                 Some((id, (y, m, d))) if days_from_civil(*y, *m, *d) <= now => Judgement::no(
                     n,
                     format!(

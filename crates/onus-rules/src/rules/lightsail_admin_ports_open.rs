@@ -179,10 +179,7 @@ fn open_admin(port: &Node, tf: bool) -> Result<Option<String>, (onus_ingest::Spa
     if !matches!(protocol.as_str(), "tcp" | "all" | "-1") {
         return Ok(None);
     }
-    let world = |k: &str,
-                 everyone: &str,
-                 default_open: bool|
-     -> Result<bool, (onus_ingest::Span, String)> {
+    let world = |k: &str, default_open: bool| -> Result<bool, (onus_ingest::Span, String)> {
         match get_in(port, k) {
             None => Ok(default_open),
             Some(n) => {
@@ -192,7 +189,7 @@ fn open_admin(port: &Node, tf: bool) -> Result<Option<String>, (onus_ingest::Spa
                 }
                 for c in list {
                     match &c.value {
-                        Value::String(s) if s.trim() == everyone => return Ok(true),
+                        Value::String(s) if crate::net::is_world(s) => return Ok(true),
                         Value::Unknown(w) => return Err((c.span, w.clone())),
                         _ => {}
                     }
@@ -205,8 +202,8 @@ fn open_admin(port: &Node, tf: bool) -> Result<Option<String>, (onus_ingest::Spa
     // CIDR list alias (`lightsail-connect`: the browser SSH client only).
     let aliases = get_in(port, key("CidrListAliases", "cidr_list_aliases"))
         .is_some_and(|n| !items(Some(n)).is_empty());
-    let v4 = world(key("Cidrs", "cidrs"), "0.0.0.0/0", !aliases)?;
-    let v6 = world(key("Ipv6Cidrs", "ipv6_cidrs"), "::/0", false)?;
+    let v4 = world(key("Cidrs", "cidrs"), !aliases)?;
+    let v6 = world(key("Ipv6Cidrs", "ipv6_cidrs"), false)?;
     if !(v4 || v6) {
         return Ok(None);
     }

@@ -50,7 +50,7 @@
 
 use crate::check::require_set;
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -68,7 +68,10 @@ pub static RULE: Rule = Rule {
         config: &["CLOUDWATCH_LOG_GROUP_ENCRYPTED"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_158", Same)],
+    peers: &[
+        guard("CLOUDWATCH_LOG_GROUP_ENCRYPTED", Same),
+        checkov("CKV_AWS_158", Same),
+    ],
     check,
     file: file!(),
 };

@@ -13,7 +13,10 @@
 //! ## Verdicts
 //! Follows the AWS Config rule `cw-loggroup-retention-period-check` (365 days).
 //! - met: no retention set (never expire), 0 in Terraform, or 365 days or more;
-//! - not met: a retention shorter than 365 days;
+//! - not met: a retention shorter than 365 days; a number of days CloudWatch
+//!   Logs does not offer (e.g. 36: it takes 1, 3, 5, 7, 14, 30, 60, 90, 120,
+//!   150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or
+//!   3653), said to be invalid;
 //! - unknown: the value is not static.
 //!
 //! ## Examples
@@ -44,9 +47,9 @@
 //! }
 //! ```
 
-use crate::check::require_number;
+use crate::check::require_number_in;
 use crate::context::Context;
-use crate::rule::{Controls, Relation::Related, Rule, Severity, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -60,12 +63,13 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_cloudwatch_log_group"],
     reads: &[],
     controls: Controls {
-        fsbp: &["CloudWatch.16"],
+        fsbp: &[],
         config: &["CW_LOGGROUP_RETENTION_PERIOD_CHECK"],
         cis: &[],
     },
     // Both also fail an absent retention, which keeps events forever.
     peers: &[
+        guard("CW_LOGGROUP_RETENTION_PERIOD_CHECK", Same),
         checkov("CKV_AWS_338", Related),
         checkov("CKV_AWS_66", Related),
     ],
@@ -73,11 +77,40 @@ pub static RULE: Rule = Rule {
     file: file!(),
 };
 
+/// The retentions CloudWatch Logs accepts, in days (0: Terraform's "never
+/// expire").
+const RETENTIONS: &[(f64, f64)] = &[
+    (0.0, 0.0),
+    (1.0, 1.0),
+    (3.0, 3.0),
+    (5.0, 5.0),
+    (7.0, 7.0),
+    (14.0, 14.0),
+    (30.0, 30.0),
+    (60.0, 60.0),
+    (90.0, 90.0),
+    (120.0, 120.0),
+    (150.0, 150.0),
+    (180.0, 180.0),
+    (365.0, 365.0),
+    (400.0, 400.0),
+    (545.0, 545.0),
+    (731.0, 731.0),
+    (1096.0, 1096.0),
+    (1827.0, 1827.0),
+    (2192.0, 2192.0),
+    (2557.0, 2557.0),
+    (2922.0, 2922.0),
+    (3288.0, 3288.0),
+    (3653.0, 3653.0),
+];
+
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    require_number(
+    require_number_in(
         resource,
         "RetentionInDays",
         "retention_in_days",
+        RETENTIONS,
         Some(0.0),
         |days| days == 0.0 || days >= 365.0,
         "retention of at least 365 days (0 or absent: never expire)",

@@ -8,11 +8,15 @@
 //!
 //! ## What AWS already does
 //! Publishes new minor versions and applies them in your maintenance window
-//! when automatic minor version upgrades are on; the flag defaults to false.
+//! when automatic minor version upgrades are on. The `CreateBroker` API sets
+//! the flag to true "by default, if no value is specified", which is what
+//! CloudFormation leaves when the property is absent; the Terraform provider
+//! defaults `auto_minor_version_upgrade` to false and sends it.
 //!
 //! ## Verdicts
-//! - met: `AutoMinorVersionUpgrade` (`auto_minor_version_upgrade`) is true;
-//! - not met: false or absent (default false);
+//! - met: `AutoMinorVersionUpgrade` (`auto_minor_version_upgrade`) is true,
+//!   or absent in CloudFormation;
+//! - not met: false, or absent in Terraform;
 //! - unknown: a value onus cannot resolve.
 //!
 //! (ActiveMQ 5.18+ and RabbitMQ 3.13+ require the flag to be true: such
@@ -29,6 +33,15 @@
 //!       PubliclyAccessible: false
 //!       AutoMinorVersionUpgrade: true
 //! ```
+//! ```yaml pass
+//! Resources:
+//!   Broker:
+//!     Type: AWS::AmazonMQ::Broker
+//!     Properties:
+//!       BrokerName: orders
+//!       EngineType: ACTIVEMQ
+//!       PubliclyAccessible: false
+//! ```
 //! ```yaml fail
 //! Resources:
 //!   Broker:
@@ -37,6 +50,7 @@
 //!       BrokerName: orders
 //!       EngineType: ACTIVEMQ
 //!       PubliclyAccessible: false
+//!       AutoMinorVersionUpgrade: false
 //! ```
 //! ```hcl pass
 //! resource "aws_mq_broker" "orders" {
@@ -59,7 +73,7 @@
 
 use crate::check::require_bool;
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -73,22 +87,24 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_mq_broker"],
     reads: &[],
     controls: Controls {
-        fsbp: &["MQ.3"],
+        fsbp: &[],
         config: &["MQ_AUTO_MINOR_VERSION_UPGRADE_ENABLED"],
         cis: &[],
     },
-    peers: &[],
+    peers: &[checkov("CKV_AWS_207", Same)],
     check,
     file: file!(),
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
+    // CreateBroker defaults to true; the provider sends its own false.
+    let default = !resource.format.is_terraform();
     require_bool(
         resource,
         "AutoMinorVersionUpgrade",
         "auto_minor_version_upgrade",
         true,
-        false,
+        default,
         "automatic minor version upgrades",
     )
 }

@@ -88,11 +88,12 @@
 //!         General: true
 //! ```
 
-use crate::check::{get, require_bool, spelling};
+use crate::check::require_bool;
 use crate::context::Context;
+use crate::mq::is_rabbitmq;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
 use crate::verdict::Verdict;
-use onus_ingest::{Resource, Value};
+use onus_ingest::Resource;
 use onus_model::Duty;
 
 pub static RULE: Rule = Rule {
@@ -105,33 +106,25 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["MQ.2"],
-        config: &["MQ_CLOUDWATCH_AUDIT_LOGGING_ENABLED"],
+        config: &[
+            "MQ_CLOUDWATCH_AUDIT_LOGGING_ENABLED",
+            "MQ_CLOUDWATCH_AUDIT_LOG_ENABLED",
+        ],
         cis: &[],
     },
     peers: &[
         checkov("CKV_AWS_197", Related),
         trivy("AVD-AWS-0070", Related),
+        checkov("CKV_AWS_48", Related),
     ],
     check,
     file: file!(),
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    let path = spelling(resource, "EngineType", "engine_type");
-    let Some(engine) = get(resource, path) else {
-        return Verdict::missing(resource, path, format!("{path} is not set"));
-    };
-    let rabbit = match (&engine.value, engine.scalar_text()) {
-        (_, Some(s)) => s.eq_ignore_ascii_case("rabbitmq"),
-        (Value::Unknown(u), _) => return Verdict::unknown(resource, engine.span, path, u.clone()),
-        _ => {
-            return Verdict::unknown(
-                resource,
-                engine.span,
-                path,
-                format!("{path}, which depends on a condition"),
-            );
-        }
+    let rabbit = match is_rabbitmq(resource) {
+        Ok(r) => r,
+        Err(v) => return v,
     };
     if rabbit {
         require_bool(

@@ -74,7 +74,7 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_mq_broker"],
     reads: &[],
     controls: Controls::NONE,
-    peers: &[checkov("CKV_AWS_166", Same)],
+    peers: &[checkov("CKV_AWS_69", Same)],
     check,
     file: file!(),
 };

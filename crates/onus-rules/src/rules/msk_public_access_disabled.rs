@@ -85,7 +85,11 @@ pub static RULE: Rule = Rule {
     cfn_types: &["AWS::MSK::Cluster"],
     tf_types: &["aws_msk_cluster"],
     reads: &[],
-    controls: Controls::NONE,
+    controls: Controls {
+        fsbp: &["MSK.4"],
+        config: &["MSK_CLUSTER_PUBLIC_ACCESS_DISABLED"],
+        cis: &[],
+    },
     peers: &[checkov("CKV_AWS_291", Same)],
     check,
     file: file!(),

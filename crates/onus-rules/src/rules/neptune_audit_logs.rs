@@ -59,7 +59,7 @@
 
 use crate::context::Context;
 use crate::lists::require_item;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -74,10 +74,10 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["Neptune.2"],
-        config: &[],
+        config: &["NEPTUNE_CLUSTER_CLOUDWATCH_LOG_EXPORT_ENABLED"],
         cis: &[],
     },
-    peers: &[],
+    peers: &[checkov("CKV_AWS_101", Same)],
     check,
     file: file!(),
 };

@@ -12,7 +12,8 @@
 //!
 //! ## Verdicts
 //! - met: `BackupRetentionPeriod` (`backup_retention_period`) is 7 or more;
-//! - not met: below 7, or absent (the default of 1 day);
+//! - not met: below 7, or absent (the default of 1 day); outside 1 to 35
+//!   days, which AWS rejects (said to be invalid);
 //! - unknown: the value comes from a parameter or variable onus cannot resolve.
 //!
 //! Seven days is Security Hub's default for this control.
@@ -45,7 +46,7 @@
 //! }
 //! ```
 
-use crate::check::require_number;
+use crate::check::require_week_of_backups;
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
@@ -62,7 +63,7 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["Neptune.5"],
-        config: &[],
+        config: &["NEPTUNE_CLUSTER_BACKUP_RETENTION_CHECK"],
         cis: &[],
     },
     peers: &[checkov("CKV_AWS_361", Same)],
@@ -71,12 +72,5 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    require_number(
-        resource,
-        "BackupRetentionPeriod",
-        "backup_retention_period",
-        Some(1.0),
-        |days| days >= 7.0,
-        "backups must be kept at least 7 days",
-    )
+    require_week_of_backups(resource)
 }

@@ -56,7 +56,7 @@
 
 use crate::check::require_bool;
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -71,10 +71,10 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["Neptune.1"],
-        config: &[],
+        config: &["NEPTUNE_CLUSTER_ENCRYPTED"],
         cis: &[],
     },
-    peers: &[],
+    peers: &[checkov("CKV_AWS_44", Same)],
     check,
     file: file!(),
 };

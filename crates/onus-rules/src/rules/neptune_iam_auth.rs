@@ -46,7 +46,7 @@
 
 use crate::check::require_bool;
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -61,10 +61,10 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["Neptune.7"],
-        config: &[],
+        config: &["NEPTUNE_CLUSTER_IAM_DATABASE_AUTHENTICATION"],
         cis: &[],
     },
-    peers: &[],
+    peers: &[checkov("CKV_AWS_359", Same)],
     check,
     file: file!(),
 };

@@ -10,18 +10,20 @@
 //!
 //! ## What AWS already does
 //! Refuses to delete a firewall, or to change its subnet associations, while
-//! the matching protection flag is true. Terraform's provider sends false
-//! when `delete_protection` / `subnet_change_protection` are omitted;
-//! CloudFormation leaves them to the service, whose reference does not state
-//! the outcome consistently.
+//! the matching protection flag is true. "When you create a firewall, the
+//! operation initializes this flag to TRUE" (the `CreateFirewall` API and
+//! the CloudFormation `AWS::NetworkFirewall::Firewall` references, for both
+//! flags), so CloudFormation's absent properties leave them on. The
+//! Terraform provider defaults `delete_protection` and
+//! `subnet_change_protection` to false and sends them.
 //!
 //! ## Verdicts
 //! Reads `AWS::NetworkFirewall::Firewall` (`DeleteProtection`,
 //! `SubnetChangeProtection`) and Terraform `aws_networkfirewall_firewall`
 //! (`delete_protection`, `subnet_change_protection`):
-//! - met: both are true;
+//! - met: both are true, or absent in CloudFormation (initialized to true);
 //! - not met: one is false, or absent in Terraform;
-//! - unknown: one is absent in CloudFormation, or not static.
+//! - unknown: one is not static.
 //!
 //! ## Examples
 //! ```yaml pass
@@ -36,6 +38,17 @@
 //!         - SubnetId: subnet-1
 //!       DeleteProtection: true
 //!       SubnetChangeProtection: true
+//! ```
+//! ```yaml pass
+//! Resources:
+//!   Firewall:
+//!     Type: AWS::NetworkFirewall::Firewall
+//!     Properties:
+//!       FirewallName: egress
+//!       FirewallPolicyArn: arn:aws:network-firewall:eu-west-1:111122223333:firewall-policy/egress
+//!       VpcId: vpc-123
+//!       SubnetMappings:
+//!         - SubnetId: subnet-1
 //! ```
 //! ```yaml fail
 //! Resources:
@@ -73,7 +86,7 @@
 //! }
 //! ```
 
-use crate::check::{all_of, prop, require_bool};
+use crate::check::{all_of, require_bool};
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
@@ -102,16 +115,9 @@ pub static RULE: Rule = Rule {
 };
 
 fn flag(resource: &Resource, cfn: &str, tf: &str, what: &str) -> Verdict {
-    let (node, path) = prop(resource, cfn, tf);
-    if node.is_none() && !resource.format.is_terraform() {
-        return Verdict::unknown(
-            resource,
-            resource.name_span,
-            path,
-            format!("{path}, which is not set: set it to true explicitly"),
-        );
-    }
-    require_bool(resource, cfn, tf, true, false, what)
+    // CreateFirewall initializes both flags to true; the provider sends false.
+    let default = !resource.format.is_terraform();
+    require_bool(resource, cfn, tf, true, default, what)
 }
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {

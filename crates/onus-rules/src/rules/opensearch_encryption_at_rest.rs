@@ -7,6 +7,7 @@
 //!
 //! ## What AWS already does
 //! Offers AES-256 encryption of indices, logs, swap and automated snapshots with a KMS key once enabled.
+//! Absent, `EncryptionAtRestOptions.Enabled` is false (the API default).
 //!
 //! ## Verdicts
 //! - met: `EncryptionAtRestOptions.Enabled: true` / `encrypt_at_rest { enabled = true }`;
@@ -48,7 +49,7 @@
 
 use crate::check::require_bool;
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -65,7 +66,7 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_opensearch_domain", "aws_elasticsearch_domain"],
     reads: &[],
     controls: Controls {
-        fsbp: &["OpenSearch.1", "ES.1"],
+        fsbp: &["Opensearch.1", "ES.1"],
         config: &[
             "OPENSEARCH_ENCRYPTED_AT_REST",
             "ELASTICSEARCH_ENCRYPTED_AT_REST",
@@ -76,6 +77,8 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_5", Same),
         cfn_nag("W54", Related),
         trivy("AVD-AWS-0048", Same),
+        guard("OPENSEARCH_ENCRYPTED_AT_REST", Same),
+        guard("ELASTICSEARCH_ENCRYPTED_AT_REST", Same),
     ],
     check,
     file: file!(),

@@ -6,16 +6,23 @@
 //! HTTPS and choose a TLS 1.2 security policy.
 //!
 //! ## What AWS already does
-//! Serves the domain endpoint over HTTPS with an AWS certificate; plaintext and
-//! TLS 1.0/1.1 stay possible until you forbid them.
+//! Serves the domain endpoint over HTTPS with an AWS certificate. The API
+//! accepts `Policy-Min-TLS-1-0-2019-07`, `Policy-Min-TLS-1-2-2019-07`,
+//! `Policy-Min-TLS-1-2-PFS-2023-10` and `Policy-Min-TLS-1-2-RFC9151-FIPS-2024-08`
+//! as `TLSSecurityPolicy`, but neither it nor CloudFormation states a default
+//! for that policy or for `EnforceHTTPS`. The Terraform provider defaults
+//! `enforce_https` to true inside a `domain_endpoint_options` block and
+//! leaves the policy to the API.
 //!
 //! ## Verdicts
 //! - met: `DomainEndpointOptions.EnforceHTTPS: true` / `domain_endpoint_options
 //!   { enforce_https = true }` and `TLSSecurityPolicy` / `tls_security_policy` is
-//!   `Policy-Min-TLS-1-2-2019-07` or `Policy-Min-TLS-1-2-PFS-2023-10`;
-//! - not met: HTTPS not enforced (the default), or no TLS 1.2 policy named (onus
-//!   asks for an explicit one, since the API default has allowed TLS 1.0);
-//! - unknown: a value onus cannot resolve.
+//!   one of the three TLS 1.2 policies (enforcement absent from a Terraform
+//!   `domain_endpoint_options` block counts as true);
+//! - not met: HTTPS not enforced, or `Policy-Min-TLS-1-0-2019-07` (or a name
+//!   OpenSearch does not offer);
+//! - unknown: enforcement or policy absent where no default is documented,
+//!   or a value onus cannot resolve.
 //!
 //! ## Examples
 //! ```yaml pass
@@ -45,15 +52,26 @@
 //!   }
 //! }
 //! ```
-//! ```hcl fail
+//! ```hcl unknown
 //! resource "aws_opensearch_domain" "search" {
 //!   domain_name = "search"
 //! }
 //! ```
+//! ```hcl fail
+//! resource "aws_opensearch_domain" "search" {
+//!   domain_name = "search"
+//!   domain_endpoint_options {
+//!     enforce_https       = false
+//!     tls_security_policy = "Policy-Min-TLS-1-2-2019-07"
+//!   }
+//! }
+//! ```
 
-use crate::check::{all_of, require_bool, require_one_of};
+use crate::check::{
+    all_of, get, require_bool_where_documented, require_one_of, spelling, undocumented_default,
+};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -70,7 +88,7 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_opensearch_domain", "aws_elasticsearch_domain"],
     reads: &[],
     controls: Controls {
-        fsbp: &["OpenSearch.8"],
+        fsbp: &["Opensearch.8", "ES.8"],
         config: &["OPENSEARCH_HTTPS_REQUIRED"],
         cis: &[],
     },
@@ -78,6 +96,9 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_83", Related),
         trivy("AVD-AWS-0046", Related),
         trivy("AVD-AWS-0126", Related),
+        guard("OPENSEARCH_HTTPS_REQUIRED", Same),
+        guard("ELASTICSEARCH_HTTPS_REQUIRED", Same),
+        checkov("CKV_AWS_228", Related),
     ],
     check,
     file: file!(),
@@ -86,26 +107,45 @@ pub static RULE: Rule = Rule {
 const TLS_1_2: &[&str] = &[
     "Policy-Min-TLS-1-2-2019-07",
     "Policy-Min-TLS-1-2-PFS-2023-10",
+    "Policy-Min-TLS-1-2-RFC9151-FIPS-2024-08",
 ];
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    let verdicts = vec![
-        require_bool(
+    // Terraform's enforce_https default applies inside the block only.
+    let block =
+        resource.format.is_terraform() && get(resource, "domain_endpoint_options").is_some();
+    let (cfn, tf) = (
+        "DomainEndpointOptions.TLSSecurityPolicy",
+        "domain_endpoint_options.tls_security_policy",
+    );
+    let policy = match get(resource, spelling(resource, cfn, tf)) {
+        None => undocumented_default(
             resource,
-            "DomainEndpointOptions.EnforceHTTPS",
-            "domain_endpoint_options.enforce_https",
-            true,
-            false,
-            "HTTPS enforcement",
+            spelling(resource, cfn, tf),
+            "the minimum TLS version",
         ),
-        require_one_of(
+        Some(_) => require_one_of(
             resource,
-            "DomainEndpointOptions.TLSSecurityPolicy",
-            "domain_endpoint_options.tls_security_policy",
+            cfn,
+            tf,
             TLS_1_2,
             None,
             "a TLS 1.2 security policy",
         ),
+    };
+    let verdicts = vec![
+        require_bool_where_documented(
+            resource,
+            (
+                "DomainEndpointOptions.EnforceHTTPS",
+                "domain_endpoint_options.enforce_https",
+            ),
+            true,
+            true,
+            block,
+            "HTTPS enforcement",
+        ),
+        policy,
     ];
     all_of(verdicts).unwrap_or_else(|| Verdict::not_applicable(resource, "nothing to check"))
 }

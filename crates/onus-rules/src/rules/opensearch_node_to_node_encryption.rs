@@ -45,7 +45,7 @@
 
 use crate::check::require_bool;
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -62,11 +62,19 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_opensearch_domain", "aws_elasticsearch_domain"],
     reads: &[],
     controls: Controls {
-        fsbp: &["OpenSearch.3"],
-        config: &["OPENSEARCH_NODE_TO_NODE_ENCRYPTION_CHECK"],
+        fsbp: &["Opensearch.3", "ES.3"],
+        config: &[
+            "OPENSEARCH_NODE_TO_NODE_ENCRYPTION_CHECK",
+            "ELASTICSEARCH_NODE_TO_NODE_ENCRYPTION_CHECK",
+        ],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_6", Same), trivy("AVD-AWS-0043", Same)],
+    peers: &[
+        checkov("CKV_AWS_6", Same),
+        trivy("AVD-AWS-0043", Same),
+        guard("OPENSEARCH_NODE_TO_NODE_ENCRYPTION_CHECK", Same),
+        guard("ELASTICSEARCH_NODE_TO_NODE_ENCRYPTION_CHECK", Same),
+    ],
     check,
     file: file!(),
 };

@@ -12,14 +12,19 @@
 //! for `BackupRetentionPeriod` is 1, which CloudFormation uses when the
 //! property is absent. The Terraform provider leaves `backup_retention_period`
 //! optional and computed, so an absent value is sent as nothing and the API
-//! default of 1 applies as well.
+//! default of 1 applies as well. A read replica is the exception: it is
+//! created with automated backups off (retention 0) unless you set one.
 //!
 //! ## Verdicts
 //! - met: `BackupRetentionPeriod` / `backup_retention_period` is 1 or more;
 //! - met by default: absent (the API default of 1 day);
-//! - not met: 0 (automated backups off);
-//! - not applicable: an Aurora instance (`DBClusterIdentifier` /
-//!   `cluster_identifier`): retention is a cluster setting;
+//! - not met: 0 (automated backups off); a read replica
+//!   (`SourceDBInstanceIdentifier` / `replicate_source_db`) without a
+//!   retention, since a replica is created with automated backups off unless
+//!   one is set; a value AWS does not accept (an instance takes 0 to 35 days,
+//!   a cluster 1 to 35), said to be invalid;
+//! - not applicable: an Aurora instance (`DBClusterIdentifier`; Terraform's
+//!   are `aws_rds_cluster_instance`, not judged here): retention is a cluster setting;
 //! - unknown: the value comes from a parameter without a default or a
 //!   variable without a value; the verdict names it.
 //!
@@ -83,6 +88,33 @@
 //!   backup_retention_period = 0
 //! }
 //! ```
+//! ```hcl aws_db_instance.primary=met aws_db_instance.replica=not-met
+//! resource "aws_db_instance" "primary" {
+//!   identifier              = "orders"
+//!   engine                  = "postgres"
+//!   instance_class          = "db.t3.micro"
+//!   backup_retention_period = 7
+//! }
+//! resource "aws_db_instance" "replica" {
+//!   replicate_source_db = aws_db_instance.primary.identifier
+//!   instance_class      = "db.t3.micro"
+//! }
+//! ```
+//! ```hcl fail
+//! resource "aws_db_instance" "db" {
+//!   engine                  = "postgres"
+//!   instance_class          = "db.t3.micro"
+//!   backup_retention_period = 36
+//! }
+//! ```
+//! ```yaml Replica=not-met
+//! Resources:
+//!   Replica:
+//!     Type: AWS::RDS::DBInstance
+//!     Properties:
+//!       SourceDBInstanceIdentifier: arn:aws:rds:eu-west-1:111122223333:db:orders
+//!       DBInstanceClass: db.t3.micro
+//! ```
 //! ```hcl unknown
 //! variable "backup_days" {
 //!   type = number
@@ -99,9 +131,9 @@
 //! }
 //! ```
 
-use crate::check::require_number;
+use crate::check::{prop, require_number_in};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -123,6 +155,7 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_133", Same),
         cfn_nag("W75", Related),
         trivy("AVD-AWS-0077", Related),
+        guard("DB_INSTANCE_BACKUP_ENABLED", Same),
     ],
     check,
     file: file!(),
@@ -133,10 +166,25 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
     {
         return na;
     }
-    require_number(
+    let (days, path) = prop(resource, "BackupRetentionPeriod", "backup_retention_period");
+    if let (None, Some((_, source))) = (days, crate::rds::replica_source(resource)) {
+        return Verdict::missing(
+            resource,
+            path,
+            format!(
+                "a read replica ({source}) is created with automated backups off unless {path} is set"
+            ),
+        );
+    }
+    let cluster = matches!(
+        resource.resource_type.as_str(),
+        "AWS::RDS::DBCluster" | "aws_rds_cluster"
+    );
+    require_number_in(
         resource,
         "BackupRetentionPeriod",
         "backup_retention_period",
+        &[(if cluster { 1.0 } else { 0.0 }, 35.0)],
         Some(1.0),
         |days| days >= 1.0,
         "automated backups need a retention of at least 1 day",

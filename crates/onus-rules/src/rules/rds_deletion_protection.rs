@@ -13,8 +13,8 @@
 //! ## Verdicts
 //! - met: `DeletionProtection: true` / `deletion_protection = true`;
 //! - not met: false or absent (the default is false);
-//! - not applicable: an Aurora instance (`DBClusterIdentifier` /
-//!   `cluster_identifier`), which is protected through its cluster;
+//! - not applicable: an Aurora instance (`DBClusterIdentifier`; Terraform's
+//!   are `aws_rds_cluster_instance`, not judged here), which is protected through its cluster;
 //! - unknown: the flag comes from a value onus cannot resolve.
 //!
 //! Fix: set `DeletionProtection: true` / `deletion_protection = true`.
@@ -53,7 +53,7 @@
 
 use crate::check::require_bool;
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -68,7 +68,10 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["RDS.8", "RDS.7"],
-        config: &["RDS_INSTANCE_DELETION_PROTECTION_ENABLED"],
+        config: &[
+            "RDS_INSTANCE_DELETION_PROTECTION_ENABLED",
+            "RDS_CLUSTER_DELETION_PROTECTION_ENABLED",
+        ],
         cis: &[],
     },
     peers: &[
@@ -77,6 +80,7 @@ pub static RULE: Rule = Rule {
         cfn_nag("F80", Same),
         trivy("AVD-AWS-0177", Same),
         trivy("AVD-AWS-0343", Same),
+        guard("RDS_INSTANCE_DELETION_PROTECTION_ENABLED", Same),
     ],
     check,
     file: file!(),

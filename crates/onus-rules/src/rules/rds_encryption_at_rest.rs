@@ -8,12 +8,17 @@
 //! ## What AWS already does
 //! Offers AES-256 storage encryption with KMS, covering the instance's
 //! storage, automated backups, read replicas and snapshots once it is on.
+//! Absent, the API, CloudFormation and Terraform create an unencrypted
+//! database (only the console defaults to encrypted).
 //!
 //! ## Verdicts
 //! - met: `StorageEncrypted: true` / `storage_encrypted = true`;
 //! - not met: false or absent (the default is unencrypted);
-//! - not applicable: an Aurora instance (`DBClusterIdentifier` /
-//!   `cluster_identifier`), which inherits its cluster's setting;
+//! - a read replica (`SourceDBInstanceIdentifier` / `replicate_source_db`)
+//!   that leaves it unset is encrypted as its source is: judged on the
+//!   source when it is in the scanned code, unknown when it is not;
+//! - not applicable: an Aurora instance (`DBClusterIdentifier`; Terraform's
+//!   are `aws_rds_cluster_instance`, not judged here), which inherits its cluster's setting;
 //! - unknown: the flag comes from a value onus cannot resolve.
 //!
 //! ## Examples
@@ -50,7 +55,7 @@
 
 use crate::check::require_bool;
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -65,7 +70,7 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["RDS.3", "RDS.27"],
-        config: &["RDS_STORAGE_ENCRYPTED"],
+        config: &["RDS_STORAGE_ENCRYPTED", "RDS_CLUSTER_ENCRYPTED_AT_REST"],
         cis: &["2.3.1"],
     },
     peers: &[
@@ -75,23 +80,28 @@ pub static RULE: Rule = Rule {
         cfn_nag("F27", Same),
         trivy("AVD-AWS-0080", Same),
         trivy("AVD-AWS-0079", Same),
+        guard("RDS_STORAGE_ENCRYPTED", Same),
     ],
     check,
     file: file!(),
 };
 
-fn check(resource: &Resource, _cx: &Context) -> Verdict {
+fn check(resource: &Resource, cx: &Context) -> Verdict {
     if let Some(na) =
         crate::rds::cluster_member(resource, "storage encryption is set on the cluster")
     {
         return na;
     }
-    require_bool(
-        resource,
-        "StorageEncrypted",
-        "storage_encrypted",
-        true,
-        false,
-        "storage encryption",
-    )
+    let own = |r: &Resource| {
+        require_bool(
+            r,
+            "StorageEncrypted",
+            "storage_encrypted",
+            true,
+            false,
+            "storage encryption",
+        )
+    };
+    crate::rds::inherited(resource, cx, "StorageEncrypted", "storage_encrypted", own)
+        .unwrap_or_else(|| own(resource))
 }

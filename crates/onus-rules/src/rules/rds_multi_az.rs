@@ -56,7 +56,7 @@
 
 use crate::check::require_bool;
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -74,7 +74,10 @@ pub static RULE: Rule = Rule {
         config: &["RDS_MULTI_AZ_SUPPORT"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_157", Same)],
+    peers: &[
+        checkov("CKV_AWS_157", Same),
+        guard("RDS_MULTI_AZ_SUPPORT", Same),
+    ],
     check,
     file: file!(),
 };

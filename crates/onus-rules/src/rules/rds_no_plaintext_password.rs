@@ -102,7 +102,7 @@
 
 use crate::check::{get, prop, spelling};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, guard};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource, Value};
 use onus_model::Duty;
@@ -117,10 +117,13 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &[],
-        config: &["RDS_MASTER_USER_PASSWORD_NO_PLAINTEXT_PASSWORD"],
+        config: &[],
         cis: &[],
     },
-    peers: &[cfn_nag("F23", Same)],
+    peers: &[
+        cfn_nag("F23", Same),
+        guard("RDS_MASTER_USER_PASSWORD_NO_PLAINTEXT_PASSWORD", Same),
+    ],
     check,
     file: file!(),
 };

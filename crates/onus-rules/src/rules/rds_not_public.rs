@@ -13,11 +13,12 @@
 //! ## Verdicts
 //! - met: `PubliclyAccessible: false` / `publicly_accessible = false`;
 //! - met by default: Terraform when absent (the provider default is false);
-//!   CloudFormation when absent and `DBSubnetGroupName` is set (the API
-//!   default for an instance in a DB subnet group is private);
 //! - not met: true; or CloudFormation absent without a `DBSubnetGroupName`
-//!   (the instance goes in the default VPC, where the API default is true);
-//! - unknown: the flag comes from a value onus cannot resolve.
+//!   (the instance goes in the default VPC, which comes with an internet
+//!   gateway: the API then makes it public);
+//! - unknown: CloudFormation absent with a `DBSubnetGroupName` (the API makes
+//!   the instance public when the subnets' VPC has an internet gateway,
+//!   private otherwise), or a flag onus cannot resolve.
 //!
 //! Aurora cluster members (`DBClusterIdentifier` / `cluster_identifier`)
 //! have their own flag and are evaluated like any instance.
@@ -45,7 +46,7 @@
 //!       PubliclyAccessible: true
 //! ```
 //! Absent, with and without a DB subnet group:
-//! ```yaml Private=met DefaultVpc=not-met
+//! ```yaml Private=unknown DefaultVpc=not-met
 //! Resources:
 //!   Subnets:
 //!     Type: AWS::RDS::DBSubnetGroup
@@ -100,9 +101,9 @@
 
 use crate::check::{Judgement, get, is_null, judge, prop, verdict_of};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
-use onus_ingest::Resource;
+use onus_ingest::{Resource, Span};
 use onus_model::Duty;
 
 pub static RULE: Rule = Rule {
@@ -122,42 +123,54 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_17", Same),
         cfn_nag("F22", Same),
         trivy("AVD-AWS-0180", Same),
+        guard("RDS_INSTANCE_PUBLIC_ACCESS_CHECK", Same),
     ],
     check,
     file: file!(),
 };
 
-fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    let private_default =
-        resource.format.is_terraform() || get(resource, "DBSubnetGroupName").is_some();
-    if !private_default && get(resource, "PubliclyAccessible").is_none() {
-        return Verdict::missing(
-            resource,
-            "PubliclyAccessible",
+/// What an absent `PubliclyAccessible` means: `Yes` in Terraform (the
+/// provider sends false), `No` in CloudFormation without a DB subnet group
+/// (the default VPC has an internet gateway), `Unknown` with one (public
+/// exactly when the subnets' VPC has an internet gateway).
+fn absent(resource: &Resource, span: Span) -> Judgement {
+    if resource.format.is_terraform() {
+        Judgement::Yes
+    } else if get(resource, "DBSubnetGroupName").is_none() {
+        Judgement::No(
+            span,
             "PubliclyAccessible is not set and there is no DBSubnetGroupName: the instance \
-             goes in the default VPC, where it defaults to publicly accessible",
-        );
+             goes in the default VPC, which has an internet gateway, and is made public"
+                .into(),
+        )
+    } else {
+        Judgement::Unknown(
+            span,
+            "PubliclyAccessible, which is not set: the instance is public if its subnet \
+             group's VPC has an internet gateway"
+                .into(),
+        )
     }
+}
+
+fn check(resource: &Resource, _cx: &Context) -> Verdict {
     let (node, path) = prop(resource, "PubliclyAccessible", "publicly_accessible");
     let Some(node) = node else {
-        return Verdict::met_by_default(
-            resource,
-            path,
-            if resource.format.is_terraform() {
-                "publicly_accessible defaults to false: the instance is private"
-            } else {
-                "PubliclyAccessible is not set and the instance is in a DB subnet group: \
-                 it defaults to private"
-            },
-        );
+        return match absent(resource, resource.name_span) {
+            Judgement::Yes => Verdict::met_by_default(
+                resource,
+                path,
+                "publicly_accessible defaults to false: the instance is private",
+            ),
+            Judgement::No(_, why) => Verdict::missing(resource, path, why),
+            Judgement::Unknown(span, what) => Verdict::unknown(resource, span, path, what),
+        };
     };
     let j = judge(node, &mut |n| match n.as_bool() {
         Some(b) => Judgement::from_bool(!b, n, || {
             format!("{path} is true: the database is reachable from the internet")
         }),
-        None if is_null(n) => Judgement::from_bool(private_default, n, || {
-            format!("{path} is left unset by a condition and defaults to publicly accessible")
-        }),
+        None if is_null(n) => absent(resource, n.span),
         None => Judgement::no(n, format!("{path} is not a boolean")),
     });
     verdict_of(

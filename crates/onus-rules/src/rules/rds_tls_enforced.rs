@@ -22,11 +22,16 @@
 //! - met: the group sets that parameter to 1 / ON;
 //! - not met: the group leaves it unset or sets it off, no parameter group is
 //!   given, or the name is a `default.*` group;
-//! - not applicable: an Aurora instance (`DBClusterIdentifier` /
-//!   `cluster_identifier`): TLS is enforced by the cluster's group, evaluated
+//! - not applicable: an Aurora instance (`DBClusterIdentifier`; Terraform's
+//!   are `aws_rds_cluster_instance`, not judged here): TLS is enforced by the cluster's group, evaluated
 //!   on the cluster; engines without such a parameter (Oracle, Db2);
 //! - unknown: a group named but not in the code, an unresolved name or
 //!   parameter value, or an engine onus cannot tell.
+//!
+//! A parameter group that no database in the scan uses (its databases live
+//! in another stack or module) is judged on its own, by its `Family`: met
+//! when it sets the parameter on, not met otherwise; a group some database
+//! in the scan uses is not applicable (judged on that database).
 //!
 //! Fix: give the database a parameter group with `rds.force_ssl: "1"` (or
 //! `require_secure_transport: "ON"`).
@@ -76,6 +81,17 @@
 //!       Engine: aurora-mysql
 //!       DBInstanceClass: db.r6g.large
 //!       DBClusterIdentifier: !Ref Cluster
+//! ```
+//! A group whose databases are outside the scan:
+//! ```hcl fail
+//! resource "aws_db_parameter_group" "shared" {
+//!   name   = "shared-postgres"
+//!   family = "postgres16"
+//!   parameter {
+//!     name  = "log_connections"
+//!     value = "1"
+//!   }
+//! }
 //! ```
 //! A group named but not in the template:
 //! ```yaml unknown
@@ -133,11 +149,12 @@
 //! }
 //! ```
 
-use crate::check::{Judgement, get, get_in, is_null, judge, prop, spelling, verdict_of};
+use crate::check::{Judgement, get, is_null, judge, prop, spelling, static_text, verdict_of};
 use crate::context::{Context, local_id};
+use crate::params::{Group, Groups, find, is_on, judge_parameter, parameter, users};
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
-use onus_ingest::{Node, Resource, Value};
+use onus_ingest::{Node, Resource};
 use onus_model::Duty;
 
 pub static RULE: Rule = Rule {
@@ -145,17 +162,27 @@ pub static RULE: Rule = Rule {
     title: "RDS databases require TLS connections",
     duty: Duty::EncryptionInTransit,
     severity: Severity::Medium,
-    cfn_types: &["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
-    tf_types: &["aws_db_instance", "aws_rds_cluster"],
-    reads: &[
+    cfn_types: &[
+        "AWS::RDS::DBInstance",
+        "AWS::RDS::DBCluster",
         "AWS::RDS::DBParameterGroup",
         "AWS::RDS::DBClusterParameterGroup",
+    ],
+    tf_types: &[
+        "aws_db_instance",
+        "aws_rds_cluster",
         "aws_db_parameter_group",
         "aws_rds_cluster_parameter_group",
     ],
+    reads: &[],
     controls: Controls {
-        fsbp: &["RDS.38", "RDS.39"],
-        config: &[],
+        fsbp: &["RDS.38", "RDS.39", "RDS.41", "RDS.44"],
+        config: &[
+            "RDS_POSTGRES_INSTANCE_ENCRYPTED_IN_TRANSIT",
+            "RDS_MYSQL_INSTANCE_ENCRYPTED_IN_TRANSIT",
+            "RDS_SQLSERVER_ENCRYPTED_IN_TRANSIT",
+            "RDS_MARIADB_INSTANCE_ENCRYPTED_IN_TRANSIT",
+        ],
         cis: &[],
     },
     peers: &[checkov("CKV2_AWS_69", Same)],
@@ -176,14 +203,50 @@ fn tls_parameter(engine: &str) -> Option<&'static str> {
     }
 }
 
-fn is_on(node: &Node) -> bool {
-    match node.scalar_text() {
-        Some(s) => matches!(s.to_ascii_lowercase().as_str(), "1" | "on" | "true"),
-        None => false,
+/// A parameter group no database in the scan uses is judged on its own.
+fn check_group(group: &Resource, cx: &Context) -> Verdict {
+    let parents: &[(&str, &str)] = match group.resource_type.as_str() {
+        "AWS::RDS::DBParameterGroup" => &[("AWS::RDS::DBInstance", "DBParameterGroupName")],
+        "AWS::RDS::DBClusterParameterGroup" => {
+            &[("AWS::RDS::DBCluster", "DBClusterParameterGroupName")]
+        }
+        "aws_db_parameter_group" => &[
+            ("aws_db_instance", "parameter_group_name"),
+            ("aws_rds_cluster_instance", "db_parameter_group_name"),
+        ],
+        _ => &[("aws_rds_cluster", "db_cluster_parameter_group_name")],
+    };
+    let name = if group.resource_type == "AWS::RDS::DBClusterParameterGroup" {
+        ("DBClusterParameterGroupName", "name")
+    } else {
+        ("DBParameterGroupName", "name")
+    };
+    if let Some(user) = users(group, cx, parents, name).first() {
+        return Verdict::not_applicable(
+            group,
+            format!("judged on {}, which uses this group", user.id),
+        );
+    }
+    let family = match static_text(group, "Family", "family") {
+        Err(unknown) => return unknown,
+        Ok(f) => f,
+    };
+    match family.and_then(tls_parameter) {
+        Some(param) => judge_parameter(group, param, false, is_on, "TLS required"),
+        None => Verdict::not_applicable(
+            group,
+            format!(
+                "family {} has no TLS-enforcing parameter",
+                family.unwrap_or("(not set)")
+            ),
+        ),
     }
 }
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
+    if resource.resource_type.contains("arameter") {
+        return check_group(resource, cx);
+    }
     let tf = resource.format.is_terraform();
     let cluster = matches!(
         resource.resource_type.as_str(),
@@ -203,14 +266,23 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
             format!("engine {e} has no TLS-enforcing parameter in its parameter group"),
         );
     }
-    let (group_types, name_attr): (&[&str], &str) = match (cluster, tf) {
-        (false, false) => (&["AWS::RDS::DBParameterGroup"], "DBParameterGroupName"),
-        (true, false) => (
-            &["AWS::RDS::DBClusterParameterGroup"],
-            "DBClusterParameterGroupName",
-        ),
-        (false, true) => (&["aws_db_parameter_group"], "name"),
-        (true, true) => (&["aws_rds_cluster_parameter_group"], "name"),
+    let groups = match (cluster, tf) {
+        (false, false) => Groups {
+            types: &["AWS::RDS::DBParameterGroup"],
+            name: ("DBParameterGroupName", ""),
+        },
+        (true, false) => Groups {
+            types: &["AWS::RDS::DBClusterParameterGroup"],
+            name: ("DBClusterParameterGroupName", ""),
+        },
+        (false, true) => Groups {
+            types: &["aws_db_parameter_group"],
+            name: ("", "name"),
+        },
+        (true, true) => Groups {
+            types: &["aws_rds_cluster_parameter_group"],
+            name: ("", "name"),
+        },
     };
     let (node, path) = if cluster {
         prop(
@@ -230,8 +302,9 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
     };
     let engine_unknown = engine_node.is_some() && engine.is_none();
     let j = judge(node, &mut |n| {
-        let group = match &n.value {
-            Value::Null => {
+        let group = match find(resource, cx, n, &groups) {
+            Ok(Group::InCode(g)) => g,
+            Ok(Group::Default(None)) => {
                 return Judgement::no(
                     n,
                     format!(
@@ -239,39 +312,13 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
                     ),
                 );
             }
-            Value::Ref(r) => match cx.resolve(resource, n) {
-                Some(g) if group_types.contains(&g.resource_type.as_str()) => g,
-                _ => {
-                    return Judgement::Unknown(
-                        n.span,
-                        format!("parameter group {} is not in the code", r.target),
-                    );
-                }
-            },
-            Value::String(name) => {
-                if name.to_ascii_lowercase().starts_with("default.") {
-                    return Judgement::no(
-                        n,
-                        format!("{path} is the default group {name:?}, which does not require TLS"),
-                    );
-                }
-                let found = cx.in_scope(resource, group_types).find(|g| {
-                    g.properties
-                        .get(name_attr)
-                        .and_then(Node::as_str)
-                        .is_some_and(|s| s == name)
-                });
-                match found {
-                    Some(g) => g,
-                    None => {
-                        return Judgement::Unknown(
-                            n.span,
-                            format!("parameter group {name:?} is not in the code"),
-                        );
-                    }
-                }
+            Ok(Group::Default(Some(name))) => {
+                return Judgement::no(
+                    n,
+                    format!("{path} is the default group {name:?}, which does not require TLS"),
+                );
             }
-            _ => return Judgement::no(n, format!("{path} is not a parameter group name")),
+            Err(j) => return j,
         };
         let gid = local_id(group);
         let family = get(group, spelling(group, "Family", "family")).and_then(Node::as_str);
@@ -283,21 +330,7 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
             };
             return Judgement::Unknown(n.span, what);
         };
-        let value = if group.format.is_terraform() {
-            crate::check::items(get(group, "parameter"))
-                .into_iter()
-                .find(|p| {
-                    get_in(p, "name")
-                        .and_then(Node::as_str)
-                        .is_some_and(|s| s.eq_ignore_ascii_case(param))
-                })
-                .and_then(|p| get_in(p, "value"))
-        } else {
-            get(group, "Parameters")
-                .and_then(Node::as_map)
-                .and_then(|m| m.iter().find(|e| e.key.eq_ignore_ascii_case(param)))
-                .map(|e| &e.node)
-        };
+        let value = parameter(group, param);
         match value {
             None => Judgement::no(
                 n,

@@ -6,16 +6,19 @@
 //! a setting in your cluster definition.
 //!
 //! ## What AWS already does
-//! Encrypts blocks, system metadata and snapshots with KMS once encryption
-//! is on. Since 2025 new provisioned clusters are encrypted by default; the
-//! Terraform AWS provider followed in v6: "If true, the data in the cluster is
-//! encrypted at rest. Default is true" (provider docs, as mirrored by
-//! pulumi_aws). Older provider versions defaulted to false.
+//! Encrypts blocks, system metadata and snapshots with KMS. The
+//! `CreateCluster` API reference now gives `Encrypted` the default true and
+//! says a request that sets it false fails: new provisioned clusters are
+//! always encrypted (part of the secure-by-default change of January 2025).
+//! The Terraform AWS provider defaults `encrypted` to true since v6 (v6
+//! upgrade guide); v5 sent the flag only when true, so an absent one left
+//! the API default.
 //!
 //! ## Verdicts
 //! - met: `Encrypted: true` / `encrypted = true`; met by default when absent
 //!   (new clusters are encrypted);
-//! - not met: `Encrypted: false` / `encrypted = false`;
+//! - not met: `Encrypted: false` / `encrypted = false` (a cluster created so
+//!   before 2025 is unencrypted; AWS now refuses to create one);
 //! - unknown: the flag comes from a value onus cannot resolve.
 //!
 //! Fix: remove `Encrypted: false` or set it to true (optionally with
@@ -68,7 +71,7 @@
 
 use crate::check::require_bool;
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -90,6 +93,7 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_64", Same),
         cfn_nag("F28", Same),
         trivy("AVD-AWS-0084", Same),
+        guard("REDSHIFT_CLUSTER_CONFIGURATION_CHECK", Related),
     ],
     check,
     file: file!(),

@@ -9,9 +9,11 @@
 //! ## What AWS already does
 //! Places the cluster in your VPC with a private endpoint unless you ask for
 //! a public one: the `CreateCluster` API default for `PubliclyAccessible` is
-//! false (Redshift API reference). The Terraform AWS provider defaults
-//! `publicly_accessible` to false since v6 (earlier versions defaulted to
-//! true).
+//! false (Redshift API reference; part of the secure-by-default change of
+//! January 2025), and CloudFormation leaves an absent property to it. The
+//! Terraform AWS provider defaults `publicly_accessible` to false since v6
+//! (v6 upgrade guide); v5 and earlier defaulted it to true and sent it, so a
+//! cluster created with them without the argument is public.
 //!
 //! ## Verdicts
 //! - met: `PubliclyAccessible: false` / `publicly_accessible = false`; met by
@@ -69,7 +71,7 @@
 
 use crate::check::{Judgement, is_null, judge, prop, verdict_of};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -87,7 +89,10 @@ pub static RULE: Rule = Rule {
         config: &["REDSHIFT_CLUSTER_PUBLIC_ACCESS_CHECK"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_87", Same)],
+    peers: &[
+        checkov("CKV_AWS_87", Same),
+        guard("REDSHIFT_CLUSTER_PUBLIC_ACCESS_CHECK", Same),
+    ],
     check,
     file: file!(),
 };

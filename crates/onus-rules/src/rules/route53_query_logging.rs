@@ -15,7 +15,11 @@
 //!   Terraform an `aws_route53_query_log` whose `zone_id` refers to the zone;
 //! - not met: neither;
 //! - not applicable: a private hosted zone (`VPCs` / `vpc` set), whose
-//!   queries are logged by Route 53 Resolver query logging instead.
+//!   queries are logged by Route 53 Resolver query logging instead;
+//! - judged with the hosted zone: an `aws_route53_query_log` for a hosted zone
+//!   in the scanned code; one whose hosted zone is declared elsewhere (another
+//!   module or stack) is judged on its own, and the verdict says the hosted zone
+//!   is not in the scanned code.
 //!
 //! ## Examples
 //! ```yaml pass
@@ -58,9 +62,16 @@
 //!   name = "example.com"
 //! }
 //! ```
+//! ```hcl pass
+//! resource "aws_route53_query_log" "shared" {
+//!   zone_id                  = "Z0123456789ABCDEFGHIJ"
+//!   cloudwatch_log_group_arn = "arn:aws:logs:us-east-1:111122223333:log-group:/aws/route53/example.com"
+//! }
+//! ```
 
 use crate::check::{get, require_set, spelling};
 use crate::context::Context;
+use crate::parent::HOSTED_ZONE;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
@@ -72,11 +83,11 @@ pub static RULE: Rule = Rule {
     duty: Duty::Logging,
     severity: Severity::Medium,
     cfn_types: &["AWS::Route53::HostedZone"],
-    tf_types: &["aws_route53_zone"],
+    tf_types: &["aws_route53_zone", "aws_route53_query_log"],
     reads: &["aws_route53_query_log"],
     controls: Controls {
         fsbp: &["Route53.2"],
-        config: &[],
+        config: &["ROUTE53_QUERY_LOGGING_ENABLED"],
         cis: &[],
     },
     peers: &[checkov("CKV2_AWS_39", Same)],
@@ -90,6 +101,17 @@ pub fn is_private(resource: &Resource) -> bool {
 }
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
+    let logged = |log: &Resource| {
+        require_set(
+            log,
+            "",
+            "cloudwatch_log_group_arn",
+            "the query log names no log group",
+        )
+    };
+    if let Some(v) = HOSTED_ZONE.judge_alone(resource, cx, logged) {
+        return v;
+    }
     if is_private(resource) {
         return Verdict::not_applicable(
             resource,
@@ -99,12 +121,7 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
     if resource.format.is_terraform() {
         let logs = cx.linked(resource, &["aws_route53_query_log"], "zone_id", None);
         return match logs.first() {
-            Some(log) => require_set(
-                log,
-                "",
-                "cloudwatch_log_group_arn",
-                "the query log names no log group",
-            ),
+            Some(log) => logged(log),
             None => Verdict::missing(
                 resource,
                 "aws_route53_query_log",

@@ -17,7 +17,15 @@
 //!   `logging { target_bucket = ... }` block or an `aws_s3_bucket_logging` for
 //!   the bucket;
 //! - not met: none of those (logging is off by default);
-//! - unknown: the configuration is a value onus cannot resolve.
+//! - unknown: the configuration is a value onus cannot resolve;
+//! - judged with the bucket: an `aws_s3_bucket_logging` of a bucket in the
+//!   scanned code; one whose bucket is declared elsewhere (another module or
+//!   stack) is judged on its own, and the verdict says the bucket is not in the
+//!   scanned code;
+//! - unknown, on the bucket: no `aws_s3_bucket_logging` names it, but one in the
+//!   same module names its bucket by a value onus cannot resolve (it may be this
+//!   bucket); a bucket and an `aws_s3_bucket_logging` that name the bucket by
+//!   the same expression (`bucket = var.name`) are linked.
 //!
 //! CloudTrail S3 data events are an alternative this rule does not see.
 //! Fix: add `LoggingConfiguration` with a `DestinationBucketName`, or an
@@ -73,10 +81,18 @@
 //!   bucket = "data"
 //! }
 //! ```
+//! ```hcl pass
+//! resource "aws_s3_bucket_logging" "shared" {
+//!   bucket        = "shared-data"
+//!   target_bucket = "access-logs"
+//!   target_prefix = "shared-data/"
+//! }
+//! ```
 
 use crate::check::{get, require_set};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::parent::S3_BUCKET;
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::{Resource, Value};
 use onus_model::Duty;
@@ -87,7 +103,7 @@ pub static RULE: Rule = Rule {
     duty: Duty::Logging,
     severity: Severity::Medium,
     cfn_types: &["AWS::S3::Bucket"],
-    tf_types: &["aws_s3_bucket"],
+    tf_types: &["aws_s3_bucket", "aws_s3_bucket_logging"],
     reads: &["aws_s3_bucket_logging"],
     controls: Controls {
         fsbp: &["S3.9"],
@@ -98,6 +114,7 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_18", Same),
         cfn_nag("W35", Same),
         trivy("AVD-AWS-0089", Same),
+        guard("S3_BUCKET_LOGGING_ENABLED", Same),
     ],
     check,
     file: file!(),
@@ -105,6 +122,10 @@ pub static RULE: Rule = Rule {
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
     let what = "server access logging is off";
+    let logging = |l: &Resource| require_set(l, "", "target_bucket", what);
+    if let Some(v) = S3_BUCKET.judge_alone(resource, cx, logging) {
+        return v;
+    }
     if resource.format.is_terraform() {
         let linked = cx.linked(
             resource,
@@ -113,10 +134,18 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
             Some("bucket"),
         );
         if let Some(l) = linked.first() {
-            return require_set(l, "", "target_bucket", what);
+            return logging(l);
         }
         if get(resource, "logging").is_some() {
             return require_set(resource, "", "logging.target_bucket", what);
+        }
+        if let Some(v) = cx.unresolved_link(
+            resource,
+            &["aws_s3_bucket_logging"],
+            "bucket",
+            Some("bucket"),
+        ) {
+            return v;
         }
         return Verdict::missing(
             resource,

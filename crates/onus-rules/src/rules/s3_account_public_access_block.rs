@@ -39,7 +39,7 @@
 //! ```
 
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, guard};
 use crate::s3::require_block_public_access;
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
@@ -58,7 +58,10 @@ pub static RULE: Rule = Rule {
         config: &["S3_ACCOUNT_LEVEL_PUBLIC_ACCESS_BLOCKS_PERIODIC"],
         cis: &[],
     },
-    peers: &[],
+    peers: &[
+        guard("S3_ACCOUNT_LEVEL_PUBLIC_ACCESS_BLOCKS_PERIODIC", Same),
+        guard("S3_ACCOUNT_LEVEL_PUBLIC_ACCESS_BLOCKS", Same),
+    ],
     check,
     file: file!(),
 };

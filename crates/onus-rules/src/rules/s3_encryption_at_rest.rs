@@ -8,14 +8,27 @@
 //! algorithm (`AES256`, `aws:kms` or `aws:kms:dsse`).
 //!
 //! ## What AWS already does
-//! Default SSE-S3 on every bucket, which cannot be switched off.
+//! Since 5 January 2023, encrypts every new object with SSE-S3 (AES-256)
+//! when the bucket names no other default encryption; that default cannot
+//! be switched off.
 //!
 //! ## Verdicts
 //! - met: no configuration (the SSE-S3 default applies), or a configuration
 //!   with a valid algorithm, inline or in a separate Terraform
 //!   `aws_s3_bucket_server_side_encryption_configuration`;
 //! - not met: a configuration with no or an unknown algorithm;
-//! - unknown: the algorithm comes from a value onus cannot resolve.
+//! - unknown: the algorithm comes from a value onus cannot resolve;
+//! - judged with the bucket: an
+//!   `aws_s3_bucket_server_side_encryption_configuration` of a bucket in the
+//!   scanned code; one whose bucket is declared elsewhere (another module or
+//!   stack) is judged on its own, and the verdict says the bucket is not in the
+//!   scanned code;
+//! - unknown, on the bucket: no
+//!   `aws_s3_bucket_server_side_encryption_configuration` names it, but one in
+//!   the same module names its bucket by a value onus cannot resolve (it may be
+//!   this bucket); a bucket and an
+//!   `aws_s3_bucket_server_side_encryption_configuration` that name the bucket
+//!   by the same expression (`bucket = var.name`) are linked.
 //!
 //! ## Examples
 //! ```yaml pass
@@ -97,10 +110,21 @@
 //!   }
 //! }
 //! ```
+//! ```hcl pass
+//! resource "aws_s3_bucket_server_side_encryption_configuration" "shared" {
+//!   bucket = "shared-data"
+//!   rule {
+//!     apply_server_side_encryption_by_default {
+//!       sse_algorithm = "aws:kms"
+//!     }
+//!   }
+//! }
+//! ```
 
 use crate::check::{Judgement, get_in, judge, verdict_of};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::parent::S3_BUCKET;
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource, Value};
 use onus_model::Duty;
@@ -111,7 +135,10 @@ pub static RULE: Rule = Rule {
     duty: Duty::EncryptionAtRest,
     severity: Severity::High,
     cfn_types: &["AWS::S3::Bucket"],
-    tf_types: &["aws_s3_bucket"],
+    tf_types: &[
+        "aws_s3_bucket",
+        "aws_s3_bucket_server_side_encryption_configuration",
+    ],
     reads: &["aws_s3_bucket_server_side_encryption_configuration"],
     controls: Controls {
         fsbp: &[],
@@ -122,6 +149,7 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_19", Related),
         cfn_nag("W41", Related),
         trivy("AVD-AWS-0088", Related),
+        guard("S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED", Same),
     ],
     check,
     file: file!(),
@@ -130,6 +158,15 @@ pub static RULE: Rule = Rule {
 const ALGORITHMS: &[&str] = &["AES256", "aws:kms", "aws:kms:dsse"];
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
+    let algo_path = "apply_server_side_encryption_by_default.sse_algorithm";
+    let config = |config: &Resource| match get_in(&config.properties, "rule") {
+        // The verdict points into the configuration resource, where the fix goes.
+        Some(rules) => judge_rules(config, rules, "rule", algo_path),
+        None => Verdict::missing(config, "rule", "encryption configuration has no rule"),
+    };
+    if let Some(v) = S3_BUCKET.judge_alone(resource, cx, config) {
+        return v;
+    }
     if !resource.format.is_terraform() {
         let path = "BucketEncryption.ServerSideEncryptionConfiguration";
         return match get_in(&resource.properties, path) {
@@ -142,7 +179,6 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
             ),
         };
     }
-    let algo_path = "apply_server_side_encryption_by_default.sse_algorithm";
     if let Some(config) = get_in(&resource.properties, "server_side_encryption_configuration") {
         return match get_in(config, "rule") {
             Some(rules) => judge_rules(
@@ -159,21 +195,16 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
             ),
         };
     }
-    let linked = cx.linked(
-        resource,
-        &["aws_s3_bucket_server_side_encryption_configuration"],
-        "bucket",
-        Some("bucket"),
-    );
+    let linked = cx.linked(resource, &[CONFIG], "bucket", Some("bucket"));
     match linked.first() {
-        // The verdict points into the configuration resource, where the fix goes.
-        Some(config) => match get_in(&config.properties, "rule") {
-            Some(rules) => judge_rules(config, rules, "rule", algo_path),
-            None => Verdict::missing(config, "rule", "encryption configuration has no rule"),
-        },
-        None => default_encryption(resource),
+        Some(c) => config(c),
+        None => cx
+            .unresolved_link(resource, &[CONFIG], "bucket", Some("bucket"))
+            .unwrap_or_else(|| default_encryption(resource)),
     }
 }
+
+const CONFIG: &str = "aws_s3_bucket_server_side_encryption_configuration";
 
 fn default_encryption(resource: &Resource) -> Verdict {
     Verdict::met_by_default(

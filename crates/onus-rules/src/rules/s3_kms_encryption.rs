@@ -19,7 +19,18 @@
 //!   `aws/s3` is used, which still meets the rule;
 //! - not met: no default encryption (the SSE-S3 default applies), or a rule
 //!   with `AES256`;
-//! - unknown: the algorithm comes from a value onus cannot resolve.
+//! - unknown: the algorithm comes from a value onus cannot resolve;
+//! - judged with the bucket: an
+//!   `aws_s3_bucket_server_side_encryption_configuration` of a bucket in the
+//!   scanned code; one whose bucket is declared elsewhere (another module or
+//!   stack) is judged on its own, and the verdict says the bucket is not in the
+//!   scanned code;
+//! - unknown, on the bucket: no
+//!   `aws_s3_bucket_server_side_encryption_configuration` names it, but one in
+//!   the same module names its bucket by a value onus cannot resolve (it may be
+//!   this bucket); a bucket and an
+//!   `aws_s3_bucket_server_side_encryption_configuration` that name the bucket
+//!   by the same expression (`bucket = var.name`) are linked.
 //!
 //! ## Examples
 //! ```yaml pass
@@ -85,10 +96,21 @@
 //!   bucket = "data"
 //! }
 //! ```
+//! ```hcl fail
+//! resource "aws_s3_bucket_server_side_encryption_configuration" "shared" {
+//!   bucket = "shared-data"
+//!   rule {
+//!     apply_server_side_encryption_by_default {
+//!       sse_algorithm = "AES256"
+//!     }
+//!   }
+//! }
+//! ```
 
 use crate::check::{Judgement, get_in, judge, verdict_of};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
+use crate::parent::S3_BUCKET;
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource};
 use onus_model::Duty;
@@ -99,14 +121,21 @@ pub static RULE: Rule = Rule {
     duty: Duty::KeyManagement,
     severity: Severity::Low,
     cfn_types: &["AWS::S3::Bucket"],
-    tf_types: &["aws_s3_bucket"],
+    tf_types: &[
+        "aws_s3_bucket",
+        "aws_s3_bucket_server_side_encryption_configuration",
+    ],
     reads: &["aws_s3_bucket_server_side_encryption_configuration"],
     controls: Controls {
-        fsbp: &["S3.17"],
+        fsbp: &[],
         config: &["S3_DEFAULT_ENCRYPTION_KMS"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_145", Same), trivy("AVD-AWS-0132", Related)],
+    peers: &[
+        checkov("CKV_AWS_145", Same),
+        trivy("AVD-AWS-0132", Related),
+        guard("S3_DEFAULT_ENCRYPTION_KMS", Same),
+    ],
     check,
     file: file!(),
 };
@@ -114,8 +143,13 @@ pub static RULE: Rule = Rule {
 const KMS: &[&str] = &["aws:kms", "aws:kms:dsse"];
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
+    const ALGO: &str = "apply_server_side_encryption_by_default.sse_algorithm";
+    const CONFIG: &str = "aws_s3_bucket_server_side_encryption_configuration";
+    let config = |c: &Resource| judge_rules(c, get_in(&c.properties, "rule"), "rule", ALGO);
+    if let Some(v) = S3_BUCKET.judge_alone(resource, cx, config) {
+        return v;
+    }
     if resource.format.is_terraform() {
-        const ALGO: &str = "apply_server_side_encryption_by_default.sse_algorithm";
         if let Some(inline) = get_in(&resource.properties, "server_side_encryption_configuration") {
             return judge_rules(
                 resource,
@@ -124,19 +158,18 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
                 ALGO,
             );
         }
-        let linked = cx.linked(
-            resource,
-            &["aws_s3_bucket_server_side_encryption_configuration"],
-            "bucket",
-            Some("bucket"),
-        );
+        let linked = cx.linked(resource, &[CONFIG], "bucket", Some("bucket"));
         return match linked.first() {
-            Some(config) => judge_rules(config, get_in(&config.properties, "rule"), "rule", ALGO),
-            None => Verdict::missing(
-                resource,
-                "aws_s3_bucket_server_side_encryption_configuration",
-                "no default encryption configuration: objects get SSE-S3, not KMS",
-            ),
+            Some(c) => config(c),
+            None => cx
+                .unresolved_link(resource, &[CONFIG], "bucket", Some("bucket"))
+                .unwrap_or_else(|| {
+                    Verdict::missing(
+                        resource,
+                        CONFIG,
+                        "no default encryption configuration: objects get SSE-S3, not KMS",
+                    )
+                }),
         };
     }
     const PATH: &str = "BucketEncryption.ServerSideEncryptionConfiguration";

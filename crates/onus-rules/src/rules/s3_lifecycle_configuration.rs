@@ -20,7 +20,13 @@
 //!   with a rule whose `status` is `Enabled`, or a legacy inline
 //!   `lifecycle_rule { enabled = true }`;
 //! - not met: no lifecycle configuration, or every rule is `Disabled`;
-//! - unknown: a status comes from a value onus cannot resolve.
+//! - unknown: a status comes from a value onus cannot resolve, or no
+//!   configuration names the bucket but one in the same module names its
+//!   bucket by a value onus cannot resolve (it may be this bucket);
+//! - judged with the bucket: an `aws_s3_bucket_lifecycle_configuration` of a
+//!   bucket in the scanned code; one whose bucket is declared elsewhere is
+//!   judged on its own, and the verdict says the bucket is not in the scanned
+//!   code.
 //!
 //! ## Examples
 //! ```yaml pass
@@ -83,10 +89,23 @@
 //!   bucket = "data"
 //! }
 //! ```
+//! ```hcl pass
+//! resource "aws_s3_bucket_lifecycle_configuration" "shared" {
+//!   bucket = "shared-data"
+//!   rule {
+//!     id     = "expire"
+//!     status = "Enabled"
+//!     expiration {
+//!       days = 365
+//!     }
+//!   }
+//! }
+//! ```
 
 use crate::context::Context;
+use crate::parent::S3_BUCKET;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
-use crate::s3::require_lifecycle;
+use crate::s3::{lifecycle_rules, require_lifecycle};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -97,7 +116,7 @@ pub static RULE: Rule = Rule {
     duty: Duty::Backups,
     severity: Severity::Low,
     cfn_types: &["AWS::S3::Bucket"],
-    tf_types: &["aws_s3_bucket"],
+    tf_types: &["aws_s3_bucket", "aws_s3_bucket_lifecycle_configuration"],
     reads: &["aws_s3_bucket_lifecycle_configuration"],
     controls: Controls {
         fsbp: &["S3.13"],
@@ -110,5 +129,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
-    require_lifecycle(resource, cx, "bucket")
+    S3_BUCKET
+        .judge_alone(resource, cx, lifecycle_rules)
+        .unwrap_or_else(|| require_lifecycle(resource, cx, "bucket"))
 }

@@ -8,9 +8,10 @@
 //! being switched off by drift.
 //!
 //! ## What AWS already does
-//! Since April 2023, S3 turns on all four Block Public Access settings for new
-//! buckets created through the API. Inside a declared configuration, each
-//! setting left out is `false`.
+//! Since April 2023, S3 turns on all four Block Public Access settings for
+//! every new bucket (through the API, CloudFormation and Terraform alike);
+//! buckets created before keep what they had. Inside a declared
+//! configuration, each setting left out is `false`.
 //!
 //! ## Verdicts
 //! - met: CloudFormation `PublicAccessBlockConfiguration`, or a Terraform
@@ -18,9 +19,20 @@
 //!   sets `BlockPublicAcls`, `BlockPublicPolicy`, `IgnorePublicAcls` and
 //!   `RestrictPublicBuckets` (`block_public_acls`, `block_public_policy`,
 //!   `ignore_public_acls`, `restrict_public_buckets`) all to true;
-//! - not met: no configuration declared for the bucket (the code does not
-//!   state the guard), or any of the four is false or left out;
-//! - unknown: a setting comes from a value onus cannot resolve.
+//! - met by default: no configuration declared for the bucket (S3 turns all
+//!   four settings on for new buckets since April 2023);
+//! - not met: a declared configuration with any of the four false or left
+//!   out;
+//! - unknown: a setting comes from a value onus cannot resolve;
+//! - judged with the bucket: an `aws_s3_bucket_public_access_block` of a bucket
+//!   in the scanned code; one whose bucket is declared elsewhere (another module
+//!   or stack) is judged on its own, and the verdict says the bucket is not in
+//!   the scanned code;
+//! - unknown, on the bucket: no `aws_s3_bucket_public_access_block` names it,
+//!   but one in the same module names its bucket by a value onus cannot resolve
+//!   (it may be this bucket); a bucket and an
+//!   `aws_s3_bucket_public_access_block` that name the bucket by the same
+//!   expression (`bucket = var.name`) are linked.
 //!
 //! Account-level Block Public Access (FSBP S3.1) is not seen from code.
 //!
@@ -47,7 +59,7 @@
 //!         IgnorePublicAcls: true
 //!         RestrictPublicBuckets: true
 //! ```
-//! ```yaml fail
+//! ```yaml pass
 //! Resources:
 //!   Data:
 //!     Type: AWS::S3::Bucket
@@ -88,15 +100,22 @@
 //!   ignore_public_acls = true
 //! }
 //! ```
-//! ```hcl fail
+//! ```hcl pass
 //! resource "aws_s3_bucket" "data" {
 //!   bucket = "data"
+//! }
+//! ```
+//! ```hcl fail
+//! resource "aws_s3_bucket_public_access_block" "shared" {
+//!   bucket            = "shared-data"
+//!   block_public_acls = true
 //! }
 //! ```
 
 use crate::check::{all_of, get, require_bool};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
+use crate::parent::S3_BUCKET;
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -107,7 +126,7 @@ pub static RULE: Rule = Rule {
     duty: Duty::AccessControl,
     severity: Severity::High,
     cfn_types: &["AWS::S3::Bucket"],
-    tf_types: &["aws_s3_bucket"],
+    tf_types: &["aws_s3_bucket", "aws_s3_bucket_public_access_block"],
     reads: &["aws_s3_bucket_public_access_block"],
     controls: Controls {
         fsbp: &["S3.8"],
@@ -125,6 +144,7 @@ pub static RULE: Rule = Rule {
         trivy("AVD-AWS-0091", Related),
         trivy("AVD-AWS-0093", Related),
         trivy("AVD-AWS-0094", Related),
+        guard("S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED", Same),
     ],
     check,
     file: file!(),
@@ -137,7 +157,20 @@ const FLAGS: [(&str, &str); 4] = [
     ("RestrictPublicBuckets", "restrict_public_buckets"),
 ];
 
+/// Why a bucket without a declared configuration blocks public access.
+const DEFAULT: &str = "no Block Public Access configuration: S3 turns all four settings on for new buckets (since April 2023)";
+
 fn check(resource: &Resource, cx: &Context) -> Verdict {
+    let block = |pab: &Resource| {
+        let verdicts = FLAGS
+            .iter()
+            .map(|(_, tf)| require_bool(pab, "", tf, true, false, &format!("public access ({tf})")))
+            .collect();
+        all_of(verdicts).unwrap_or_else(|| Verdict::missing(pab, "", "no settings"))
+    };
+    if let Some(v) = S3_BUCKET.judge_alone(resource, cx, block) {
+        return v;
+    }
     if resource.format.is_terraform() {
         let linked = cx.linked(
             resource,
@@ -146,24 +179,21 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
             Some("bucket"),
         );
         let Some(pab) = linked.first() else {
-            return Verdict::missing(
-                resource,
-                "aws_s3_bucket_public_access_block",
-                "no aws_s3_bucket_public_access_block for this bucket",
-            );
+            return cx
+                .unresolved_link(
+                    resource,
+                    &["aws_s3_bucket_public_access_block"],
+                    "bucket",
+                    Some("bucket"),
+                )
+                .unwrap_or_else(|| {
+                    Verdict::met_by_default(resource, "aws_s3_bucket_public_access_block", DEFAULT)
+                });
         };
-        let verdicts = FLAGS
-            .iter()
-            .map(|(_, tf)| require_bool(pab, "", tf, true, false, &format!("public access ({tf})")))
-            .collect();
-        return all_of(verdicts).unwrap_or_else(|| Verdict::missing(pab, "", "no settings"));
+        return block(pab);
     }
     if get(resource, "PublicAccessBlockConfiguration").is_none() {
-        return Verdict::missing(
-            resource,
-            "PublicAccessBlockConfiguration",
-            "PublicAccessBlockConfiguration is not set: the template does not block public access",
-        );
+        return Verdict::met_by_default(resource, "PublicAccessBlockConfiguration", DEFAULT);
     }
     let verdicts = FLAGS
         .iter()

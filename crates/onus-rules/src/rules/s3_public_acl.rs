@@ -18,8 +18,17 @@
 //!   `AllUsers` / `AuthenticatedUsers` groups;
 //! - not met: `AccessControl` is `PublicRead`, `PublicReadWrite` or
 //!   `AuthenticatedRead` (Terraform `public-read`, `public-read-write`,
-//!   `authenticated-read`), or a grant to one of those groups;
-//! - unknown: the ACL comes from a value onus cannot resolve.
+//!   `authenticated-read`), or a grant to one of those groups; a name that
+//!   is no canned ACL (S3 rejects it; said to be invalid);
+//! - unknown: the ACL comes from a value onus cannot resolve;
+//! - judged with the bucket: an `aws_s3_bucket_acl` of a bucket in the scanned
+//!   code; one whose bucket is declared elsewhere (another module or stack) is
+//!   judged on its own, and the verdict says the bucket is not in the scanned
+//!   code;
+//! - unknown, on the bucket: no `aws_s3_bucket_acl` names it, but one in the
+//!   same module names its bucket by a value onus cannot resolve (it may be this
+//!   bucket); a bucket and an `aws_s3_bucket_acl` that name the bucket by the
+//!   same expression (`bucket = var.name`) are linked.
 //!
 //! Fix: remove the ACL (keep ACLs disabled) and grant access with IAM or a
 //! bucket policy that names principals.
@@ -40,6 +49,13 @@
 //! ```json fail
 //! {"Resources": {"Data": {"Type": "AWS::S3::Bucket",
 //!   "Properties": {"AccessControl": "AuthenticatedRead"}}}}
+//! ```
+//! ```yaml fail
+//! Resources:
+//!   Data:
+//!     Type: AWS::S3::Bucket
+//!     Properties:
+//!       AccessControl: PrivateRead
 //! ```
 //! ```hcl pass
 //! resource "aws_s3_bucket" "data" {
@@ -85,10 +101,17 @@
 //!   }
 //! }
 //! ```
+//! ```hcl fail
+//! resource "aws_s3_bucket_acl" "shared" {
+//!   bucket = "shared-data"
+//!   acl    = "public-read"
+//! }
+//! ```
 
 use crate::check::{Judgement, get, get_in, judge, verdict_of};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::parent::S3_BUCKET;
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource};
 use onus_model::Duty;
@@ -99,7 +122,7 @@ pub static RULE: Rule = Rule {
     duty: Duty::AccessControl,
     severity: Severity::Critical,
     cfn_types: &["AWS::S3::Bucket"],
-    tf_types: &["aws_s3_bucket"],
+    tf_types: &["aws_s3_bucket", "aws_s3_bucket_acl"],
     reads: &["aws_s3_bucket_acl"],
     controls: Controls {
         fsbp: &["S3.2", "S3.3"],
@@ -117,6 +140,10 @@ pub static RULE: Rule = Rule {
         cfn_nag("W31", Related),
         cfn_nag("F14", Related),
         trivy("AVD-AWS-0092", Same),
+        guard("S3_BUCKET_PUBLIC_READ_PROHIBITED", Related),
+        guard("S3_BUCKET_PUBLIC_WRITE_PROHIBITED", Related),
+        guard("S3_BUCKET_PUBLIC_READ_ACL", Same),
+        guard("S3_BUCKET_NO_PUBLIC_RW_ACL", Same),
     ],
     check,
     file: file!(),
@@ -136,8 +163,42 @@ const GROUPS: &[&str] = &[
     "http://acs.amazonaws.com/groups/global/AuthenticatedUsers",
 ];
 
+/// The canned ACLs S3 accepts, as CloudFormation and Terraform spell them.
+const CANNED_CFN: &[&str] = &[
+    "Private",
+    "PublicRead",
+    "PublicReadWrite",
+    "AuthenticatedRead",
+    "AwsExecRead",
+    "BucketOwnerRead",
+    "BucketOwnerFullControl",
+    "LogDeliveryWrite",
+];
+const CANNED_TF: &[&str] = &[
+    "private",
+    "public-read",
+    "public-read-write",
+    "authenticated-read",
+    "aws-exec-read",
+    "bucket-owner-read",
+    "bucket-owner-full-control",
+    "log-delivery-write",
+];
+
 fn judge_acl(resource: &Resource, node: &Node, path: &str) -> Verdict {
+    let canned = if resource.format.is_terraform() {
+        CANNED_TF
+    } else {
+        CANNED_CFN
+    };
     let j = judge(node, &mut |n| match n.as_str() {
+        Some(acl) if !canned.contains(&acl) => Judgement::no(
+            n,
+            format!(
+                "{path} is {acl:?}, which is invalid: S3 accepts {}",
+                canned.join(", ")
+            ),
+        ),
         Some(acl) => Judgement::from_bool(
             !PUBLIC.iter().any(|p| p.eq_ignore_ascii_case(acl)),
             n,
@@ -180,7 +241,36 @@ fn judge_grants(resource: &Resource, acp: &Node) -> Option<Verdict> {
     None
 }
 
+/// The verdict of one `aws_s3_bucket_acl`: its canned ACL, then its grants.
+fn bucket_acl(r: &Resource) -> Verdict {
+    let mut met = None;
+    if let Some(acl) = get(r, "acl") {
+        let v = judge_acl(r, acl, "acl");
+        if v.status != crate::verdict::Status::Met {
+            return v;
+        }
+        met = Some(v);
+    }
+    if let Some(acp) = get(r, "access_control_policy") {
+        if let Some(v) = judge_grants(r, acp) {
+            return v;
+        }
+        met.get_or_insert_with(|| {
+            Verdict::met(
+                r,
+                acp.span,
+                "access_control_policy",
+                "no grant to a public group",
+            )
+        });
+    }
+    met.unwrap_or_else(|| Verdict::met_by_default(r, "acl", "no ACL set: the bucket is private"))
+}
+
 fn check(resource: &Resource, cx: &Context) -> Verdict {
+    if let Some(v) = S3_BUCKET.judge_alone(resource, cx, bucket_acl) {
+        return v;
+    }
     if resource.format.is_terraform() {
         let mut met = None;
         if let Some(acl) = get(resource, "acl") {
@@ -190,26 +280,20 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
             }
             met = Some(v);
         }
-        for r in cx.linked(resource, &["aws_s3_bucket_acl"], "bucket", Some("bucket")) {
-            if let Some(acl) = get(r, "acl") {
-                let v = judge_acl(r, acl, "acl");
-                if v.status != crate::verdict::Status::Met {
-                    return v;
-                }
-                met.get_or_insert(v);
+        let linked = cx.linked(resource, &["aws_s3_bucket_acl"], "bucket", Some("bucket"));
+        if linked.is_empty()
+            && let Some(v) =
+                cx.unresolved_link(resource, &["aws_s3_bucket_acl"], "bucket", Some("bucket"))
+        {
+            return v;
+        }
+        for r in linked {
+            let v = bucket_acl(r);
+            if v.status != crate::verdict::Status::Met {
+                return v;
             }
-            if let Some(acp) = get(r, "access_control_policy") {
-                if let Some(v) = judge_grants(r, acp) {
-                    return v;
-                }
-                met.get_or_insert_with(|| {
-                    Verdict::met(
-                        r,
-                        acp.span,
-                        "access_control_policy",
-                        "no grant to a public group",
-                    )
-                });
+            if get(r, "acl").is_some() || get(r, "access_control_policy").is_some() {
+                met.get_or_insert(v);
             }
         }
         return met.unwrap_or_else(|| {

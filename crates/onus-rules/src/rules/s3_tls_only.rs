@@ -11,7 +11,7 @@
 //! Plain HTTP stays allowed for a bucket without a denying policy.
 //!
 //! ## Verdicts
-//! Judged on the bucket, over every policy for it (CloudFormation
+//! Over every policy for a bucket (CloudFormation
 //! `AWS::S3::BucketPolicy` by `Bucket`; Terraform `aws_s3_bucket_policy` by
 //! `bucket` and the bucket's inline `policy`).
 //! - met: a statement with `Effect: Deny`, `Principal` `*` (or `AWS: *`),
@@ -19,7 +19,19 @@
 //!   `aws:SecureTransport: false`;
 //! - not met: no bucket policy, or none with such a statement;
 //! - unknown: no such statement found, and a policy or statement onus cannot
-//!   resolve.
+//!   resolve;
+//! - judged where the document is written: a bucket policy
+//!   (`AWS::S3::BucketPolicy`, `aws_s3_bucket_policy`) is judged on itself,
+//!   as Checkov judges it and where the fix goes, and its bucket is not
+//!   applicable ("judged on its bucket policy ..."), so a problem is
+//!   reported once; when the bucket is declared elsewhere (another module or
+//!   stack) the verdict says the bucket is not in the scanned code. A
+//!   Terraform bucket with its own `policy` argument is judged on that;
+//! - unknown, on the bucket: no bucket policy (`AWS::S3::BucketPolicy`,
+//!   `aws_s3_bucket_policy`) names it, but one in the same module names its
+//!   bucket by a value onus cannot resolve (it may be this bucket); a bucket and
+//!   a bucket policy (`AWS::S3::BucketPolicy`, `aws_s3_bucket_policy`) that name
+//!   the bucket by the same expression (`bucket = var.name`) are linked.
 //!
 //! Fix: add the deny statement (the AWS Config rule S3_BUCKET_SSL_REQUESTS_ONLY
 //! looks for the same shape).
@@ -134,10 +146,29 @@
 //! POLICY
 //! }
 //! ```
+//! ```yaml pass
+//! Resources:
+//!   SharedPolicy:
+//!     Type: AWS::S3::BucketPolicy
+//!     Properties:
+//!       Bucket: shared-data
+//!       PolicyDocument:
+//!         Statement:
+//!           - Effect: Deny
+//!             Principal: "*"
+//!             Action: "s3:*"
+//!             Resource: ["arn:aws:s3:::shared-data", "arn:aws:s3:::shared-data/*"]
+//!             Condition:
+//!               Bool:
+//!                 aws:SecureTransport: false
+//! ```
 
 use crate::context::Context;
-use crate::policy::{Condition, Document, Effect, Item, Tri, any_is, at, bucket_policies};
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
+use crate::parent::{Held, S3_BUCKET, documents_elsewhere};
+use crate::policy::{
+    Condition, Document, Effect, Item, Tri, any_is, at, bucket_policies, unresolved_bucket_policy,
+};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -147,22 +178,44 @@ pub static RULE: Rule = Rule {
     title: "S3 bucket policy denies requests without TLS",
     duty: Duty::EncryptionInTransit,
     severity: Severity::Medium,
-    cfn_types: &["AWS::S3::Bucket"],
-    tf_types: &["aws_s3_bucket"],
-    reads: &["AWS::S3::BucketPolicy", "aws_s3_bucket_policy"],
+    cfn_types: &["AWS::S3::Bucket", "AWS::S3::BucketPolicy"],
+    tf_types: &["aws_s3_bucket", "aws_s3_bucket_policy"],
+    reads: &[
+        "AWS::S3::Bucket",
+        "AWS::S3::BucketPolicy",
+        "aws_s3_bucket",
+        "aws_s3_bucket_policy",
+    ],
     controls: Controls {
         fsbp: &["S3.5"],
         config: &["S3_BUCKET_SSL_REQUESTS_ONLY"],
         cis: &["2.1.2"],
     },
-    peers: &[checkov("CKV_AWS_379", Related)],
+    peers: &[
+        checkov("CKV_AWS_379", Related),
+        guard("S3_BUCKET_SSL_REQUESTS_ONLY", Same),
+    ],
     check,
     file: file!(),
 };
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
-    let policies = bucket_policies(resource, cx);
+    let on_policy = |policy: &Resource| judge(policy, bucket_policies(policy, cx), cx);
+    if let Some(v) = S3_BUCKET.judge_document(resource, cx, on_policy) {
+        return v;
+    }
+    let mut policies = bucket_policies(resource, cx);
+    if let Some(v) = documents_elsewhere(resource, &mut policies, "bucket") {
+        return v;
+    }
+    judge(resource, policies, cx)
+}
+
+fn judge(resource: &Resource, policies: Vec<Held>, cx: &Context) -> Verdict {
     if policies.is_empty() {
+        if let Some(v) = unresolved_bucket_policy(resource, cx) {
+            return v;
+        }
         return Verdict::missing(
             resource,
             "",

@@ -18,7 +18,15 @@
 //!   `versioning { enabled = true }`;
 //! - not met: no versioning configuration (a new bucket is unversioned), or
 //!   `Suspended` / `Disabled` / `enabled = false`;
-//! - unknown: the status comes from a value onus cannot resolve.
+//! - unknown: the status comes from a value onus cannot resolve;
+//! - judged with the bucket: an `aws_s3_bucket_versioning` of a bucket in the
+//!   scanned code; one whose bucket is declared elsewhere (another module or
+//!   stack) is judged on its own, and the verdict says the bucket is not in the
+//!   scanned code;
+//! - unknown, on the bucket: no `aws_s3_bucket_versioning` names it, but one in
+//!   the same module names its bucket by a value onus cannot resolve (it may be
+//!   this bucket); a bucket and an `aws_s3_bucket_versioning` that name the
+//!   bucket by the same expression (`bucket = var.name`) are linked.
 //!
 //! Fix: set `VersioningConfiguration: {Status: Enabled}`, or add an
 //! `aws_s3_bucket_versioning` resource.
@@ -78,10 +86,44 @@
 //!   }
 //! }
 //! ```
+//! ```hcl fail
+//! variable "bucket" {}
+//! resource "aws_s3_bucket_versioning" "shared" {
+//!   bucket = var.bucket
+//!   versioning_configuration {
+//!     status = "Suspended"
+//!   }
+//! }
+//! ```
+//! ```hcl aws_s3_bucket.data=met
+//! variable "name" {}
+//! resource "aws_s3_bucket" "data" {
+//!   bucket = var.name
+//! }
+//! resource "aws_s3_bucket_versioning" "data" {
+//!   bucket = var.name
+//!   versioning_configuration {
+//!     status = "Enabled"
+//!   }
+//! }
+//! ```
+//! ```hcl aws_s3_bucket.data=unknown aws_s3_bucket_versioning.other=met
+//! variable "other" {}
+//! resource "aws_s3_bucket" "data" {
+//!   bucket = "data"
+//! }
+//! resource "aws_s3_bucket_versioning" "other" {
+//!   bucket = var.other
+//!   versioning_configuration {
+//!     status = "Enabled"
+//!   }
+//! }
+//! ```
 
 use crate::check::{get, require_bool, require_one_of};
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, trivy};
+use crate::parent::S3_BUCKET;
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -92,20 +134,37 @@ pub static RULE: Rule = Rule {
     duty: Duty::Backups,
     severity: Severity::Medium,
     cfn_types: &["AWS::S3::Bucket"],
-    tf_types: &["aws_s3_bucket"],
+    tf_types: &["aws_s3_bucket", "aws_s3_bucket_versioning"],
     reads: &["aws_s3_bucket_versioning"],
     controls: Controls {
-        fsbp: &["S3.14"],
+        fsbp: &[],
         config: &["S3_BUCKET_VERSIONING_ENABLED"],
         cis: &[],
     },
-    peers: &[checkov("CKV_AWS_21", Same), trivy("AVD-AWS-0090", Same)],
+    peers: &[
+        checkov("CKV_AWS_21", Same),
+        trivy("AVD-AWS-0090", Same),
+        guard("S3_BUCKET_VERSIONING_ENABLED", Same),
+    ],
     check,
     file: file!(),
 };
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
     let what = "object versioning";
+    let versioning = |v: &Resource| {
+        require_one_of(
+            v,
+            "",
+            "versioning_configuration.status",
+            &["Enabled"],
+            None,
+            what,
+        )
+    };
+    if let Some(v) = S3_BUCKET.judge_alone(resource, cx, versioning) {
+        return v;
+    }
     if resource.format.is_terraform() {
         let linked = cx.linked(
             resource,
@@ -114,17 +173,18 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
             Some("bucket"),
         );
         if let Some(v) = linked.first() {
-            return require_one_of(
-                v,
-                "",
-                "versioning_configuration.status",
-                &["Enabled"],
-                None,
-                what,
-            );
+            return versioning(v);
         }
         if get(resource, "versioning").is_some() {
             return require_bool(resource, "", "versioning.enabled", true, false, what);
+        }
+        if let Some(v) = cx.unresolved_link(
+            resource,
+            &["aws_s3_bucket_versioning"],
+            "bucket",
+            Some("bucket"),
+        ) {
+            return v;
         }
         return Verdict::missing(
             resource,

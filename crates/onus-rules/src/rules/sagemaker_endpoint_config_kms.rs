@@ -66,7 +66,7 @@
 
 use crate::check::require_set;
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -79,8 +79,15 @@ pub static RULE: Rule = Rule {
     cfn_types: &["AWS::SageMaker::EndpointConfig"],
     tf_types: &["aws_sagemaker_endpoint_configuration"],
     reads: &[],
-    controls: Controls::NONE,
-    peers: &[],
+    controls: Controls {
+        fsbp: &[],
+        config: &["SAGEMAKER_ENDPOINT_CONFIGURATION_KMS_KEY_CONFIGURED"],
+        cis: &[],
+    },
+    peers: &[
+        checkov("CKV_AWS_98", Same),
+        guard("SAGEMAKER_ENDPOINT_CONFIGURATION_KMS_KEY_CONFIGURED", Same),
+    ],
     check,
     file: file!(),
 };

@@ -55,7 +55,7 @@
 
 use crate::check::require_bool;
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -69,11 +69,11 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_sagemaker_model"],
     reads: &[],
     controls: Controls {
-        fsbp: &[],
+        fsbp: &["SageMaker.5"],
         config: &["SAGEMAKER_MODEL_ISOLATION_ENABLED"],
         cis: &[],
     },
-    peers: &[],
+    peers: &[checkov("CKV_AWS_370", Same)],
     check,
     file: file!(),
 };

@@ -54,7 +54,7 @@
 
 use crate::check::require_set;
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -67,8 +67,16 @@ pub static RULE: Rule = Rule {
     cfn_types: &["AWS::SageMaker::NotebookInstance"],
     tf_types: &["aws_sagemaker_notebook_instance"],
     reads: &[],
-    controls: Controls::NONE,
-    peers: &[],
+    controls: Controls {
+        fsbp: &[],
+        config: &["SAGEMAKER_NOTEBOOK_INSTANCE_KMS_KEY_CONFIGURED"],
+        cis: &[],
+    },
+    peers: &[
+        checkov("CKV_AWS_22", Same),
+        checkov("CKV_AWS_187", Related),
+        guard("SAGEMAKER_NOTEBOOK_INSTANCE_KMS_KEY_CONFIGURED", Same),
+    ],
     check,
     file: file!(),
 };

@@ -57,7 +57,7 @@
 
 use crate::check::require_one_of;
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -72,10 +72,13 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["SageMaker.1"],
-        config: &[],
+        config: &["SAGEMAKER_NOTEBOOK_NO_DIRECT_INTERNET_ACCESS"],
         cis: &[],
     },
-    peers: &[],
+    peers: &[
+        checkov("CKV_AWS_122", Same),
+        guard("SAGEMAKER_NOTEBOOK_NO_DIRECT_INTERNET_ACCESS", Same),
+    ],
     check,
     file: file!(),
 };

@@ -53,7 +53,7 @@
 
 use crate::check::require_one_of;
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -68,10 +68,10 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["SageMaker.3"],
-        config: &[],
+        config: &["SAGEMAKER_NOTEBOOK_INSTANCE_ROOT_ACCESS_CHECK"],
         cis: &[],
     },
-    peers: &[],
+    peers: &[checkov("CKV_AWS_307", Same)],
     check,
     file: file!(),
 };

@@ -16,7 +16,12 @@
 //!   to the secret (Terraform an `aws_secretsmanager_secret_rotation` whose
 //!   `secret_id` refers to it by reference or by name);
 //! - not met: no rotation schedule for the secret;
-//! - unknown: never: a schedule that exists rotates the secret.
+//! - unknown: never: a schedule that exists rotates the secret;
+//! - judged with the secret: a rotation schedule
+//!   (`AWS::SecretsManager::RotationSchedule`,
+//!   `aws_secretsmanager_secret_rotation`) for a secret in the scanned code; one
+//!   whose secret is declared elsewhere (another module or stack) is judged on
+//!   its own, and the verdict says the secret is not in the scanned code.
 //!
 //! Secrets created and rotated by other services (RDS
 //! `ManageMasterUserPassword`) are not `AWS::SecretsManager::Secret` resources
@@ -65,8 +70,28 @@
 //!   name = "db"
 //! }
 //! ```
+//! ```yaml pass
+//! Resources:
+//!   Rotation:
+//!     Type: AWS::SecretsManager::RotationSchedule
+//!     Properties:
+//!       SecretId: arn:aws:secretsmanager:eu-west-1:111122223333:secret:db-abc123
+//!       RotationLambdaARN: arn:aws:lambda:eu-west-1:111122223333:function:rotate
+//!       RotationRules:
+//!         AutomaticallyAfterDays: 30
+//! ```
+//! ```hcl pass
+//! resource "aws_secretsmanager_secret_rotation" "shared" {
+//!   secret_id           = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:db-abc123"
+//!   rotation_lambda_arn = "arn:aws:lambda:eu-west-1:111122223333:function:rotate"
+//!   rotation_rules {
+//!     automatically_after_days = 30
+//!   }
+//! }
+//! ```
 
 use crate::context::Context;
+use crate::parent::SECRET;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
@@ -77,8 +102,14 @@ pub static RULE: Rule = Rule {
     title: "Secrets Manager secret rotates automatically",
     duty: Duty::SecretsHandling,
     severity: Severity::Medium,
-    cfn_types: &["AWS::SecretsManager::Secret"],
-    tf_types: &["aws_secretsmanager_secret"],
+    cfn_types: &[
+        "AWS::SecretsManager::Secret",
+        "AWS::SecretsManager::RotationSchedule",
+    ],
+    tf_types: &[
+        "aws_secretsmanager_secret",
+        "aws_secretsmanager_secret_rotation",
+    ],
     reads: &[
         "AWS::SecretsManager::RotationSchedule",
         "aws_secretsmanager_secret_rotation",
@@ -88,12 +119,26 @@ pub static RULE: Rule = Rule {
         config: &["SECRETSMANAGER_ROTATION_ENABLED_CHECK"],
         cis: &[],
     },
-    peers: &[checkov("CKV2_AWS_57", Same)],
+    peers: &[
+        checkov("CKV2_AWS_57", Same),
+        checkov("CKV_AWS_304", Related),
+    ],
     check,
     file: file!(),
 };
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
+    let rotated = |schedule: &Resource| {
+        Verdict::met(
+            schedule,
+            schedule.name_span,
+            "",
+            format!("rotated by {}", schedule.id),
+        )
+    };
+    if let Some(v) = SECRET.judge_alone(resource, cx, rotated) {
+        return v;
+    }
     let linked = if resource.format.is_terraform() {
         cx.linked(
             resource,
@@ -110,12 +155,7 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
         )
     };
     match linked.first() {
-        Some(schedule) => Verdict::met(
-            schedule,
-            schedule.name_span,
-            "",
-            format!("rotated by {}", schedule.id),
-        ),
+        Some(schedule) => rotated(schedule),
         None => Verdict::missing(
             resource,
             "",

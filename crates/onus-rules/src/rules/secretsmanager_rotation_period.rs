@@ -22,6 +22,9 @@
 //! - unknown: a value onus cannot resolve, or a cron expression limited to
 //!   some months.
 //!
+//! A value AWS rejects (a rotation interval outside 1 to 1000 days) is not met
+//! and said to be invalid.
+//!
 //! ## Examples
 //! ```yaml pass
 //! Resources:
@@ -66,7 +69,7 @@
 //! }
 //! ```
 
-use crate::check::{Judgement, judge, prop, require_number, verdict_of};
+use crate::check::{Judgement, judge, prop, require_number_in, verdict_of};
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
@@ -100,10 +103,11 @@ fn check(resource: &Resource, _cx: &Context) -> Verdict {
         "rotation_rules.automatically_after_days",
     );
     if days.is_some() {
-        return require_number(
+        return require_number_in(
             resource,
             "RotationRules.AutomaticallyAfterDays",
             "rotation_rules.automatically_after_days",
+            &[(1.0, 1000.0)],
             None,
             |d| d <= MAX_DAYS,
             "rotation at least every 90 days",

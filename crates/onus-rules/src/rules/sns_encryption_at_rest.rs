@@ -42,7 +42,7 @@
 
 use crate::check::require_set;
 use crate::context::Context;
-use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, trivy};
+use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -56,7 +56,7 @@ pub static RULE: Rule = Rule {
     tf_types: &["aws_sns_topic"],
     reads: &[],
     controls: Controls {
-        fsbp: &["SNS.1"],
+        fsbp: &[],
         config: &["SNS_ENCRYPTED_KMS"],
         cis: &[],
     },
@@ -64,6 +64,7 @@ pub static RULE: Rule = Rule {
         checkov("CKV_AWS_26", Same),
         cfn_nag("W47", Same),
         trivy("AVD-AWS-0095", Same),
+        guard("SNS_ENCRYPTED_KMS", Related),
     ],
     check,
     file: file!(),

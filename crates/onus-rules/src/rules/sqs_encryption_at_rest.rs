@@ -6,8 +6,8 @@
 //! is not to switch that off, or to choose a KMS key where your policy asks for one.
 //!
 //! ## What AWS already does
-//! SSE-SQS on every new queue unless `SqsManagedSseEnabled` is set to false;
-//! SSE-KMS with the key you name.
+//! SSE-SQS on every queue created since October 2022 unless
+//! `SqsManagedSseEnabled` is set to false; SSE-KMS with the key you name.
 //!
 //! ## Verdicts
 //! - met: `KmsMasterKeyId` / `kms_master_key_id` is set, or SSE-SQS is on
@@ -69,7 +69,7 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["SQS.1"],
-        config: &["SQS_QUEUE_ENCRYPTED"],
+        config: &[],
         cis: &[],
     },
     peers: &[

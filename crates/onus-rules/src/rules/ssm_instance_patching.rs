@@ -138,7 +138,7 @@
 use crate::check::{get, get_in, items, spelling};
 use crate::context::Context;
 use crate::policy::Tri;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, guard};
 use crate::verdict::Verdict;
 use onus_ingest::{Node, Resource, Span, Value};
 use onus_model::Duty;
@@ -163,7 +163,10 @@ pub static RULE: Rule = Rule {
         config: &["EC2_MANAGEDINSTANCE_PATCH_COMPLIANCE_STATUS_CHECK"],
         cis: &[],
     },
-    peers: &[],
+    peers: &[guard(
+        "EC2_MANAGEDINSTANCE_PATCH_COMPLIANCE_STATUS_CHECK",
+        Related,
+    )],
     check,
     file: file!(),
 };

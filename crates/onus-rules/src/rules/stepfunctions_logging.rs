@@ -65,7 +65,7 @@
 
 use crate::check::require_one_of;
 use crate::context::Context;
-use crate::rule::{Controls, Rule, Severity};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -83,7 +83,7 @@ pub static RULE: Rule = Rule {
         config: &["STEP_FUNCTIONS_STATE_MACHINE_LOGGING_ENABLED"],
         cis: &[],
     },
-    peers: &[],
+    peers: &[checkov("CKV_AWS_285", Related)],
     check,
     file: file!(),
 };

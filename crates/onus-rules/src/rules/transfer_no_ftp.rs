@@ -77,7 +77,7 @@ pub static RULE: Rule = Rule {
     reads: &[],
     controls: Controls {
         fsbp: &["Transfer.2"],
-        config: &[],
+        config: &["TRANSFER_FAMILY_SERVER_NO_FTP"],
         cis: &[],
     },
     peers: &[checkov("CKV_AWS_357", Same)],

@@ -9,15 +9,17 @@
 //!
 //! ## What AWS already does
 //! Lets only principals you list request a connection; accepts requests
-//! automatically unless acceptance is required. `AcceptanceRequired`
-//! defaults to false in CloudFormation; Terraform makes you choose.
+//! automatically unless acceptance is required. Neither the EC2 API nor the
+//! CloudFormation reference states what an absent `AcceptanceRequired`
+//! means; Terraform makes you choose (`acceptance_required` is required).
 //!
 //! ## Verdicts
 //! Reads `AWS::EC2::VPCEndpointService` `AcceptanceRequired` and Terraform
 //! `aws_vpc_endpoint_service` `acceptance_required`:
 //! - met: `true`;
-//! - not met: `false`, or absent in CloudFormation;
-//! - unknown: a value onus cannot resolve.
+//! - not met: `false`;
+//! - unknown: absent in CloudFormation (undocumented default), or a value
+//!   onus cannot resolve.
 //!
 //! ## Examples
 //! ```yaml pass
@@ -29,11 +31,20 @@
 //!       NetworkLoadBalancerArns:
 //!         - arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/net/api/1
 //! ```
+//! ```yaml unknown
+//! Resources:
+//!   Service:
+//!     Type: AWS::EC2::VPCEndpointService
+//!     Properties:
+//!       NetworkLoadBalancerArns:
+//!         - arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/net/api/1
+//! ```
 //! ```yaml fail
 //! Resources:
 //!   Service:
 //!     Type: AWS::EC2::VPCEndpointService
 //!     Properties:
+//!       AcceptanceRequired: false
 //!       NetworkLoadBalancerArns:
 //!         - arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/net/api/1
 //! ```
@@ -50,7 +61,7 @@
 //! }
 //! ```
 
-use crate::check::require_bool;
+use crate::check::require_bool_where_documented;
 use crate::context::Context;
 use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
 use crate::verdict::Verdict;
@@ -72,12 +83,13 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, _cx: &Context) -> Verdict {
-    require_bool(
+    // Terraform requires the argument: only CloudFormation can leave it out.
+    require_bool_where_documented(
         resource,
-        "AcceptanceRequired",
-        "acceptance_required",
+        ("AcceptanceRequired", "acceptance_required"),
         true,
         false,
+        resource.format.is_terraform(),
         "manual acceptance of endpoint connections",
     )
 }

@@ -20,10 +20,30 @@
 //!   a target onus cannot resolve;
 //! - not met: no flow log for the VPC.
 //!
+//! - judged with its VPC: a flow log of a VPC in the scanned code; one whose
+//!   VPC is declared elsewhere (another stack or module) is judged on its
+//!   own: met when it logs a VPC (`ResourceType: VPC`, Terraform `vpc_id`),
+//!   not applicable when it logs a subnet, an interface or a transit
+//!   gateway;
+//!
 //! Flow logs on the VPC's subnets or interfaces only, or created outside the
 //! scanned code, are not seen: log at VPC level.
 //!
 //! ## Examples
+//! ```yaml FlowLog=met
+//! Parameters:
+//!   VpcId:
+//!     Type: AWS::EC2::VPC::Id
+//! Resources:
+//!   FlowLog:
+//!     Type: AWS::EC2::FlowLog
+//!     Properties:
+//!       ResourceId: !Ref VpcId
+//!       ResourceType: VPC
+//!       TrafficType: ALL
+//!       LogDestinationType: s3
+//!       LogDestination: arn:aws:s3:::flow-logs
+//! ```
 //! ```yaml Vpc=met
 //! Resources:
 //!   Vpc:
@@ -82,6 +102,7 @@
 
 use crate::check::get_in;
 use crate::context::Context;
+use crate::parent::VPC;
 use crate::rule::{Controls, Relation::*, Rule, Severity, cfn_nag, checkov, guard, trivy};
 use crate::verdict::Verdict;
 use onus_ingest::{Resource, Value};
@@ -92,8 +113,8 @@ pub static RULE: Rule = Rule {
     title: "VPCs have flow logs",
     duty: Duty::Logging,
     severity: Severity::Medium,
-    cfn_types: &["AWS::EC2::VPC"],
-    tf_types: &["aws_vpc", "aws_default_vpc"],
+    cfn_types: &["AWS::EC2::VPC", "AWS::EC2::FlowLog"],
+    tf_types: &["aws_vpc", "aws_default_vpc", "aws_flow_log"],
     reads: &["AWS::EC2::FlowLog", "aws_flow_log"],
     controls: Controls {
         fsbp: &["EC2.6"],
@@ -111,6 +132,9 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resource: &Resource, cx: &Context) -> Verdict {
+    if let Some(v) = VPC.judge_alone(resource, cx, alone) {
+        return v;
+    }
     let (flow_type, attr) = if resource.format.is_terraform() {
         ("aws_flow_log", "vpc_id")
     } else {
@@ -143,4 +167,28 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
         "",
         format!("no {flow_type} refers to this VPC: its traffic is not logged"),
     )
+}
+
+/// A flow log whose VPC is not in the scanned code.
+fn alone(log: &Resource) -> Verdict {
+    let vpc_level = if log.format.is_terraform() {
+        get_in(&log.properties, "vpc_id").is_some()
+    } else {
+        get_in(&log.properties, "ResourceType")
+            .and_then(|t| t.scalar_text())
+            .is_some_and(|t| t.eq_ignore_ascii_case("VPC"))
+    };
+    if vpc_level {
+        Verdict::met(
+            log,
+            log.name_span,
+            "",
+            "this flow log records a VPC's traffic",
+        )
+    } else {
+        Verdict::not_applicable(
+            log,
+            "a flow log of a subnet, an interface or a transit gateway: vpc.flow-logs judges VPC-level logs",
+        )
+    }
 }

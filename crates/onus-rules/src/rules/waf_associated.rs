@@ -180,7 +180,7 @@ use crate::check::require_set;
 use crate::context::{Context, local_id};
 use crate::lb::lb_type;
 use crate::lists::companion;
-use crate::rule::{Controls, Relation::*, Rule, Severity, checkov};
+use crate::rule::{Controls, Relation::*, Rule, Severity, checkov, guard};
 use crate::verdict::Verdict;
 use onus_ingest::Resource;
 use onus_model::Duty;
@@ -211,7 +211,10 @@ pub static RULE: Rule = Rule {
     ],
     controls: Controls {
         fsbp: &["CloudFront.6", "APIGateway.4"],
-        config: &[],
+        config: &[
+            "CLOUDFRONT_ASSOCIATED_WITH_WAF",
+            "API_GW_ASSOCIATED_WITH_WAF",
+        ],
         cis: &[],
     },
     peers: &[
@@ -219,6 +222,7 @@ pub static RULE: Rule = Rule {
         checkov("CKV2_AWS_28", Related),
         checkov("CKV2_AWS_29", Related),
         checkov("CKV2_AWS_33", Same),
+        guard("API_GW_ASSOCIATED_WITH_WAF", Related),
     ],
     check,
     file: file!(),

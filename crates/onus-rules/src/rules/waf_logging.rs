@@ -104,8 +104,8 @@ pub static RULE: Rule = Rule {
         "aws_wafv2_web_acl_logging_configuration",
     ],
     controls: Controls {
-        fsbp: &["WAF.11"],
-        config: &[],
+        fsbp: &[],
+        config: &["WAFV2_LOGGING_ENABLED"],
         cis: &[],
     },
     peers: &[checkov("CKV2_AWS_31", Same)],

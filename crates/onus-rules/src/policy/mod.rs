@@ -9,6 +9,9 @@
 //! Spans: values from a map point at themselves; values parsed from a JSON
 //! string all point at the string.
 
+pub mod actions;
+pub mod identity;
+
 use crate::context::Context;
 use crate::verdict::Verdict;
 use onus_ingest::{Entry, FileId, Node, Resource, Span, Value};
@@ -119,9 +122,10 @@ impl Document {
                 Err(e) => Document::Invalid(format!("policy is not valid JSON: {e}"), node.span),
             },
             Value::Ref(r) => match cx.resolve(from, node) {
-                Some(data) if data.resource_type == "aws_iam_policy_document" => {
-                    from_data_source(data, node.span)
-                }
+                Some(data) if data.resource_type == "aws_iam_policy_document" => refine(
+                    from_data_source(data, node.span),
+                    cx.workload.file(data.file).lines.text(),
+                ),
                 _ => Document::Unknown(
                     format!("policy comes from {} at run time", r.target),
                     node.span,
@@ -141,7 +145,8 @@ impl Document {
                 // Every branch is a possible policy: merge their statements;
                 // an unknown branch makes the whole unknown.
                 let mut all = Vec::new();
-                for b in branches {
+                // A branch a condition leaves unset holds no statement.
+                for b in branches.iter().filter(|b| !matches!(b.value, Value::Null)) {
                     match Document::read(b, from, cx) {
                         Document::Statements(s) => all.extend(s),
                         other => return other,
@@ -199,6 +204,8 @@ fn sub_literal(text: &str, span: Span) -> Option<String> {
 /// An unresolved value whose source is a `!Sub` template with literal text
 /// other than `*` and `:` can never be `*` or `*:*`: it is a specific value
 /// (`arn:aws:iam::${AWS::AccountId}:root`).
+/// So is a value built (`Fn::Join`, `format()`) from a literal ARN prefix:
+/// its source text holds `arn:` and it can never be `*`.
 fn refine_item(item: Item, text: &str) -> Item {
     match item {
         Item::Unknown(w, span) => match sub_literal(text, span) {
@@ -206,6 +213,12 @@ fn refine_item(item: Item, text: &str) -> Item {
                 if lit
                     .chars()
                     .any(|c| c != '*' && c != ':' && !c.is_whitespace()) =>
+            {
+                Item::Ref(span)
+            }
+            None if text
+                .get(span.start as usize..span.end as usize)
+                .is_some_and(|src| src.contains("arn:") || src.contains("\"arn\"")) =>
             {
                 Item::Ref(span)
             }
@@ -270,7 +283,7 @@ pub fn json_to_node(json: &serde_json::Value, span: Span) -> Node {
     Node::new(value, span)
 }
 
-fn from_map(doc: &Node) -> Document {
+pub(crate) fn from_map(doc: &Node) -> Document {
     let Some(stmts) = doc.get("Statement") else {
         return Document::Statements(Vec::new());
     };
@@ -336,6 +349,15 @@ fn collect_items(node: &Node, out: &mut Vec<Item>) {
             list.iter().for_each(|n| collect_items(n, out));
         }
         Value::Ref(_) => out.push(Item::Ref(node.span)),
+        // A template whose only unknown parts are resource references
+        // (`arn:aws:iam::${data.aws_caller_identity.current.account_id}:root`)
+        // is a specific value: its text stands for it.
+        Value::Unknown(w) if is_template_of_refs(w) => {
+            out.push(Item::Text(
+                w[TEMPLATE_OF_REFS.len()..].to_owned(),
+                node.span,
+            ));
+        }
         Value::Unknown(w) => out.push(Item::Unknown(w.clone(), node.span)),
         Value::Null => {}
         Value::Map(_) => out.push(Item::Unknown("a structured value".into(), node.span)),
@@ -500,6 +522,26 @@ pub enum Tri {
     Unknown(String, Span),
 }
 
+impl Tri {
+    /// Both hold: `No` wins over an unknown, which wins over `Yes`.
+    pub fn and(self, other: Tri) -> Tri {
+        match (self, other) {
+            (Tri::No, _) | (_, Tri::No) => Tri::No,
+            (Tri::Yes, Tri::Yes) => Tri::Yes,
+            (Tri::Unknown(w, s), _) | (_, Tri::Unknown(w, s)) => Tri::Unknown(w, s),
+        }
+    }
+
+    /// The opposite; an unknown stays unknown.
+    pub fn negated(self) -> Tri {
+        match self {
+            Tri::Yes => Tri::No,
+            Tri::No => Tri::Yes,
+            u @ Tri::Unknown(..) => u,
+        }
+    }
+}
+
 /// Does any item equal one of `wanted` (ignoring case)? Unknown items make a
 /// `No` unknown.
 pub fn any_is(list: &[Item], wanted: &[&str]) -> Tri {
@@ -542,24 +584,44 @@ impl Statement {
         unknown.unwrap_or(Tri::No)
     }
 
-    /// Does a condition narrow who can use the statement? Any test counts,
-    /// except ones on `aws:SecureTransport` alone, which limit the transport,
-    /// not the caller.
+    /// Does a condition narrow who can use the statement to specific
+    /// callers? Only a test on a key that names the caller or where the call
+    /// comes from ([`RESTRICTING_KEYS`]) counts, with an operator that
+    /// requires a fixed value (`StringEquals`, `ArnLike` without a wildcard,
+    /// `IpAddress` with a real range; not a negated operator, not
+    /// `...IfExists`, not `ForAllValues:`, which hold when the key is absent).
     pub fn restricting_condition(&self) -> Tri {
+        self.condition_on(RESTRICTING_KEYS)
+    }
+
+    /// Does a condition test one of `keys` for fixed values (see
+    /// [`Test::restricts_by`])?
+    pub fn condition_on(&self, keys: &[&str]) -> Tri {
         match &self.condition {
             None => Tri::No,
             Some(Condition::Unknown(w, s)) => Tri::Unknown(w.clone(), *s),
             Some(Condition::Tests(tests)) => {
-                if tests
-                    .iter()
-                    .any(|t| !t.key.eq_ignore_ascii_case("aws:SecureTransport"))
-                {
-                    Tri::Yes
-                } else {
-                    Tri::No
+                let mut unknown = None;
+                for t in tests {
+                    match t.restricts_by(keys) {
+                        Tri::Yes => return Tri::Yes,
+                        u @ Tri::Unknown(..) => {
+                            unknown.get_or_insert(u);
+                        }
+                        Tri::No => {}
+                    }
                 }
+                unknown.unwrap_or(Tri::No)
             }
         }
+    }
+
+    /// A `NotPrincipal` that names someone (an empty one, as a Terraform
+    /// `dynamic` block can leave, names no one and is ignored).
+    pub fn has_not_principal(&self) -> bool {
+        self.not_principal
+            .as_ref()
+            .is_some_and(|ps| ps.iter().any(|p| p.kind == "*" || !p.ids.is_empty()))
     }
 
     /// An `Allow` to everyone with no restricting condition: yes / no / unknown.
@@ -569,7 +631,13 @@ impl Statement {
             Effect::Unknown(w) => return Tri::Unknown(w.clone(), self.effect_span),
             Effect::Allow => {}
         }
-        match self.principal_is_wildcard() {
+        // Allow with NotPrincipal grants everyone but the listed principals.
+        let principal = if self.has_not_principal() {
+            Tri::Yes
+        } else {
+            self.principal_is_wildcard()
+        };
+        match principal {
             Tri::No => Tri::No,
             Tri::Unknown(w, s) => Tri::Unknown(w, s),
             Tri::Yes => match self.restricting_condition() {
@@ -581,12 +649,120 @@ impl Statement {
     }
 }
 
+/// Condition keys that, tested for fixed values, limit a statement to known
+/// callers or places (the keys Amazon S3 Block Public Access and IAM Access
+/// Analyzer accept as making a policy non-public), lower case.
+pub const RESTRICTING_KEYS: &[&str] = &[
+    "aws:principalaccount",
+    "aws:principalarn",
+    "aws:principalorgid",
+    "aws:principalorgpaths",
+    "aws:sourceaccount",
+    "aws:sourcearn",
+    "aws:sourceip",
+    "aws:sourceorgid",
+    "aws:sourceorgpaths",
+    "aws:sourceowner",
+    "aws:sourcevpc",
+    "aws:sourcevpce",
+    "aws:userid",
+    "kms:calleraccount",
+    "s3:dataaccesspointaccount",
+    "s3:dataaccesspointarn",
+];
+
+/// Condition keys that, tested for fixed values, limit a statement to the
+/// resources of known accounts or organizations (AWS's data perimeter
+/// guidance for VPC endpoint policies), lower case.
+pub const RESOURCE_OWNER_KEYS: &[&str] = &[
+    "aws:resourceaccount",
+    "aws:resourceorgid",
+    "aws:resourceorgpaths",
+    "s3:resourceaccount",
+];
+
+impl Test {
+    /// Does this test limit the statement to fixed callers or places?
+    pub fn restricts(&self) -> Tri {
+        self.restricts_by(RESTRICTING_KEYS)
+    }
+
+    /// Does this test hold only for fixed values of one of `keys` (lower
+    /// case)? A negated operator, `...IfExists` or `ForAllValues:` holds
+    /// when the key is absent, so it restricts nothing.
+    pub fn restricts_by(&self, keys: &[&str]) -> Tri {
+        let key = self.key.trim().to_ascii_lowercase();
+        if !keys.contains(&key.as_str()) {
+            return Tri::No;
+        }
+        let op = self.operator.trim().to_ascii_lowercase();
+        if op.ends_with("ifexists") || op.starts_with("forallvalues:") {
+            return Tri::No;
+        }
+        let op = op.strip_prefix("foranyvalue:").unwrap_or(&op);
+        let like = matches!(op, "stringlike" | "arnlike");
+        let ip = op == "ipaddress";
+        if !(like || ip || matches!(op, "stringequals" | "stringequalsignorecase" | "arnequals"))
+            || self.values.is_empty()
+        {
+            return Tri::No;
+        }
+        let mut unknown = None;
+        for v in &self.values {
+            match v {
+                Item::Text(t, _) => {
+                    let t = t.trim();
+                    let open = t.is_empty()
+                        || t.contains("${")
+                        || t.chars().all(|c| c == '*' || c == '?')
+                        || (like && !fixed_enough(t))
+                        || (ip && t.ends_with("/0"));
+                    if open {
+                        return Tri::No;
+                    }
+                }
+                Item::Ref(_) => {}
+                Item::Unknown(w, s) => {
+                    unknown.get_or_insert(Tri::Unknown(w.clone(), *s));
+                }
+            }
+        }
+        unknown.unwrap_or(Tri::Yes)
+    }
+}
+
+/// Does a `...Like` pattern still name one owner? Without wildcards, yes. An
+/// ARN pattern does when its account is a fixed value, or when it has no
+/// account (S3: bucket names are global) and its resource starts with fixed
+/// text (`arn:aws:execute-api:eu-west-1:111122223333:api/*`,
+/// `arn:aws:s3:::logs-bucket/*`; not `arn:aws:s3:::*` or
+/// `arn:aws:sns:*:*:topic`). Any other pattern needs fixed text before its
+/// first wildcard (`o-abc123/r-root/*`).
+pub fn fixed_enough(pattern: &str) -> bool {
+    let wild = |s: &str| s.contains(['*', '?']);
+    if !wild(pattern) {
+        return true;
+    }
+    if pattern.starts_with("arn:") {
+        let parts: Vec<&str> = pattern.splitn(6, ':').collect();
+        return match (parts.get(4), parts.get(5)) {
+            (Some(account), Some(_)) if !account.is_empty() && !wild(account) => true,
+            (Some(&""), Some(resource)) => {
+                !resource.is_empty() && !resource.starts_with(['*', '?'])
+            }
+            _ => false,
+        };
+    }
+    !pattern.starts_with(['*', '?'])
+}
+
 /// The outcome of looking for statements granting access to everyone.
 pub enum Public {
     /// None: met.
     No,
-    /// This statement grants it (span, and file when not the holder's).
-    Yes(Span, Option<FileId>),
+    /// This statement grants it (span, and file when not the holder's), to
+    /// whom.
+    Yes(Span, Option<FileId>, &'static str),
     Unknown(String, Span, Option<FileId>),
 }
 
@@ -611,14 +787,14 @@ pub fn no_public_grant(
     let mut unknown = None;
     for (holder, node, path) in policies {
         match find_public(&Document::read(node, holder, cx)) {
-            Public::Yes(span, file) => {
+            Public::Yes(span, file, whom) => {
                 return at(
                     Verdict::not_met(
                         holder,
                         span,
                         path,
                         format!(
-                            "the {what} policy allows everyone (Principal *) with no restricting condition"
+                            "the {what} policy allows {whom} with no condition limiting the caller's account, organization, source or network"
                         ),
                     ),
                     file,
@@ -656,7 +832,16 @@ pub fn find_public(doc: &Document) -> Public {
             let mut unknown = None;
             for st in stmts {
                 match st.public_allow() {
-                    Tri::Yes => return Public::Yes(st.principal_span, st.file),
+                    Tri::Yes if st.has_not_principal() => {
+                        return Public::Yes(
+                            st.principal_span,
+                            st.file,
+                            "everyone but the principals in NotPrincipal",
+                        );
+                    }
+                    Tri::Yes => {
+                        return Public::Yes(st.principal_span, st.file, "everyone (Principal *)");
+                    }
                     Tri::Unknown(w, s) => {
                         unknown.get_or_insert(Public::Unknown(w, s, st.file));
                     }
@@ -668,6 +853,90 @@ pub fn find_public(doc: &Document) -> Public {
     }
 }
 
+/// A separate resource that holds a policy for another one: its `types`,
+/// the property `attr` that names the target, the target's name property
+/// for literal names (`name_attr`), and the property holding the document.
+pub struct Link {
+    pub types: &'static [&'static str],
+    pub attr: &'static str,
+    pub name_attr: Option<&'static str>,
+    pub policy: &'static str,
+}
+
+/// The resource policies of `resource`: its own property (`cfn` or `tf`
+/// spelling, empty for none) and every linked policy resource.
+pub fn policies_of<'a, 'w: 'a>(
+    resource: &'a Resource,
+    cx: &Context<'w>,
+    cfn: &'static str,
+    tf: &'static str,
+    links: &[Link],
+) -> Vec<(&'a Resource, &'a Node, &'static str)> {
+    let own = crate::check::spelling(resource, cfn, tf);
+    let mut out = Vec::new();
+    if !own.is_empty()
+        && let Some(p) = crate::check::get(resource, own)
+    {
+        out.push((resource, p, own));
+    }
+    for link in links {
+        for r in cx.linked(resource, link.types, link.attr, link.name_attr) {
+            if let Some(p) = crate::check::get(r, link.policy) {
+                out.push((r, p, link.policy));
+            }
+        }
+    }
+    out
+}
+
+/// [`no_public_grant`] over [`policies_of`]: the verdict of a resource-policy
+/// rule whose policies sit in the resource's own `cfn`/`tf` property and in
+/// the `links` resources.
+pub fn public_policy_verdict(
+    resource: &Resource,
+    cx: &Context,
+    (cfn, tf): (&'static str, &'static str),
+    links: &[Link],
+    what: &str,
+    none: &'static str,
+) -> Verdict {
+    let policies = policies_of(resource, cx, cfn, tf, links);
+    no_public_grant(resource, &policies, cx, what, none)
+}
+
+/// [`public_policy_verdict`] for a rule whose policy resources (`subs`:
+/// each type with the [`Parent`](crate::parent::Parent) it names) are judged
+/// where their document is written: a policy resource on its own document,
+/// its parent not applicable unless it holds a document itself (see
+/// [`Parent::judge_document`](crate::parent::Parent::judge_document)).
+pub fn public_policy_where_written(
+    resource: &Resource,
+    cx: &Context,
+    own: (&'static str, &'static str),
+    links: &[Link],
+    subs: &[(&str, &crate::parent::Parent)],
+    what: &str,
+    none: &'static str,
+) -> Verdict {
+    let rtype = resource.resource_type.as_str();
+    if let Some((_, parent)) = subs.iter().find(|(t, _)| *t == rtype)
+        && let Some(link) = links.iter().find(|l| l.types.contains(&rtype))
+    {
+        let doc = (link.policy, link.policy);
+        let judged = parent.judge_document(resource, cx, |r| {
+            public_policy_verdict(r, cx, doc, &[], what, "the policy has no document")
+        });
+        if let Some(v) = judged {
+            return v;
+        }
+    }
+    let mut policies = policies_of(resource, cx, own.0, own.1, links);
+    if let Some(v) = crate::parent::documents_elsewhere(resource, &mut policies, what) {
+        return v;
+    }
+    no_public_grant(resource, &policies, cx, what, none)
+}
+
 /// The bucket policies of an S3 bucket: CloudFormation `AWS::S3::BucketPolicy`
 /// whose `Bucket` refers to it; Terraform `aws_s3_bucket_policy` whose
 /// `bucket` refers to it (by reference or literal name), and the bucket's own
@@ -677,6 +946,14 @@ pub fn bucket_policies<'a, 'w: 'a>(
     cx: &Context<'w>,
 ) -> Vec<(&'a Resource, &'a Node, &'static str)> {
     let mut out = Vec::new();
+    // A bucket policy judged on its own (its bucket is not scanned).
+    if let "aws_s3_bucket_policy" | "AWS::S3::BucketPolicy" = bucket.resource_type.as_str() {
+        let path = crate::check::spelling(bucket, "PolicyDocument", "policy");
+        if let Some(p) = crate::check::get(bucket, path) {
+            out.push((bucket, p, path));
+        }
+        return out;
+    }
     if bucket.format.is_terraform() {
         if let Some(p) = crate::check::get(bucket, "policy") {
             out.push((bucket, p, "policy"));
@@ -699,6 +976,19 @@ pub fn bucket_policies<'a, 'w: 'a>(
         }
     }
     out
+}
+
+/// When no bucket policy is linked to `bucket`: unknown if one in the same
+/// scope names its bucket by a value onus cannot resolve (it may be this one).
+pub fn unresolved_bucket_policy(bucket: &Resource, cx: &Context) -> Option<Verdict> {
+    let attr = crate::check::spelling(bucket, "Bucket", "bucket");
+    let name = crate::check::spelling(bucket, "BucketName", "bucket");
+    cx.unresolved_link(
+        bucket,
+        &["AWS::S3::BucketPolicy", "aws_s3_bucket_policy"],
+        attr,
+        Some(name),
+    )
 }
 
 #[cfg(test)]
@@ -752,6 +1042,67 @@ Y: {"Fn::Sub": "arn:${AWS::Partition}:s3:::b/*"}"#;
         let Document::Statements(s) = d else { panic!() };
         assert_eq!(s[0].principal_is_wildcard(), Tri::Yes);
         assert_eq!(s[0].public_allow(), Tri::No);
+    }
+
+    #[test]
+    fn like_patterns_restrict_only_when_they_name_an_owner() {
+        assert!(fixed_enough(
+            "arn:aws:execute-api:eu-west-1:111122223333:abc/*/*"
+        ));
+        assert!(fixed_enough("arn:aws:s3:::logs-bucket/*"));
+        assert!(!fixed_enough("arn:aws:s3:::*"));
+        assert!(!fixed_enough("arn:aws:sns:*:*:topic"));
+        assert!(fixed_enough("o-abc123/r-root/*"));
+        assert!(!fixed_enough("*-prod"));
+    }
+
+    #[test]
+    fn conditions_restrict_only_on_caller_keys_with_fixed_values() {
+        let stmt = |cond: &str| {
+            let d = doc(&format!(
+                r#"{{"Statement":[{{"Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Condition":{cond}}}]}}"#
+            ));
+            let Document::Statements(s) = d else { panic!() };
+            s[0].public_allow()
+        };
+        assert_eq!(
+            stmt(r#"{"StringEquals":{"aws:SourceAccount":"111122223333"}}"#),
+            Tri::No
+        );
+        assert_eq!(
+            stmt(r#"{"StringEqualsIfExists":{"aws:SourceAccount":"111122223333"}}"#),
+            Tri::Yes
+        );
+        assert_eq!(
+            stmt(r#"{"StringNotEquals":{"aws:SourceAccount":"111122223333"}}"#),
+            Tri::Yes
+        );
+        assert_eq!(
+            stmt(r#"{"StringLike":{"aws:PrincipalOrgID":"*"}}"#),
+            Tri::Yes
+        );
+        assert_eq!(stmt(r#"{"StringEquals":{"sts:ExternalId":"x"}}"#), Tri::Yes);
+        assert_eq!(
+            stmt(r#"{"IpAddress":{"aws:SourceIp":"0.0.0.0/0"}}"#),
+            Tri::Yes
+        );
+        assert_eq!(
+            stmt(r#"{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}}"#),
+            Tri::No
+        );
+        assert_eq!(
+            stmt(r#"{"ForAnyValue:StringEquals":{"aws:PrincipalOrgPaths":"o-a/r-b/"}}"#),
+            Tri::No
+        );
+    }
+
+    #[test]
+    fn allow_with_not_principal_is_public() {
+        let d = doc(
+            r#"{"Statement":[{"Effect":"Allow","NotPrincipal":{"AWS":"arn:aws:iam::1:root"},"Action":"s3:GetObject"}]}"#,
+        );
+        let Document::Statements(s) = d else { panic!() };
+        assert_eq!(s[0].public_allow(), Tri::Yes);
     }
 
     #[test]
