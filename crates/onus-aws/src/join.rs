@@ -50,11 +50,12 @@ pub struct Join {
     pub stacks: Vec<(String, String)>,
 }
 
+/// Terraform address → (id, ARN), from a state file.
+pub type TfState = HashMap<String, (Option<String>, Option<String>)>;
+
 /// Address → (id, ARN) from a Terraform state (`terraform.tfstate` v4) or
 /// `terraform show -json` output.
-pub fn read_tf_state(
-    text: &str,
-) -> Result<HashMap<String, (Option<String>, Option<String>)>, String> {
+pub fn read_tf_state(text: &str) -> Result<TfState, String> {
     let json: serde_json::Value =
         serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
     let mut out = HashMap::new();
@@ -240,11 +241,7 @@ pub fn keep_for_join(workload: &mut Workload) {
 }
 
 /// Joins the workload's declared resources with its live ones.
-pub fn join(
-    workload: &Workload,
-    stacks: &[Stack],
-    tf_state: Option<&HashMap<String, (Option<String>, Option<String>)>>,
-) -> Join {
+pub fn join(workload: &Workload, stacks: &[Stack], tf_state: Option<&TfState>) -> Join {
     let resources = &workload.resources;
     let live: Vec<usize> = (0..resources.len())
         .filter(|&i| resources[i].format.is_live())

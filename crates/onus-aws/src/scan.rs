@@ -541,10 +541,10 @@ async fn scan_async(options: &Options) -> Result<LiveScan, Error> {
         }
     }
     while let Some(joined) = tasks.join_next().await {
-        if let Err(e) = joined {
-            if e.is_panic() {
-                return Err(Error::Runtime(format!("a service reader panicked: {e}")));
-            }
+        if let Err(e) = joined
+            && e.is_panic()
+        {
+            return Err(Error::Runtime(format!("a service reader panicked: {e}")));
         }
     }
     if let Some(p) = &shared.progress {

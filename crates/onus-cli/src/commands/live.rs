@@ -47,7 +47,7 @@ pub struct LiveArgs {
 pub struct LiveRead {
     pub workload: onus_ingest::Workload,
     pub scan: onus_aws::LiveScan,
-    pub tf_state: Option<std::collections::HashMap<String, (Option<String>, Option<String>)>>,
+    pub tf_state: Option<onus_aws::join::TfState>,
 }
 
 #[cfg(not(feature = "aws"))]
@@ -119,7 +119,7 @@ pub fn read(args: &LiveArgs, quiet: bool) -> Result<LiveRead, Stop> {
 pub enum Scanned<'a> {
     Code(Option<&'a onus_ingest::Units>),
     #[cfg(feature = "aws")]
-    Account(WithAccount<'a>),
+    Account(Box<WithAccount<'a>>),
 }
 
 impl<'a> Scanned<'a> {
@@ -127,7 +127,7 @@ impl<'a> Scanned<'a> {
     pub fn new(code: Option<&'a onus_ingest::Units>, live: Option<&'a mut LiveRead>) -> Self {
         match live {
             #[cfg(feature = "aws")]
-            Some(live) => Scanned::Account(WithAccount::new(code, live)),
+            Some(live) => Scanned::Account(Box::new(WithAccount::new(code, live))),
             _ => Scanned::Code(code),
         }
     }
@@ -137,7 +137,7 @@ impl<'a> Scanned<'a> {
             Scanned::Code(Some(units)) => *units,
             Scanned::Code(None) => &NoCode,
             #[cfg(feature = "aws")]
-            Scanned::Account(with) => with,
+            Scanned::Account(with) => &**with,
         }
     }
 
