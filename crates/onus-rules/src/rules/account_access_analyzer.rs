@@ -57,7 +57,7 @@ pub static RULE: Rule = Rule {
     tf_types: &[],
     reads: &[],
     controls: Controls {
-        fsbp: &["IAM.28"],
+        fsbp: &[],
         config: &[],
         cis: &["1.20"],
     },

@@ -56,7 +56,7 @@ pub static RULE: Rule = Rule {
     tf_types: &[],
     reads: &[],
     controls: Controls {
-        fsbp: &["IAM.9"],
+        fsbp: &[],
         config: &["ROOT_ACCOUNT_MFA_ENABLED"],
         cis: &["1.5"],
     },
