@@ -20,6 +20,8 @@ pub mod exit {
     pub const FINDINGS: u8 = 1;
     /// Usage error, tool error, or a scan that could not read every file.
     pub const ERROR: u8 = 2;
+    /// Stopped by Ctrl-C (128 + SIGINT, as shells report it).
+    pub const INTERRUPTED: u8 = 130;
 }
 
 #[derive(Debug, Parser)]

@@ -610,6 +610,27 @@ resource "aws_db_instance" "main" {
     assert_eq!(code, 1);
 }
 
+/// A binary built without the `aws` feature answers `--aws` with how to build
+/// one that can, and exit code 2, before reading anything.
+#[cfg(not(feature = "aws"))]
+#[test]
+fn aws_without_the_feature_says_how_to_build_it() {
+    for command in ["scan", "matrix"] {
+        let out = onus()
+            .args([command, "--aws", "--regions", "eu-west-1"])
+            .current_dir(repo())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("built without the live AWS scan") && stderr.contains("--features aws"),
+            "{command}: {stderr}"
+        );
+        assert!(out.stdout.is_empty(), "{command}: nothing is reported");
+    }
+}
+
 #[test]
 fn opt_in_rules_run_only_when_named() {
     let dir = tempfile::tempdir().unwrap();

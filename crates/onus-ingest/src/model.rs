@@ -121,12 +121,21 @@ pub enum Format {
     Terraform,
     /// A Terraform plan in JSON (`terraform show -json`).
     TerraformPlan,
+    /// Read from a live AWS account (`onus scan --aws`): the file is the
+    /// resource's ARN and its text the deployed configuration, as onus read it,
+    /// in the CloudFormation property shape.
+    Aws,
 }
 
 impl Format {
     /// True for Terraform configuration and plans (snake_case attribute names).
     pub fn is_terraform(self) -> bool {
         matches!(self, Format::Terraform | Format::TerraformPlan)
+    }
+
+    /// Read from a live account, not from code.
+    pub fn is_live(self) -> bool {
+        self == Format::Aws
     }
 }
 
@@ -468,6 +477,14 @@ impl Resource {
     /// the same template or Terraform root.
     pub fn same_scope(&self, other: &Resource) -> bool {
         self.unit == other.unit && self.scope == other.scope
+    }
+
+    /// True when the properties use Terraform's names: read from Terraform, or
+    /// a live account setting CloudFormation has no type for, mapped to the
+    /// Terraform type (`aws_ebs_encryption_by_default`) so its rules judge it.
+    pub fn terraform_shaped(&self) -> bool {
+        self.format.is_terraform()
+            || (self.format == Format::Aws && !self.resource_type.starts_with("AWS::"))
     }
 
     /// True for AWS resource types (CloudFormation `AWS::`/`Alexa::`,

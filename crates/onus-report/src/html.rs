@@ -58,6 +58,7 @@ td.not-met{background:var(--bad-bg);color:var(--bad);font-weight:700}
 td.unknown{background:var(--unk-bg);color:var(--unk)}
 td.attest{background:var(--att-bg);color:var(--att)}
 td.na{background:var(--na-bg);color:var(--na)}
+tr.drift td{border-bottom:2px solid var(--bad)}
 .scroll{overflow-x:auto}
 .finding{border:1px solid var(--line);border-left:6px solid var(--bad);border-radius:6px;padding:8px 12px;margin:10px 0}
 .finding.unknown{border-left-color:var(--unk)}
@@ -355,6 +356,7 @@ pub(crate) fn write_page(
             @if counts.findings == 0 { p { "No unmet or unknown duty." } }
             (PreEscaped(FINDINGS_MARK))
         }
+        @if let Some(live) = &report.live { (crate::live::html(live)) }
         @if !report.diagnostics.is_empty() {
             section #diagnostics {
                 h2 { "Diagnostics" }

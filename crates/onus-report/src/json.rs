@@ -220,7 +220,7 @@ impl Serialize for ResourceLine<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let r = self.0;
         let excerpts = Excerpts::new(r);
-        let mut s = serializer.serialize_struct("Resource", 11)?;
+        let mut s = serializer.serialize_struct("Resource", 12)?;
         s.serialize_field("id", r.id)?;
         s.serialize_field("type", r.resource_type)?;
         match r.source_type {
@@ -240,6 +240,10 @@ impl Serialize for ResourceLine<'_, '_> {
         match &r.stack {
             Some(stack) => s.serialize_field("stack", stack)?,
             None => s.skip_field("stack")?,
+        }
+        match &r.arn {
+            Some(arn) => s.serialize_field("arn", arn)?,
+            None => s.skip_field("arn")?,
         }
         s.serialize_field("duties", &Duties(r, &excerpts))?;
         if excerpts.table.is_empty() {
@@ -539,6 +543,8 @@ pub(crate) fn tail(
         summary: &'a crate::report::Summary,
         incomplete: bool,
         notes: &'a [String],
+        #[serde(skip_serializing_if = "Option::is_none")]
+        live: Option<&'a crate::live::LiveSection>,
     }
     let tail = Tail {
         category_reasons: reasons.1.iter().map(|(k, v)| (k.as_str(), *v)).collect(),
@@ -547,6 +553,7 @@ pub(crate) fn tail(
         summary: &report.summary,
         incomplete: report.incomplete,
         notes: &report.notes,
+        live: report.live.as_ref(),
     };
     // Pretty, as the fields of the document: without the braces.
     let text = serde_json::to_string_pretty(&tail)?;

@@ -358,6 +358,9 @@ pub fn render_markdown(report: &Report, by: By, out: &mut dyn Write) -> io::Resu
     for r in rows(report, by) {
         markdown_row(&r, by, out)?;
     }
+    if let Some(live) = &report.live {
+        crate::live::render_markdown(live, out)?;
+    }
     Ok(())
 }
 
@@ -368,7 +371,7 @@ pub fn render_html(report: &Report, by: By, out: &mut dyn Write) -> io::Result<(
     for r in &rows {
         crate::html::matrix_row(r, by).render_to(&mut body);
     }
-    write_html(by, rows.len(), out, |o| {
+    write_html(by, rows.len(), report.live.as_ref(), out, |o| {
         o.write_all(crate::html::without_controls(&body).as_bytes())
     })
 }
@@ -377,13 +380,16 @@ pub fn render_html(report: &Report, by: By, out: &mut dyn Write) -> io::Result<(
 fn write_html(
     by: By,
     rows: usize,
+    live: Option<&crate::live::LiveSection>,
     out: &mut dyn Write,
     write_rows: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
-    let page = crate::html::page(
-        "onus: Customer Responsibility Matrix",
-        crate::html::matrix_table_around(by, rows, maud::PreEscaped(ROWS.to_owned())),
-    );
+    let table = crate::html::matrix_table_around(by, rows, maud::PreEscaped(ROWS.to_owned()));
+    let body = maud::html! {
+        (table)
+        @if let Some(live) = live { (crate::live::html(live)) }
+    };
+    let page = crate::html::page("onus: Customer Responsibility Matrix", body);
     let page = crate::html::without_controls(&page.into_string());
     let (head, tail) = page
         .split_once(ROWS)
@@ -422,6 +428,20 @@ pub fn write(
     format: Format,
     out: &mut dyn Write,
 ) -> io::Result<Report<'static>> {
+    write_with_live(source, engine, options, by, format, out, None)
+}
+
+/// [`write`], with the live account's section (`--aws`) after the matrix
+/// (Markdown and HTML).
+pub fn write_with_live(
+    source: &dyn onus_ingest::Source,
+    engine: &onus_rules::Engine,
+    options: &crate::suppress::SuppressOptions,
+    by: By,
+    format: Format,
+    out: &mut dyn Write,
+    mut live: Option<&mut dyn crate::live::LiveJoin>,
+) -> io::Result<Report<'static>> {
     let mut services = ByService::default();
     let mut count = 0usize;
     let mut spool = match (by, format) {
@@ -437,7 +457,7 @@ pub fn write(
         }
         _ => {}
     }
-    let report = crate::stream::run(
+    let mut report = crate::stream::run(
         source,
         engine,
         options,
@@ -474,7 +494,10 @@ pub fn write(
             }
             Ok((rows, text))
         },
-        |_, (rows, text), _| {
+        |_, (rows, text), views| {
+            if let Some(live) = live.as_deref_mut() {
+                live.see(views);
+            }
             count += rows.len();
             match (by, &mut spool) {
                 (By::Service, _) => rows.into_iter().for_each(|r| services.add(r)),
@@ -484,10 +507,12 @@ pub fn write(
             Ok(())
         },
     )?;
+    report.live = live.map(|live| live.finish());
+    let section = report.live.as_ref();
     match (by, format) {
-        (By::Resource, Format::Html) => {
-            write_html(by, count, out, |o| crate::stream::copy_spool(spool, o))?
-        }
+        (By::Resource, Format::Html) => write_html(by, count, section, out, |o| {
+            crate::stream::copy_spool(spool, o)
+        })?,
         (By::Resource, _) => {}
         (By::Service, Format::Markdown) => {
             markdown_head(by, out)?;
@@ -508,10 +533,13 @@ pub fn write(
             for r in &rows {
                 crate::html::matrix_row(r, by).render_to(&mut body);
             }
-            write_html(by, rows.len(), out, |o| {
+            write_html(by, rows.len(), section, out, |o| {
                 o.write_all(crate::html::without_controls(&body).as_bytes())
             })?;
         }
+    }
+    if let (Some(live), Format::Markdown) = (section, format) {
+        crate::live::render_markdown(live, out)?;
     }
     Ok(report)
 }

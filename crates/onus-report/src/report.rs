@@ -203,6 +203,9 @@ pub struct ResourceView<'w> {
     pub category_reason: Option<&'w str>,
     /// The Region, when it is known statically.
     pub region: Option<&'w str>,
+    /// The deployed resource's ARN (format `aws`): its location.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub arn: Option<Arc<str>>,
     /// Read in a nested stack: its parent's stack resource.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stack: Option<StackView<'w>>,
@@ -327,6 +330,10 @@ pub struct Report<'w> {
     /// Things the user should know about how the scan was run
     /// (e.g. inline suppressions switched off).
     pub notes: Vec<String>,
+    /// The live account read with `--aws`: code and account side by side,
+    /// unmanaged resources.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub live: Option<crate::live::LiveSection>,
 }
 
 /// Where a finding is reported, one per not-met or unknown verdict.
@@ -581,6 +588,7 @@ pub(crate) fn finish<'r>(
         diagnostics,
         summary: Summary::default(),
         notes,
+        live: None,
     }
 }
 
@@ -726,6 +734,7 @@ impl<'w, 'o> Builder<'w, 'o> {
                 onus_ingest::Region::Known(r) => Some(r.as_str()),
                 onus_ingest::Region::Unknown(_) => None,
             },
+            arn: res.format.is_live().then(|| resource_file.clone()),
             stack: self
                 .stacks
                 .get(&(res.unit, res.scope.as_str()))

@@ -193,8 +193,10 @@ pub struct Suppression {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SarifLocation {
-    /// `physicalLocation`: file, line and column.
-    pub physical_location: PhysicalLocation,
+    /// `physicalLocation`: file, line and column; none for a deployed
+    /// resource, whose logical location carries the ARN.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub physical_location: Option<PhysicalLocation>,
     /// `logicalLocations`: the resource, as a `resource` logical location.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub logical_locations: Vec<LogicalLocation>,
@@ -250,6 +252,9 @@ pub struct Region {
 pub struct LogicalLocation {
     /// `name`: the resource's id.
     pub name: String,
+    /// The ARN of a deployed resource (`onus scan --aws`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fully_qualified_name: Option<String>,
     /// `kind`: `resource`.
     pub kind: &'static str,
 }
@@ -474,9 +479,10 @@ pub fn result(f: FindingRef<'_>, rules: &RuleIndex) -> SarifResult {
         },
         message: Message { text },
         locations: vec![SarifLocation {
-            physical_location: physical(&v.location),
+            physical_location: f.resource.arn.is_none().then(|| physical(&v.location)),
             logical_locations: vec![LogicalLocation {
                 name: f.resource.id.to_owned(),
+                fully_qualified_name: f.resource.arn.as_deref().map(str::to_owned),
                 kind: "resource",
             }],
         }],
@@ -519,7 +525,7 @@ pub fn skeleton(report: &Report, rules: &RuleIndex) -> Log {
                 text: d.message.clone(),
             },
             locations: vec![SarifLocation {
-                physical_location: physical(&d.location),
+                physical_location: Some(physical(&d.location)),
                 logical_locations: Vec::new(),
             }],
         })

@@ -389,7 +389,20 @@ pub fn write(
     options: &SuppressOptions,
     threshold: Severity,
     outputs: &mut [Output<'_>],
+    baseline: Option<&mut crate::suppress::Baseline>,
+) -> io::Result<Report<'static>> {
+    write_with_live(source, engine, options, threshold, outputs, baseline, None)
+}
+
+/// [`write`], with the live account's section (`--aws`) after the resources.
+pub fn write_with_live(
+    source: &dyn Source,
+    engine: &Engine,
+    options: &SuppressOptions,
+    threshold: Severity,
+    outputs: &mut [Output<'_>],
     mut baseline: Option<&mut crate::suppress::Baseline>,
+    mut live: Option<&mut dyn crate::live::LiveJoin>,
 ) -> io::Result<Report<'static>> {
     let excerpts = outputs
         .iter()
@@ -454,9 +467,14 @@ pub fn write(
             if let Some(baseline) = baseline.as_deref_mut() {
                 views.iter().for_each(|r| baseline.add(r));
             }
+            if let Some(live) = live.as_deref_mut() {
+                live.see(views);
+            }
             Ok(())
         },
     )?;
+    let mut report = report;
+    report.live = live.map(|live| live.finish());
     for (w, o) in writers.into_iter().zip(outputs.iter_mut()) {
         w.tail(&report, threshold, &sarif_rules, o.out)?;
     }
@@ -686,6 +704,9 @@ impl Writer {
     ) -> io::Result<()> {
         let (after, indent) = match self.format {
             Format::Text | Format::TextAll => {
+                if let Some(live) = &report.live {
+                    crate::live::render_text(live, out)?;
+                }
                 return terminal::render_tail(report, threshold, self.show(), self.color, out);
             }
             Format::Github => return crate::github::write_diagnostics(report, out),
@@ -757,6 +778,7 @@ pub(crate) fn empty_report() -> Report<'static> {
         summary: Summary::default(),
         incomplete: false,
         notes: Vec::new(),
+        live: None,
     }
 }
 

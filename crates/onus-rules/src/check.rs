@@ -63,11 +63,7 @@ pub fn judge<'a>(node: &'a Node, predicate: &mut dyn FnMut(&'a Node) -> Judgemen
 
 /// `cfn` or `tf`, whichever spelling this resource's format uses.
 pub fn spelling<'a>(resource: &Resource, cfn: &'a str, tf: &'a str) -> &'a str {
-    if resource.format.is_terraform() {
-        tf
-    } else {
-        cfn
-    }
+    if resource.terraform_shaped() { tf } else { cfn }
 }
 
 /// Follows a dotted property path (`BucketEncryption.ServerSideEncryptionConfiguration`),

@@ -8,6 +8,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 #![warn(missing_docs)]
 
+pub(crate) mod account;
 pub(crate) mod apigateway;
 pub(crate) mod beanstalk;
 pub(crate) mod check;

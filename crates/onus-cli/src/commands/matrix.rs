@@ -43,15 +43,34 @@ pub struct MatrixArgs {
     #[command(flatten)]
     pub project: ProjectArgs,
 
+    #[command(flatten)]
+    pub live: super::live::LiveArgs,
+
     /// Write to FILE instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 
 pub fn run(args: MatrixArgs) -> anyhow::Result<u8> {
+    use super::live::{self, Stop};
+    let mut account = if args.live.aws {
+        match live::read(&args.live, false) {
+            Ok(read) => Some(read),
+            Err(Stop::Error(e)) => return Err(e),
+            Err(Stop::Interrupted) => {
+                eprintln!("onus: interrupted: the account was not read");
+                return Ok(exit::INTERRUPTED);
+            }
+        }
+    } else {
+        None
+    };
+    let read_code = !(args.live.aws && args.input.paths.is_empty());
     let prepared = prepare(&args.input, &args.project, &args.allowed_regions, None)?;
-    let units = prepared.units();
-    let engine = prepared.engine(&units);
+    let units = read_code.then(|| prepared.units());
+    let scanned = live::Scanned::new(units.as_ref(), account.as_mut());
+    let engine = prepared.engine(scanned.source());
+    let mut joiner = scanned.joiner();
     let by = match args.by {
         MatrixBy::Resource => By::Resource,
         MatrixBy::Service => By::Service,
@@ -66,15 +85,35 @@ pub fn run(args: MatrixArgs) -> anyhow::Result<u8> {
             let file = std::fs::File::create(path)
                 .with_context(|| format!("writing {}", path.display()))?;
             let mut out = std::io::BufWriter::new(file);
-            let report = matrix::write(&units, &engine, &prepared.options, by, format, &mut out)
-                .with_context(|| format!("writing {}", path.display()))?;
+            let report = matrix::write_with_live(
+                scanned.source(),
+                &engine,
+                &prepared.options,
+                by,
+                format,
+                &mut out,
+                joiner
+                    .as_mut()
+                    .map(|j| j as &mut dyn onus_report::live::LiveJoin),
+            )
+            .with_context(|| format!("writing {}", path.display()))?;
             out.flush()
                 .with_context(|| format!("writing {}", path.display()))?;
             report
         }
         None => {
             let mut out = std::io::BufWriter::new(anstream::stdout().lock());
-            let report = matrix::write(&units, &engine, &prepared.options, by, format, &mut out)?;
+            let report = matrix::write_with_live(
+                scanned.source(),
+                &engine,
+                &prepared.options,
+                by,
+                format,
+                &mut out,
+                joiner
+                    .as_mut()
+                    .map(|j| j as &mut dyn onus_report::live::LiveJoin),
+            )?;
             out.flush()?;
             report
         }

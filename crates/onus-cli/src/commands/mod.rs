@@ -5,6 +5,7 @@ pub mod explain;
 pub mod init;
 pub mod input;
 pub mod inventory;
+pub mod live;
 pub mod matrix;
 pub mod policy;
 pub mod rules;

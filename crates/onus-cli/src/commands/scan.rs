@@ -77,6 +77,9 @@ pub struct ScanArgs {
     #[command(flatten)]
     pub project: ProjectArgs,
 
+    #[command(flatten)]
+    pub live: super::live::LiveArgs,
+
     /// Report only findings not listed in this baseline file (matched by rule,
     /// resource and file, not line).
     #[arg(long, value_name = "FILE")]
@@ -213,7 +216,7 @@ impl Prepared {
 
     /// The configured rules, seeing the account-wide resources of `units`
     /// (read now, from the units that mention such types).
-    pub fn engine(&self, units: &onus_ingest::Units) -> onus_rules::Engine {
+    pub fn engine(&self, units: &dyn onus_ingest::Source) -> onus_rules::Engine {
         onus_rules::Engine::new(&self.settings, &self.rules)
             .with_account_wide(onus_rules::AccountWide::collect(units))
     }
@@ -353,6 +356,22 @@ fn stream_format(format: ScanFormat, show: Show, json_v1: bool) -> onus_report::
 
 /// `onus scan`: every report is written a batch of files at a time.
 fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
+    use super::live::{self, Stop};
+    // The account first: a scan that cannot reach it stops before any output.
+    let mut account = if args.live.aws {
+        match live::read(&args.live, args.quiet) {
+            Ok(read) => Some(read),
+            Err(Stop::Error(e)) => return Err(e),
+            Err(Stop::Interrupted) => {
+                eprintln!("onus: interrupted: the account was not read");
+                return Ok(exit::INTERRUPTED);
+            }
+        }
+    } else {
+        None
+    };
+    // `onus scan --aws` alone reads the account, not the current directory.
+    let read_code = !(args.live.aws && args.input.paths.is_empty());
     let prepared = prepare(
         &args.input,
         &args.project,
@@ -363,8 +382,10 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
         .fail_on
         .or_else(|| prepared.config.fail_on.as_deref().and_then(Severity::parse))
         .unwrap_or(Severity::Low);
-    let units = prepared.units();
-    let engine = prepared.engine(&units);
+    let units = read_code.then(|| prepared.units());
+    let scanned = live::Scanned::new(units.as_ref(), account.as_mut());
+    let engine = prepared.engine(scanned.source());
+    let mut joiner = scanned.joiner();
     let mut files = Vec::new();
     for (format, path) in &args.outputs {
         let file =
@@ -401,13 +422,16 @@ fn run_streaming(args: &ScanArgs) -> anyhow::Result<u8> {
         });
     }
     let mut baseline = args.write_baseline.as_ref().map(|_| Baseline::new());
-    let report = onus_report::stream::write(
-        &units,
+    let report = onus_report::stream::write_with_live(
+        scanned.source(),
         &engine,
         &prepared.options,
         fail_on,
         &mut outputs,
         baseline.as_mut(),
+        joiner
+            .as_mut()
+            .map(|j| j as &mut dyn onus_report::live::LiveJoin),
     )?;
     drop(outputs);
     // The files' write errors already name them.

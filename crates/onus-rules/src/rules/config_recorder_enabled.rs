@@ -20,6 +20,9 @@
 //! - not met: no delivery channel, or (Terraform) no enabled recorder status;
 //! - unknown: the status's `is_enabled` is not static.
 //!
+//! A recorder read from the account (`onus scan --aws`) is met when a delivery
+//! channel exists and the recorder is recording.
+//!
 //! ## Examples
 //! ```yaml pass
 //! Resources:
@@ -111,6 +114,17 @@ fn check(resource: &Resource, cx: &Context) -> Verdict {
                 "no {channel_type} in this {}: the recorder records nothing without one",
                 if tf { "module" } else { "template" }
             ),
+        );
+    }
+    if resource.format.is_live() {
+        // A deployed recorder says whether it runs.
+        return require_bool(
+            resource,
+            "Recording",
+            "",
+            true,
+            false,
+            "the recorder is started",
         );
     }
     if !tf {

@@ -3,7 +3,14 @@
 
 use crate::rule::Rule;
 
+mod account_access_analyzer;
+mod account_cloudtrail_multi_region;
+mod account_config_recording;
+mod account_guardduty_enabled;
+mod account_root_mfa;
+mod account_root_no_access_keys;
 mod account_security_contact;
+mod account_securityhub_enabled;
 mod acm_dns_validation;
 mod acm_rsa_key_length;
 mod acm_transparency_logging;
@@ -471,7 +478,14 @@ mod workspaces_user_volume_encryption;
 
 /// Every rule, sorted by id.
 pub static ALL: &[&Rule] = &[
+    &account_access_analyzer::RULE,
+    &account_cloudtrail_multi_region::RULE,
+    &account_config_recording::RULE,
+    &account_guardduty_enabled::RULE,
+    &account_root_mfa::RULE,
+    &account_root_no_access_keys::RULE,
     &account_security_contact::RULE,
+    &account_securityhub_enabled::RULE,
     &acm_dns_validation::RULE,
     &acm_rsa_key_length::RULE,
     &acm_transparency_logging::RULE,

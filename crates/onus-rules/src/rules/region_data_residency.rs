@@ -81,6 +81,8 @@ pub static RULE: Rule = Rule {
 
 /// Type prefixes of global services: no Region to choose.
 const GLOBAL: &[&str] = &[
+    // The live scan's account resources hold settings, not data.
+    "AWS::Account",
     "AWS::IAM::",
     "aws_iam_",
     "AWS::CloudFront::",
