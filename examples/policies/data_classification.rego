@@ -22,7 +22,7 @@ levels := {"public", "internal", "confidential", "restricted"}
 properties := input.resource.properties
 
 # Where the tags live: CloudFormation `Tags`, Terraform `tags`.
-tags_path := "Tags" if input.resource.format in {"cloudformation", "sam"}
+tags_path := "Tags" if input.resource.format in {"cloudformation", "sam", "aws"}
 
 else := "tags"
 

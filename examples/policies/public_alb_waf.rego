@@ -27,7 +27,7 @@ associations := {
 
 properties := input.resource.properties
 
-cloudformation if input.resource.format in {"cloudformation", "sam"}
+cloudformation if input.resource.format in {"cloudformation", "sam", "aws"}
 
 # The load balancer's type and whether it is internal, with their defaults
 # (an internet-facing Application Load Balancer) and where they are set.

@@ -22,7 +22,7 @@ prefix_pattern := `^acme-(dev|staging|prod)-`
 
 properties := input.resource.properties
 
-name_path := "BucketName" if input.resource.format in {"cloudformation", "sam"}
+name_path := "BucketName" if input.resource.format in {"cloudformation", "sam", "aws"}
 
 else := "bucket"
 

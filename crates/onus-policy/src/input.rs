@@ -169,6 +169,8 @@ pub(crate) fn format_name(format: Format) -> &'static str {
         Format::Sam => "sam",
         Format::Terraform => "terraform",
         Format::TerraformPlan => "terraform-plan",
+        // Read from the account, in the CloudFormation property shape.
+        Format::Aws => "aws",
     }
 }
 
