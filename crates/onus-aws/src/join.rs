@@ -16,21 +16,29 @@ use std::collections::HashMap;
 /// workload's resources).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Pair {
+    /// The declared resource.
     pub code: usize,
+    /// Its deployed counterpart.
     pub live: usize,
+    /// What joined them.
     pub how: How,
 }
 
 /// What joined them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum How {
+    /// The stack's resource list (`ListStackResources`: logical id → physical id).
     Stack,
+    /// The `aws:cloudformation:*` tags of the deployed resource.
     Tags,
+    /// The Terraform state passed with `--tf-state`.
     State,
+    /// A literal name or ARN in the code equal to the deployed one.
     Name,
 }
 
 impl How {
+    /// How the report says it.
     pub fn as_str(self) -> &'static str {
         match self {
             How::Stack => "CloudFormation stack resource list",
@@ -41,8 +49,10 @@ impl How {
     }
 }
 
+/// The code and the account joined.
 #[derive(Debug, Clone, Default)]
 pub struct Join {
+    /// Declared resources with their deployed counterparts.
     pub pairs: Vec<Pair>,
     /// Deployed resources no scanned code declares (account settings left out).
     pub unmanaged: Vec<usize>,

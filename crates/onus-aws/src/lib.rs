@@ -6,6 +6,8 @@
 //! property shapes), so the same rules judge them. A value the API does not
 //! give is unknown, never guessed. The ARN takes the place of file:line:col.
 
+#![warn(missing_docs)]
+
 pub mod join;
 pub mod model;
 mod scan;

@@ -11,6 +11,7 @@ use std::sync::Arc;
 /// One deployed resource, before it enters the workload.
 #[derive(Debug, Clone)]
 pub struct LiveResource {
+    /// The resource's ARN: its location in every report.
     pub arn: String,
     /// The physical id: bucket name, `sg-…`, role name, table name.
     pub id: String,
@@ -18,11 +19,13 @@ pub struct LiveResource {
     /// account setting CloudFormation has no type for
     /// (`aws_ebs_encryption_by_default`), or `AWS::Account` for the account.
     pub resource_type: &'static str,
+    /// The Region it was read in ([`GLOBAL`] for global resources such as IAM).
     pub region: String,
     /// CloudFormation property shape. `{"Ref": "id"}` refers to another live
     /// resource of the same account and Region (its `id`), as `!Ref` does in a
     /// template; `{"$unknown": "why"}` is a value the API did not give.
     pub properties: Json,
+    /// Its tags, as the API returned them.
     pub tags: Vec<(String, String)>,
 }
 

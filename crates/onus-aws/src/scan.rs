@@ -56,11 +56,15 @@ impl Default for Options {
 /// A service, Region and operation that failed: the scan went on without it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Failure {
+    /// The service, as the SDK names it (`s3`, `ec2`).
     pub service: &'static str,
+    /// The Region of the call.
     pub region: String,
+    /// The API operation (`GetBucketPolicy`).
     pub operation: &'static str,
     /// The resource the call was about, if any (a bucket, a role).
     pub resource: Option<String>,
+    /// The error, as the service or the SDK gave it.
     pub message: String,
 }
 
@@ -77,7 +81,9 @@ impl std::fmt::Display for Failure {
 /// One CloudFormation stack and the physical ids of its resources.
 #[derive(Debug, Clone)]
 pub struct Stack {
+    /// The stack's name.
     pub name: String,
+    /// The Region it is deployed in.
     pub region: String,
     /// (logical id, physical id, type).
     pub resources: Vec<(String, String, String)>,
@@ -86,15 +92,21 @@ pub struct Stack {
 /// Everything a live scan read.
 #[derive(Debug, Clone, Default)]
 pub struct LiveScan {
+    /// The account id the credentials belong to.
     pub account: String,
+    /// The Regions read.
     pub regions: Vec<String>,
+    /// Every deployed resource read, account settings included.
     pub resources: Vec<LiveResource>,
+    /// The calls that failed (the scan went on without them).
     pub failures: Vec<Failure>,
+    /// The CloudFormation stacks, for the join with templates.
     pub stacks: Vec<Stack>,
     /// HTTP requests sent, retries included.
     pub requests: u64,
     /// Operations called (pages and retries of one call count once).
     pub operations: u64,
+    /// How long the scan took.
     pub elapsed: Duration,
 }
 
@@ -105,6 +117,7 @@ pub enum Error {
     Identity(String),
     /// Ctrl-C.
     Interrupted,
+    /// The async runtime could not start, or a service reader panicked.
     Runtime(String),
 }
 
@@ -188,6 +201,7 @@ impl Cx {
         RequestCounter(self.shared.requests.clone())
     }
 
+    /// The Region this context reads.
     pub fn region(&self) -> &str {
         &self.region
     }
@@ -212,6 +226,7 @@ impl Cx {
         }
     }
 
+    /// The account id being read.
     pub fn account(&self) -> &str {
         &self.account
     }
@@ -334,11 +349,14 @@ impl Cx {
 /// An API error, as the caller may want to inspect it.
 #[derive(Debug, Clone)]
 pub struct CallError {
+    /// The service's error code (`AccessDenied`), when it gave one.
     pub code: Option<String>,
+    /// The error message.
     pub message: String,
 }
 
 impl CallError {
+    /// True when the service's error code is `code`.
     pub fn is(&self, code: &str) -> bool {
         self.code.as_deref() == Some(code)
     }

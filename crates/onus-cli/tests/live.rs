@@ -101,9 +101,21 @@ fn verdict(report: &Value, arn: &str, rule: &str) -> String {
         .as_object()
         .unwrap()
         .values()
-        .flat_map(|d| d["verdicts"].as_array().into_iter().flatten())
-        .find(|v| v["rule"] == rule)
-        .map(|v| v["status"].as_str().unwrap().to_owned())
+        .flat_map(|d| {
+            d["verdicts"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(move |v| (d, v))
+        })
+        .find(|(_, v)| v["rule"] == rule)
+        // A verdict leaves out its status when it is its row's usual one (met
+        // in a met row, else not applicable); findings always say it.
+        .map(|(d, v)| match v["status"].as_str() {
+            Some(status) => status.to_owned(),
+            None if d["status"] == "met" => "met".to_owned(),
+            None => "not-applicable".to_owned(),
+        })
         .unwrap_or_else(|| panic!("no verdict of {rule} on {arn}"))
 }
 
