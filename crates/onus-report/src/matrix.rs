@@ -431,7 +431,7 @@ pub fn write(
     write_with_live(source, engine, options, by, format, out, None)
 }
 
-/// [`write`], with the live account's section (`--aws`) after the matrix
+/// [`write()`], with the live account's section (`--aws`) after the matrix
 /// (Markdown and HTML).
 pub fn write_with_live(
     source: &dyn onus_ingest::Source,

@@ -394,7 +394,7 @@ pub fn write(
     write_with_live(source, engine, options, threshold, outputs, baseline, None)
 }
 
-/// [`write`], with the live account's section (`--aws`) after the resources.
+/// [`write()`], with the live account's section (`--aws`) after the resources.
 pub fn write_with_live(
     source: &dyn Source,
     engine: &Engine,
