@@ -1,17 +1,11 @@
 //! Compute: Lambda functions (and their resource policies), ECS clusters,
 //! services and task definitions, EKS clusters, ECR repositories.
 
-use super::{policy_document, text};
-use crate::model::{LiveResource, reference, tag_list, unknown};
+use super::{policy_document, put_tags, text};
+use crate::model::{LiveResource, reference, unknown};
 use crate::scan::Cx;
 use serde_json::{Value as Json, json};
 use std::collections::HashMap;
-
-fn put_tags(p: &mut Json, tags: &[(String, String)]) {
-    if !tags.is_empty() {
-        p["Tags"] = tag_list(tags);
-    }
-}
 
 fn map_tags(tags: Option<&HashMap<String, String>>) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = tags
@@ -157,17 +151,6 @@ pub async fn read_lambda(cx: Cx) {
     }
 }
 
-fn ecs_tags(tags: &[aws_sdk_ecs::types::Tag]) -> Vec<(String, String)> {
-    tags.iter()
-        .filter_map(|t| {
-            Some((
-                t.key()?.to_owned(),
-                t.value().unwrap_or_default().to_owned(),
-            ))
-        })
-        .collect()
-}
-
 pub async fn read_ecs(cx: Cx) {
     let client = crate::client!(aws_sdk_ecs, cx);
     let (clusters, families) = tokio::join!(
@@ -212,7 +195,7 @@ pub async fn read_ecs(cx: Cx) {
             let (Some(name), Some(arn)) = (c.cluster_name(), c.cluster_arn()) else {
                 continue;
             };
-            let tags = ecs_tags(c.tags());
+            let tags = optional_key_tags!(c.tags());
             let mut p = json!({
                 "ClusterName": name,
                 "ClusterSettings": c.settings().iter().map(|s| json!({"Name": s.name().map(|n| n.as_str()), "Value": s.value()})).collect::<Vec<_>>(),
@@ -262,7 +245,7 @@ pub async fn read_ecs(cx: Cx) {
         let Some(arn) = td.task_definition_arn() else {
             continue;
         };
-        let tags = ecs_tags(out.tags());
+        let tags = optional_key_tags!(out.tags());
         let containers: Vec<Json> = td
             .container_definitions()
             .iter()
@@ -362,7 +345,7 @@ async fn read_ecs_services(
             let (Some(name), Some(arn)) = (s.service_name(), s.service_arn()) else {
                 continue;
             };
-            let tags = ecs_tags(s.tags());
+            let tags = optional_key_tags!(s.tags());
             let mut p = json!({"ServiceName": name, "Cluster": reference(cluster)});
             if let Some(t) = s.launch_type() {
                 p["LaunchType"] = json!(t.as_str());

@@ -1,28 +1,11 @@
 //! Data services: RDS, DynamoDB, SQS, SNS, KMS, Secrets Manager, CloudWatch
 //! Logs and AWS Backup.
 
-use super::{policy_document, text};
-use crate::model::{LiveResource, reference, tag_list, unknown};
+use super::{policy_document, put_tags, text};
+use crate::model::{LiveResource, reference, unknown};
 use crate::scan::Cx;
 use serde_json::{Value as Json, json};
 use std::collections::HashMap;
-
-fn put_tags(p: &mut Json, tags: &[(String, String)]) {
-    if !tags.is_empty() {
-        p["Tags"] = tag_list(tags);
-    }
-}
-
-fn rds_tags(tags: &[aws_sdk_rds::types::Tag]) -> Vec<(String, String)> {
-    tags.iter()
-        .filter_map(|t| {
-            Some((
-                t.key()?.to_owned(),
-                t.value().unwrap_or_default().to_owned(),
-            ))
-        })
-        .collect()
-}
 
 pub async fn read_rds(cx: Cx) {
     let client = crate::client!(aws_sdk_rds, cx);
@@ -50,7 +33,7 @@ pub async fn read_rds(cx: Cx) {
         let (Some(id), Some(arn)) = (db.db_instance_identifier(), db.db_instance_arn()) else {
             continue;
         };
-        let tags = rds_tags(db.tag_list());
+        let tags = optional_key_tags!(db.tag_list());
         let mut p = json!({
             "DBInstanceIdentifier": id,
             "DBInstanceClass": db.db_instance_class(),
@@ -108,7 +91,7 @@ pub async fn read_rds(cx: Cx) {
         let (Some(id), Some(arn)) = (c.db_cluster_identifier(), c.db_cluster_arn()) else {
             continue;
         };
-        let tags = rds_tags(c.tag_list());
+        let tags = optional_key_tags!(c.tag_list());
         let mut p = json!({
             "DBClusterIdentifier": id,
             "Engine": c.engine(),
@@ -539,16 +522,7 @@ pub async fn read_secrets(cx: Cx) {
         let (Some(name), Some(arn)) = (s.name(), s.arn()) else {
             continue;
         };
-        let tags: Vec<(String, String)> = s
-            .tags()
-            .iter()
-            .filter_map(|t| {
-                Some((
-                    t.key()?.to_owned(),
-                    t.value().unwrap_or_default().to_owned(),
-                ))
-            })
-            .collect();
+        let tags = optional_key_tags!(s.tags());
         let mut p = json!({"Name": name});
         if let Some(k) = text(s.kms_key_id()) {
             p["KmsKeyId"] = json!(k);

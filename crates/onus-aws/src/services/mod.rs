@@ -3,6 +3,23 @@
 //! Only `Describe*`, `Get*` and `List*` operations are called
 //! (`tests/read_only.rs` holds the list).
 
+/// `(key, value)` pairs of an SDK's tags whose key is optional (EC2, ELBv2,
+/// RDS, ECS, Secrets Manager): each SDK has its own `Tag` type, with the same
+/// accessors.
+macro_rules! optional_key_tags {
+    ($tags:expr) => {
+        $tags
+            .iter()
+            .filter_map(|t| {
+                Some((
+                    t.key()?.to_owned(),
+                    t.value().unwrap_or_default().to_owned(),
+                ))
+            })
+            .collect::<Vec<(String, String)>>()
+    };
+}
+
 mod account;
 mod cloudformation;
 mod compute;
@@ -93,6 +110,13 @@ pub async fn enabled_regions(cx: &Cx) -> Vec<String> {
 }
 
 /// `Some(text)` when the string is set and not empty.
+/// Sets `Tags` in the CloudFormation shape, when there are any.
+pub(crate) fn put_tags(p: &mut serde_json::Value, tags: &[(String, String)]) {
+    if !tags.is_empty() {
+        p["Tags"] = crate::model::tag_list(tags);
+    }
+}
+
 pub(crate) fn text(s: Option<&str>) -> Option<String> {
     s.filter(|s| !s.is_empty()).map(str::to_owned)
 }

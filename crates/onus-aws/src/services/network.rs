@@ -1,28 +1,15 @@
 //! EC2 and VPC (instances, security groups, volumes, VPCs, subnets, flow logs,
 //! EBS encryption by default) and Elastic Load Balancing v2.
 
-use super::text;
-use crate::model::{LiveResource, reference, tag_list, unknown};
+use super::{put_tags, text};
+use crate::model::{LiveResource, reference, unknown};
 use crate::scan::Cx;
 use aws_sdk_ec2::types::{Filter, IpPermission};
 use serde_json::{Map, Value as Json, json};
 use std::collections::HashMap;
 
-fn ec2_tags(tags: &[aws_sdk_ec2::types::Tag]) -> Vec<(String, String)> {
-    tags.iter()
-        .filter_map(|t| {
-            Some((
-                t.key()?.to_owned(),
-                t.value().unwrap_or_default().to_owned(),
-            ))
-        })
-        .collect()
-}
-
 fn with_tags(mut p: Json, tags: &[(String, String)]) -> Json {
-    if !tags.is_empty() {
-        p["Tags"] = tag_list(tags);
-    }
+    put_tags(&mut p, tags);
     p
 }
 
@@ -100,7 +87,7 @@ pub async fn read_ec2(cx: Cx) {
     for v in volumes.iter().flatten() {
         let Some(id) = v.volume_id() else { continue };
         volume_encryption.insert(id.to_owned(), v.encrypted().unwrap_or(false));
-        let tags = ec2_tags(v.tags());
+        let tags = optional_key_tags!(v.tags());
         let mut p = json!({
             "Encrypted": v.encrypted().unwrap_or(false),
             "AvailabilityZone": v.availability_zone(),
@@ -121,7 +108,7 @@ pub async fn read_ec2(cx: Cx) {
     }
     for g in groups.iter().flatten() {
         let Some(id) = g.group_id() else { continue };
-        let tags = ec2_tags(g.tags());
+        let tags = optional_key_tags!(g.tags());
         let p = json!({
             "GroupName": g.group_name(),
             "GroupDescription": g.description(),
@@ -140,7 +127,7 @@ pub async fn read_ec2(cx: Cx) {
     }
     for v in vpcs.iter().flatten() {
         let Some(id) = v.vpc_id() else { continue };
-        let tags = ec2_tags(v.tags());
+        let tags = optional_key_tags!(v.tags());
         let p = json!({
             "CidrBlock": v.cidr_block(),
             "InstanceTenancy": v.instance_tenancy().map(|t| t.as_str()),
@@ -157,7 +144,7 @@ pub async fn read_ec2(cx: Cx) {
     }
     for s in subnets.iter().flatten() {
         let Some(id) = s.subnet_id() else { continue };
-        let tags = ec2_tags(s.tags());
+        let tags = optional_key_tags!(s.tags());
         let p = json!({
             "VpcId": s.vpc_id().map(reference),
             "CidrBlock": s.cidr_block(),
@@ -183,7 +170,7 @@ pub async fn read_ec2(cx: Cx) {
             Some("tgw") => "TransitGateway",
             _ => "VPC",
         };
-        let tags = ec2_tags(f.tags());
+        let tags = optional_key_tags!(f.tags());
         let mut p = json!({
             "ResourceId": reference(target),
             "ResourceType": kind,
@@ -233,7 +220,7 @@ async fn read_instances(cx: &Cx, client: &aws_sdk_ec2::Client, volumes: &HashMap
     };
     for i in reservations.iter().flat_map(|r| r.instances()) {
         let Some(id) = i.instance_id() else { continue };
-        let tags = ec2_tags(i.tags());
+        let tags = optional_key_tags!(i.tags());
         let devices: Vec<Json> = i
             .block_device_mappings()
             .iter()
@@ -395,17 +382,12 @@ pub async fn read_elbv2(cx: Cx) {
             ),
             None => unknown("DescribeLoadBalancerAttributes failed"),
         };
-        let tags: Vec<(String, String)> = tags
-            .iter()
-            .flat_map(|t| t.tag_descriptions())
-            .flat_map(|d| d.tags())
-            .filter_map(|t| {
-                Some((
-                    t.key()?.to_owned(),
-                    t.value().unwrap_or_default().to_owned(),
-                ))
-            })
-            .collect();
+        let tags = optional_key_tags!(
+            tags.iter()
+                .flat_map(|t| t.tag_descriptions())
+                .flat_map(|d| d.tags())
+                .collect::<Vec<_>>()
+        );
         let p = json!({
             "Name": name,
             "Scheme": lb.scheme().map(|s| s.as_str()),
